@@ -1,0 +1,52 @@
+/**
+ * The kernel contract: the few matrix products that take nearly all of training's time.
+ *
+ * Dimension letters: n = batch rows, k = inner (input features), m = output features.
+ * All matrices are row-major and flat. Every kernel overwrites `out` (never accumulates).
+ *
+ * Two implementations share this contract:
+ * - `tsKernels` (kernels-ts.ts): plain TypeScript, works on Float32Array and Float64Array; the
+ *   reference the tests trust and the one to read next to the book.
+ * - the WebAssembly SIMD kernels (kernels-wasm.ts, written in AssemblyScript under assembly/):
+ *   float32 only, and only on buffers they allocated themselves (`allocF32`, `allocCsr`).
+ *
+ * A network gets every buffer that a kernel touches from `kernels.allocF32`, so the fast kernels
+ * never copy weights in or out.
+ */
+export type Floats = Float32Array | Float64Array;
+
+/**
+ * A mini-batch in compressed sparse rows: row i's non-zeros are entries rowPtr[i] .. rowPtr[i+1]-1,
+ * at columns colIdx[...] with values values[...]. MNIST images are about 81 % zeros.
+ */
+export interface CsrBatch {
+  /** Rows currently filled (<= capacity). */
+  n: number;
+  /** (capacity + 1) */
+  rowPtr: Int32Array;
+  /** (nnzCapacity) */
+  colIdx: Int32Array;
+  /** (nnzCapacity) */
+  values: Float32Array;
+}
+
+export interface Kernels {
+  /** 'ts' or 'wasm-simd'. */
+  readonly name: string;
+  /** A zeroed float32 buffer of `length` elements that these kernels can work on. */
+  allocF32(length: number): Float32Array;
+  /** An empty CSR batch for up to `rows` rows and `nnz` non-zeros, in kernel memory. */
+  allocCsr(rows: number, nnz: number): CsrBatch;
+  /** out (n,m) = a (n,k) · b (k,m) + bias (m); bias may be null. */
+  gemm(out: Floats, a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): void;
+  /** out (k,m) = aᵀ · g, with a (n,k) and g (n,m). The weight gradient dW = xᵀ · dout. */
+  gemmAT(out: Floats, a: Floats, g: Floats, n: number, k: number, m: number): void;
+  /** out (n,k) = g (n,m) · bᵀ, with b (k,m). The input gradient dx = dout · Wᵀ. */
+  gemmBT(out: Floats, g: Floats, b: Floats, n: number, k: number, m: number): void;
+  /** out (x.n, m) = X (x.n, k) · b (k,m) + bias (m), X sparse. */
+  spmm(out: Floats, x: CsrBatch, b: Floats, bias: Floats | null, k: number, m: number): void;
+  /** out (k,m) = Xᵀ · g, X sparse (x.n, k), g (x.n, m). The first layer's dW, skipping zero pixels. */
+  spmmAT(out: Floats, x: CsrBatch, g: Floats, k: number, m: number): void;
+  /** out (m) = column sums of g (n,m). The bias gradient db. */
+  colSum(out: Floats, g: Floats, n: number, m: number): void;
+}

@@ -1,0 +1,93 @@
+/** Run, metric and weight types shared by the service, the worker, the bridges and the renderer. */
+import type { TrainConfig } from './hyperparams';
+
+export const RUN_STATES = [
+  'starting',
+  'training',
+  'paused',
+  'finished',
+  'stopped',
+  'diverged',
+  'failed',
+  'interrupted',
+  'imported',
+] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+/** States in which a run has a live worker that can train, step or predict. */
+export const LIVE_STATES: readonly RunState[] = ['starting', 'training', 'paused'];
+
+/** One evaluation point: the book's per-epoch line (every `evalEvery` iterations). */
+export interface EpochMetrics {
+  /** 1-based count of evaluation points so far. */
+  epoch: number;
+  /** Iterations done when the weights were snapshotted. */
+  iteration: number;
+  trainAccuracy: number;
+  trainLoss: number;
+  testAccuracy: number;
+  testLoss: number;
+  testCorrect: number;
+  testCount: number;
+  validationAccuracy?: number;
+  validationLoss?: number;
+  learningRate: number;
+  /** Wall time since the run started, in ms. */
+  elapsedMs: number;
+}
+
+/** Per-iteration losses and learning rates, sent in batches (at most every ~50 ms). */
+export interface IterationBatch {
+  /** Iteration number (1-based) of the first entry. */
+  start: number;
+  losses: Float32Array;
+  learningRates: Float32Array;
+}
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  config: TrainConfig;
+  state: RunState;
+  /** Why the run stopped when it diverged, failed or was interrupted. */
+  message?: string;
+  createdAt: number;
+  iteration: number;
+  totalIterations: number;
+  /** Iterations per epoch (ceil(train size / batch size)); the book's 600. */
+  iterationsPerEpoch: number;
+  lastEpoch?: EpochMetrics;
+  source: 'trained' | 'imported';
+}
+
+export interface RunMetrics {
+  losses: Float32Array;
+  learningRates: Float32Array;
+  epochs: EpochMetrics[];
+}
+
+/** One named parameter tensor (W1, b1, gamma1, ...), row-major float32. */
+export interface WeightTensor {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+export interface Prediction {
+  /** The 10 class probabilities. */
+  probabilities: Float32Array;
+  /** Each hidden layer's activations for this input, in order. */
+  activations: Float32Array[];
+}
+
+export interface DatasetInfo {
+  /** Where it came from: the bundled package or a folder the user chose. */
+  source: 'bundled' | 'folder';
+  path: string;
+  trainCount: number;
+  testCount: number;
+  rows: number;
+  cols: number;
+  /** Fraction of pixels that are zero in the training set. */
+  zeroFraction: number;
+}
