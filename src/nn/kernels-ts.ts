@@ -1,0 +1,110 @@
+/**
+ * The reference kernels in plain TypeScript (see kernels.ts for the contract and the letters n, k, m).
+ *
+ * Each is the book's `np.dot` written out as loops. The loop order is i-k-j rather than the
+ * textbook i-j-k: the innermost loop then walks a row of `b` and a row of `out` side by side,
+ * one after the other in memory, which is several times faster in JavaScript and gives the same sums.
+ * Works on Float32Array and Float64Array alike (float64 is what the gradient checks use).
+ */
+import type { CsrBatch, Floats, Kernels } from './kernels';
+
+/** out (n,m) = a (n,k) · b (k,m) + bias (m). Like `np.dot(x, W) + b` in Affine.forward. */
+function gemm(out: Floats, a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const oi = i * m; // start of out row i
+    for (let j = 0; j < m; j++) out[oi + j] = bias === null ? 0 : bias[j];
+    const ai = i * k; // start of a row i
+    for (let p = 0; p < k; p++) {
+      const v = a[ai + p];
+      if (v === 0) continue; // common after ReLU: a zero contributes nothing
+      const bp = p * m; // start of b row p
+      for (let j = 0; j < m; j++) out[oi + j] += v * b[bp + j];
+    }
+  }
+}
+
+/** out (k,m) = aᵀ (k,n) · g (n,m). Like `np.dot(self.x.T, dout)` = dW in Affine.backward. */
+function gemmAT(out: Floats, a: Floats, g: Floats, n: number, k: number, m: number): void {
+  out.fill(0, 0, k * m);
+  // Sum over the batch: row i of a spreads a[i,p] · g[i,:] into out row p.
+  for (let i = 0; i < n; i++) {
+    const ai = i * k;
+    const gi = i * m;
+    for (let p = 0; p < k; p++) {
+      const v = a[ai + p];
+      if (v === 0) continue;
+      const op = p * m;
+      for (let j = 0; j < m; j++) out[op + j] += v * g[gi + j];
+    }
+  }
+}
+
+/** out (n,k) = g (n,m) · bᵀ (m,k). Like `np.dot(dout, self.W.T)` = dx in Affine.backward. */
+function gemmBT(out: Floats, g: Floats, b: Floats, n: number, k: number, m: number): void {
+  // Entry (i,p) is the dot product of g row i with b row p: both rows are contiguous.
+  for (let i = 0; i < n; i++) {
+    const gi = i * m;
+    const oi = i * k;
+    for (let p = 0; p < k; p++) {
+      const bp = p * m;
+      let s = 0;
+      for (let j = 0; j < m; j++) s += g[gi + j] * b[bp + j];
+      out[oi + p] = s;
+    }
+  }
+}
+
+/** out (n,m) = X (n,k) · b (k,m) + bias, X in CSR: only the non-zero pixels of each row are visited. */
+function spmm(out: Floats, x: CsrBatch, b: Floats, bias: Floats | null, _k: number, m: number): void {
+  const { n, rowPtr, colIdx, values } = x;
+  for (let i = 0; i < n; i++) {
+    const oi = i * m;
+    for (let j = 0; j < m; j++) out[oi + j] = bias === null ? 0 : bias[j];
+    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+      const v = values[e];
+      const bp = colIdx[e] * m; // row colIdx[e] of b
+      for (let j = 0; j < m; j++) out[oi + j] += v * b[bp + j];
+    }
+  }
+}
+
+/** out (k,m) = Xᵀ · g, X sparse (n,k), g (n,m): dW of the first layer; zero pixels add nothing. */
+function spmmAT(out: Floats, x: CsrBatch, g: Floats, k: number, m: number): void {
+  const { n, rowPtr, colIdx, values } = x;
+  out.fill(0, 0, k * m);
+  for (let i = 0; i < n; i++) {
+    const gi = i * m;
+    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+      const v = values[e];
+      const op = colIdx[e] * m; // pixel colIdx[e]'s row of dW
+      for (let j = 0; j < m; j++) out[op + j] += v * g[gi + j];
+    }
+  }
+}
+
+/** out (m) = Σ_i g[i,:]. Like `np.sum(dout, axis=0)` = db in Affine.backward. */
+function colSum(out: Floats, g: Floats, n: number, m: number): void {
+  out.fill(0, 0, m);
+  for (let i = 0; i < n; i++) {
+    const gi = i * m;
+    for (let j = 0; j < m; j++) out[j] += g[gi + j];
+  }
+}
+
+/** The plain TypeScript kernels: the readable reference; works on any Float32Array/Float64Array. */
+export const tsKernels: Kernels = {
+  name: 'ts',
+  allocF32: (length) => new Float32Array(length),
+  allocCsr: (rows, nnz) => ({
+    n: 0,
+    rowPtr: new Int32Array(rows + 1),
+    colIdx: new Int32Array(nnz),
+    values: new Float32Array(nnz),
+  }),
+  gemm,
+  gemmAT,
+  gemmBT,
+  spmm,
+  spmmAT,
+  colSum,
+};
