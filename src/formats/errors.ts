@@ -1,0 +1,34 @@
+/** Errors raised by the byte <-> data codecs: one class per kind of file, readable English messages. */
+
+/** Base class: the bytes given are not a valid file of the expected kind. */
+export class FormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A malformed or truncated IDX (MNIST) file. */
+export class IdxFormatError extends FormatError {}
+
+/** A malformed pickle, or one that asks for something we refuse to do. */
+export class PickleFormatError extends FormatError {}
+
+/** A malformed .npy or .npz file. */
+export class NpyFormatError extends FormatError {}
+
+/** A weights JSON document that does not match the schema. */
+export class WeightsJsonError extends FormatError {}
+
+/** A weights set that cannot be written in the chosen format (e.g. ONNX needs an MLP). */
+export class ExportError extends FormatError {}
+
+/** Throws `make(message)` unless `condition` holds. */
+export function check(condition: unknown, message: string | (() => string), make: (m: string) => Error = (m) => new FormatError(m)): asserts condition {
+  if (!condition) throw make(typeof message === 'string' ? message : message());
+}
+
+/** Formats a byte count for messages: 47040016 -> "47,040,016 bytes". */
+export function bytesText(n: number): string {
+  return `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`;
+}

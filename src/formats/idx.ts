@@ -1,0 +1,109 @@
+/**
+ * IDX, the MNIST file format (http://yann.lecun.com/exdb/mnist/): a big-endian header
+ *   magic = 0x00 0x00 <type> <ndim>, then ndim uint32 sizes, then the data, row-major.
+ * Labels are 0x00000801 (1 dim: N), images 0x00000803 (3 dims: N, rows, cols); type 0x08 = uint8.
+ * Gzipped files (as downloaded, *.gz) are unpacked transparently.
+ */
+import { gunzipSync } from 'fflate';
+import { IdxFormatError, bytesText } from './errors';
+
+/** A parsed IDX file: its dimensions and its bytes (a view into the input when not gzipped). */
+export interface IdxArray {
+  dims: number[];
+  data: Uint8Array;
+}
+
+/** MNIST images with their labels, checked to agree. images (count, rows·cols) uint8, labels (count). */
+export interface MnistPair {
+  count: number;
+  rows: number;
+  cols: number;
+  images: Uint8Array;
+  labels: Uint8Array;
+}
+
+const IDX_TYPES: Record<number, string> = {
+  0x08: 'unsigned byte',
+  0x09: 'signed byte',
+  0x0b: 'short (16-bit)',
+  0x0c: 'int (32-bit)',
+  0x0d: 'float (32-bit)',
+  0x0e: 'double (64-bit)',
+};
+
+/** True when the bytes start with the gzip magic number 1f 8b. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function gunzip(bytes: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    throw new IdxFormatError(`The file looks gzipped but cannot be unpacked: ${(error as Error).message}`);
+  }
+}
+
+const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
+
+/** Parses an unsigned-byte IDX file (raw or gzipped); `expectedDims` checks the number of dimensions. */
+export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
+  const bytes = isGzip(input) ? gunzip(input) : input;
+  if (bytes.length < 4) {
+    throw new IdxFormatError(`Not an IDX file: it is only ${bytesText(bytes.length)} long (the header alone needs 4).`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0);
+  const type = bytes[2];
+  const ndim = bytes[3];
+  if (bytes[0] !== 0 || bytes[1] !== 0 || ndim === 0) {
+    throw new IdxFormatError(
+      `Not an IDX file: the magic number is ${hex(magic)}, expected 0x00000801 (labels) or 0x00000803 (images).`,
+    );
+  }
+  if (type !== 0x08) {
+    const name = IDX_TYPES[type] ?? `unknown type 0x${type.toString(16).padStart(2, '0')}`;
+    throw new IdxFormatError(`Unsupported IDX data type: ${name} (magic ${hex(magic)}); only unsigned bytes (0x08) are supported.`);
+  }
+  if (expectedDims !== undefined && ndim !== expectedDims) {
+    throw new IdxFormatError(
+      `Wrong number of dimensions: the file has ${ndim} (magic ${hex(magic)}), expected ${expectedDims} (magic ${hex(0x800 + expectedDims)}).`,
+    );
+  }
+  const headerSize = 4 + 4 * ndim;
+  if (bytes.length < headerSize) {
+    throw new IdxFormatError(`Truncated IDX header: ${ndim} dimensions need ${bytesText(headerSize)}, the file has ${bytesText(bytes.length)}.`);
+  }
+  const dims: number[] = [];
+  for (let d = 0; d < ndim; d++) dims.push(view.getUint32(4 + 4 * d));
+  // Product of the declared sizes, checked against what is present before anything is allocated.
+  const declared = dims.reduce((a, b) => a * b, 1);
+  const present = bytes.length - headerSize;
+  if (declared > present) {
+    throw new IdxFormatError(
+      `Truncated IDX file: the header declares ${dims.join(' x ')} = ${bytesText(declared)} of data, but only ${bytesText(present)} are present.`,
+    );
+  }
+  if (declared < present) {
+    throw new IdxFormatError(
+      `IDX file has ${bytesText(present - declared)} of trailing data after the ${dims.join(' x ')} declared in its header.`,
+    );
+  }
+  return { dims, data: bytes.subarray(headerSize, headerSize + declared) };
+}
+
+/** Parses MNIST images (N, rows, cols) and labels (N), checking counts agree and labels are digits 0..9. */
+export function parseMnistPair(imageBytes: Uint8Array, labelBytes: Uint8Array): MnistPair {
+  const images = parseIdx(imageBytes, 3);
+  const labels = parseIdx(labelBytes, 1);
+  const [count, rows, cols] = images.dims;
+  if (labels.dims[0] !== count) {
+    throw new IdxFormatError(`The image file holds ${count.toLocaleString('en-US')} images but the label file holds ${labels.dims[0].toLocaleString('en-US')} labels.`);
+  }
+  for (let i = 0; i < count; i++) {
+    if (labels.data[i] > 9) {
+      throw new IdxFormatError(`Label ${i} is ${labels.data[i]}; MNIST labels must be digits 0 to 9.`);
+    }
+  }
+  return { count, rows, cols, images: images.data, labels: labels.data };
+}
