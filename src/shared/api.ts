@@ -17,6 +17,21 @@ import type {
 
 export type DatasetSplit = 'train' | 'test';
 
+/** Every test image's predicted class, for the confusion matrix and the mistakes gallery. */
+export interface TestEvaluation {
+  runId: string;
+  /** Iterations done when the weights were read. */
+  iteration: number;
+  /** (count) the true labels. */
+  labels: Uint8Array;
+  /** (count) the predicted class (argmax). */
+  predictions: Uint8Array;
+  /** (count) the probability the network gave its predicted class. */
+  confidences: Float32Array;
+  correct: number;
+  count: number;
+}
+
 export interface SampleImages {
   /** (count, 784) uint8 pixels. */
   pixels: Uint8Array;
@@ -56,6 +71,8 @@ export interface LabApi {
   /** (784) pixels 0..255 in MNIST's format. */
   predict(runId: string, pixels: Uint8Array): Promise<Prediction>;
   getWeights(runId: string): Promise<WeightTensor[]>;
+  /** Classify the whole test set with the run's current weights (confusion matrix, mistakes). */
+  evaluateRun(runId: string): Promise<TestEvaluation>;
 
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: (event: LabEvent) => void): () => void;
@@ -79,4 +96,5 @@ export const LAB_METHODS: readonly LabMethod[] = [
   'getRunMetrics',
   'predict',
   'getWeights',
+  'evaluateRun',
 ];
