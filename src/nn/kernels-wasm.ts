@@ -1,0 +1,163 @@
+/**
+ * The fast kernels: our own WebAssembly SIMD code (assembly/kernels.ts, built to build/kernels.wasm
+ * by `npm run build:wasm`), float32 only, behind the same `Kernels` contract as `tsKernels`.
+ *
+ * Memory. WebAssembly code can only touch its own linear memory, so every buffer a kernel reads or
+ * writes is allocated here (`allocF32`, `allocCsr`) as a view into that memory, and a network keeps
+ * its weights there: nothing is copied per call. Allocation is a bump pointer that never frees
+ * (a network allocates once, up front; make new kernels for a new network — instantiating is cheap).
+ * Growing a WebAssembly memory would detach every view handed out so far, so instead the memory is
+ * created once at its full size (`reserveBytes`, default 512 MiB) with `maximum = initial`: it can
+ * never grow, views can never be detached, and untouched pages cost no RAM (the OS maps them lazily).
+ * Asking for more than the reservation throws a clear error.
+ *
+ * This file does no I/O: the caller reads build/kernels.wasm (node:fs in a worker, CLI or test)
+ * and passes the bytes or a compiled module.
+ */
+import type { CsrBatch, Floats, Kernels } from './kernels';
+
+/** Options for `createWasmKernels`. */
+export interface WasmKernelOptions {
+  /** Bytes of linear memory to reserve (fixed for the kernels' lifetime). Default 512 MiB. */
+  reserveBytes?: number;
+}
+
+/** The raw exports of kernels.wasm: addresses are byte offsets into the memory, sizes are counts. */
+interface WasmExports {
+  gemm(out: number, a: number, b: number, bias: number, n: number, k: number, m: number): void;
+  gemmAT(out: number, a: number, g: number, n: number, k: number, m: number): void;
+  gemmBT(out: number, g: number, b: number, n: number, k: number, m: number, bT: number): void;
+  spmm(out: number, rowPtr: number, colIdx: number, values: number, n: number, b: number, bias: number, m: number): void;
+  spmmAT(out: number, rowPtr: number, colIdx: number, values: number, n: number, g: number, k: number, m: number, cscPtr: number, cscRow: number, cscVal: number): void;
+  colSum(out: number, g: number, n: number, m: number): void;
+}
+
+/**
+ * The slice of the WebAssembly JS API used here, typed locally: the Node tsconfig has no DOM lib,
+ * so the global `WebAssembly` has no value types there.
+ */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => KernelModule;
+  Memory: new (desc: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
+  Instance: new (module: KernelModule, imports: object) => { exports: unknown };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** A compiled kernels.wasm (a `WebAssembly.Module`; it can be posted to workers). */
+export type KernelModule = object;
+
+/** Compiles kernels.wasm bytes. Synchronous: fine in workers and Node (browsers' main threads refuse > 4 KB). */
+export function compileKernels(bytes: Uint8Array): KernelModule {
+  return new WA.Module(bytes);
+}
+
+const PAGE = 65536;
+const ALIGN = 64; // cache-line aligned starts
+const PAD = 16; // kernels may read (never write) up to 3 floats past a row: keep that inside our memory
+
+/** Instantiates compiled kernels.wasm over a fixed-size memory and wraps it as `Kernels` ('wasm-simd'). */
+export function createWasmKernels(module: KernelModule, options: WasmKernelOptions = {}): Kernels {
+  const pages = Math.ceil((options.reserveBytes ?? 512 * 1024 * 1024) / PAGE);
+  const memory = new WA.Memory({ initial: pages, maximum: pages });
+  const instance = new WA.Instance(module, {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error('wasm-simd kernels: abort');
+      },
+    },
+  });
+  const wasm = instance.exports as unknown as WasmExports;
+  const buffer = memory.buffer; // never changes: the memory cannot grow
+  let next = ALIGN; // address 0 stays unused so that 0 can mean "no bias"
+
+  /** Reserves `bytes` (plus read padding) and returns the start address. */
+  function alloc(bytes: number): number {
+    const start = next;
+    const end = start + bytes + PAD;
+    if (end > buffer.byteLength) {
+      throw new Error(
+        `wasm-simd kernels: out of kernel memory (${buffer.byteLength} bytes reserved, ` +
+          `${start} used, ${bytes} more requested); pass a larger reserveBytes to createWasmKernels`,
+      );
+    }
+    next = Math.ceil(end / ALIGN) * ALIGN;
+    return start;
+  }
+
+  /** Address of `arr`, after checking it is a view into our memory holding at least `len` elements. */
+  function addr(arr: Floats | Int32Array, name: string, len: number): number {
+    if (arr.buffer !== buffer) {
+      throw new Error(`wasm-simd kernels: ${name} is not in kernel memory; allocate it with kernels.allocF32 / allocCsr`);
+    }
+    if (!(arr instanceof Float32Array) && !(arr instanceof Int32Array)) {
+      throw new Error(`wasm-simd kernels: ${name} must be a Float32Array`);
+    }
+    if (arr.length < len) {
+      throw new Error(`wasm-simd kernels: ${name} has ${arr.length} elements, needs ${len}`);
+    }
+    return arr.byteOffset;
+  }
+
+  /** Checks a CSR batch; returns [rowPtr, colIdx, values] addresses. */
+  function csr(x: CsrBatch): [number, number, number] {
+    const n = x.n;
+    if (!(n >= 0 && n + 1 <= x.rowPtr.length)) throw new Error(`wasm-simd kernels: CSR batch has n=${n} rows but room for ${x.rowPtr.length - 1}`);
+    const rp = addr(x.rowPtr, 'x.rowPtr', n + 1);
+    const nnz = x.rowPtr[n];
+    return [rp, addr(x.colIdx, 'x.colIdx', nnz), addr(x.values, 'x.values', nnz)];
+  }
+
+  // Scratch for spmmAT (the batch transposed to columns) and gemmBT (b transposed), grown on demand.
+  let scratch = { at: 0, bytes: 0 };
+  function scratchOf(bytes: number): number {
+    if (scratch.bytes < bytes) scratch = { at: alloc(bytes), bytes };
+    return scratch.at;
+  }
+
+  return {
+    name: 'wasm-simd',
+    allocF32: (length) => new Float32Array(buffer, alloc(length * 4), length),
+    allocCsr: (rows, nnz) => ({
+      n: 0,
+      rowPtr: new Int32Array(buffer, alloc((rows + 1) * 4), rows + 1),
+      colIdx: new Int32Array(buffer, alloc(nnz * 4), nnz),
+      values: new Float32Array(buffer, alloc(nnz * 4), nnz),
+    }),
+    gemm(out, a, b, bias, n, k, m) {
+      wasm.gemm(addr(out, 'out', n * m), addr(a, 'a', n * k), addr(b, 'b', k * m), bias === null ? 0 : addr(bias, 'bias', m), n, k, m);
+    },
+    gemmAT(out, a, g, n, k, m) {
+      wasm.gemmAT(addr(out, 'out', k * m), addr(a, 'a', n * k), addr(g, 'g', n * m), n, k, m);
+    },
+    gemmBT(out, g, b, n, k, m) {
+      const o = addr(out, 'out', n * k);
+      const pg = addr(g, 'g', n * m);
+      const pb = addr(b, 'b', k * m);
+      wasm.gemmBT(o, pg, pb, n, k, m, scratchOf(k * m * 4));
+    },
+    spmm(out, x, b, bias, k, m) {
+      const [rp, ci, vs] = csr(x);
+      wasm.spmm(addr(out, 'out', x.n * m), rp, ci, vs, x.n, addr(b, 'b', k * m), bias === null ? 0 : addr(bias, 'bias', m), m);
+    },
+    spmmAT(out, x, g, k, m) {
+      const [rp, ci, vs] = csr(x);
+      const o = addr(out, 'out', k * m);
+      const pg = addr(g, 'g', x.n * m);
+      const nnz = x.rowPtr[x.n];
+      // one scratch block: cscPtr (k+1) | cscRow (nnz) | cscVal (nnz), each 16-byte aligned
+      const ptrBytes = Math.ceil(((k + 1) * 4) / 16) * 16;
+      const rowBytes = Math.ceil((nnz * 4) / 16) * 16;
+      const s = scratchOf(ptrBytes + 2 * rowBytes);
+      wasm.spmmAT(o, rp, ci, vs, x.n, pg, k, m, s, s + ptrBytes, s + ptrBytes + rowBytes);
+    },
+    colSum(out, g, n, m) {
+      wasm.colSum(addr(out, 'out', m), addr(g, 'g', n * m), n, m);
+    },
+  };
+}
+
+/** Compiles kernels.wasm bytes (read by the caller) and returns its kernels. */
+export function kernelsFromWasmBytes(bytes: Uint8Array, options: WasmKernelOptions = {}): Kernels {
+  return createWasmKernels(compileKernels(bytes), options);
+}

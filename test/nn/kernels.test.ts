@@ -1,0 +1,236 @@
+/**
+ * The kernels against independent computations:
+ * - tsKernels (float64) against a naive triple loop written here, to 1e-12 relative;
+ * - the WebAssembly SIMD kernels (float32, build/kernels.wasm) against tsKernels on the same
+ *   float32 inputs, to 1e-5 relative to the size of the sums (float32 rounding in a different order).
+ * Shapes include the odd ones (1, 3, 7, 10, 50, 100, 784) so that every register tile and every
+ * partial vector of 1..3 lanes is exercised.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CsrBatch, Floats, Kernels } from '../../src/nn/kernels';
+import { tsKernels } from '../../src/nn/kernels-ts';
+import { compileKernels, createWasmKernels, kernelsFromWasmBytes } from '../../src/nn/kernels-wasm';
+
+const WASM = resolve(__dirname, '../../build/kernels.wasm');
+
+/** A small seeded generator (mulberry32) so that failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fill(arr: Floats, rand: () => number): Floats {
+  for (let i = 0; i < arr.length; i++) arr[i] = rand() * 2 - 1;
+  return arr;
+}
+
+/** A random CSR batch (n,k) with about `density` non-zeros, plus the same matrix dense. */
+function randomCsr(kern: Kernels, n: number, k: number, density: number, rand: () => number): { x: CsrBatch; dense: Float64Array } {
+  const dense = new Float64Array(n * k);
+  let nnz = 0;
+  for (let i = 0; i < n * k; i++) {
+    if (rand() < density) {
+      dense[i] = Math.fround(rand()); // pixel-like values in [0, 1)
+      if (dense[i] !== 0) nnz++;
+    }
+  }
+  const x = kern.allocCsr(n, nnz);
+  x.n = n;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    x.rowPtr[i] = e;
+    for (let p = 0; p < k; p++) {
+      if (dense[i * k + p] !== 0) {
+        x.colIdx[e] = p;
+        x.values[e++] = dense[i * k + p];
+      }
+    }
+  }
+  x.rowPtr[n] = e;
+  return { x, dense };
+}
+
+// Naive references in float64, straight from the definitions.
+function naiveGemm(a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): Float64Array {
+  const out = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      let s = bias ? bias[j] : 0;
+      for (let p = 0; p < k; p++) s += a[i * k + p] * b[p * m + j];
+      out[i * m + j] = s;
+    }
+  return out;
+}
+const transpose = (a: Floats, r: number, c: number): Float64Array => {
+  const t = new Float64Array(r * c);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) t[j * r + i] = a[i * c + j];
+  return t;
+};
+
+/** max |got - want| / max(1, max |want|): relative to the scale of the result. */
+function relErr(got: Floats, want: Floats, len = want.length): number {
+  let scale = 1;
+  let err = 0;
+  for (let i = 0; i < len; i++) scale = Math.max(scale, Math.abs(want[i]));
+  for (let i = 0; i < len; i++) err = Math.max(err, Math.abs(got[i] - want[i]));
+  return err / scale;
+}
+
+const SHAPES: [number, number, number][] = [
+  [1, 1, 1], [3, 7, 10], [7, 3, 50], [100, 784, 50], [100, 50, 10], [10, 50, 784], [1, 784, 3], [5, 100, 7], [50, 10, 100], [3, 1, 1],
+];
+
+describe('tsKernels (float64) against naive loops', () => {
+  const rand = rng(1);
+  for (const [n, k, m] of SHAPES) {
+    it(`n=${n} k=${k} m=${m}`, () => {
+      const a = fill(new Float64Array(n * k), rand);
+      const b = fill(new Float64Array(k * m), rand);
+      const g = fill(new Float64Array(n * m), rand);
+      const bias = fill(new Float64Array(m), rand);
+      const out = new Float64Array(Math.max(n * m, k * m, n * k)).fill(NaN);
+
+      tsKernels.gemm(out, a, b, bias, n, k, m);
+      expect(relErr(out, naiveGemm(a, b, bias, n, k, m))).toBeLessThan(1e-12);
+      tsKernels.gemm(out, a, b, null, n, k, m);
+      expect(relErr(out, naiveGemm(a, b, null, n, k, m))).toBeLessThan(1e-12);
+      tsKernels.gemmAT(out, a, g, n, k, m);
+      expect(relErr(out, naiveGemm(transpose(a, n, k), g, null, k, n, m))).toBeLessThan(1e-12);
+      tsKernels.gemmBT(out, g, b, n, k, m);
+      expect(relErr(out, naiveGemm(g, transpose(b, k, m), null, n, m, k))).toBeLessThan(1e-12);
+      tsKernels.colSum(out, g, n, m);
+      expect(relErr(out, naiveGemm(new Float64Array(n).fill(1), g, null, 1, n, m))).toBeLessThan(1e-12);
+
+      const { x, dense } = randomCsr(tsKernels, n, k, 0.2, rand);
+      tsKernels.spmm(out, x, b, bias, k, m);
+      expect(relErr(out, naiveGemm(dense, b, bias, n, k, m))).toBeLessThan(1e-12);
+      tsKernels.spmmAT(out.fill(NaN), x, g, k, m);
+      expect(relErr(out, naiveGemm(transpose(dense, n, k), g, null, k, n, m))).toBeLessThan(1e-12);
+    });
+  }
+});
+
+describe('wasm-simd kernels (float32) against tsKernels', () => {
+  let wasm: Kernels;
+  beforeAll(() => {
+    expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
+    wasm = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 64 << 20 });
+  });
+
+  it('is named wasm-simd and hands out zeroed float32 views', () => {
+    expect(wasm.name).toBe('wasm-simd');
+    const v = wasm.allocF32(1000);
+    expect(v).toBeInstanceOf(Float32Array);
+    expect(v.every((x) => x === 0)).toBe(true);
+  });
+
+  const rand = rng(2);
+  const shapes: [number, number, number][] = [...SHAPES, [4, 9, 1], [8, 16, 32], [9, 5, 2], [6, 11, 33], [2, 13, 64], [13, 2, 65]];
+  for (const [n, k, m] of shapes) {
+    it(`n=${n} k=${k} m=${m}`, () => {
+      // the same float32 inputs in both kernel sets
+      const w = (len: number) => fill(wasm.allocF32(len), rand) as Float32Array;
+      const a = w(n * k), b = w(k * m), g = w(n * m), bias = w(m);
+      const size = Math.max(n * m, k * m, n * k) + 8;
+      const out = wasm.allocF32(size).fill(NaN);
+      const ref = new Float32Array(size);
+      const sentinel = (arr: Floats, from: number) => arr.subarray(from).every((v) => Number.isNaN(v));
+      const check = (len: number) => {
+        expect(relErr(out, ref, len)).toBeLessThan(1e-5);
+        expect(sentinel(out, len), 'wrote past the end of out').toBe(true);
+        out.fill(NaN);
+      };
+
+      tsKernels.gemm(ref, a, b, bias, n, k, m);
+      wasm.gemm(out, a, b, bias, n, k, m);
+      check(n * m);
+      tsKernels.gemm(ref, a, b, null, n, k, m);
+      wasm.gemm(out, a, b, null, n, k, m);
+      check(n * m);
+      tsKernels.gemmAT(ref, a, g, n, k, m);
+      wasm.gemmAT(out, a, g, n, k, m);
+      check(k * m);
+      tsKernels.gemmBT(ref, g, b, n, k, m);
+      wasm.gemmBT(out, g, b, n, k, m);
+      check(n * k);
+      tsKernels.colSum(ref, g, n, m);
+      wasm.colSum(out, g, n, m);
+      check(m);
+
+      for (const density of [0.19, 0.6, 0]) {
+        const { x } = randomCsr(wasm, n, k, density, rand);
+        tsKernels.spmm(ref, x, b, bias, k, m);
+        wasm.spmm(out, x, b, bias, k, m);
+        check(n * m);
+        tsKernels.spmm(ref, x, b, null, k, m);
+        wasm.spmm(out, x, b, null, k, m);
+        check(n * m);
+        tsKernels.spmmAT(ref, x, g, k, m);
+        wasm.spmmAT(out, x, g, k, m);
+        check(k * m);
+      }
+    });
+  }
+
+  it('works on views that start inside a larger buffer (params packed in one block)', () => {
+    const [n, k, m] = [5, 12, 10];
+    const block = fill(wasm.allocF32(3 + k * m + m), rand) as Float32Array;
+    const b = block.subarray(3, 3 + k * m);
+    const bias = block.subarray(3 + k * m);
+    const a = fill(wasm.allocF32(n * k), rand);
+    const out = wasm.allocF32(n * m);
+    const ref = new Float32Array(n * m);
+    tsKernels.gemm(ref, a, b, bias, n, k, m);
+    wasm.gemm(out, a, b, bias, n, k, m);
+    expect(relErr(out, ref)).toBeLessThan(1e-5);
+  });
+
+  it('a CSR batch with fewer rows filled than its capacity uses only x.n rows', () => {
+    const [k, m] = [20, 7];
+    const { x } = randomCsr(wasm, 6, k, 0.3, rand);
+    x.n = 4;
+    const b = fill(wasm.allocF32(k * m), rand);
+    const g = fill(wasm.allocF32(4 * m), rand);
+    const out = wasm.allocF32(k * m);
+    const ref = new Float32Array(k * m);
+    tsKernels.spmmAT(ref, x, g, k, m);
+    wasm.spmmAT(out, x, g, k, m);
+    expect(relErr(out, ref)).toBeLessThan(1e-5);
+    tsKernels.spmm(ref, x, b, null, k, m);
+    wasm.spmm(out, x, b, null, k, m);
+    expect(relErr(out, ref, 4 * m)).toBeLessThan(1e-5);
+  });
+
+  it('refuses arrays that are not in its memory, naming the argument', () => {
+    const own = wasm.allocF32(4);
+    expect(() => wasm.gemm(own, new Float32Array(4), own, null, 2, 2, 2)).toThrow(/a is not in kernel memory/);
+    expect(() => wasm.colSum(own, new Float64Array(4), 2, 2)).toThrow(/g is not in kernel memory/);
+    const other = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
+    expect(() => wasm.gemm(own, own, other.allocF32(4), null, 2, 2, 2)).toThrow(/b is not in kernel memory/);
+    const x = tsKernels.allocCsr(2, 4);
+    expect(() => wasm.spmm(own, x, own, null, 2, 2)).toThrow(/x\.rowPtr is not in kernel memory/);
+  });
+
+  it('refuses arrays that are too short for the shape', () => {
+    const a = wasm.allocF32(6);
+    expect(() => wasm.gemm(wasm.allocF32(4), a, wasm.allocF32(6), null, 2, 3, 2)).not.toThrow();
+    expect(() => wasm.gemm(wasm.allocF32(3), a, wasm.allocF32(6), null, 2, 3, 2)).toThrow(/out has 3 elements, needs 4/);
+  });
+
+  it('never grows its memory (views stay valid) and says so when the reservation is used up', () => {
+    const small = createWasmKernels(compileKernels(readFileSync(WASM)), { reserveBytes: 1 << 20 });
+    const first = small.allocF32(100_000);
+    first[0] = 42;
+    expect(() => small.allocF32(300_000)).toThrow(/out of kernel memory/);
+    expect(first[0]).toBe(42);
+    expect(first.length).toBe(100_000);
+  });
+});
