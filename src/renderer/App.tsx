@@ -1,0 +1,39 @@
+/**
+ * The app's layout: header, the hyperparameter panel (complementary), and the main area with the
+ * training controls, banners, charts and run list. Needs StoreProvider + LabProvider above it.
+ */
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './AppHeader';
+import { ChartsArea } from './charts/ChartsArea';
+import { HelpDialog } from './controls/HelpDialog';
+import { TrainControls } from './controls/TrainControls';
+import { useShortcuts } from './controls/useShortcuts';
+import { Notices } from './feedback/Notices';
+import { RunBanners } from './feedback/RunBanners';
+import { HyperparamPanel } from './panel/HyperparamPanel';
+import { RunList } from './runs/RunList';
+
+/** The whole renderer UI. */
+export function App() {
+  const { t } = useTranslation();
+  useShortcuts();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToMain')}
+      </a>
+      <AppHeader />
+      <aside className="app__side" aria-label={t('panel.title')}>
+        <HyperparamPanel />
+      </aside>
+      <main id="main" className="app__main" tabIndex={-1}>
+        <TrainControls />
+        <RunBanners />
+        <ChartsArea />
+        <RunList />
+      </main>
+      <Notices />
+      <HelpDialog />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/** The banner landmark: title, theme and language pickers. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, LANGUAGE_NAMES, LANGUAGES, matchLanguage } from './i18n';
+import { useLabStore } from './store';
+import type { ThemeChoice } from './store/uiSlice';
+
+/** localStorage key holding the chosen theme. */
+export const THEME_STORAGE_KEY = 'mnist-lab.theme';
+
+/** Apply a theme choice to <html data-theme> ('system' follows prefers-color-scheme). */
+export function applyTheme(theme: ThemeChoice): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+/** The theme saved from a previous session. */
+export function storedTheme(): ThemeChoice {
+  try {
+    const v = localStorage.getItem(THEME_STORAGE_KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+/** Title bar with settings. */
+export function AppHeader() {
+  const { t, i18n } = useTranslation();
+  const theme = useLabStore((s) => s.theme);
+  const setTheme = useLabStore((s) => s.setTheme);
+  const setLanguage = useLabStore((s) => s.setLanguage);
+  useEffect(() => {
+    applyTheme(theme);
+    try {
+      localStorage.setItem(THEME_STORAGE_KEY, theme);
+    } catch {
+      // Not persisted without storage; the theme still applies now.
+    }
+  }, [theme]);
+  const language = matchLanguage(i18n.language) ?? 'en';
+  return (
+    <header className="app-header">
+      <div>
+        <h1 className="app-header__title">{t('app.title')}</h1>
+        <p className="app-header__tagline">{t('app.tagline')}</p>
+      </div>
+      <div className="app-header__settings">
+        <label>
+          {t('settings.theme')}{' '}
+          <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
+          </select>
+        </label>
+        <label>
+          {t('settings.language')}{' '}
+          <select
+            value={language}
+            onChange={(e) => {
+              const next = matchLanguage(e.target.value) ?? 'en';
+              changeLanguage(next);
+              setLanguage(next);
+            }}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

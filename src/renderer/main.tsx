@@ -1,0 +1,28 @@
+/**
+ * Renderer entry: i18n, the store, the lab client (window.lab in Electron, a WebSocket client in a
+ * browser), its event wiring outside React, then React.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getLab } from './bridge';
+import { initI18n } from './i18n';
+import { Root } from './Root';
+import { storedTheme } from './AppHeader';
+import { connectLab } from './store/connectLab';
+import { createLabStore } from './store';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+
+const i18n = initI18n();
+const store = createLabStore({ language: i18n.language, theme: storedTheme() });
+const lab = getLab();
+connectLab(lab, store);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+createRoot(container).render(
+  <StrictMode>
+    <Root lab={lab} store={store} />
+  </StrictMode>,
+);

@@ -1,0 +1,36 @@
+/** The hyperparameter panel: one control per PARAMS entry, plus the hidden-layer list. */
+import { useTranslation } from 'react-i18next';
+import { PARAMS } from '../../shared/hyperparams';
+import { useLabStore } from '../store';
+import { BooleanControl } from './BooleanControl';
+import { ChoiceControl } from './ChoiceControl';
+import { HiddenLayersControl } from './HiddenLayersControl';
+import { NumberControl } from './NumberControl';
+
+/** Every hyperparameter control, driven by PARAMS. */
+export function HyperparamPanel() {
+  const { t } = useTranslation();
+  const resetConfig = useLabStore((s) => s.resetConfig);
+  return (
+    <section className="panel" aria-labelledby="panel-title">
+      <div className="panel__header">
+        <h2 id="panel-title">{t('panel.title')}</h2>
+        <button type="button" onClick={resetConfig}>
+          {t('panel.reset')}
+        </button>
+      </div>
+      <p className="panel__hint">{t('panel.nextRunHint')}</p>
+      <HiddenLayersControl />
+      {PARAMS.map((param) => {
+        switch (param.kind) {
+          case 'number':
+            return <NumberControl key={param.key} param={param} />;
+          case 'choice':
+            return <ChoiceControl key={param.key} param={param} />;
+          case 'boolean':
+            return <BooleanControl key={param.key} param={param} />;
+        }
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Config slice: the training config being edited. Number fields keep their raw text so a half-typed
+ * or wrong value stays visible with its message while the last valid value stays in `config`.
+ */
+import type { StateCreator } from 'zustand';
+import {
+  DEFAULT_CONFIG,
+  PARAMS,
+  parseTrainConfig,
+  type NumberParam,
+  type NumericKey,
+  type TrainConfig,
+} from '../../shared/hyperparams';
+
+/** An i18n key plus its interpolation values. */
+export interface FieldError {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface ConfigSlice {
+  config: TrainConfig;
+  /** Raw text of number boxes, keyed by config key or `hidden.<i>`. */
+  rawText: Record<string, string>;
+  /** Validation errors, keyed like rawText. */
+  fieldErrors: Record<string, FieldError>;
+  setConfigValue: <K extends keyof TrainConfig>(key: K, value: TrainConfig[K]) => void;
+  setNumberText: (key: NumericKey, text: string) => void;
+  setHiddenSize: (index: number, text: string) => void;
+  addHiddenLayer: () => void;
+  removeHiddenLayer: (index: number) => void;
+  resetConfig: () => void;
+}
+
+/** Range limits for one hidden layer's size (the schema's int(1, 1024)). */
+export const HIDDEN_MIN = 1;
+export const HIDDEN_MAX = 1024;
+/** Most hidden layers the schema allows. */
+export const HIDDEN_MAX_LAYERS = 8;
+
+const numberParams = new Map(
+  PARAMS.filter((p): p is NumberParam => p.kind === 'number').map((p) => [p.key, p]),
+);
+
+/** Parse a typed number against a range; returns the value or the error to show. */
+export function parseNumberText(
+  text: string,
+  min: number,
+  max: number,
+  integer: boolean,
+): { value: number } | { error: FieldError } {
+  const trimmed = text.trim();
+  const value = trimmed === '' ? NaN : Number(trimmed);
+  if (!Number.isFinite(value)) return { error: { key: 'error.notNumber' } };
+  if (integer && !Number.isInteger(value)) return { error: { key: 'error.integer' } };
+  if (value < min || value > max) return { error: { key: 'error.range', values: { min, max } } };
+  return { value };
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const next = { ...record };
+  delete next[key];
+  return next;
+}
+
+/** Drop the `hidden.*` entries (used when the list of layers changes shape). */
+function withoutHidden<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !k.startsWith('hidden.')));
+}
+
+export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> = (set) => ({
+  config: DEFAULT_CONFIG,
+  rawText: {},
+  fieldErrors: {},
+  setConfigValue: (key, value) =>
+    set((s) => ({
+      config: { ...s.config, [key]: value },
+      rawText: withoutKey(s.rawText, key),
+      fieldErrors: withoutKey(s.fieldErrors, key),
+    })),
+  setNumberText: (key, text) =>
+    set((s) => {
+      const param = numberParams.get(key);
+      if (!param) return {};
+      const parsed = parseNumberText(text, param.min, param.max, param.integer);
+      const rawText = { ...s.rawText, [key]: text };
+      if ('error' in parsed) return { rawText, fieldErrors: { ...s.fieldErrors, [key]: parsed.error } };
+      return {
+        rawText,
+        config: { ...s.config, [key]: parsed.value },
+        fieldErrors: withoutKey(s.fieldErrors, key),
+      };
+    }),
+  setHiddenSize: (index, text) =>
+    set((s) => {
+      const field = `hidden.${index}`;
+      const parsed = parseNumberText(text, HIDDEN_MIN, HIDDEN_MAX, true);
+      const rawText = { ...s.rawText, [field]: text };
+      if ('error' in parsed) return { rawText, fieldErrors: { ...s.fieldErrors, [field]: parsed.error } };
+      const hidden = s.config.hidden.slice();
+      hidden[index] = parsed.value;
+      return { rawText, config: { ...s.config, hidden }, fieldErrors: withoutKey(s.fieldErrors, field) };
+    }),
+  addHiddenLayer: () =>
+    set((s) => {
+      if (s.config.hidden.length >= HIDDEN_MAX_LAYERS) return {};
+      const last = s.config.hidden[s.config.hidden.length - 1] ?? 50;
+      return { config: { ...s.config, hidden: [...s.config.hidden, last] } };
+    }),
+  removeHiddenLayer: (index) =>
+    set((s) => {
+      if (s.config.hidden.length <= 1) return {};
+      // Raw text and errors are keyed by position, so they are dropped when positions shift.
+      return {
+        config: { ...s.config, hidden: s.config.hidden.filter((_, i) => i !== index) },
+        rawText: withoutHidden(s.rawText),
+        fieldErrors: withoutHidden(s.fieldErrors),
+      };
+    }),
+  resetConfig: () => set({ config: DEFAULT_CONFIG, rawText: {}, fieldErrors: {} }),
+});
+
+/** True when no box shows an error and the whole config passes the shared schema. */
+export function isConfigValid(s: Pick<ConfigSlice, 'config' | 'fieldErrors'>): boolean {
+  return Object.keys(s.fieldErrors).length === 0 && parseTrainConfig(s.config).ok;
+}

@@ -1,0 +1,45 @@
+/**
+ * The renderer's one store, built from slices (zustand's slices pattern). Created by a factory so
+ * tests and the app each get their own; React reaches it through StoreProvider / useLabStore.
+ */
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createConfigSlice, type ConfigSlice } from './configSlice';
+import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
+
+export type LabState = ConfigSlice & RunsSlice & MetricsSlice & UiSlice;
+export type LabStore = StoreApi<LabState>;
+
+/** A fresh store with every slice at its initial state; `initial` overrides fields (e.g. language). */
+export function createLabStore(initial: Partial<LabState> = {}): LabStore {
+  const store = createStore<LabState>()((...a) => ({
+    ...createConfigSlice(...a),
+    ...createRunsSlice(...a),
+    ...createMetricsSlice(...a),
+    ...createUiSlice(...a),
+  }));
+  if (Object.keys(initial).length > 0) store.setState(initial);
+  return store;
+}
+
+const StoreContext = createContext<LabStore | null>(null);
+
+/** Makes `store` available to useLabStore below it. */
+export function StoreProvider({ store, children }: { store: LabStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** The store itself (for actions called from event handlers). */
+export function useLabStoreApi(): LabStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useLabStore used outside StoreProvider');
+  return store;
+}
+
+/** Subscribe to a slice of the state; re-renders when the selected value changes (Object.is). */
+export function useLabStore<T>(selector: (s: LabState) => T): T {
+  return useStore(useLabStoreApi(), selector);
+}

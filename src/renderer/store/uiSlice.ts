@@ -1,0 +1,56 @@
+/** UI slice: theme, language, the selected run, chart smoothing, notices and dialogs. */
+import type { StateCreator } from 'zustand';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** A message shown to the user: an error from a rejected call, or an event from the service. */
+export interface Notice {
+  id: number;
+  /** Already-localized prefix key (e.g. `notice.startFailed`), plus the raw message from the service. */
+  titleKey: string;
+  message: string;
+}
+
+export interface UiSlice {
+  theme: ThemeChoice;
+  language: string;
+  selectedRunId: string | null;
+  /** EMA smoothing factor for the loss chart, 0..0.99. */
+  smoothing: number;
+  notices: Notice[];
+  /** Run ids whose failure banner was dismissed. */
+  dismissedBanners: Record<string, true>;
+  helpOpen: boolean;
+  setTheme: (theme: ThemeChoice) => void;
+  setLanguage: (language: string) => void;
+  selectRun: (runId: string | null) => void;
+  setSmoothing: (smoothing: number) => void;
+  pushNotice: (titleKey: string, message: string) => void;
+  dismissNotice: (id: number) => void;
+  dismissBanner: (runId: string) => void;
+  setHelpOpen: (open: boolean) => void;
+}
+
+let nextNoticeId = 1;
+
+/** Default EMA factor: visible smoothing without hiding the trend's start. */
+export const DEFAULT_SMOOTHING = 0.6;
+
+export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
+  theme: 'system',
+  language: 'en',
+  selectedRunId: null,
+  smoothing: DEFAULT_SMOOTHING,
+  notices: [],
+  dismissedBanners: {},
+  helpOpen: false,
+  setTheme: (theme) => set({ theme }),
+  setLanguage: (language) => set({ language }),
+  selectRun: (selectedRunId) => set({ selectedRunId }),
+  setSmoothing: (smoothing) => set({ smoothing: Math.min(0.99, Math.max(0, smoothing)) }),
+  pushNotice: (titleKey, message) =>
+    set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, titleKey, message }].slice(-5) })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  dismissBanner: (runId) => set((s) => ({ dismissedBanners: { ...s.dismissedBanners, [runId]: true } })),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+});
