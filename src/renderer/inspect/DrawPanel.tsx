@@ -1,0 +1,119 @@
+/**
+ * Draw a digit and see what a network thinks: the canvas, what the network actually sees (the
+ * 28x28 MNIST version from toMnist), the probabilities and each hidden layer's activations.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LabApi } from '../../shared/api';
+import { toMnist, type Raster } from '../../shared/digit';
+import type { RunSummary } from '../../shared/runs';
+import { ActivationStrips } from './ActivationStrips';
+import { DrawingCanvas } from './DrawingCanvas';
+import { MnistImage } from './MnistImage';
+import { PredictionReadout } from './PredictionReadout';
+import { RunPicker } from './RunPicker';
+import type { Stroke } from './strokes';
+import { usePredict } from './usePredict';
+
+export interface DrawPanelProps {
+  lab: Pick<LabApi, 'predict'>;
+  /** Runs to choose from (any state; finished and imported runs predict too). */
+  runs: readonly RunSummary[];
+  /** The app's selected run: the default choice, followed when it changes. */
+  runId: string | null;
+  /** Live prediction interval while drawing, in ms. */
+  throttleMs?: number;
+}
+
+/** The drawing panel: canvas, brush, clear/undo, run picker, MNIST preview and prediction. */
+export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps) {
+  const { t } = useTranslation();
+  const shortcutsId = useId();
+  const [strokes, setStrokes] = useState<Stroke[]>([]);
+  const [brushWidth, setBrushWidth] = useState(20);
+  const [chosen, setChosen] = useState<string | null>(runId);
+  const [followed, setFollowed] = useState<string | null>(runId);
+  if (runId !== followed) {
+    // The app selected another run: follow it (adjusting state during render, React's pattern).
+    setFollowed(runId);
+    setChosen(runId);
+  }
+  const activeRun = chosen && runs.some((r) => r.id === chosen) ? chosen : (runs[0]?.id ?? null);
+  const [pixels, setPixels] = useState<Uint8Array | null>(null);
+  const { prediction, error, request } = usePredict(lab, activeRun, throttleMs);
+
+  const onInk = (raster: Raster | null, final: boolean) => {
+    const mnist = raster ? toMnist(raster) : null;
+    setPixels(mnist);
+    request(mnist, final);
+  };
+
+  // Another network chosen: ask it about the same drawing.
+  const pixelsRef = useRef(pixels);
+  useEffect(() => {
+    pixelsRef.current = pixels;
+  }, [pixels]);
+  useEffect(() => {
+    if (pixelsRef.current) request(pixelsRef.current, true);
+  }, [activeRun, request]);
+
+  const undo = () => setStrokes((s) => s.slice(0, -1));
+  const clear = () => setStrokes([]);
+
+  return (
+    <section className="inspect-panel inspect-draw" aria-labelledby={`${shortcutsId}-title`}>
+      <h3 id={`${shortcutsId}-title`}>{t('inspect.draw.title')}</h3>
+      <RunPicker runs={runs} value={activeRun} onChange={setChosen} label={t('inspect.draw.run')} />
+      <div className="inspect-draw-row">
+        <div className="inspect-draw-surface">
+          <DrawingCanvas
+            strokes={strokes}
+            brushWidth={brushWidth}
+            onStrokeEnd={(s) => setStrokes((prev) => [...prev, s])}
+            onInk={onInk}
+            onClear={clear}
+            onUndo={undo}
+            describedBy={shortcutsId}
+          />
+          <div className="inspect-draw-tools">
+            <label>
+              {t('inspect.draw.brush')}
+              <input
+                type="range"
+                min={6}
+                max={40}
+                step={1}
+                value={brushWidth}
+                onChange={(e) => setBrushWidth(Number(e.target.value))}
+              />
+              <output>{brushWidth}</output>
+            </label>
+            <button type="button" onClick={undo} disabled={strokes.length === 0}>
+              {t('inspect.draw.undo')}
+            </button>
+            <button type="button" onClick={clear} disabled={strokes.length === 0}>
+              {t('inspect.draw.clear')}
+            </button>
+          </div>
+          <p id={shortcutsId} className="inspect-muted">
+            {t('inspect.draw.shortcuts')}
+          </p>
+        </div>
+        <figure className="inspect-draw-preview">
+          <MnistImage pixels={pixels} size={112} label={t('inspect.draw.preview')} />
+          <figcaption>{t('inspect.draw.preview')}</figcaption>
+        </figure>
+        <div className="inspect-draw-result">
+          {runs.length === 0 ? <p className="inspect-hint">{t('inspect.draw.noRuns')}</p> : null}
+          <PredictionReadout probabilities={pixels ? (prediction?.probabilities ?? null) : null} />
+          {error && pixels ? (
+            <p className="inspect-error" role="alert">
+              {t('inspect.draw.error', { message: error })}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {pixels && prediction ? <ActivationStrips activations={prediction.activations} /> : null}
+    </section>
+  );
+}
