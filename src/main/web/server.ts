@@ -1,0 +1,167 @@
+/**
+ * The web bridge: the built renderer over HTTP and the same LabApi over a WebSocket, on
+ * 127.0.0.1 only, behind a random token made afresh at each start (npm run serve).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { LabApi, LabEvent } from '../../shared/api';
+import { decodeMessage, encodeMessage } from './codec';
+import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, errorMessage, parseRequest, type ServerMessage } from './protocol';
+import { mimeType, resolveStaticFile, securityHeaders } from './static-files';
+
+export interface WebBridgeOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The built renderer (out/renderer), with index.html at its top. */
+  rendererDir: string;
+}
+
+export interface WebBridge {
+  /** http://127.0.0.1:PORT/?token=... — the address to open. */
+  url: string;
+  token: string;
+  port: number;
+  /** Closes every socket and the server; resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+/** Largest request frame accepted (a predict call is under 1 KB; this leaves room). */
+const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+/** Starts serving `lab` and the renderer; see the file comment for what is guarded how. */
+export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Promise<WebBridge> {
+  const token = randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let port = options.port ?? 0;
+  // Cookies are shared by every port of 127.0.0.1, so the cookie name carries ours.
+  const cookieName = () => `mnist_lab_${port}`;
+
+  const tokenMatches = (candidate: string | null | undefined): boolean => {
+    if (!candidate) return false;
+    const bytes = Buffer.from(candidate);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+  const cookieToken = (req: IncomingMessage): string | undefined => {
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name === cookieName()) return value.join('=');
+    }
+    return undefined;
+  };
+  // Only the names this server answers to: a page on another name (DNS rebinding) is refused.
+  const hostAllowed = (req: IncomingMessage): boolean =>
+    req.headers.host === `${HOST}:${port}` || req.headers.host === `localhost:${port}`;
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      if (!res.headersSent) refuse(res, 500, errorMessage(error));
+      else res.destroy();
+    });
+  });
+
+  const refuse = (res: ServerResponse, status: number, message: string): void => {
+    res.writeHead(status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(message + '\n');
+  };
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    if (!hostAllowed(req)) return refuse(res, 403, 'Forbidden: unknown host');
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (!tokenMatches(queryToken) && !tokenMatches(cookieToken(req))) {
+      return refuse(res, 403, 'Forbidden: open the address with its ?token=... as printed by npm run serve');
+    }
+    const file = await resolveStaticFile(options.rendererDir, url.pathname);
+    if (!file) return refuse(res, 404, 'Not found');
+    const headers: Record<string, string> = { ...securityHeaders(port), 'Content-Type': mimeType(file) };
+    if (file.endsWith('.html')) headers['Cache-Control'] = 'no-store';
+    if (tokenMatches(queryToken)) {
+      // The page's scripts and styles are fetched without the query; this cookie lets them in.
+      headers['Set-Cookie'] = `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  }
+
+  // The LabApi over WebSocket: requests in, responses and events out, every frame binary.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const send = (socket: WebSocket, message: ServerMessage): void => {
+    if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message), { binary: true });
+  };
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    const origin = req.headers.origin;
+    const originAllowed = origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+    if (url.pathname !== LAB_SOCKET_PATH || !hostAllowed(req) || !originAllowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const authorised = tokenMatches(url.searchParams.get('token')) || tokenMatches(cookieToken(req));
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      // Accept, then close with a code the client understands, so it can say why and stop retrying.
+      if (!authorised) return ws.close(CLOSE_BAD_TOKEN, 'invalid token');
+      sockets.emit('connection', ws, req);
+    });
+  });
+
+  sockets.on('connection', (ws: WebSocket) => {
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      void answer(ws, data, isBinary);
+    });
+  });
+
+  async function answer(ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+    let id = -1;
+    try {
+      if (!isBinary) throw new Error('Requests must be binary frames');
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      const decoded = decodeMessage(bytes);
+      // Answer under the request's id even when the rest of it is invalid, so the caller hears why.
+      const claimedId = (decoded as { id?: unknown } | null)?.id;
+      if (Number.isSafeInteger(claimedId)) id = claimedId as number;
+      const request = parseRequest(decoded);
+      // The Lab service validates every argument again; here only the method name is checked.
+      const method = lab[request.method] as (...args: unknown[]) => Promise<unknown>;
+      const result = await method.apply(lab, request.args);
+      send(ws, { id, result });
+    } catch (error) {
+      send(ws, { id, error: errorMessage(error) });
+    }
+  }
+
+  const unsubscribe = lab.onEvent((event: LabEvent) => {
+    const frame = encodeMessage({ event } satisfies ServerMessage);
+    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame, { binary: true });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    token,
+    port,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })),
+  };
+}
