@@ -1,0 +1,79 @@
+/**
+ * electron-vite build of the three parts (npm run build):
+ *   main     src/main/electron/index.ts, src/worker/index.ts, src/worker/evaluator.ts -> out/main/
+ *            {index,worker,evaluator}.js as ES modules ("type": "module"): Electron 45's main process
+ *            and node:worker_threads both load them; node_modules stay external.
+ *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules.
+ *   renderer src/renderer (index.html, React) -> out/renderer, loaded from file:// by Electron and
+ *            served by the web bridge (npm run serve).
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The renderer's Content-Security-Policy, as a <meta> in the built index.html so it holds under
+ * file:// too (Electron sends no headers for files). Only our own scripts; the one connection
+ * allowed is the web bridge's WebSocket on this machine. Dev builds skip it (Vite's HMR needs
+ * inline scripts).
+ */
+const RENDERER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'mnist-lab:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // Node 20 syntax: the same bundles run in Electron 45 (Node 22) and under plain Node.
+      target: 'node20.19',
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/electron/index.ts'),
+          worker: resolve('src/worker/index.ts'),
+          evaluator: resolve('src/worker/evaluator.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    base: './',
+    plugins: [react(), contentSecurityPolicyMeta()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: { input: resolve('src/renderer/index.html') },
+    },
+  },
+});

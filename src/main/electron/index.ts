@@ -1,0 +1,133 @@
+/**
+ * The desktop app's main process: one window, the menu, the security settings, and the LabApi
+ * over IPC. Thin glue; the logic it uses lives in Electron-free modules beside it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session } from 'electron';
+import { LabService } from '../lab/service';
+import { registerLabHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
+import { isTrustedSender, type TrustedRenderer } from './sender';
+import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
+
+const here = fileURLToPath(new URL('.', import.meta.url)); // out/main/
+const rendererIndex = join(here, '../renderer/index.html');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const trusted: TrustedRenderer = { indexFileUrl: pathToFileURL(rendererIndex).href, devServerUrl };
+
+/** The header CSP (the built page also carries it as a <meta>); dev relaxes it for Vite's HMR. */
+const CSP = devServerUrl
+  ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws:"
+  : "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+let mainWindow: BrowserWindow | null = null;
+let lab: LabService | null = null;
+
+app.enableSandbox();
+
+/** Refuse what a page could do to leave our renderer: navigate, open windows, embed webviews. */
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedSender(url, trusted)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+async function createWindow(service: LabService): Promise<void> {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = await readWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    title: 'MNIST Lab',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  // Remember size and position; the normal bounds, so un-maximizing returns to them.
+  const save = (): void => {
+    const bounds = win.getNormalBounds();
+    void writeWindowState(stateFile, { ...bounds, maximized: win.isMaximized() }).catch(() => {});
+  };
+  win.on('close', save);
+  win.on('closed', () => (mainWindow = null));
+
+  const unsubscribe = service.onEvent((event) => {
+    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+  });
+  win.on('closed', unsubscribe);
+
+  if (devServerUrl) await win.loadURL(devServerUrl);
+  else await win.loadFile(rendererIndex);
+}
+
+async function chooseFolder(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open an MNIST dataset folder',
+    properties: ['openDirectory'],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
+app.whenReady().then(async () => {
+  // No remote content, no permissions (camera, notifications, ...), a CSP on every response.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const fromDevServer = devServerUrl !== undefined && (details.url.startsWith(new URL(devServerUrl).origin) || details.url.startsWith('ws:'));
+    const local = /^(file|devtools|data|blob):/.test(details.url) || fromDevServer;
+    callback({ cancel: !local });
+  });
+
+  const wasmPath = join(app.getAppPath(), 'build', 'kernels.wasm');
+  lab = new LabService({
+    dataDir: join(app.getPath('userData'), 'runs'),
+    wasmPath: existsSync(wasmPath) ? wasmPath : undefined,
+    chooseFolder,
+  });
+  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted));
+
+  const send = (action: MenuAction): void => {
+    mainWindow?.webContents.send(MENU_CHANNEL, action);
+  };
+  const template = buildMenuTemplate({ send, isMac: process.platform === 'darwin', appName: 'MNIST Lab', devTools: !app.isPackaged });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  await createWindow(lab);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && lab) void createWindow(lab);
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Stop the workers before leaving, so runs are saved and no thread is left behind.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !lab) return;
+  quitting = true;
+  event.preventDefault();
+  void lab.close().finally(() => app.quit());
+});

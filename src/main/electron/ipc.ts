@@ -1,0 +1,36 @@
+/**
+ * The ipcMain adapter of the LabApi: one `ipcMain.handle('lab:<method>')` per LAB_METHODS entry.
+ * Each call is checked to come from our own renderer frame; the arguments go on to the Lab
+ * service, which validates them again. Electron-free (structural types), so tests can drive it.
+ */
+import { LAB_METHODS, type LabApi } from '../../shared/api';
+import { methodChannel } from './menu-actions';
+
+/** The part of Electron's IpcMainInvokeEvent the adapter reads. */
+export interface InvokeEventLike {
+  senderFrame: { url: string } | null;
+}
+
+/** The part of Electron's ipcMain the adapter uses. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+/** Registers every LabApi channel; returns a function that removes them again. */
+export function registerLabHandlers(
+  ipc: IpcMainLike,
+  lab: LabApi,
+  isTrusted: (frameUrl: string | undefined) => boolean,
+): () => void {
+  for (const method of LAB_METHODS) {
+    ipc.handle(methodChannel(method), async (event, ...args) => {
+      if (!isTrusted(event.senderFrame?.url)) {
+        throw new Error(`Refused ${method}: the call did not come from the MNIST Lab window`);
+      }
+      const fn = lab[method] as (...a: unknown[]) => Promise<unknown>;
+      return fn.apply(lab, args);
+    });
+  }
+  return () => LAB_METHODS.forEach((method) => ipc.removeHandler(methodChannel(method)));
+}
