@@ -41,7 +41,7 @@ export function initI18n(language: Language = initialLanguage()): I18n {
       fallbackLng: 'en',
       interpolation: { escapeValue: false }, // React escapes already
       initAsync: false,
-      returnNull: false,
+      showSupportNotice: false,
     });
   } else if (i18next.language !== language) {
     void i18next.changeLanguage(language);
@@ -52,7 +52,8 @@ export function initI18n(language: Language = initialLanguage()): I18n {
 
 /** Switch language, remember it, and update <html lang>. */
 export function changeLanguage(language: Language): void {
-  void i18next.changeLanguage(language);
+  if (!i18next.isInitialized) initI18n(language);
+  else void i18next.changeLanguage(language);
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, notApplicable, PARAMS, type TrainConfig } from '../../src/shared/hyperparams';
+import { RUN_STATES } from '../../src/shared/runs';
+import { en } from '../../src/renderer/i18n/en';
+import { ja } from '../../src/renderer/i18n/ja';
+import { ko } from '../../src/renderer/i18n/ko';
+import { flattenKeys, matchLanguage } from '../../src/renderer/i18n';
+
+/** The string at a dotted key, or undefined. */
+function lookup(dict: object, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dict);
+}
+
+const enKeys = flattenKeys(en);
+
+describe('i18n dictionaries', () => {
+  it.each([
+    ['ja', ja],
+    ['ko', ko],
+  ])('%s has every English key, no extra keys, and no empty strings', (_name, dict) => {
+    const keys = flattenKeys(dict);
+    expect(enKeys.filter((k) => !keys.includes(k))).toEqual([]);
+    expect(keys.filter((k) => !enKeys.includes(k))).toEqual([]);
+    for (const k of keys) expect(String(lookup(dict, k)).trim()).not.toBe('');
+  });
+
+  it('keeps the same {{placeholders}} in every translation', () => {
+    const placeholders = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const k of enKeys) {
+      expect(placeholders(lookup(ja, k)), `ja ${k}`).toEqual(placeholders(lookup(en, k)));
+      expect(placeholders(lookup(ko, k)), `ko ${k}`).toEqual(placeholders(lookup(en, k)));
+    }
+  });
+
+  it('has a label, help and option labels for every PARAMS entry, and a text for every state', () => {
+    for (const p of PARAMS) {
+      expect(lookup(en, `param.${p.key}.label`), p.key).toBeTypeOf('string');
+      expect(lookup(en, `param.${p.key}.help`), p.key).toBeTypeOf('string');
+      if (p.kind === 'choice') for (const o of p.options) expect(lookup(en, `option.${p.key}.${o}`), `${p.key}.${o}`).toBeTypeOf('string');
+    }
+    for (const s of RUN_STATES) expect(lookup(en, `state.${s}`)).toBeTypeOf('string');
+  });
+
+  it('has a text for every reason notApplicable can give', () => {
+    const configs: TrainConfig[] = [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, init: 'he', stopBy: 'epochs', schedule: 'step' }];
+    const reasons = new Set<string>();
+    for (const c of configs) for (const p of PARAMS) {
+      const why = notApplicable(p.key, c);
+      if (why) reasons.add(why);
+    }
+    expect(reasons.size).toBeGreaterThanOrEqual(8);
+    for (const r of reasons) expect(lookup(en, r), r).toBeTypeOf('string');
+  });
+
+  it('uses the book\'s Japanese and Korean terms', () => {
+    expect(ja.param.learningRate.label).toBe('学習率');
+    expect(ja.param.activation.label).toBe('活性化関数');
+    expect(ja.param.init.label).toBe('重みの初期値');
+    expect(ja.param.batchNorm.label).toBe('バッチ正規化');
+    expect(ko.param.learningRate.label).toBe('학습률');
+    expect(ko.param.init.label).toBe('가중치 초깃값');
+  });
+
+  it('matches browser language tags to supported languages', () => {
+    expect(matchLanguage('ja-JP')).toBe('ja');
+    expect(matchLanguage('ko')).toBe('ko');
+    expect(matchLanguage('en-GB')).toBe('en');
+    expect(matchLanguage('fr-FR')).toBeNull();
+    expect(matchLanguage(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { downsampleMinMax, MAX_DRAWN_POINTS } from '../../src/renderer/charts/downsample';
+import { learningRatePoints, lossPoints, mergeSeries } from '../../src/renderer/charts/chartData';
+import { emaSmooth } from '../../src/renderer/charts/smoothing';
+import { createLabStore } from '../../src/renderer/store';
+import { iterationsPerSecond } from '../../src/renderer/store/metricsSlice';
+
+/** A deterministic noisy decaying loss curve (LCG noise, no Math.random). */
+function lossCurve(n: number, seed = 7): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    out[i] = 2.3 * Math.exp(-i / 2000) + 0.05 + (s / 2 ** 32) * 0.2;
+  }
+  return out;
+}
+
+/** Feed `values` into the store in batches of `batch`, as the service's iteration events do. */
+function feed(store: ReturnType<typeof createLabStore>, runId: string, values: Float32Array, batch: number) {
+  for (let start = 0; start < values.length; start += batch) {
+    const losses = values.subarray(start, start + batch);
+    store.getState().appendIterations(runId, { start: start + 1, losses, learningRates: new Float32Array(losses.length).fill(0.1) }, start);
+  }
+}
+
+describe('metrics slice', () => {
+  it('keeps every iteration loss across many batches (growing past its capacity)', () => {
+    const store = createLabStore();
+    const values = lossCurve(50_000);
+    feed(store, 'a', values, 37);
+    const series = store.getState().metrics.a;
+    expect(series.losses.length).toBe(50_000);
+    expect(series.learningRates.length).toBe(50_000);
+    expect(Array.from(series.losses.view())).toEqual(Array.from(values));
+    expect(series.version).toBe(Math.ceil(50_000 / 37));
+  });
+
+  it('places a batch at its start iteration and marks a gap with NaN', () => {
+    const store = createLabStore();
+    const lr = new Float32Array([0.1, 0.1]);
+    store.getState().appendIterations('a', { start: 1, losses: new Float32Array([2, 1.5]), learningRates: lr });
+    store.getState().appendIterations('a', { start: 5, losses: new Float32Array([1, 0.5]), learningRates: lr });
+    const view = Array.from(store.getState().metrics.a.losses.view());
+    expect(view.slice(0, 2)).toEqual([2, 1.5]);
+    expect(Number.isNaN(view[2]) && Number.isNaN(view[3])).toBe(true);
+    expect(view.slice(4)).toEqual([1, 0.5]);
+  });
+
+  it('replaces an epoch re-sent with the same number and keeps order', () => {
+    const store = createLabStore();
+    const epoch = (n: number, acc: number) => ({
+      epoch: n, iteration: n * 600, trainAccuracy: acc, trainLoss: 0.3, testAccuracy: acc, testLoss: 0.3,
+      testCorrect: 0, testCount: 10_000, learningRate: 0.1, elapsedMs: n * 1000,
+    });
+    store.getState().appendEpoch('a', epoch(1, 0.9));
+    store.getState().appendEpoch('a', epoch(2, 0.92));
+    store.getState().appendEpoch('a', epoch(2, 0.93));
+    expect(store.getState().metrics.a.epochs.map((e) => [e.epoch, e.testAccuracy])).toEqual([[1, 0.9], [2, 0.93]]);
+  });
+
+  it('measures iterations per second from the arrival times of batches', () => {
+    const store = createLabStore();
+    const batch = { start: 1, losses: new Float32Array(50), learningRates: new Float32Array(50) };
+    for (let k = 0; k < 10; k++) store.getState().appendIterations('a', { ...batch, start: 1 + 50 * k }, 1000 + 100 * k);
+    // 450 iterations between the first and last sample, 900 ms apart.
+    expect(iterationsPerSecond(store.getState().metrics.a)).toBeCloseTo(500, 6);
+    expect(store.getState().metrics.a.activeMs).toBe(900);
+  });
+});
+
+describe('downsampling for drawing', () => {
+  it('returns short series whole', () => {
+    const pts = downsampleMinMax(new Float32Array([3, 2, 1]));
+    expect(pts).toEqual([{ x: 1, y: 3 }, { x: 2, y: 2 }, { x: 3, y: 1 }]);
+  });
+
+  it('bounds the drawn points and keeps the extremes and only real points', () => {
+    const values = lossCurve(50_000);
+    values[31_337] = 40; // a spike, as when a run starts to diverge
+    values[12_345] = 0.001;
+    const pts = downsampleMinMax(values, MAX_DRAWN_POINTS);
+    expect(pts.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(pts.length).toBeGreaterThan(MAX_DRAWN_POINTS * 0.9);
+    expect(pts.find((p) => p.x === 31_338)?.y).toBe(40);
+    expect(pts.find((p) => p.x === 12_346)?.y).toBeCloseTo(0.001, 6);
+    for (let i = 1; i < pts.length; i++) expect(pts[i].x).toBeGreaterThan(pts[i - 1].x);
+    for (const p of pts) expect(p.y).toBe(values[p.x - 1]);
+  });
+
+  it('bounds each run in the chart data while the store keeps every point, and memoizes per version', () => {
+    const store = createLabStore();
+    feed(store, 'a', lossCurve(30_000, 1), 500);
+    feed(store, 'b', lossCurve(20_000, 2), 500);
+    const { a, b } = store.getState().metrics;
+    const la = lossPoints(a, 0.6);
+    expect(la.raw.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(la.smooth.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(lossPoints(a, 0.6)).toBe(la);
+    expect(lossPoints(a, 0.9)).not.toBe(la);
+    expect(learningRatePoints(b).length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    const rows = mergeSeries([
+      { key: 'a:raw', points: la.raw },
+      { key: 'b:raw', points: lossPoints(b, 0.6).raw },
+    ]);
+    expect(rows.length).toBeLessThanOrEqual(2 * MAX_DRAWN_POINTS);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].x).toBeGreaterThan(rows[i - 1].x);
+    expect(store.getState().metrics.a.losses.length).toBe(30_000);
+    // A new batch makes a new series object, so the chart recomputes.
+    store.getState().appendIterations('a', { start: 30_001, losses: new Float32Array([9]), learningRates: new Float32Array([0.1]) });
+    const next = lossPoints(store.getState().metrics.a, 0.6);
+    expect(next).not.toBe(la);
+    expect(next.raw[next.raw.length - 1]).toEqual({ x: 30_001, y: 9 });
+  });
+});
+
+describe('EMA smoothing', () => {
+  it('matches the recurrence s_i = a*s_(i-1) + (1-a)*x_i computed independently', () => {
+    const x = lossCurve(500);
+    const alpha = 0.9;
+    const got = emaSmooth(x, alpha);
+    let s = x[0];
+    for (let i = 0; i < x.length; i++) {
+      if (i > 0) s = alpha * s + (1 - alpha) * x[i];
+      expect(got[i]).toBeCloseTo(s, 5);
+    }
+  });
+
+  it('is the identity at 0 and reduces the noise at 0.9', () => {
+    const x = lossCurve(2000);
+    expect(Array.from(emaSmooth(x, 0))).toEqual(Array.from(x));
+    const roughness = (v: ArrayLike<number>) => {
+      let sum = 0;
+      for (let i = 1; i < v.length; i++) sum += Math.abs(v[i] - v[i - 1]);
+      return sum;
+    };
+    expect(roughness(emaSmooth(x, 0.9))).toBeLessThan(roughness(x) / 5);
+  });
+
+  it('passes NaN gaps through without disturbing the average', () => {
+    const got = emaSmooth(new Float32Array([1, NaN, 3]), 0.5);
+    expect(got[0]).toBe(1);
+    expect(Number.isNaN(got[1])).toBe(true);
+    expect(got[2]).toBe(2);
+  });
+});

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, PARAMS } from '../../src/shared/hyperparams';
+import { en } from '../../src/renderer/i18n/en';
+import { renderApp } from './helpers';
+
+afterEach(cleanup);
+
+const label = (key: string) => (en.param as Record<string, { label: string }>)[key].label;
+
+describe('hyperparameter panel', () => {
+  it('renders one labelled control per PARAMS entry, showing the default value', () => {
+    renderApp();
+    for (const param of PARAMS) {
+      const control = screen.getByLabelText(label(param.key)) as HTMLInputElement | HTMLSelectElement;
+      const value = DEFAULT_CONFIG[param.key];
+      if (param.kind === 'boolean') expect((control as HTMLInputElement).checked).toBe(value);
+      else if (param.kind === 'number') expect(Number(control.value)).toBe(value);
+      else expect(control.value).toBe(value);
+      if (param.kind === 'number') expect(screen.getByLabelText(`${label(param.key)} slider`)).toBeTruthy();
+    }
+    // 30 PARAMS entries, each with its own help text id.
+    expect(document.querySelectorAll('[id$="-help"]').length).toBeGreaterThanOrEqual(PARAMS.length);
+  });
+
+  it('shows an inline message for an out-of-range learning rate and disables Train', () => {
+    renderApp();
+    const train = screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement;
+    expect(train.disabled).toBe(false);
+    const box = screen.getByLabelText('Learning rate') as HTMLInputElement;
+    fireEvent.change(box, { target: { value: '50' } });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('between 0.00001 and 10');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(box.value).toBe('50');
+    expect(train.disabled).toBe(true);
+    fireEvent.change(box, { target: { value: 'abc' } });
+    expect(screen.getByRole('alert').textContent).toBe('Enter a number.');
+    fireEvent.change(box, { target: { value: '0.05' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(train.disabled).toBe(false);
+  });
+
+  it('disables momentum under SGD with the reason on hover, and enables it under Momentum', () => {
+    renderApp();
+    const momentum = screen.getByLabelText('Momentum') as HTMLInputElement;
+    expect(momentum.disabled).toBe(true);
+    expect(momentum.closest('.param')?.getAttribute('title')).toBe(en.why.momentum);
+    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'momentum' } });
+    expect((screen.getByLabelText('Momentum') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByLabelText('Momentum').closest('.param')?.getAttribute('title')).toBeNull();
+    // Adam's β1 stays disabled under Momentum.
+    expect((screen.getByLabelText('Adam β1') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('adds, resizes and removes hidden layers', () => {
+    const { store } = renderApp();
+    expect(screen.getByLabelText('Hidden layer 1 size')).toBeTruthy();
+    expect(screen.queryByLabelText('Hidden layer 2 size')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add layer' }));
+    fireEvent.change(screen.getByLabelText('Hidden layer 2 size'), { target: { value: '100' } });
+    expect(store.getState().config.hidden).toEqual([50, 100]);
+    fireEvent.change(screen.getByLabelText('Hidden layer 1 size slider'), { target: { value: '200' } });
+    expect(store.getState().config.hidden).toEqual([200, 100]);
+    fireEvent.change(screen.getByLabelText('Hidden layer 2 size'), { target: { value: '0' } });
+    expect(screen.getByRole('alert').textContent).toContain('between 1 and 1024');
+    expect((screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove hidden layer 2' }));
+    expect(store.getState().config.hidden).toEqual([200]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Remove hidden layer 1' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('moves the learning rate on a log scale from its slider and resets to the defaults', () => {
+    const { store } = renderApp();
+    const slider = screen.getByLabelText('Learning rate slider') as HTMLInputElement;
+    // 1e-5 .. 10 spans 6 decades over 1000 steps: position 500 is 10^-2 (the geometric middle).
+    fireEvent.change(slider, { target: { value: '500' } });
+    expect(store.getState().config.learningRate).toBeCloseTo(0.01, 10);
+    expect((screen.getByLabelText('Learning rate') as HTMLInputElement).value).toBe('0.01');
+    fireEvent.change(screen.getByLabelText('Activation function'), { target: { value: 'sigmoid' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+    expect(store.getState().config).toEqual(DEFAULT_CONFIG);
+    expect((screen.getByLabelText('Learning rate') as HTMLInputElement).value).toBe('0.1');
+  });
+
+  it('labels option values through the dictionary', () => {
+    renderApp();
+    const select = screen.getByLabelText('Optimizer');
+    expect(within(select).getByRole('option', { name: 'AdaGrad' })).toBeTruthy();
+    expect(within(screen.getByLabelText('Loss function')).getByRole('option', { name: 'Softmax + cross-entropy' })).toBeTruthy();
+  });
+});
