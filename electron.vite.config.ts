@@ -34,9 +34,11 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'mnist-lab:csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
-    ],
+    // Only when index.html brings none of its own (two policies would both apply, the stricter wins).
+    transformIndexHtml: (html) =>
+      /http-equiv=["']?Content-Security-Policy/i.test(html)
+        ? html
+        : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head' }],
   };
 }
 

@@ -66,6 +66,7 @@ describe('web bridge: HTTP', () => {
     const css = await rawGet(bridge.port, '/assets/style.css', { cookie });
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await rawGet(bridge.port, '/assets/missing.js', { cookie })).status).toBe(404);
+    expect((await rawGet(bridge.port, '/favicon.ico', { cookie })).status).toBe(204); // no icon, no console error
     // The cookie of another port's server is not ours.
     expect((await rawGet(bridge.port, '/assets/app.js', { cookie: `mnist_lab_1=${bridge.token}` })).status).toBe(403);
   });

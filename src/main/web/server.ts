@@ -77,6 +77,11 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
       return refuse(res, 403, 'Forbidden: open the address with its ?token=... as printed by npm run serve');
     }
     const file = await resolveStaticFile(options.rendererDir, url.pathname);
+    if (!file && url.pathname === '/favicon.ico') {
+      // Browsers ask for it unprompted; "no icon" is an answer, not an error in the console.
+      res.writeHead(204, securityHeaders(port));
+      return void res.end();
+    }
     if (!file) return refuse(res, 404, 'Not found');
     const headers: Record<string, string> = { ...securityHeaders(port), 'Content-Type': mimeType(file) };
     if (file.endsWith('.html')) headers['Cache-Control'] = 'no-store';
