@@ -25,7 +25,7 @@ const FLOAT = 1; // TensorProto.DataType.FLOAT
 const OP_TYPES = { relu: 'Relu', sigmoid: 'Sigmoid', tanh: 'Tanh' } as const;
 
 /** One Gemm layer after folding: W (D, M) and b (M). */
-interface FoldedLayer {
+export interface FoldedLayer {
   W: Float32Array;
   b: Float32Array;
   inputSize: number;
