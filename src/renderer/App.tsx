@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './AppHeader';
-import { ChartsArea } from './charts/ChartsArea';
+import { MainViews } from './MainViews';
 import { HelpDialog } from './controls/HelpDialog';
 import { TrainControls } from './controls/TrainControls';
 import { useShortcuts } from './controls/useShortcuts';
@@ -29,7 +29,7 @@ export function App() {
       <main id="main" className="app__main" tabIndex={-1}>
         <TrainControls />
         <RunBanners />
-        <ChartsArea />
+        <MainViews />
         <RunList />
       </main>
       <Notices />

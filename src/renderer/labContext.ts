@@ -4,18 +4,30 @@ import type { LabApi } from '../shared/api';
 import { createCommands, type LabCommands } from './store/commands';
 import { useLabStoreApi } from './store';
 
-const LabContext = createContext<LabCommands | null>(null);
+interface LabContextValue {
+  lab: LabApi;
+  commands: LabCommands;
+}
+
+const LabContext = createContext<LabContextValue | null>(null);
 
 /** Provides the commands for `lab` (needs a StoreProvider above it). */
 export function LabProvider({ lab, children }: { lab: LabApi; children: ReactNode }) {
   const store = useLabStoreApi();
-  const commands = useMemo(() => createCommands(lab, store), [lab, store]);
-  return createElement(LabContext.Provider, { value: commands }, children);
+  const value = useMemo(() => ({ lab, commands: createCommands(lab, store) }), [lab, store]);
+  return createElement(LabContext.Provider, { value }, children);
 }
 
 /** The commands (Train, Pause, ...) bound to the app's lab and store. */
 export function useCommands(): LabCommands {
-  const commands = useContext(LabContext);
-  if (!commands) throw new Error('useCommands used outside LabProvider');
-  return commands;
+  const value = useContext(LabContext);
+  if (!value) throw new Error('useCommands used outside LabProvider');
+  return value.commands;
+}
+
+/** The LabApi client itself (for views that call it directly, like the inspect panels). */
+export function useLab(): LabApi {
+  const value = useContext(LabContext);
+  if (!value) throw new Error('useLab used outside LabProvider');
+  return value.lab;
 }

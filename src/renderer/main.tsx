@@ -4,11 +4,12 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getLab } from './bridge';
+import { getLab, onMenuAction } from './bridge';
 import { initI18n } from './i18n';
 import { Root } from './Root';
 import { storedTheme } from './AppHeader';
 import { connectLab } from './store/connectLab';
+import { connectMenu } from './store/connectMenu';
 import { createLabStore } from './store';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -18,6 +19,7 @@ const i18n = initI18n();
 const store = createLabStore({ language: i18n.language, theme: storedTheme() });
 const lab = getLab();
 connectLab(lab, store);
+connectMenu(onMenuAction, lab, store);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');

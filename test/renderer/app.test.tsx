@@ -3,7 +3,9 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../src/renderer/i18n';
 import { createLabStore } from '../../src/renderer/store';
+import type { MenuAction } from '../../src/renderer/bridge';
 import { connectLab } from '../../src/renderer/store/connectLab';
+import { connectMenu } from '../../src/renderer/store/connectMenu';
 import { installResizeObserver, makeRun, recordingLab, renderApp } from './helpers';
 
 beforeAll(installResizeObserver);
@@ -177,5 +179,32 @@ describe('app', () => {
     });
     await waitFor(() => expect(screen.getByText('book: last loss 0.25 at iteration 2.')).toBeTruthy());
     expect(screen.getByText('book: train accuracy 90.12%, test accuracy 90.56% at epoch 1.')).toBeTruthy();
+  });
+});
+
+describe('menu actions and views', () => {
+  it('applies theme, language and help from the app menu', () => {
+    const { lab, store } = renderApp();
+    let send: (action: MenuAction) => void = () => {};
+    connectMenu((listener) => {
+      send = listener;
+      return () => {};
+    }, lab, store);
+    act(() => send('theme:dark'));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    act(() => send('theme:system'));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    act(() => send('language:ko'));
+    expect(screen.getByRole('button', { name: '학습' })).toBeTruthy();
+    act(() => send('shortcuts'));
+    expect(screen.getByRole('dialog', { name: '키보드 단축키' })).toBeTruthy();
+  });
+
+  it('shows the charts tab first, among the inspect views', () => {
+    renderApp();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Charts', 'Draw', 'Weights', 'Evaluate']);
+    expect(screen.getByRole('tab', { name: 'Charts' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(screen.getByRole('tabpanel')).getByRole('region', { name: 'Loss chart' })).toBeTruthy();
   });
 });

@@ -160,7 +160,15 @@ export const en = {
     deleteFailed: 'Could not delete the run',
     loadRunsFailed: 'Could not load the runs',
     loadMetricsFailed: 'Could not load a run\'s metrics',
+    datasetFailed: 'Could not open the dataset folder',
     dismiss: 'Dismiss',
+  },
+  views: {
+    label: 'Views',
+    charts: 'Charts',
+    draw: 'Draw',
+    weights: 'Weights',
+    evaluate: 'Evaluate',
   },
   settings: {
     theme: 'Theme',

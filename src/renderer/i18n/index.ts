@@ -4,6 +4,7 @@
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { inspectStrings } from '../inspect/strings';
 import { en } from './en';
 import { ja } from './ja';
 import { ko } from './ko';
@@ -36,7 +37,12 @@ export function initialLanguage(): Language {
 export function initI18n(language: Language = initialLanguage()): I18n {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { en: { translation: en }, ja: { translation: ja }, ko: { translation: ko } },
+      // The inspect views' strings live beside them (namespaced under `inspect`) and are merged in.
+      resources: {
+        en: { translation: { ...inspectStrings.en, ...en } },
+        ja: { translation: { ...inspectStrings.ja, ...ja } },
+        ko: { translation: { ...inspectStrings.ko, ...ko } },
+      },
       lng: language,
       fallbackLng: 'en',
       interpolation: { escapeValue: false }, // React escapes already

@@ -162,7 +162,15 @@ export const ja: Messages = {
     deleteFailed: '学習を削除できませんでした',
     loadRunsFailed: '学習の一覧を読み込めませんでした',
     loadMetricsFailed: '学習の記録を読み込めませんでした',
+    datasetFailed: 'データセットのフォルダを開けませんでした',
     dismiss: '閉じる',
+  },
+  views: {
+    label: '表示',
+    charts: 'グラフ',
+    draw: '手書き入力',
+    weights: '重み',
+    evaluate: '評価',
   },
   settings: {
     theme: 'テーマ',

@@ -162,7 +162,15 @@ export const ko: Messages = {
     deleteFailed: '학습을 삭제할 수 없습니다',
     loadRunsFailed: '학습 목록을 불러올 수 없습니다',
     loadMetricsFailed: '학습 기록을 불러올 수 없습니다',
+    datasetFailed: '데이터셋 폴더를 열 수 없습니다',
     dismiss: '닫기',
+  },
+  views: {
+    label: '보기',
+    charts: '그래프',
+    draw: '손글씨 입력',
+    weights: '가중치',
+    evaluate: '평가',
   },
   settings: {
     theme: '테마',

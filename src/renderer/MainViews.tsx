@@ -1,0 +1,63 @@
+/**
+ * The main area's views as tabs: the live charts (default), drawing a digit, the weights, and the
+ * test-set evaluation. The inspect views follow the selected run.
+ */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChartsArea } from './charts/ChartsArea';
+import { DrawPanel, EvaluationPanel, WeightVisualizer } from './inspect';
+import { useLab } from './labContext';
+import { useLabStore } from './store';
+import { selectRunOrder, selectRuns, selectSelectedRunId } from './store/selectors';
+
+const VIEWS = ['charts', 'draw', 'weights', 'evaluate'] as const;
+type View = (typeof VIEWS)[number];
+
+/** Tabs over the charts and the inspect views. */
+export function MainViews() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('charts');
+  const lab = useLab();
+  const runMap = useLabStore(selectRuns);
+  const order = useLabStore(selectRunOrder);
+  const runId = useLabStore(selectSelectedRunId);
+  const runs = useMemo(() => order.map((id) => runMap[id]).filter((r) => r !== undefined), [order, runMap]);
+
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = VIEWS.indexOf(view);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+      setView(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    }
+  };
+
+  return (
+    <div className="views">
+      <div role="tablist" aria-label={t('views.label')} className="views__tabs" onKeyDown={onKeyDown}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            id={`tab-${v}`}
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            aria-controls={`view-${v}`}
+            tabIndex={view === v ? 0 : -1}
+            className="views__tab"
+            onClick={() => setView(v)}
+          >
+            {t(`views.${v}`)}
+          </button>
+        ))}
+      </div>
+      <div id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className="views__panel">
+        {view === 'charts' && <ChartsArea />}
+        {view === 'draw' && <DrawPanel lab={lab} runs={runs} runId={runId} />}
+        {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} />}
+        {view === 'evaluate' && <EvaluationPanel lab={lab} runId={runId} />}
+      </div>
+    </div>
+  );
+}
