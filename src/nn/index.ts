@@ -1,0 +1,46 @@
+/** The from-scratch engine's public API. */
+export type { CsrBatch, Floats, Kernels } from './kernels';
+export { Rng } from './rng';
+export type { Alloc, DType, DenseInput, Matrix, NetInput, SparseInput, Targets } from './tensor';
+export { ensureMatrix, isLabels, makeAlloc } from './tensor';
+export type { Layer, LossLayer } from './layers/layer';
+export { Affine } from './layers/Affine';
+export { ACTIVATION_LAYERS, Relu, Sigmoid, Tanh, type ActivationName } from './layers/activations';
+export { Dropout } from './layers/Dropout';
+export { BatchNormalization } from './layers/BatchNormalization';
+export { SoftmaxWithLoss, softmaxRows } from './layers/SoftmaxWithLoss';
+export { IdentityWithLoss } from './layers/IdentityWithLoss';
+export {
+  AdaGrad,
+  Adam,
+  Momentum,
+  Nesterov,
+  OPTIMIZER_CLASSES,
+  RMSprop,
+  SGD,
+  createOptimizer,
+  type Optimizer,
+  type OptimizerName,
+  type OptimizerOptions,
+  type ParamMap,
+} from './optimizers';
+export { SCHEDULES_BY_NAME, learningRateAt, type Schedule, type ScheduleName, type ScheduleOptions } from './schedules';
+export { fillNormal, initScale, type InitName } from './init';
+export { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
+export { paramLayout, type ParamLayout, type ParamSlot } from './param-layout';
+export {
+  Network,
+  countArgmaxMatches,
+  createNetwork,
+  type LossName,
+  type NamedTensor,
+  type NetworkOptions,
+  type NetworkSpec,
+  type TensorInput,
+} from './network';
+export { gradientCheck, numericalGradient, type GradientCheckResult } from './gradient';
+export { BatchBuilder, type DataSplit, type Perturbation } from './batch';
+export { shiftRotate } from './augment';
+export { evaluateNetwork, type Evaluation } from './evaluate';
+export { Trainer, type SplitName, type StepResult, type TrainerConfig } from './trainer';
+export { tsKernels } from './kernels-ts';

@@ -1,0 +1,303 @@
+/**
+ * The multi-layer network of the book's MultiLayerNetExtend (ch06): any number of hidden layers
+ *   Affine → [BatchNormalization] → activation → [Dropout]   (per hidden layer)
+ *   Affine → SoftmaxWithLoss | IdentityWithLoss              (output)
+ * All parameters live in ONE flat buffer with named views (W1, b1, ..., see param-layout.ts), and
+ * all gradients in a second buffer with the same layout, so a snapshot or transfer is one copy.
+ */
+import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
+import { Affine } from './layers/Affine';
+import { BatchNormalization } from './layers/BatchNormalization';
+import { Dropout } from './layers/Dropout';
+import { IdentityWithLoss } from './layers/IdentityWithLoss';
+import type { Layer, LossLayer } from './layers/layer';
+import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
+import { fillNormal, initScale, type InitName } from './init';
+import type { ParamMap } from './optimizers';
+import { paramLayout, type ParamLayout } from './param-layout';
+import type { Rng } from './rng';
+import type { Alloc, DType, Floats, Kernels, Matrix, NetInput, Targets } from './tensor';
+import { isLabels, makeAlloc } from './tensor';
+import { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
+
+/** A loss's config name. */
+export type LossName = 'softmax-cross-entropy' | 'identity-mse';
+
+/** Everything that fixes a network's architecture and regularisation. */
+export interface NetworkSpec {
+  inputSize: number;
+  hidden: number[];
+  outputSize: number;
+  activation: ActivationName;
+  loss: LossName;
+  init: InitName;
+  initStd: number;
+  batchNorm: boolean;
+  /** Dropout ratio after each activation; 0 = no Dropout layers. */
+  dropout: number;
+  weightDecay: WeightDecayName;
+  weightDecayLambda: number;
+}
+
+/** A named tensor, as tensors() returns it (data is a live view into the flat buffer). */
+export interface NamedTensor {
+  name: string;
+  shape: number[];
+  data: Floats;
+}
+
+/** A named tensor to load with setTensors (any numeric array of the right length). */
+export interface TensorInput {
+  name: string;
+  shape: number[];
+  data: ArrayLike<number>;
+}
+
+/** What createNetwork needs besides the spec. */
+export interface NetworkOptions {
+  kernels: Kernels;
+  /** Draws the initial weights and, later, the dropout masks. */
+  rng: Rng;
+  /** 'float32' (default, kernel memory) or 'float64' (gradient checks with tsKernels). */
+  dtype?: DType;
+}
+
+/** A built network: forward, loss, backprop and named parameters. */
+export class Network {
+  readonly dtype: DType;
+  readonly layout: ParamLayout;
+  /** Trainable parameters by name: views into the flat buffer (the book's `params`). */
+  readonly params: ParamMap = {};
+  /** Gradients by name, filled by gradient() (the book's `grads`). */
+  readonly grads: ParamMap = {};
+  /** Hidden layers in forward order, then the output Affine. */
+  readonly layers: Layer[] = [];
+  readonly affines: Affine[] = [];
+  readonly lastLayer: LossLayer;
+  private readonly flat: Floats;
+  private readonly gradFlat: Floats;
+  private readonly views = new Map<string, Floats>();
+  private readonly alloc: Alloc;
+  /** Reused wrapper for dense inputs, so forward allocates nothing. */
+  private readonly inputMatrix: Matrix;
+  /** Kernel-memory copy of a dense input that arrived in some other buffer (grows, never shrinks). */
+  private inputCopy: Floats;
+  /** The Relu/Sigmoid/Tanh layers, whose outputs activations() reports. */
+  private readonly activationLayers = new Set<Layer>();
+
+  constructor(
+    readonly spec: NetworkSpec,
+    opts: NetworkOptions,
+  ) {
+    this.dtype = opts.dtype ?? 'float32';
+    const { kernels, rng } = opts;
+    const alloc = (this.alloc = makeAlloc(kernels, this.dtype));
+    const sizes = [spec.inputSize, ...spec.hidden, spec.outputSize];
+    this.layout = paramLayout(sizes, spec.batchNorm);
+    this.flat = alloc(this.layout.totalLength);
+    this.gradFlat = alloc(this.layout.trainableLength);
+    for (const s of this.layout.slots) {
+      const view = this.flat.subarray(s.offset, s.offset + s.length);
+      this.views.set(s.name, view);
+      if (s.trainable) {
+        this.params[s.name] = view;
+        this.grads[s.name] = this.gradFlat.subarray(s.offset, s.offset + s.length);
+      }
+    }
+    this.inputCopy = alloc(0);
+    this.inputMatrix = { rows: 0, cols: spec.inputSize, data: this.inputCopy };
+    const Activation = ACTIVATION_LAYERS[spec.activation];
+    if (Activation === undefined) throw new Error(`unknown activation '${String(spec.activation)}'`);
+    for (let l = 1; l < sizes.length; l++) {
+      const W = this.view(`W${l}`);
+      fillNormal(W, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
+      const affine = new Affine(`Affine${l}`, W, this.view(`b${l}`), this.grads[`W${l}`], this.grads[`b${l}`],
+        sizes[l - 1], sizes[l], kernels, alloc, l > 1);
+      this.affines.push(affine);
+      this.layers.push(affine);
+      if (l === sizes.length - 1) break;
+      if (spec.batchNorm) {
+        this.view(`gamma${l}`).fill(1);
+        this.layers.push(new BatchNormalization(`BatchNorm${l}`, this.view(`gamma${l}`), this.view(`beta${l}`),
+          this.grads[`gamma${l}`], this.grads[`beta${l}`], this.view(`runningMean${l}`),
+          this.view(`runningVar${l}`), sizes[l], alloc));
+      }
+      const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
+      const activation = new Activation(`${actName}${l}`, alloc);
+      this.activationLayers.add(activation);
+      this.layers.push(activation);
+      if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, alloc));
+    }
+    if (spec.loss === 'softmax-cross-entropy') this.lastLayer = new SoftmaxWithLoss(alloc);
+    else if (spec.loss === 'identity-mse') this.lastLayer = new IdentityWithLoss(alloc);
+    else throw new Error(`unknown loss '${String(spec.loss)}'`);
+  }
+
+  private view(name: string): Floats {
+    const v = this.views.get(name);
+    if (v === undefined) throw new Error(`no parameter '${name}'`);
+    return v;
+  }
+
+  /** The one flat parameter buffer (trainable prefix, then running statistics). A live view. */
+  flatParams(): Floats {
+    return this.flat;
+  }
+
+  /** The flat gradient buffer, same layout as the trainable prefix of flatParams(). */
+  flatGrads(): Floats {
+    return this.gradFlat;
+  }
+
+  /** Every tensor in book order (W1, b1, ..., gamma1, beta1, ..., runningMean1, runningVar1, ...). */
+  tensors(): NamedTensor[] {
+    return this.layout.slots.map((s) => ({ name: s.name, shape: [...s.shape], data: this.view(s.name) }));
+  }
+
+  /**
+   * Loads tensors by name. Every trainable parameter must be given; running statistics are
+   * optional. Everything is checked before anything is copied, so a bad list changes nothing.
+   */
+  setTensors(ts: TensorInput[]): void {
+    const byName = new Map(ts.map((t) => [t.name, t]));
+    for (const t of ts) {
+      const slot = this.layout.slots.find((s) => s.name === t.name);
+      if (slot === undefined) throw new Error(`unknown tensor '${t.name}' (expected ${this.layout.slots.map((s) => s.name).join(', ')})`);
+      if (t.shape.length !== slot.shape.length || t.shape.some((d, i) => d !== slot.shape[i]))
+        throw new Error(`tensor '${t.name}' has shape (${t.shape.join(', ')}), expected (${slot.shape.join(', ')})`);
+      if (t.data.length !== slot.length) throw new Error(`tensor '${t.name}' has ${t.data.length} values, expected ${slot.length}`);
+    }
+    for (const s of this.layout.slots) {
+      if (s.trainable && !byName.has(s.name)) throw new Error(`missing tensor '${s.name}' (${s.shape.join('x')})`);
+    }
+    for (const t of ts) {
+      const v = this.view(t.name);
+      for (let i = 0; i < v.length; i++) v[i] = t.data[i];
+    }
+  }
+
+  /**
+   * The dense input itself when it already lives in kernel memory (the trainer's batches do), else
+   * a copy there: the WebAssembly kernels can only read their own memory.
+   */
+  private inKernelMemory(data: Floats, length: number): Floats {
+    if (data.buffer === this.flat.buffer && data.constructor === this.flat.constructor) return data;
+    if (this.inputCopy.length < length) this.inputCopy = this.alloc(length);
+    const copy = this.inputCopy;
+    for (let i = 0; i < length; i++) copy[i] = data[i];
+    return copy;
+  }
+
+  /** Scores (N, outputSize) before the output activation. */
+  forward(x: NetInput, train: boolean): Matrix {
+    let h: Matrix;
+    if (x.kind === 'sparse') {
+      h = this.affines[0].forward(x.csr, train);
+    } else {
+      const m = this.inputMatrix;
+      m.rows = x.n;
+      m.data = this.inKernelMemory(x.data, x.n * this.spec.inputSize);
+      h = this.affines[0].forward(m, train);
+    }
+    for (let i = 1; i < this.layers.length; i++) h = this.layers[i].forward(h, train);
+    return h;
+  }
+
+  /** Mean data loss over the batch plus the weight-decay penalty (the book's `loss(x, t)`). */
+  loss(x: NetInput, t: Targets, train: boolean): number {
+    const data = this.lastLayer.forward(this.forward(x, train), t);
+    return data + this.decayPenalty();
+  }
+
+  /** Σ over W1..WL of the weight-decay penalty (0 when weightDecay is 'none'). */
+  decayPenalty(): number {
+    let p = 0;
+    for (const a of this.affines) p += decayPenalty(this.spec.weightDecay, this.spec.weightDecayLambda, a.W);
+    return p;
+  }
+
+  /** Backpropagation (book §5.7): training forward, then backward through every layer. Returns the loss. */
+  gradient(x: NetInput, t: Targets): number {
+    const loss = this.loss(x, t, true);
+    let dout = this.lastLayer.backward();
+    for (let i = this.layers.length - 1; i >= 0; i--) dout = this.layers[i].backward(dout);
+    for (const a of this.affines) addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, a.W, a.dW);
+    return loss;
+  }
+
+  /** Output probabilities (N, outputSize) — softmax, or the raw outputs for identity-mse — as a new array. */
+  predict(x: NetInput, train = false): Floats {
+    const y = this.lastLayer.predict(this.forward(x, train));
+    return y.data.slice(0, y.rows * y.cols);
+  }
+
+  /** Outputs of the last forward's loss layer (valid until the next forward): (N, outputSize). */
+  outputs(): Matrix {
+    return this.lastLayer.y;
+  }
+
+  /** Number of rows whose arg-max output equals the target (label, or arg-max of a one-hot row). */
+  countCorrect(x: NetInput, t: Targets): number {
+    const y = this.lastLayer.predict(this.forward(x, false));
+    return countArgmaxMatches(y, t);
+  }
+
+  /** Fraction of rows classified correctly (the book's `accuracy(x, t)`). */
+  accuracy(x: NetInput, t: Targets): number {
+    const n = x.kind === 'sparse' ? x.csr.n : x.n;
+    return n === 0 ? 0 : this.countCorrect(x, t) / n;
+  }
+
+  /**
+   * What each hidden layer outputs for one input image (D values, already in [0, 1]), after its
+   * activation, then the output probabilities. Copies, for the UI.
+   */
+  activations(pixels: ArrayLike<number>): { name: string; data: Float32Array }[] {
+    const D = this.spec.inputSize;
+    if (this.inputCopy.length < D) this.inputCopy = this.alloc(D);
+    const data = this.inputCopy;
+    for (let i = 0; i < D; i++) data[i] = pixels[i];
+    const result: { name: string; data: Float32Array }[] = [];
+    let h: Matrix = { rows: 1, cols: D, data };
+    for (const layer of this.layers) {
+      h = layer.forward(h, false);
+      if (this.activationLayers.has(layer)) {
+        result.push({ name: layer.name, data: Float32Array.from(h.data.subarray(0, h.cols)) });
+      }
+    }
+    const y = this.lastLayer.predict(h);
+    result.push({ name: this.spec.loss === 'softmax-cross-entropy' ? 'Softmax' : 'Identity', data: Float32Array.from(y.data.subarray(0, y.cols)) });
+    return result;
+  }
+
+  /** Freeze (or release) every Dropout mask, so repeated training forwards see the same mask. */
+  freezeDropout(frozen: boolean): void {
+    for (const l of this.layers) if (l instanceof Dropout) l.frozen = frozen;
+  }
+}
+
+/** Rows of y (N, M) whose arg-max matches the targets. */
+export function countArgmaxMatches(y: Matrix, t: Targets): number {
+  const { rows, cols } = y;
+  const d = y.data;
+  let correct = 0;
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let j = 1; j < cols; j++) if (d[i * cols + j] > d[i * cols + best]) best = j;
+    let target: number;
+    if (isLabels(t)) target = t[i];
+    else {
+      target = 0;
+      for (let j = 1; j < cols; j++) if (t[i * cols + j] > t[i * cols + target]) target = j;
+    }
+    if (best === target) correct++;
+  }
+  return correct;
+}
+
+/** Builds a network from its spec: parameters initialised from opts.rng in order W1, W2, ... */
+export function createNetwork(spec: NetworkSpec, opts: NetworkOptions): Network {
+  if (spec.hidden.length < 1) throw new Error('a network needs at least one hidden layer');
+  if (!(spec.dropout >= 0 && spec.dropout < 1)) throw new Error(`dropout ratio ${spec.dropout} must be in [0, 1)`);
+  return new Network(spec, opts);
+}

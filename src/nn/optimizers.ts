@@ -1,0 +1,210 @@
+/**
+ * The optimizers of book chapter 6.1, update rules exactly as in the book's common/optimizer.py.
+ * Each `update(params, grads)` walks the named buffers (W1, b1, ...) and updates params in place;
+ * per-parameter state (v, h, m) is created the first time a name is seen.
+ * `lr` is a plain field: set it at any time (the trainer does, for schedules and live changes).
+ */
+import type { Floats } from './kernels';
+
+/** Named parameter (or gradient) buffers, as the book's `params` / `grads` dictionaries. */
+export type ParamMap = Record<string, Floats>;
+
+/** The hyperparameters any optimizer may read; each uses the ones it needs. */
+export interface OptimizerOptions {
+  lr: number;
+  /** Momentum / Nesterov: α in v = αv - η·g (book default 0.9). */
+  momentum?: number;
+  /** Adam β1, β2 (book defaults 0.9, 0.999). */
+  beta1?: number;
+  beta2?: number;
+  /** RMSprop decay rate ρ (book default 0.99). */
+  rmsDecay?: number;
+}
+
+/** What every optimizer has. */
+export interface Optimizer {
+  /** The learning rate η used by the next update. */
+  lr: number;
+  /** params[key] -= (rule)(grads[key]) for every key of grads. */
+  update(params: ParamMap, grads: ParamMap): void;
+}
+
+/** A state buffer of the same kind and length as p, zeroed. */
+function zerosLike(p: Floats): Floats {
+  return p instanceof Float64Array ? new Float64Array(p.length) : new Float32Array(p.length);
+}
+
+/** Lazily created per-name state, like the book's `if self.v is None: ...`. */
+function stateFor(store: Map<string, Floats>, key: string, p: Floats): Floats {
+  let s = store.get(key);
+  if (s === undefined) {
+    s = zerosLike(p);
+    store.set(key, s);
+  }
+  return s;
+}
+
+/** SGD (§6.1.2): W ← W - η·∂L/∂W. */
+export class SGD implements Optimizer {
+  lr: number;
+  constructor(opts: OptimizerOptions) {
+    this.lr = opts.lr;
+  }
+  update(params: ParamMap, grads: ParamMap): void {
+    const lr = this.lr;
+    for (const key in grads) {
+      const p = params[key];
+      const g = grads[key];
+      for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
+    }
+  }
+}
+
+/** Momentum (§6.1.4): v ← αv - η·g; W ← W + v. */
+export class Momentum implements Optimizer {
+  lr: number;
+  readonly momentum: number;
+  private readonly v = new Map<string, Floats>();
+  constructor(opts: OptimizerOptions) {
+    this.lr = opts.lr;
+    this.momentum = opts.momentum ?? 0.9;
+  }
+  update(params: ParamMap, grads: ParamMap): void {
+    const { lr, momentum } = this;
+    for (const key in grads) {
+      const p = params[key];
+      const g = grads[key];
+      const v = stateFor(this.v, key, p);
+      for (let i = 0; i < p.length; i++) {
+        v[i] = momentum * v[i] - lr * g[i];
+        p[i] += v[i];
+      }
+    }
+  }
+}
+
+/**
+ * Nesterov's accelerated gradient, in the book's form (common/optimizer.py, after
+ * arXiv:1212.0901): v ← αv - η·g; W ← W + α²·v - (1 + α)·η·g.
+ */
+export class Nesterov implements Optimizer {
+  lr: number;
+  readonly momentum: number;
+  private readonly v = new Map<string, Floats>();
+  constructor(opts: OptimizerOptions) {
+    this.lr = opts.lr;
+    this.momentum = opts.momentum ?? 0.9;
+  }
+  update(params: ParamMap, grads: ParamMap): void {
+    const { lr, momentum } = this;
+    for (const key in grads) {
+      const p = params[key];
+      const g = grads[key];
+      const v = stateFor(this.v, key, p);
+      for (let i = 0; i < p.length; i++) {
+        v[i] = momentum * v[i] - lr * g[i];
+        p[i] += momentum * momentum * v[i] - (1 + momentum) * lr * g[i];
+      }
+    }
+  }
+}
+
+/** AdaGrad (§6.1.5): h ← h + g²; W ← W - η·g / (√h + 1e-7). */
+export class AdaGrad implements Optimizer {
+  lr: number;
+  private readonly h = new Map<string, Floats>();
+  constructor(opts: OptimizerOptions) {
+    this.lr = opts.lr;
+  }
+  update(params: ParamMap, grads: ParamMap): void {
+    const lr = this.lr;
+    for (const key in grads) {
+      const p = params[key];
+      const g = grads[key];
+      const h = stateFor(this.h, key, p);
+      for (let i = 0; i < p.length; i++) {
+        h[i] += g[i] * g[i];
+        p[i] -= (lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
+      }
+    }
+  }
+}
+
+/** RMSprop: h ← ρh + (1 - ρ)·g²; W ← W - η·g / (√h + 1e-7). */
+export class RMSprop implements Optimizer {
+  lr: number;
+  readonly decayRate: number;
+  private readonly h = new Map<string, Floats>();
+  constructor(opts: OptimizerOptions) {
+    this.lr = opts.lr;
+    this.decayRate = opts.rmsDecay ?? 0.99;
+  }
+  update(params: ParamMap, grads: ParamMap): void {
+    const { lr, decayRate } = this;
+    for (const key in grads) {
+      const p = params[key];
+      const g = grads[key];
+      const h = stateFor(this.h, key, p);
+      for (let i = 0; i < p.length; i++) {
+        h[i] = h[i] * decayRate + (1 - decayRate) * g[i] * g[i];
+        p[i] -= (lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
+      }
+    }
+  }
+}
+
+/**
+ * Adam (§6.1.6, arXiv:1412.6980) as the book writes it:
+ *   t ← t + 1; η_t = η·√(1 - β2^t) / (1 - β1^t)
+ *   m ← m + (1 - β1)(g - m); v ← v + (1 - β2)(g² - v); W ← W - η_t·m / (√v + 1e-7)
+ */
+export class Adam implements Optimizer {
+  lr: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  /** Number of updates so far (the book's `self.iter`). */
+  iter = 0;
+  private readonly m = new Map<string, Floats>();
+  private readonly v = new Map<string, Floats>();
+  constructor(opts: OptimizerOptions) {
+    this.lr = opts.lr;
+    this.beta1 = opts.beta1 ?? 0.9;
+    this.beta2 = opts.beta2 ?? 0.999;
+  }
+  update(params: ParamMap, grads: ParamMap): void {
+    const { beta1, beta2 } = this;
+    this.iter++;
+    const lrT = (this.lr * Math.sqrt(1 - beta2 ** this.iter)) / (1 - beta1 ** this.iter);
+    for (const key in grads) {
+      const p = params[key];
+      const g = grads[key];
+      const m = stateFor(this.m, key, p);
+      const v = stateFor(this.v, key, p);
+      for (let i = 0; i < p.length; i++) {
+        m[i] += (1 - beta1) * (g[i] - m[i]);
+        v[i] += (1 - beta2) * (g[i] * g[i] - v[i]);
+        p[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + 1e-7);
+      }
+    }
+  }
+}
+
+/** The optimizers by config name (the names of OPTIMIZERS in the hyperparameter schema). */
+export const OPTIMIZER_CLASSES = {
+  sgd: SGD,
+  momentum: Momentum,
+  nesterov: Nesterov,
+  adagrad: AdaGrad,
+  rmsprop: RMSprop,
+  adam: Adam,
+} as const satisfies Record<string, new (opts: OptimizerOptions) => Optimizer>;
+
+/** An optimizer's config name. */
+export type OptimizerName = keyof typeof OPTIMIZER_CLASSES;
+
+/** A new optimizer by name, e.g. createOptimizer('adam', { lr: 0.001 }). */
+export function createOptimizer(name: OptimizerName, opts: OptimizerOptions): Optimizer {
+  const Class = OPTIMIZER_CLASSES[name];
+  if (Class === undefined) throw new Error(`unknown optimizer '${String(name)}'`);
+  return new Class(opts);
+}

@@ -1,0 +1,249 @@
+/**
+ * The training loop of book §4.5 / ch05 train_neuralnet.py, as a pure object with no I/O: the
+ * worker calls step() as fast as it likes, evaluate() when evalDue says so, and talks to the world.
+ *
+ * Reproducible: the seed fixes everything random. Rng stream 0 initialises the weights and then
+ * draws the dropout masks; stream 1 picks batches and draws noise and augmentation. Same config
+ * and seed → the same losses, bit for bit.
+ */
+import { BatchBuilder, type DataSplit } from './batch';
+import { evaluateNetwork, type Evaluation } from './evaluate';
+import type { InitName } from './init';
+import type { ActivationName } from './layers/activations';
+import { createNetwork, type LossName, type Network, type TensorInput } from './network';
+import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
+import { Rng } from './rng';
+import { learningRateAt, type ScheduleName } from './schedules';
+import type { Kernels, NetInput } from './tensor';
+import type { WeightDecayName } from './weight-decay';
+
+/** The training hyperparameters: the same fields as TrainConfig in src/shared/hyperparams.ts. */
+export interface TrainerConfig {
+  hidden: number[];
+  activation: ActivationName;
+  loss: LossName;
+  init: InitName;
+  initStd: number;
+  optimizer: OptimizerName;
+  learningRate: number;
+  momentum: number;
+  beta1: number;
+  beta2: number;
+  rmsDecay: number;
+  schedule: ScheduleName;
+  scheduleStepEpochs: number;
+  scheduleDecay: number;
+  weightDecay: WeightDecayName;
+  weightDecayLambda: number;
+  dropout: number;
+  batchNorm: boolean;
+  batchSize: number;
+  stopBy: 'iterations' | 'epochs';
+  epochs: number;
+  iterations: number;
+  evalEvery: number;
+  sampling: 'random' | 'shuffle';
+  /** Use only the first N training images (0 = all). */
+  trainSubset: number;
+  /** Hold out this fraction of the (subset of) training images, from its end, for validation. */
+  validationSplit: number;
+  /** Early stopping after this many evaluations without a better validation loss (0 = off). */
+  patience: number;
+  noiseSigma: number;
+  augmentShift: number;
+  augmentRotate: number;
+  seed: number;
+}
+
+/** What one step reports. The same object is reused by every step: copy what you keep. */
+export interface StepResult {
+  loss: number;
+  /** The learning rate this step used (after the schedule). */
+  learningRate: number;
+  /** True every evalEvery iterations and after the last one. */
+  evalDue: boolean;
+}
+
+/** Which images evaluate() looks at. */
+export type SplitName = 'train' | 'test' | 'validation';
+
+/** One training run: network, optimizer, batches, schedule and early stopping. */
+export class Trainer {
+  readonly network: Network;
+  readonly optimizer: Optimizer;
+  /** Updates done so far. */
+  iteration = 0;
+  /** ceil(fitCount / batchSize): 600 for the book's 60,000 images in batches of 100. */
+  readonly iterationsPerEpoch: number;
+  /** iterations, or epochs · iterationsPerEpoch. */
+  readonly totalIterations: number;
+  /** Training images actually fitted: [0, fitCount) of the train split. */
+  readonly fitCount: number;
+  /** Validation images: [fitCount, fitCount + validationCount) of the train split. */
+  readonly validationCount: number;
+  private baseLearningRate: number;
+  private currentLearningRate: number;
+  private readonly dataRng: Rng;
+  private readonly batch: BatchBuilder;
+  private readonly indices: Int32Array;
+  /** 'shuffle': this epoch's order, and where the next batch starts in it. */
+  private readonly permutation: Int32Array;
+  private position = 0;
+  private readonly result: StepResult = { loss: 0, learningRate: 0, evalDue: false };
+  private bestValidationLoss = Infinity;
+  private evaluationsWithoutImprovement = 0;
+
+  constructor(
+    readonly config: TrainerConfig,
+    readonly data: { train: DataSplit; test: DataSplit },
+    readonly opts: { kernels: Kernels; initialWeights?: TensorInput[] },
+  ) {
+    const c = config;
+    const trainCount = c.trainSubset > 0 ? Math.min(c.trainSubset, data.train.count) : data.train.count;
+    this.validationCount = Math.floor(trainCount * c.validationSplit);
+    this.fitCount = trainCount - this.validationCount;
+    if (this.fitCount < 1) throw new Error(`no training images left (subset ${trainCount}, validation ${this.validationCount})`);
+    if (c.batchSize < 1) throw new Error(`batch size ${c.batchSize} must be at least 1`);
+    this.iterationsPerEpoch = Math.ceil(this.fitCount / c.batchSize);
+    this.totalIterations = c.stopBy === 'epochs' ? c.epochs * this.iterationsPerEpoch : c.iterations;
+    this.network = createNetwork(
+      {
+        inputSize: data.train.pixelsPerImage,
+        hidden: c.hidden,
+        outputSize: 10,
+        activation: c.activation,
+        loss: c.loss,
+        init: c.init,
+        initStd: c.initStd,
+        batchNorm: c.batchNorm,
+        dropout: c.dropout,
+        weightDecay: c.weightDecay,
+        weightDecayLambda: c.weightDecayLambda,
+      },
+      { kernels: opts.kernels, rng: new Rng(c.seed, 0), dtype: 'float32' },
+    );
+    if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
+    this.baseLearningRate = c.learningRate;
+    this.currentLearningRate = this.scheduledRate();
+    this.optimizer = createOptimizer(c.optimizer, {
+      lr: this.currentLearningRate,
+      momentum: c.momentum,
+      beta1: c.beta1,
+      beta2: c.beta2,
+      rmsDecay: c.rmsDecay,
+    });
+    this.dataRng = new Rng(c.seed, 1);
+    const capacity = Math.min(c.batchSize, this.fitCount);
+    this.batch = new BatchBuilder(opts.kernels, capacity, data.train.pixelsPerImage, c);
+    this.indices = new Int32Array(capacity);
+    this.permutation = new Int32Array(c.sampling === 'shuffle' ? this.fitCount : 0);
+    for (let i = 0; i < this.permutation.length; i++) this.permutation[i] = i;
+  }
+
+  /** True once totalIterations updates have been made. */
+  get done(): boolean {
+    return this.iteration >= this.totalIterations;
+  }
+
+  /** Epochs done so far, fractional: iteration / iterationsPerEpoch (the schedules' t). */
+  get epoch(): number {
+    return this.iteration / this.iterationsPerEpoch;
+  }
+
+  /** The learning rate the next step will use (base rate through the schedule). */
+  get learningRate(): number {
+    return this.currentLearningRate;
+  }
+
+  /** Changes the base rate A of the schedule (a live change from the UI); applies from the next step. */
+  setBaseLearningRate(lr: number): void {
+    if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`learning rate ${lr} must be a positive number`);
+    this.baseLearningRate = lr;
+    this.currentLearningRate = this.scheduledRate();
+  }
+
+  private scheduledRate(): number {
+    const c = this.config;
+    return learningRateAt(c.schedule, this.baseLearningRate, this.epoch, {
+      stepEpochs: c.scheduleStepEpochs,
+      decay: c.scheduleDecay,
+    });
+  }
+
+  /** One mini-batch: sample, forward, backward, update. */
+  step(): StepResult {
+    if (this.done) throw new Error(`training is done (${this.totalIterations} iterations)`);
+    const lr = (this.currentLearningRate = this.scheduledRate());
+    this.optimizer.lr = lr;
+    const input = this.nextBatch();
+    const n = input.kind === 'sparse' ? input.csr.n : input.n;
+    const loss = this.network.gradient(input, this.batch.labels.subarray(0, n));
+    this.optimizer.update(this.network.params, this.network.grads);
+    this.iteration++;
+    this.currentLearningRate = this.scheduledRate();
+    const r = this.result;
+    r.loss = loss;
+    r.learningRate = lr;
+    r.evalDue = this.iteration % this.config.evalEvery === 0 || this.done;
+    return r;
+  }
+
+  /** Picks the next batch's images and builds it. */
+  private nextBatch(): NetInput {
+    const B = this.indices.length;
+    const idx = this.indices;
+    let n = B;
+    if (this.config.sampling === 'random') {
+      // The book: batch_mask = np.random.choice(train_size, batch_size), with replacement.
+      for (let i = 0; i < B; i++) idx[i] = this.dataRng.int(this.fitCount);
+    } else {
+      const perm = this.permutation;
+      if (this.position === 0) {
+        // Fisher-Yates: a fresh uniform permutation each epoch.
+        for (let i = perm.length - 1; i > 0; i--) {
+          const j = this.dataRng.int(i + 1);
+          const t = perm[i];
+          perm[i] = perm[j];
+          perm[j] = t;
+        }
+      }
+      n = Math.min(B, perm.length - this.position);
+      for (let i = 0; i < n; i++) idx[i] = perm[this.position + i];
+      this.position += n;
+      if (this.position >= perm.length) this.position = 0;
+    }
+    return this.batch.fill(this.data.train, idx, n, this.dataRng);
+  }
+
+  /** Accuracy and mean data loss on a split, in inference mode (train = the fitted images only). */
+  evaluate(split: SplitName): Evaluation {
+    const { kernels } = this.opts;
+    switch (split) {
+      case 'train':
+        return evaluateNetwork(this.network, this.data.train, kernels, { start: 0, end: this.fitCount });
+      case 'validation':
+        return evaluateNetwork(this.network, this.data.train, kernels, {
+          start: this.fitCount,
+          end: this.fitCount + this.validationCount,
+        });
+      case 'test':
+        return evaluateNetwork(this.network, this.data.test, kernels);
+      default:
+        throw new Error(`unknown split '${String(split)}'`);
+    }
+  }
+
+  /**
+   * Early stopping: call after each validation evaluation. True when the validation loss has not
+   * improved for `patience` evaluations in a row (never when patience is 0).
+   */
+  shouldStopEarly(validationLoss: number): boolean {
+    if (validationLoss < this.bestValidationLoss) {
+      this.bestValidationLoss = validationLoss;
+      this.evaluationsWithoutImprovement = 0;
+    } else {
+      this.evaluationsWithoutImprovement++;
+    }
+    return this.config.patience > 0 && this.evaluationsWithoutImprovement >= this.config.patience;
+  }
+}
