@@ -76,18 +76,17 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
             describedBy={shortcutsId}
           />
           <div className="inspect-draw-tools">
-            <label>
-              {t('inspect.draw.brush')}
-              <input
-                type="range"
-                min={6}
-                max={40}
-                step={1}
-                value={brushWidth}
-                onChange={(e) => setBrushWidth(Number(e.target.value))}
-              />
-              <output>{brushWidth}</output>
-            </label>
+            <label htmlFor={`${shortcutsId}-brush`}>{t('inspect.draw.brush')}</label>
+            <input
+              id={`${shortcutsId}-brush`}
+              type="range"
+              min={6}
+              max={40}
+              step={1}
+              value={brushWidth}
+              onChange={(e) => setBrushWidth(Number(e.target.value))}
+            />
+            <span aria-hidden="true">{brushWidth}</span>
             <button type="button" onClick={undo} disabled={strokes.length === 0}>
               {t('inspect.draw.undo')}
             </button>
