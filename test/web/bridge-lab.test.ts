@@ -135,8 +135,14 @@ describe('web bridge with a real LabService', () => {
       for (const s of links) s.destroy();
       await expect(pending).rejects.toThrow(/connection to MNIST Lab was lost/);
       expect(errors[0]).toMatch(/connection to MNIST Lab was lost; reconnecting/);
-      // The client reconnects by itself (after 250 ms) and the same calls work again.
+      // The line stays down for a while: the client keeps retrying, announcing the outage once.
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(errors).toHaveLength(1);
+      await new Promise<void>((resolve) => relay.listen(relayPort, '127.0.0.1', resolve));
+      // Back up: the client reconnects by itself and the same calls work again.
       expect((await viaRelay.listRuns()).map((r) => r.id)).toContain(run.id);
+      expect(errors).toHaveLength(1);
     } finally {
       viaRelay.close();
       for (const s of links) s.destroy();

@@ -43,6 +43,8 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
   let retryMs = FIRST_RETRY_MS;
   let closed = false;
   let refused: string | null = null;
+  // One error event per outage, not one per failed retry.
+  let outageAnnounced = false;
   let socket: SocketLike;
 
   const emit = (event: LabEvent): void => listeners.forEach((listener) => listener(event));
@@ -52,6 +54,7 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       retryMs = FIRST_RETRY_MS;
+      outageAnnounced = false;
       for (const request of waiting) socket.send(encodeMessage(request));
       waiting = [];
     };
@@ -80,7 +83,8 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
       const reason = refused ?? 'The connection to MNIST Lab was lost; reconnecting.';
       failAll(reason);
       if (closed) return;
-      emit({ type: 'error', message: reason });
+      if (!outageAnnounced) emit({ type: 'error', message: reason });
+      outageAnnounced = true;
       if (refused) return; // a wrong token stays wrong: retrying would only repeat the refusal
       setTimeout(() => !closed && open(), retryMs);
       retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
