@@ -24,7 +24,11 @@ export class WeightsJsonError extends FormatError {}
 export class ExportError extends FormatError {}
 
 /** Throws `make(message)` unless `condition` holds. */
-export function check(condition: unknown, message: string | (() => string), make: (m: string) => Error = (m) => new FormatError(m)): asserts condition {
+export function check(
+  condition: unknown,
+  message: string | (() => string),
+  make: (m: string) => Error = (m) => new FormatError(m),
+): asserts condition {
   if (!condition) throw make(typeof message === 'string' ? message : message());
 }
 

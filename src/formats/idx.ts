@@ -36,7 +36,20 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** Deflate expands data at most ~1032x; a larger declared size is a corrupt or hostile file. */
+const MAX_DEFLATE_RATIO = 1032;
+
 function gunzip(bytes: Uint8Array): Uint8Array {
+  // fflate allocates the size the gzip trailer declares (ISIZE, last 4 bytes): check it first.
+  const declared =
+    bytes.length >= 18
+      ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(bytes.length - 4, true)
+      : 0;
+  if (declared > bytes.length * MAX_DEFLATE_RATIO) {
+    throw new IdxFormatError(
+      `The gzip file declares ${bytesText(declared)} unpacked, more than its ${bytesText(bytes.length)} can hold; it is corrupt or truncated.`,
+    );
+  }
   try {
     return gunzipSync(bytes);
   } catch (error) {
@@ -50,7 +63,9 @@ const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
 export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   const bytes = isGzip(input) ? gunzip(input) : input;
   if (bytes.length < 4) {
-    throw new IdxFormatError(`Not an IDX file: it is only ${bytesText(bytes.length)} long (the header alone needs 4).`);
+    throw new IdxFormatError(
+      `Not an IDX file: it is only ${bytesText(bytes.length)} long (the header alone needs 4).`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
@@ -63,7 +78,9 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   }
   if (type !== 0x08) {
     const name = IDX_TYPES[type] ?? `unknown type 0x${type.toString(16).padStart(2, '0')}`;
-    throw new IdxFormatError(`Unsupported IDX data type: ${name} (magic ${hex(magic)}); only unsigned bytes (0x08) are supported.`);
+    throw new IdxFormatError(
+      `Unsupported IDX data type: ${name} (magic ${hex(magic)}); only unsigned bytes (0x08) are supported.`,
+    );
   }
   if (expectedDims !== undefined && ndim !== expectedDims) {
     throw new IdxFormatError(
@@ -72,7 +89,9 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   }
   const headerSize = 4 + 4 * ndim;
   if (bytes.length < headerSize) {
-    throw new IdxFormatError(`Truncated IDX header: ${ndim} dimensions need ${bytesText(headerSize)}, the file has ${bytesText(bytes.length)}.`);
+    throw new IdxFormatError(
+      `Truncated IDX header: ${ndim} dimensions need ${bytesText(headerSize)}, the file has ${bytesText(bytes.length)}.`,
+    );
   }
   const dims: number[] = [];
   for (let d = 0; d < ndim; d++) dims.push(view.getUint32(4 + 4 * d));
@@ -98,7 +117,9 @@ export function parseMnistPair(imageBytes: Uint8Array, labelBytes: Uint8Array): 
   const labels = parseIdx(labelBytes, 1);
   const [count, rows, cols] = images.dims;
   if (labels.dims[0] !== count) {
-    throw new IdxFormatError(`The image file holds ${count.toLocaleString('en-US')} images but the label file holds ${labels.dims[0].toLocaleString('en-US')} labels.`);
+    throw new IdxFormatError(
+      `The image file holds ${count.toLocaleString('en-US')} images but the label file holds ${labels.dims[0].toLocaleString('en-US')} labels.`,
+    );
   }
   for (let i = 0; i < count; i++) {
     if (labels.data[i] > 9) {

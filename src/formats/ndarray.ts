@@ -6,10 +6,31 @@
 import { FormatError, bytesText } from './errors';
 
 /** The element types we read. NumPy 'f4' is float32, 'u1' uint8, 'i8' int64, ... */
-export type DType = 'float32' | 'float64' | 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'int64' | 'uint64' | 'bool';
+export type DType =
+  | 'float32'
+  | 'float64'
+  | 'uint8'
+  | 'int8'
+  | 'uint16'
+  | 'int16'
+  | 'uint32'
+  | 'int32'
+  | 'int64'
+  | 'uint64'
+  | 'bool';
 
 /** A typed array for each dtype (int64/uint64 as BigInt arrays, bool as 0/1 bytes). */
-export type TypedData = Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | BigInt64Array | BigUint64Array;
+export type TypedData =
+  | Float32Array
+  | Float64Array
+  | Uint8Array
+  | Int8Array
+  | Uint16Array
+  | Int16Array
+  | Uint32Array
+  | Int32Array
+  | BigInt64Array
+  | BigUint64Array;
 
 /** A NumPy array read from a file: row-major (C order) data, whatever order the file used. */
 export interface NdArray {
@@ -26,13 +47,31 @@ export interface DTypeInfo {
 }
 
 const KINDS: Record<string, DType> = {
-  f4: 'float32', f8: 'float64', u1: 'uint8', i1: 'int8', u2: 'uint16', i2: 'int16',
-  u4: 'uint32', i4: 'int32', i8: 'int64', u8: 'uint64', b1: 'bool',
+  f4: 'float32',
+  f8: 'float64',
+  u1: 'uint8',
+  i1: 'int8',
+  u2: 'uint16',
+  i2: 'int16',
+  u4: 'uint32',
+  i4: 'int32',
+  i8: 'int64',
+  u8: 'uint64',
+  b1: 'bool',
 };
 
 const ARRAYS: Record<DType, { new (length: number): TypedData }> = {
-  float32: Float32Array, float64: Float64Array, uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array,
-  int16: Int16Array, uint32: Uint32Array, int32: Int32Array, int64: BigInt64Array, uint64: BigUint64Array, bool: Uint8Array,
+  float32: Float32Array,
+  float64: Float64Array,
+  uint8: Uint8Array,
+  int8: Int8Array,
+  uint16: Uint16Array,
+  int16: Int16Array,
+  uint32: Uint32Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+  uint64: BigUint64Array,
+  bool: Uint8Array,
 };
 
 /** Parses a NumPy dtype string ('<f4', '>f8', '|u1', 'f4', '=i4'); `byteorder` overrides when given. */
@@ -40,7 +79,9 @@ export function parseDType(descr: string, byteorder?: string): DTypeInfo {
   const m = /^([<>|=]?)([fuib])(\d+)$/.exec(descr);
   const dtype = m ? KINDS[m[2] + m[3]] : undefined;
   if (!m || !dtype) {
-    throw new FormatError(`Unsupported NumPy dtype '${descr}': only numeric arrays (f4, f8, u1, i1, u2, i2, u4, i4, i8, u8, b1) can be loaded.`);
+    throw new FormatError(
+      `Unsupported NumPy dtype '${descr}': only numeric arrays (f4, f8, u1, i1, u2, i2, u4, i4, i8, u8, b1) can be loaded.`,
+    );
   }
   const order = byteorder ?? m[1];
   return { dtype, size: Number(m[3]), littleEndian: order !== '>' };
@@ -56,14 +97,22 @@ export function dtypeDescr(dtype: DType): string {
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) {
-    if (!Number.isSafeInteger(d) || d < 0) throw new FormatError(`Invalid array shape (${shape.join(', ')}): dimensions must be non-negative integers.`);
+    if (!Number.isSafeInteger(d) || d < 0)
+      throw new FormatError(
+        `Invalid array shape (${shape.join(', ')}): dimensions must be non-negative integers.`,
+      );
     n *= d;
   }
   return n;
 }
 
 /** Decodes raw array bytes into a C-order typed array; Fortran-order data is transposed. */
-export function decodeArray(bytes: Uint8Array, shape: number[], info: DTypeInfo, fortranOrder: boolean): NdArray {
+export function decodeArray(
+  bytes: Uint8Array,
+  shape: number[],
+  info: DTypeInfo,
+  fortranOrder: boolean,
+): NdArray {
   const count = shapeSize(shape);
   const expected = count * info.size;
   if (bytes.length !== expected) {

@@ -6,7 +6,15 @@
  * strict little grammar of its own (strings, booleans, integer tuples), never evaluated.
  */
 import { NpyFormatError, bytesText } from './errors';
-import { decodeArray, dtypeDescr, parseDType, shapeSize, type DType, type NdArray, type TypedData } from './ndarray';
+import {
+  decodeArray,
+  dtypeDescr,
+  parseDType,
+  shapeSize,
+  type DType,
+  type NdArray,
+  type TypedData,
+} from './ndarray';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93 N U M P Y
 
@@ -24,13 +32,15 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
   };
   const expect = (c: string) => {
     space();
-    if (text[i] !== c) fail(`Invalid .npy header: expected '${c}' at character ${i} of ${JSON.stringify(text)}.`);
+    if (text[i] !== c)
+      fail(`Invalid .npy header: expected '${c}' at character ${i} of ${JSON.stringify(text)}.`);
     i++;
   };
   const string = (): string => {
     space();
     const quote = text[i];
-    if (quote !== "'" && quote !== '"') return fail(`Invalid .npy header: expected a quoted string at character ${i}.`);
+    if (quote !== "'" && quote !== '"')
+      return fail(`Invalid .npy header: expected a quoted string at character ${i}.`);
     const end = text.indexOf(quote, i + 1);
     if (end < 0) fail('Invalid .npy header: unterminated string.');
     const s = text.slice(i + 1, end);
@@ -39,8 +49,8 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
   };
   const value = (): HeaderValue => {
     space();
-    if (text.startsWith('True', i)) return (i += 4), true;
-    if (text.startsWith('False', i)) return (i += 5), false;
+    if (text.startsWith('True', i)) return ((i += 4), true);
+    if (text.startsWith('False', i)) return ((i += 5), false);
     if (text[i] === '(') {
       i++;
       const dims: number[] = [];
@@ -53,7 +63,8 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
         i += m![0].length;
         space();
         if (text[i] === ',') i++;
-        else if (text[i] !== ')') fail(`Invalid .npy header: expected ',' or ')' in the shape at character ${i}.`);
+        else if (text[i] !== ')')
+          fail(`Invalid .npy header: expected ',' or ')' in the shape at character ${i}.`);
       }
       i++;
       return dims;
@@ -78,7 +89,10 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
   const descr = dict.get('descr');
   const fortranOrder = dict.get('fortran_order');
   const shape = dict.get('shape');
-  if (typeof descr !== 'string') fail(`The .npy header has no 'descr' string (a dtype such as '<f4'); structured dtypes are not supported.`);
+  if (typeof descr !== 'string')
+    fail(
+      `The .npy header has no 'descr' string (a dtype such as '<f4'); structured dtypes are not supported.`,
+    );
   if (typeof fortranOrder !== 'boolean') fail(`The .npy header has no 'fortran_order' True/False.`);
   if (!Array.isArray(shape)) fail(`The .npy header has no 'shape' tuple.`);
   if (dict.size !== 3) fail(`The .npy header has unexpected keys: ${[...dict.keys()].join(', ')}.`);
@@ -87,23 +101,32 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
 
 /** Reads a .npy file into a C-order array; checks the data size before allocating. */
 export function readNpy(bytes: Uint8Array): NdArray {
-  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) fail('Not a .npy file: it does not start with \\x93NUMPY.');
+  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b))
+    fail('Not a .npy file: it does not start with \\x93NUMPY.');
   const major = bytes[6];
-  if (major < 1 || major > 3) fail(`Unsupported .npy version ${major}.${bytes[7]}: versions 1.0, 2.0 and 3.0 can be read.`);
+  if (major < 1 || major > 3)
+    fail(`Unsupported .npy version ${major}.${bytes[7]}: versions 1.0, 2.0 and 3.0 can be read.`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lengthSize = major === 1 ? 2 : 4;
   if (bytes.length < 8 + lengthSize) fail('Truncated .npy file: the header length is missing.');
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const dataStart = 8 + lengthSize + headerLength;
-  if (dataStart > bytes.length) fail(`Truncated .npy file: the header declares ${bytesText(headerLength)}, only ${bytesText(bytes.length - 8 - lengthSize)} are present.`);
+  if (dataStart > bytes.length)
+    fail(
+      `Truncated .npy file: the header declares ${bytesText(headerLength)}, only ${bytesText(bytes.length - 8 - lengthSize)} are present.`,
+    );
   const headerBytes = bytes.subarray(8 + lengthSize, dataStart);
   const header = parseNpyHeader(new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(headerBytes));
   try {
     const info = parseDType(header.descr);
     const expected = shapeSize(header.shape) * info.size;
     const present = bytes.length - dataStart;
-    if (expected > present) fail(`Truncated .npy file: shape (${header.shape.join(', ')}) of ${info.dtype} needs ${bytesText(expected)} of data, only ${bytesText(present)} are present.`);
-    if (expected < present) fail(`The .npy file has ${bytesText(present - expected)} of unexpected data after the array.`);
+    if (expected > present)
+      fail(
+        `Truncated .npy file: shape (${header.shape.join(', ')}) of ${info.dtype} needs ${bytesText(expected)} of data, only ${bytesText(present)} are present.`,
+      );
+    if (expected < present)
+      fail(`The .npy file has ${bytesText(present - expected)} of unexpected data after the array.`);
     return decodeArray(bytes.subarray(dataStart), header.shape, info, header.fortranOrder);
   } catch (error) {
     if (error instanceof NpyFormatError) throw error;
@@ -119,14 +142,31 @@ export interface NpyArray {
 }
 
 const DTYPE_OF = (data: TypedData): DType =>
-  data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'float64' : data instanceof Uint8Array ? 'uint8'
-    : data instanceof Int8Array ? 'int8' : data instanceof Int16Array ? 'int16' : data instanceof Uint16Array ? 'uint16'
-    : data instanceof Int32Array ? 'int32' : data instanceof Uint32Array ? 'uint32' : data instanceof BigInt64Array ? 'int64' : 'uint64';
+  data instanceof Float32Array
+    ? 'float32'
+    : data instanceof Float64Array
+      ? 'float64'
+      : data instanceof Uint8Array
+        ? 'uint8'
+        : data instanceof Int8Array
+          ? 'int8'
+          : data instanceof Int16Array
+            ? 'int16'
+            : data instanceof Uint16Array
+              ? 'uint16'
+              : data instanceof Int32Array
+                ? 'int32'
+                : data instanceof Uint32Array
+                  ? 'uint32'
+                  : data instanceof BigInt64Array
+                    ? 'int64'
+                    : 'uint64';
 
 /** Writes a .npy file (version 1.0, or 2.0 when the header needs it), data little-endian, C order. */
 export function writeNpy(array: NpyArray): Uint8Array {
   const dtype = array.dtype ?? DTYPE_OF(array.data);
-  if (shapeSize(array.shape) !== array.data.length) fail(`Array has ${array.data.length} values but shape (${array.shape.join(', ')}).`);
+  if (shapeSize(array.shape) !== array.data.length)
+    fail(`Array has ${array.data.length} values but shape (${array.shape.join(', ')}).`);
   const shape = array.shape.length === 1 ? `(${array.shape[0]},)` : `(${array.shape.join(', ')})`;
   const dict = `{'descr': '${dtypeDescr(dtype)}', 'fortran_order': False, 'shape': ${shape}, }`;
   // Pad with spaces so the data starts on a 64-byte boundary; the header ends with '\n'.
@@ -148,16 +188,37 @@ export function writeNpy(array: NpyArray): Uint8Array {
     const at = total + i * size;
     const v = src[i];
     switch (dtype) {
-      case 'float32': view.setFloat32(at, v as number, true); break;
-      case 'float64': view.setFloat64(at, v as number, true); break;
-      case 'uint8': case 'bool': view.setUint8(at, v as number); break;
-      case 'int8': view.setInt8(at, v as number); break;
-      case 'uint16': view.setUint16(at, v as number, true); break;
-      case 'int16': view.setInt16(at, v as number, true); break;
-      case 'uint32': view.setUint32(at, v as number, true); break;
-      case 'int32': view.setInt32(at, v as number, true); break;
-      case 'int64': view.setBigInt64(at, v as bigint, true); break;
-      case 'uint64': view.setBigUint64(at, v as bigint, true); break;
+      case 'float32':
+        view.setFloat32(at, v as number, true);
+        break;
+      case 'float64':
+        view.setFloat64(at, v as number, true);
+        break;
+      case 'uint8':
+      case 'bool':
+        view.setUint8(at, v as number);
+        break;
+      case 'int8':
+        view.setInt8(at, v as number);
+        break;
+      case 'uint16':
+        view.setUint16(at, v as number, true);
+        break;
+      case 'int16':
+        view.setInt16(at, v as number, true);
+        break;
+      case 'uint32':
+        view.setUint32(at, v as number, true);
+        break;
+      case 'int32':
+        view.setInt32(at, v as number, true);
+        break;
+      case 'int64':
+        view.setBigInt64(at, v as bigint, true);
+        break;
+      case 'uint64':
+        view.setBigUint64(at, v as bigint, true);
+        break;
     }
   }
   return out;

@@ -13,14 +13,17 @@ const MAX_DEFLATE_RATIO = 1032;
 
 /** Reads every array of an .npz, keyed by name without '.npy', in archive order. */
 export function readNpz(bytes: Uint8Array): Map<string, NdArray> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new NpyFormatError('Not an .npz file: it is not a zip archive.');
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new NpyFormatError('Not an .npz file: it is not a zip archive.');
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
         const limit = file.compression === 0 ? file.size : file.size * MAX_DEFLATE_RATIO + 1024;
         if (file.originalSize > limit) {
-          throw new NpyFormatError(`The .npz entry ${file.name} declares ${bytesText(file.originalSize)}, more than its ${bytesText(file.size)} of compressed data can hold.`);
+          throw new NpyFormatError(
+            `The .npz entry ${file.name} declares ${bytesText(file.originalSize)}, more than its ${bytesText(file.size)} of compressed data can hold.`,
+          );
         }
         return true;
       },
@@ -32,7 +35,8 @@ export function readNpz(bytes: Uint8Array): Map<string, NdArray> {
   const out = new Map<string, NdArray>();
   for (const [name, data] of Object.entries(files)) {
     if (name.endsWith('/')) continue;
-    if (!name.endsWith('.npy')) throw new NpyFormatError(`The .npz archive holds ${name}, which is not a .npy file.`);
+    if (!name.endsWith('.npy'))
+      throw new NpyFormatError(`The .npz archive holds ${name}, which is not a .npy file.`);
     try {
       out.set(name.slice(0, -4), readNpy(data));
     } catch (error) {
@@ -44,7 +48,10 @@ export function readNpz(bytes: Uint8Array): Map<string, NdArray> {
 }
 
 /** Writes arrays as an .npz (like np.savez, or np.savez_compressed with `compress`). */
-export function writeNpz(arrays: readonly (NpyArray & { name: string })[], options: { compress?: boolean } = {}): Uint8Array {
+export function writeNpz(
+  arrays: readonly (NpyArray & { name: string })[],
+  options: { compress?: boolean } = {},
+): Uint8Array {
   const entries: Zippable = {};
   for (const array of arrays) entries[`${array.name}.npy`] = writeNpy(array);
   return zipSync(entries, { level: options.compress ? 6 : 0 });

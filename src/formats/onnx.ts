@@ -39,19 +39,33 @@ export function foldLayers(tensors: readonly WeightTensor[], eps = 1e-7): Folded
   for (let l = 1; byName.has(`W${l}`); l++) {
     const W = byName.get(`W${l}`)!;
     const b = byName.get(`b${l}`);
-    if (W.shape.length !== 2) throw new ExportError(`W${l} has shape (${W.shape.join(', ')}); ONNX export needs a fully connected network with 2-D weights.`);
+    if (W.shape.length !== 2)
+      throw new ExportError(
+        `W${l} has shape (${W.shape.join(', ')}); ONNX export needs a fully connected network with 2-D weights.`,
+      );
     const [D, M] = W.shape;
-    if (!b || b.data.length !== M) throw new ExportError(`b${l} is missing or does not have ${M} values to match W${l}.`);
+    if (!b || b.data.length !== M)
+      throw new ExportError(`b${l} is missing or does not have ${M} values to match W${l}.`);
     if (layers.length && layers[layers.length - 1].outputSize !== D) {
-      throw new ExportError(`W${l} expects ${D} inputs but layer ${l - 1} has ${layers[layers.length - 1].outputSize} outputs.`);
+      throw new ExportError(
+        `W${l} expects ${D} inputs but layer ${l - 1} has ${layers[layers.length - 1].outputSize} outputs.`,
+      );
     }
-    const folded: FoldedLayer = { W: Float32Array.from(W.data), b: Float32Array.from(b.data), inputSize: D, outputSize: M };
+    const folded: FoldedLayer = {
+      W: Float32Array.from(W.data),
+      b: Float32Array.from(b.data),
+      inputSize: D,
+      outputSize: M,
+    };
     const gamma = byName.get(`gamma${l}`);
     if (gamma) {
       const beta = byName.get(`beta${l}`);
       const mean = byName.get(`runningMean${l}`);
       const variance = byName.get(`runningVar${l}`);
-      if (!beta || !mean || !variance) throw new ExportError(`Layer ${l} has gamma${l} but not all of beta${l}, runningMean${l}, runningVar${l}.`);
+      if (!beta || !mean || !variance)
+        throw new ExportError(
+          `Layer ${l} has gamma${l} but not all of beta${l}, runningMean${l}, runningVar${l}.`,
+        );
       for (let j = 0; j < M; j++) {
         const s = gamma.data[j] / Math.sqrt(variance.data[j] + eps);
         for (let i = 0; i < D; i++) folded.W[i * M + j] *= s; // scale column j of W (D, M)
@@ -60,7 +74,10 @@ export function foldLayers(tensors: readonly WeightTensor[], eps = 1e-7): Folded
     }
     layers.push(folded);
   }
-  if (layers.length === 0) throw new ExportError('No W1 tensor: ONNX export needs the weights of a fully connected network (W1, b1, W2, b2, ...).');
+  if (layers.length === 0)
+    throw new ExportError(
+      'No W1 tensor: ONNX export needs the weights of a fully connected network (W1, b1, W2, b2, ...).',
+    );
   return layers;
 }
 
@@ -73,10 +90,13 @@ function tensorProto(w: ProtoWriter, name: string, dims: number[], values: Float
 
 function valueInfo(w: ProtoWriter, name: string, width: number): void {
   w.string(1, name); // ValueInfoProto.name
-  w.message(2, (type) => // TypeProto
-    type.message(1, (tensor) => { // TypeProto.Tensor
+  w.message(2, (type) =>
+    // TypeProto
+    type.message(1, (tensor) => {
+      // TypeProto.Tensor
       tensor.int(1, FLOAT); // elem_type
-      tensor.message(2, (shape) => { // TensorShapeProto
+      tensor.message(2, (shape) => {
+        // TensorShapeProto
         shape.message(1, (dim) => dim.string(2, 'N')); // dim_param: any batch size
         shape.message(1, (dim) => dim.int(1, width)); // dim_value
       });
@@ -84,7 +104,13 @@ function valueInfo(w: ProtoWriter, name: string, width: number): void {
   );
 }
 
-function node(w: ProtoWriter, opType: string, inputs: string[], output: string, attributes: (a: ProtoWriter) => void = () => {}): void {
+function node(
+  w: ProtoWriter,
+  opType: string,
+  inputs: string[],
+  output: string,
+  attributes: (a: ProtoWriter) => void = () => {},
+): void {
   for (const i of inputs) w.string(1, i);
   w.string(2, output);
   w.string(3, output); // node name = its output's name
@@ -95,7 +121,8 @@ function node(w: ProtoWriter, opType: string, inputs: string[], output: string, 
 /** Encodes an MLP's weights as ONNX ModelProto bytes (IR version 7, opset 13). */
 export function writeOnnx(tensors: readonly WeightTensor[], options: OnnxExportOptions): Uint8Array {
   const opType = OP_TYPES[options.activation];
-  if (!opType) throw new ExportError(`Unsupported activation '${String(options.activation)}' for ONNX export.`);
+  if (!opType)
+    throw new ExportError(`Unsupported activation '${String(options.activation)}' for ONNX export.`);
   const layers = foldLayers(tensors, options.batchNormEpsilon ?? 1e-7);
   const model = new ProtoWriter();
   model.int(1, 7); // ir_version 7 goes with opset 13
@@ -111,7 +138,9 @@ export function writeOnnx(tensors: readonly WeightTensor[], options: OnnxExportO
       x = `affine${l}`;
       if (last) {
         graph.message(1, (n) =>
-          node(n, 'Softmax', [x], 'probabilities', (a) => a.message(5, (attr) => attr.string(1, 'axis').int(3, -1).int(20, 2))),
+          node(n, 'Softmax', [x], 'probabilities', (a) =>
+            a.message(5, (attr) => attr.string(1, 'axis').int(3, -1).int(20, 2)),
+          ),
         );
       } else {
         graph.message(1, (n) => node(n, opType, [x], `${options.activation}${l}`));

@@ -24,7 +24,26 @@ export type PyValue =
 export interface PyGlobal {
   kind: 'global';
   qualifiedName: string;
-  call(args: PyValue[]): PyValue;
+  call(args: PyValue[], budget: Budget): PyValue;
+}
+
+/**
+ * Bytes the constructors may still allocate. It starts at twice the pickle's own size: every
+ * array's data comes from distinct bytes of the file (at most one intermediate copy), so a pickle that rebuilds one memoised blob into
+ * many arrays (an allocation amplifier) runs out of budget instead of memory.
+ */
+export interface Budget {
+  left: number;
+}
+
+/** Takes `n` bytes from the budget, or refuses. */
+export function spend(budget: Budget, n: number): void {
+  if (n > budget.left) {
+    throw new PickleFormatError(
+      `The pickle asks for more memory than its own size justifies (${n} more bytes); it may be corrupt or hostile.`,
+    );
+  }
+  budget.left -= n;
 }
 
 /** numpy.dtype('f4', ...) before and after its BUILD (which sets the byte order). */
@@ -46,7 +65,12 @@ const fail = (message: string): never => {
 };
 
 const isObject = <K extends string>(v: PyValue, kind: K): v is Extract<PyValue, { kind: K }> =>
-  typeof v === 'object' && v !== null && !(v instanceof Map) && !(v instanceof Uint8Array) && !Array.isArray(v) && v.kind === kind;
+  typeof v === 'object' &&
+  v !== null &&
+  !(v instanceof Map) &&
+  !(v instanceof Uint8Array) &&
+  !Array.isArray(v) &&
+  v.kind === kind;
 
 /** Resolves a dtype object to its parsed descriptor. */
 function dtypeInfo(value: PyValue): DTypeInfo {
@@ -60,13 +84,23 @@ function dtypeInfo(value: PyValue): DTypeInfo {
 
 /** Checks that a value is a tuple of non-negative integers (a shape). */
 function asShape(value: PyValue): number[] {
-  if (!Array.isArray(value) || !value.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)
+  ) {
     return fail('Array state has an invalid shape: expected a tuple of non-negative integers.');
   }
   return value as number[];
 }
 
-function decode(bytes: Uint8Array, shape: number[], info: DTypeInfo, fortran: boolean): NdArray {
+function decode(
+  bytes: Uint8Array,
+  shape: number[],
+  info: DTypeInfo,
+  fortran: boolean,
+  budget: Budget,
+): NdArray {
+  spend(budget, bytes.length);
   try {
     return decodeArray(bytes, shape, info, fortran);
   } catch (error) {
@@ -83,11 +117,12 @@ function makeDType([descr]: PyValue[]): PyDType {
 }
 
 /** codecs.encode(text, 'latin1'): how protocol 2 stores bytes. Only latin-1 is accepted. */
-function codecsEncode([text, encoding]: PyValue[]): Uint8Array {
+function codecsEncode([text, encoding]: PyValue[], budget: Budget): Uint8Array {
   if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) {
     return fail(`codecs.encode is only allowed with a string and 'latin1' (got ${String(encoding)}).`);
   }
-  // Each char is one byte 0..255. The string is already in memory, so this allocation is bounded.
+  // Each char is one byte 0..255; its UTF-8 form in the file took at least as many bytes.
+  spend(budget, text.length);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -98,21 +133,21 @@ function codecsEncode([text, encoding]: PyValue[]): Uint8Array {
 }
 
 /** numpy.core.multiarray.scalar(dtype, bytes) -> a 0-d array. */
-function makeScalar([dtype, bytes]: PyValue[]): PyArray {
+function makeScalar([dtype, bytes]: PyValue[], budget: Budget): PyArray {
   if (!(bytes instanceof Uint8Array)) return fail('numpy scalar has no data bytes.');
-  return { kind: 'ndarray', array: decode(bytes, [], dtypeInfo(dtype), false) };
+  return { kind: 'ndarray', array: decode(bytes, [], dtypeInfo(dtype), false, budget) };
 }
 
 /** numpy.core.numeric._frombuffer(buffer, dtype, shape, order): protocol 5's in-band arrays. */
-function fromBuffer([buffer, dtype, shape, order]: PyValue[]): PyArray {
+function fromBuffer([buffer, dtype, shape, order]: PyValue[], budget: Budget): PyArray {
   if (!(buffer instanceof Uint8Array)) return fail('numpy _frombuffer has no data bytes.');
-  return { kind: 'ndarray', array: decode(buffer, asShape(shape), dtypeInfo(dtype), order === 'F') };
+  return { kind: 'ndarray', array: decode(buffer, asShape(shape), dtypeInfo(dtype), order === 'F', budget) };
 }
 
 const orderedDict = (args: PyValue[]): Map<PyValue, PyValue> =>
   args.length === 0 ? new Map() : fail('collections.OrderedDict with arguments is not supported.');
 
-const CONSTRUCTORS: Record<string, (args: PyValue[]) => PyValue> = {
+const CONSTRUCTORS: Record<string, (args: PyValue[], budget: Budget) => PyValue> = {
   'numpy.core.multiarray._reconstruct': reconstruct,
   'numpy._core.multiarray._reconstruct': reconstruct,
   'numpy.ndarray': () => fail('numpy.ndarray cannot be called directly.'),
@@ -131,17 +166,20 @@ export function findGlobal(module: string, name: string): PyGlobal {
   const qualifiedName = `${module}.${name}`;
   const call = Object.hasOwn(CONSTRUCTORS, qualifiedName) ? CONSTRUCTORS[qualifiedName] : undefined;
   if (!call) {
-    throw new PickleFormatError(`pickle refers to ${qualifiedName}, which is not allowed: only NumPy arrays can be loaded.`);
+    throw new PickleFormatError(
+      `pickle refers to ${qualifiedName}, which is not allowed: only NumPy arrays can be loaded.`,
+    );
   }
   return { kind: 'global', qualifiedName, call };
 }
 
 /** BUILD: applies `state` to `target` (dtype byte order, or an array's shape/dtype/order/bytes). */
-export function build(target: PyValue, state: PyValue): PyValue {
+export function build(target: PyValue, state: PyValue, budget: Budget): PyValue {
   if (isObject(target, 'dtype')) {
     // state = (version, byteorder, subdescr, names, fields, elsize, alignment, flags)
     if (!Array.isArray(state) || typeof state[1] !== 'string') return fail('Invalid NumPy dtype state.');
-    if (state[3] !== null && state[3] !== undefined) fail(`NumPy structured dtypes are not supported (dtype '${target.descr}').`);
+    if (state[3] !== null && state[3] !== undefined)
+      fail(`NumPy structured dtypes are not supported (dtype '${target.descr}').`);
     target.byteorder = state[1];
     return target;
   }
@@ -151,9 +189,13 @@ export function build(target: PyValue, state: PyValue): PyValue {
     const [, shape, dtype, fortran, raw] = state;
     const info = dtypeInfo(dtype);
     if (!(raw instanceof Uint8Array)) {
-      return fail(Array.isArray(raw) ? 'NumPy object arrays are not supported: only numeric arrays can be loaded.' : 'NumPy array state has no data bytes.');
+      return fail(
+        Array.isArray(raw)
+          ? 'NumPy object arrays are not supported: only numeric arrays can be loaded.'
+          : 'NumPy array state has no data bytes.',
+      );
     }
-    target.array = decode(raw, asShape(shape), info, fortran === true);
+    target.array = decode(raw, asShape(shape), info, fortran === true, budget);
     return target;
   }
   return fail('pickle BUILD applies state to an object that is not a NumPy array or dtype.');

@@ -96,19 +96,29 @@ class Writer {
 }
 
 /** Pickles {name: float32 ndarray} in the given protocol; readable by pickle.load with NumPy 1 or 2. */
-export function writePickledArrays(tensors: readonly PickleTensor[], options: PickleWriteOptions = { protocol: 3 }): Uint8Array {
+export function writePickledArrays(
+  tensors: readonly PickleTensor[],
+  options: PickleWriteOptions = { protocol: 3 },
+): Uint8Array {
   const { protocol } = options;
-  if (![2, 3, 4].includes(protocol)) throw new ExportError(`Unsupported pickle protocol ${protocol}: choose 2, 3 or 4.`);
+  if (![2, 3, 4].includes(protocol))
+    throw new ExportError(`Unsupported pickle protocol ${protocol}: choose 2, 3 or 4.`);
   const w = new Writer();
   w.op(0x80, protocol, 0x7d); // PROTO, EMPTY_DICT
   for (const t of tensors) {
     if (shapeSize(t.shape) !== t.data.length) {
-      throw new ExportError(`Tensor ${t.name} has ${t.data.length} values but shape (${t.shape.join(', ')}).`);
+      throw new ExportError(
+        `Tensor ${t.name} has ${t.data.length} values but shape (${t.shape.join(', ')}).`,
+      );
     }
     w.text(t.name);
     // _reconstruct(ndarray, (0,), b'b') makes an empty array ...
     w.global('numpy.core.multiarray', '_reconstruct');
-    w.tuple([() => w.global('numpy', 'ndarray'), () => w.tuple([() => w.int(0)]), () => w.bytes(Uint8Array.of(0x62), protocol)]);
+    w.tuple([
+      () => w.global('numpy', 'ndarray'),
+      () => w.tuple([() => w.int(0)]),
+      () => w.bytes(Uint8Array.of(0x62), protocol),
+    ]);
     w.op(0x52); // REDUCE
     // ... and BUILD sets its state: (1, shape, dtype('<f4'), is_fortran=False, raw bytes).
     w.tuple([
@@ -119,7 +129,16 @@ export function writePickledArrays(tensors: readonly PickleTensor[], options: Pi
         w.tuple([() => w.text('f4'), () => w.op(0x89), () => w.op(0x88)]); // ('f4', False, True)
         w.op(0x52); // REDUCE
         // dtype state: (3, '<', None, None, None, -1, -1, 0)
-        w.tuple([() => w.int(3), () => w.text('<'), () => w.op(0x4e), () => w.op(0x4e), () => w.op(0x4e), () => w.int(-1), () => w.int(-1), () => w.int(0)]);
+        w.tuple([
+          () => w.int(3),
+          () => w.text('<'),
+          () => w.op(0x4e),
+          () => w.op(0x4e),
+          () => w.op(0x4e),
+          () => w.int(-1),
+          () => w.int(-1),
+          () => w.int(0),
+        ]);
         w.op(0x62); // BUILD
       },
       () => w.op(0x89), // NEWFALSE: C order

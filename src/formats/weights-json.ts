@@ -57,7 +57,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 function decodeFloats(text: string, count: number, name: string): Float32Array {
   const expected = 4 * Math.ceil((count * 4) / 3);
   if (text.length !== expected) {
-    throw new WeightsJsonError(`Tensor ${name}: its data has ${text.length} base64 characters, but its shape needs ${count} float32 values (${expected} characters).`);
+    throw new WeightsJsonError(
+      `Tensor ${name}: its data has ${text.length} base64 characters, but its shape needs ${count} float32 values (${expected} characters).`,
+    );
   }
   if (!BASE64.test(text)) throw new WeightsJsonError(`Tensor ${name}: its data is not valid base64.`);
   let binary: string;
@@ -66,7 +68,10 @@ function decodeFloats(text: string, count: number, name: string): Float32Array {
   } catch {
     throw new WeightsJsonError(`Tensor ${name}: its data is not valid base64.`);
   }
-  if (binary.length !== count * 4) throw new WeightsJsonError(`Tensor ${name}: its data decodes to ${binary.length} bytes, expected ${count * 4}.`);
+  if (binary.length !== count * 4)
+    throw new WeightsJsonError(
+      `Tensor ${name}: its data decodes to ${binary.length} bytes, expected ${count * 4}.`,
+    );
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
   const out = new Float32Array(count);
@@ -84,7 +89,10 @@ export function encodeWeightsJson(tensors: readonly WeightTensor[], meta: Weight
     ...(meta.seed !== undefined && { seed: meta.seed }),
     ...(meta.metrics !== undefined && { metrics: meta.metrics }),
     tensors: tensors.map((t) => {
-      if (shapeSize(t.shape) !== t.data.length) throw new WeightsJsonError(`Tensor ${t.name} has ${t.data.length} values but shape (${t.shape.join(', ')}).`);
+      if (shapeSize(t.shape) !== t.data.length)
+        throw new WeightsJsonError(
+          `Tensor ${t.name} has ${t.data.length} values but shape (${t.shape.join(', ')}).`,
+        );
       return { name: t.name, shape: t.shape, dtype: 'float32', data: toBase64(float32Bytes(t.data)) };
     }),
   };
@@ -111,7 +119,10 @@ export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[];
     throw new WeightsJsonError(`The weights file is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = documentSchema.safeParse(raw);
-  if (!parsed.success) throw new WeightsJsonError(`The weights JSON is not a valid mnist-lab-weights v1 document: ${describeIssues(parsed.error)}.`);
+  if (!parsed.success)
+    throw new WeightsJsonError(
+      `The weights JSON is not a valid mnist-lab-weights v1 document: ${describeIssues(parsed.error)}.`,
+    );
   const doc = parsed.data;
   const names = new Set<string>();
   const tensors = doc.tensors.map((t) => {

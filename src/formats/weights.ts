@@ -29,7 +29,14 @@ export interface EncodeOptions {
   compressNpz?: boolean;
 }
 
-const EXTENSIONS: Record<string, WeightsFormat> = { json: 'json', npz: 'npz', pkl: 'pkl', pickle: 'pkl', npy: 'npy', onnx: 'onnx' };
+const EXTENSIONS: Record<string, WeightsFormat> = {
+  json: 'json',
+  npz: 'npz',
+  pkl: 'pkl',
+  pickle: 'pkl',
+  npy: 'npy',
+  onnx: 'onnx',
+};
 
 /** Names a weights file's format from its first bytes, falling back to its extension. */
 export function detectWeightsFormat(bytes: Uint8Array, fileName = ''): WeightsFormat {
@@ -67,27 +74,41 @@ export function decodeWeights(bytes: Uint8Array, fileName = ''): DecodedWeights 
       return { tensors: tensorsOf(new Map([[name, readNpy(bytes)]])) };
     }
     case 'onnx':
-      throw new FormatError('ONNX files can be exported but not imported (batch norm is folded into them); import the .json, .npz or .pkl export instead.');
+      throw new FormatError(
+        'ONNX files can be exported but not imported (batch norm is folded into them); import the .json, .npz or .pkl export instead.',
+      );
   }
 }
 
 /** Encodes tensors in a format. JSON needs meta.architecture; ONNX needs meta.architecture.activation. */
-export function encodeWeights(format: WeightsFormat, tensors: readonly WeightTensor[], meta?: Partial<WeightsMeta>, options: EncodeOptions = {}): Uint8Array {
+export function encodeWeights(
+  format: WeightsFormat,
+  tensors: readonly WeightTensor[],
+  meta?: Partial<WeightsMeta>,
+  options: EncodeOptions = {},
+): Uint8Array {
   switch (format) {
     case 'json':
-      if (!meta?.architecture) throw new ExportError('The weights JSON format needs the network architecture.');
+      if (!meta?.architecture)
+        throw new ExportError('The weights JSON format needs the network architecture.');
       return encodeWeightsJson(tensors, meta as WeightsMeta);
     case 'npz':
       return writeNpz(tensors, { compress: options.compressNpz ?? true });
     case 'pkl':
       return writePickledArrays(tensors, { protocol: options.pickleProtocol ?? 3 });
     case 'npy':
-      if (tensors.length !== 1) throw new ExportError(`A .npy file holds one array, not ${tensors.length}: use .npz for a whole network.`);
+      if (tensors.length !== 1)
+        throw new ExportError(
+          `A .npy file holds one array, not ${tensors.length}: use .npz for a whole network.`,
+        );
       return writeNpy(tensors[0]);
     case 'onnx':
-      if (!meta?.architecture) throw new ExportError('ONNX export needs the network architecture (its activation).');
+      if (!meta?.architecture)
+        throw new ExportError('ONNX export needs the network architecture (its activation).');
       return writeOnnx(tensors, { activation: meta.architecture.activation });
     default:
-      throw new ExportError(`Unknown weights format '${String(format)}': choose one of ${WEIGHTS_FORMATS.join(', ')}.`);
+      throw new ExportError(
+        `Unknown weights format '${String(format)}': choose one of ${WEIGHTS_FORMATS.join(', ')}.`,
+      );
   }
 }

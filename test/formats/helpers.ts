@@ -23,7 +23,8 @@ const PYTHON = '/usr/bin/python3';
 export function numpyMissingReason(): string | null {
   let reason: string | null = null;
   if (!existsSync(PYTHON)) reason = `skipped: ${PYTHON} not found`;
-  else if (spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' }).status !== 0) reason = 'skipped: NumPy is not installed for /usr/bin/python3';
+  else if (spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' }).status !== 0)
+    reason = 'skipped: NumPy is not installed for /usr/bin/python3';
   if (reason && process.env.CI === 'true') throw new Error(`CI requires NumPy: ${reason}`);
   return reason;
 }

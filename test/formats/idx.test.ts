@@ -62,7 +62,9 @@ describe('parseIdx on corrupt files', () => {
   it('names the magic number it found and the ones it expected', () => {
     const bad = withUint32(testLabels, 0, 0x12345678);
     expect(() => parseIdx(bad)).toThrow(IdxFormatError);
-    expect(() => parseIdx(bad)).toThrow(/magic number is 0x12345678, expected 0x00000801 \(labels\) or 0x00000803 \(images\)/);
+    expect(() => parseIdx(bad)).toThrow(
+      /magic number is 0x12345678, expected 0x00000801 \(labels\) or 0x00000803 \(images\)/,
+    );
   });
 
   it('refuses data types other than unsigned bytes', () => {
@@ -71,12 +73,16 @@ describe('parseIdx on corrupt files', () => {
   });
 
   it('refuses a label file given where images are expected (wrong number of dimensions)', () => {
-    expect(() => parseMnistPair(testLabels, testLabels)).toThrow(/Wrong number of dimensions: the file has 1 .* expected 3/);
+    expect(() => parseMnistPair(testLabels, testLabels)).toThrow(
+      /Wrong number of dimensions: the file has 1 .* expected 3/,
+    );
   });
 
   it('reports a truncated file with declared and present sizes', () => {
     const cut = testImages.subarray(0, 16 + 1000);
-    expect(() => parseIdx(cut)).toThrow(/declares 10000 x 28 x 28 = 7,840,000 bytes of data, but only 1,000 bytes are present/);
+    expect(() => parseIdx(cut)).toThrow(
+      /declares 10000 x 28 x 28 = 7,840,000 bytes of data, but only 1,000 bytes are present/,
+    );
     expect(() => parseIdx(testImages.subarray(0, 10))).toThrow(/Truncated IDX header/);
     expect(() => parseIdx(new Uint8Array([0, 0]))).toThrow(/only 2 bytes long/);
   });
@@ -91,9 +97,18 @@ describe('parseIdx on corrupt files', () => {
     expect(() => parseIdx(gz.subarray(0, gz.length / 2))).toThrow(IdxFormatError);
   });
 
+  it('refuses a gzip file whose declared unpacked size its data cannot hold, before unpacking', () => {
+    const gz = gzipSync(testLabels);
+    const bomb = withUint32(gz, gz.length - 4, 0); // ISIZE is little-endian: set it by hand
+    new DataView(bomb.buffer).setUint32(bomb.length - 4, 4_000_000_000, true);
+    expect(() => parseIdx(bomb)).toThrow(/declares 4,000,000,000 bytes unpacked, more than its/);
+  });
+
   it('refuses image and label counts that disagree', () => {
     const fewer = withUint32(trainLabels, 4, 59999).subarray(0, trainLabels.length - 1);
-    expect(() => parseMnistPair(trainImages, fewer)).toThrow(/holds 60,000 images but the label file holds 59,999 labels/);
+    expect(() => parseMnistPair(trainImages, fewer)).toThrow(
+      /holds 60,000 images but the label file holds 59,999 labels/,
+    );
   });
 
   it('refuses labels outside 0..9', () => {

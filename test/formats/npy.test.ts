@@ -20,22 +20,41 @@ const tensors = [
 
 describe('parseNpyHeader (a strict grammar, never evaluated)', () => {
   it('reads what NumPy writes', () => {
-    expect(parseNpyHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (784, 50), }   \n")).toEqual({ descr: '<f4', fortranOrder: false, shape: [784, 50] });
-    expect(parseNpyHeader("{'descr': '|u1', 'fortran_order': True, 'shape': (3,), }")).toEqual({ descr: '|u1', fortranOrder: true, shape: [3] });
+    expect(parseNpyHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (784, 50), }   \n")).toEqual({
+      descr: '<f4',
+      fortranOrder: false,
+      shape: [784, 50],
+    });
+    expect(parseNpyHeader("{'descr': '|u1', 'fortran_order': True, 'shape': (3,), }")).toEqual({
+      descr: '|u1',
+      fortranOrder: true,
+      shape: [3],
+    });
     expect(parseNpyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (), }").shape).toEqual([]);
   });
 
   it('refuses anything that is not plain data', () => {
-    expect(() => parseNpyHeader("{'descr': __import__('os').system('ls'), 'fortran_order': False, 'shape': (1,)}")).toThrow(/expected a quoted string/);
-    expect(() => parseNpyHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (1+1,)}")).toThrow(/expected ',' or '\)'/);
+    expect(() =>
+      parseNpyHeader("{'descr': __import__('os').system('ls'), 'fortran_order': False, 'shape': (1,)}"),
+    ).toThrow(/expected a quoted string/);
+    expect(() => parseNpyHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (1+1,)}")).toThrow(
+      /expected ',' or '\)'/,
+    );
     expect(() => parseNpyHeader("{'descr': '<f4', 'shape': (1,)}")).toThrow(/no 'fortran_order'/);
-    expect(() => parseNpyHeader("{'descr': [('x', '<f4')], 'fortran_order': False, 'shape': (1,)}")).toThrow(NpyFormatError);
+    expect(() => parseNpyHeader("{'descr': [('x', '<f4')], 'fortran_order': False, 'shape': (1,)}")).toThrow(
+      NpyFormatError,
+    );
   });
 });
 
 describe('.npy read and write', () => {
   it('round-trips float32, float64, uint8 and int32 through our own reader', () => {
-    for (const data of [Float32Array.of(1.5, -2, 3), Float64Array.of(Math.PI, -1e300, 0), Uint8Array.of(0, 128, 255), Int32Array.of(-7, 0, 2 ** 31 - 1)]) {
+    for (const data of [
+      Float32Array.of(1.5, -2, 3),
+      Float64Array.of(Math.PI, -1e300, 0),
+      Uint8Array.of(0, 128, 255),
+      Int32Array.of(-7, 0, 2 ** 31 - 1),
+    ]) {
       const back = readNpy(writeNpy({ shape: [3], data }));
       expect(back.shape).toEqual([3]);
       expect(back.data).toEqual(data);
@@ -50,26 +69,34 @@ describe('.npy read and write', () => {
 
   it('reports a wrong magic, a bad version and truncation', () => {
     const good = writeNpy({ shape: [100], data: new Float32Array(100) });
-    expect(() => readNpy(new TextEncoder().encode('PK this is a zip'))).toThrow(/does not start with \\x93NUMPY/);
+    expect(() => readNpy(new TextEncoder().encode('PK this is a zip'))).toThrow(
+      /does not start with \\x93NUMPY/,
+    );
     const v9 = good.slice();
     v9[6] = 9;
     expect(() => readNpy(v9)).toThrow(/Unsupported .npy version 9.0/);
-    expect(() => readNpy(good.subarray(0, 200))).toThrow(/needs 400 bytes of data, only 72 bytes are present/);
+    expect(() => readNpy(good.subarray(0, 200))).toThrow(
+      /needs 400 bytes of data, only 72 bytes are present/,
+    );
     expect(() => readNpy(good.subarray(0, 30))).toThrow(/Truncated .npy file: the header declares/);
   });
 
   it('refuses a huge declared shape without allocating it', () => {
     const bytes = writeNpy({ shape: [100], data: new Float32Array(100) });
-    const text = new TextDecoder('latin1').decode(bytes.subarray(10, 128)).replace('(100,), }', '(99999999, 99999999)}');
+    const text = new TextDecoder('latin1')
+      .decode(bytes.subarray(10, 128))
+      .replace('(100,), }', '(99999999, 99999999)}');
     const forged = bytes.slice();
     forged.set(new TextEncoder().encode(text.padEnd(118, ' ')), 10);
     expect(() => readNpy(forged)).toThrow(/shape \(99999999, 99999999\) of float32 needs/);
   });
 
-  it.skipIf(noNumpy)('reads what NumPy saves: C and Fortran order, big-endian, several dtypes, versions 1.0 and 2.0', () => {
-    const dir = tmp();
-    const cases = runPython<Record<string, { shape: number[]; flat: number[] }>>(
-      `import numpy as np, json, sys, os
+  it.skipIf(noNumpy)(
+    'reads what NumPy saves: C and Fortran order, big-endian, several dtypes, versions 1.0 and 2.0',
+    () => {
+      const dir = tmp();
+      const cases = runPython<Record<string, { shape: number[]; flat: number[] }>>(
+        `import numpy as np, json, sys, os
 from numpy.lib import format as fmt
 rng = np.random.default_rng(1)
 arrays = {'f4': rng.standard_normal((4, 6)).astype('<f4'), 'F': np.asfortranarray(rng.standard_normal((3, 4, 5))), 'be': np.arange(12, dtype='>f8').reshape(3, 4) / 7,
@@ -78,14 +105,17 @@ for k, v in arrays.items(): np.save(os.path.join(sys.argv[1], k + '.npy'), v)
 with open(os.path.join(sys.argv[1], 'v2.npy'), 'wb') as f: fmt.write_array(f, arrays['f4'], version=(2, 0))
 arrays['v2'] = arrays['f4']
 print(json.dumps({k: {'shape': list(np.shape(v)), 'flat': np.ravel(v).astype(np.float64).tolist()} for k, v in arrays.items()}))`,
-      [dir],
-    );
-    for (const [name, want] of Object.entries(cases)) {
-      const got = readNpy(readFileSync(path.join(dir, `${name}.npy`)));
-      expect(got.shape, name).toEqual(want.shape);
-      expect(Array.from(got.data as Float64Array, Number), name).toEqual(want.flat.map((v) => (got.dtype === 'float32' ? Math.fround(v) : v)));
-    }
-  });
+        [dir],
+      );
+      for (const [name, want] of Object.entries(cases)) {
+        const got = readNpy(readFileSync(path.join(dir, `${name}.npy`)));
+        expect(got.shape, name).toEqual(want.shape);
+        expect(Array.from(got.data as Float64Array, Number), name).toEqual(
+          want.flat.map((v) => (got.dtype === 'float32' ? Math.fround(v) : v)),
+        );
+      }
+    },
+  );
 
   it.skipIf(noNumpy)('writes files np.load reads with the same values, shapes and dtypes', () => {
     const dir = tmp();
@@ -112,22 +142,25 @@ describe('.npz read and write', () => {
       for (const t of tensors) expect(back.get(t.name)!.data).toEqual(t.data);
     });
 
-    it.skipIf(noNumpy)(`${compress ? 'deflated' : 'stored'}: dict(np.load(f)) in Python gives the same float32 arrays`, () => {
-      const file = path.join(tmp(), 'w.npz');
-      writeFileSync(file, writeNpz(tensors, { compress }));
-      const got = runPython<Record<string, [string, number[], number[]]>>(
-        `import numpy as np, json, sys
+    it.skipIf(noNumpy)(
+      `${compress ? 'deflated' : 'stored'}: dict(np.load(f)) in Python gives the same float32 arrays`,
+      () => {
+        const file = path.join(tmp(), 'w.npz');
+        writeFileSync(file, writeNpz(tensors, { compress }));
+        const got = runPython<Record<string, [string, number[], number[]]>>(
+          `import numpy as np, json, sys
 d = dict(np.load(sys.argv[1]))
 print(json.dumps({k: [str(v.dtype), list(v.shape), v.ravel().tolist()] for k, v in d.items()}))`,
-        [file],
-      );
-      expect(Object.keys(got)).toEqual(['W1', 'b1', 'W2', 'b2']);
-      for (const t of tensors) {
-        expect(got[t.name][0]).toBe('float32');
-        expect(got[t.name][1]).toEqual(t.shape);
-        expect(Float32Array.from(got[t.name][2])).toEqual(t.data);
-      }
-    });
+          [file],
+        );
+        expect(Object.keys(got)).toEqual(['W1', 'b1', 'W2', 'b2']);
+        for (const t of tensors) {
+          expect(got[t.name][0]).toBe('float32');
+          expect(got[t.name][1]).toEqual(t.shape);
+          expect(Float32Array.from(got[t.name][2])).toEqual(t.data);
+        }
+      },
+    );
   }
 
   it.skipIf(noNumpy)('reads np.savez and np.savez_compressed files', () => {
@@ -160,7 +193,10 @@ print(json.dumps({k: float(v.astype(np.float64).sum()) for k, v in d.items()}))`
     expect(() => readNpz(Uint8Array.of(1, 2, 3, 4, 5))).toThrow(/not a zip archive/);
     const notNpy = zipSync({ 'readme.txt': new TextEncoder().encode('hi') });
     expect(() => readNpz(notNpy)).toThrow(/holds readme.txt, which is not a .npy file/);
-    const badInside = zipSync({ 'W1.npy': writeNpy({ shape: [10], data: new Float32Array(10) }).subarray(0, 70) }, { level: 0 });
+    const badInside = zipSync(
+      { 'W1.npy': writeNpy({ shape: [10], data: new Float32Array(10) }).subarray(0, 70) },
+      { level: 0 },
+    );
     expect(() => readNpz(badInside)).toThrow(/In W1.npy: Truncated .npy file/);
   });
 

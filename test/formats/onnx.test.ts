@@ -25,7 +25,8 @@ function rng(seed: number) {
 /** Random weights for sizes [784, ...hidden, 10], with batch-norm parameters when asked. */
 function randomNetwork(sizes: number[], batchNorm: boolean, seed: number): WeightTensor[] {
   const random = rng(seed);
-  const fill = (n: number, scale: number, offset = 0) => Float32Array.from({ length: n }, () => offset + (random() * 2 - 1) * scale);
+  const fill = (n: number, scale: number, offset = 0) =>
+    Float32Array.from({ length: n }, () => offset + (random() * 2 - 1) * scale);
   const tensors: WeightTensor[] = [];
   for (let l = 1; l < sizes.length; l++) {
     const [D, M] = [sizes[l - 1], sizes[l]];
@@ -47,7 +48,11 @@ function randomNetwork(sizes: number[], batchNorm: boolean, seed: number): Weigh
 /** The plain forward pass the ONNX model must reproduce, batch norm NOT folded (float64 math). */
 function forward(tensors: WeightTensor[], activation: Activation, x: Float32Array, n: number): Float64Array {
   const t = (name: string) => tensors.find((w) => w.name === name);
-  const act = { relu: (v: number) => Math.max(0, v), sigmoid: (v: number) => 1 / (1 + Math.exp(-v)), tanh: Math.tanh }[activation];
+  const act = {
+    relu: (v: number) => Math.max(0, v),
+    sigmoid: (v: number) => 1 / (1 + Math.exp(-v)),
+    tanh: Math.tanh,
+  }[activation];
   let h: Float64Array = Float64Array.from(x);
   let D = 784;
   for (let l = 1; t(`W${l}`); l++) {
@@ -69,7 +74,11 @@ function forward(tensors: WeightTensor[], activation: Activation, x: Float32Arra
       for (let k = 0; k < out.length; k++) {
         const j = k % M;
         let v = out[k];
-        if (gamma) v = (gamma.data[j] * (v - t(`runningMean${l}`)!.data[j])) / Math.sqrt(t(`runningVar${l}`)!.data[j] + EPS) + t(`beta${l}`)!.data[j];
+        if (gamma)
+          v =
+            (gamma.data[j] * (v - t(`runningMean${l}`)!.data[j])) /
+              Math.sqrt(t(`runningVar${l}`)!.data[j] + EPS) +
+            t(`beta${l}`)!.data[j];
         out[k] = act(v);
       }
     } else {
@@ -165,11 +174,17 @@ describe('ONNX export run by onnxruntime-web (wasm backend)', () => {
   });
 
   it('refuses weights that are not an MLP chain', () => {
-    expect(() => writeOnnx([{ name: 'W1', shape: [30, 1, 5, 5], data: new Float32Array(750) }], { activation: 'relu' })).toThrow(ExportError);
+    expect(() =>
+      writeOnnx([{ name: 'W1', shape: [30, 1, 5, 5], data: new Float32Array(750) }], { activation: 'relu' }),
+    ).toThrow(ExportError);
     expect(() => writeOnnx([], { activation: 'relu' })).toThrow(/No W1 tensor/);
     const broken = randomNetwork([784, 20, 10], false, 3).filter((t) => t.name !== 'b2');
     expect(() => writeOnnx(broken, { activation: 'relu' })).toThrow(/b2 is missing/);
-    const mismatched = randomNetwork([784, 20, 10], false, 3).map((t) => (t.name === 'W2' ? { ...t, shape: [21, 10], data: new Float32Array(210) } : t));
-    expect(() => writeOnnx(mismatched, { activation: 'relu' })).toThrow(/W2 expects 21 inputs but layer 1 has 20 outputs/);
+    const mismatched = randomNetwork([784, 20, 10], false, 3).map((t) =>
+      t.name === 'W2' ? { ...t, shape: [21, 10], data: new Float32Array(210) } : t,
+    );
+    expect(() => writeOnnx(mismatched, { activation: 'relu' })).toThrow(
+      /W2 expects 21 inputs but layer 1 has 20 outputs/,
+    );
   });
 });

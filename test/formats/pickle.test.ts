@@ -33,7 +33,9 @@ function expectMatchesNumpy(file: string) {
     expect(array.shape, name).toEqual(want.shape);
     expect(array.dtype, name).toBe(want.dtype);
     const n = array.data.length;
-    PICKS.forEach((p, i) => expect(Number(array.data[((p % n) + n) % n]), `${name}[${p}]`).toBe(want.picks[i]));
+    PICKS.forEach((p, i) =>
+      expect(Number(array.data[((p % n) + n) % n]), `${name}[${p}]`).toBe(want.picks[i]),
+    );
     let sum = 0;
     for (const v of array.data) sum += Number(v);
     expect(sum).toBeCloseTo(want.sum, 6);
@@ -91,7 +93,11 @@ print(json.dumps(1))`,
   }
 
   it('reads an OrderedDict and NumPy scalars', () => {
-    const file = make('ordered', 2, `d = collections.OrderedDict([('a', np.ones((2, 2), np.float32)), ('s', np.float64(2.5)), ('f', 1.25)])`);
+    const file = make(
+      'ordered',
+      2,
+      `d = collections.OrderedDict([('a', np.ones((2, 2), np.float32)), ('s', np.float64(2.5)), ('f', 1.25)])`,
+    );
     const arrays = readPickledArrays(readFileSync(file));
     expect([...arrays.keys()]).toEqual(['a', 's', 'f']);
     expect(arrays.get('a')!.data).toEqual(new Float32Array(4).fill(1));
@@ -101,7 +107,9 @@ print(json.dumps(1))`,
 
   it('refuses object arrays and structured dtypes with a clear message', () => {
     const objects = make('objects', 3, `d = {'o': np.array([1, 'x'], dtype=object)}`);
-    expect(() => readPickledArrays(readFileSync(objects))).toThrow(/Unsupported NumPy dtype 'O8': only numeric arrays/);
+    expect(() => readPickledArrays(readFileSync(objects))).toThrow(
+      /Unsupported NumPy dtype 'O8': only numeric arrays/,
+    );
     const structured = make('struct', 3, `d = {'s': np.zeros(2, dtype=[('x', '<f4'), ('y', '<i4')])}`);
     expect(() => readPickledArrays(readFileSync(structured))).toThrow(PickleFormatError);
   });
@@ -109,7 +117,11 @@ print(json.dumps(1))`,
 
 describe('writePickledArrays', () => {
   const tensors = [
-    { name: 'W1', shape: [784, 50], data: Float32Array.from({ length: 784 * 50 }, (_, i) => Math.sin(i) * 0.01) },
+    {
+      name: 'W1',
+      shape: [784, 50],
+      data: Float32Array.from({ length: 784 * 50 }, (_, i) => Math.sin(i) * 0.01),
+    },
     { name: 'b1', shape: [50], data: Float32Array.from({ length: 50 }, (_, i) => i / 7) },
     { name: 'W2', shape: [50, 10], data: Float32Array.from({ length: 500 }, (_, i) => -i * 1e-3) },
     { name: 'b2', shape: [10], data: new Float32Array(10).fill(-0.5) },
@@ -124,41 +136,58 @@ describe('writePickledArrays', () => {
       }
     });
 
-    it.skipIf(noNumpy)(`protocol ${protocol} loads in Python with pickle.load as network['W1'] (no warnings)`, () => {
-      const file = path.join(mkdtempSync(path.join(tmpdir(), 'pickle-w-')), 'w.pkl');
-      writeFileSync(file, writePickledArrays(tensors, { protocol }));
-      const view = runPython<Record<string, { shape: number[]; dtype: string; c: boolean; values: number[] }>>(
-        `import pickle, sys, json, warnings, numpy as np
+    it.skipIf(noNumpy)(
+      `protocol ${protocol} loads in Python with pickle.load as network['W1'] (no warnings)`,
+      () => {
+        const file = path.join(mkdtempSync(path.join(tmpdir(), 'pickle-w-')), 'w.pkl');
+        writeFileSync(file, writePickledArrays(tensors, { protocol }));
+        const view = runPython<
+          Record<string, { shape: number[]; dtype: string; c: boolean; values: number[] }>
+        >(
+          `import pickle, sys, json, warnings, numpy as np
 warnings.simplefilter('error')
 with open(sys.argv[1], 'rb') as f: network = pickle.load(f)
 x = np.ones((1, 784), np.float32)
 assert np.dot(x, network['W1']).shape == (1, 50)
 print(json.dumps({k: {'shape': list(v.shape), 'dtype': str(v.dtype), 'c': bool(v.flags['C_CONTIGUOUS']), 'values': v.ravel().tolist()} for k, v in network.items()}))`,
-        [file],
-      );
-      expect(Object.keys(view)).toEqual(tensors.map((t) => t.name));
-      for (const t of tensors) {
-        expect(view[t.name].shape).toEqual(t.shape);
-        expect(view[t.name].dtype).toBe('float32');
-        expect(view[t.name].c).toBe(true);
-        expect(Float32Array.from(view[t.name].values)).toEqual(t.data);
-      }
-    });
+          [file],
+        );
+        expect(Object.keys(view)).toEqual(tensors.map((t) => t.name));
+        for (const t of tensors) {
+          expect(view[t.name].shape).toEqual(t.shape);
+          expect(view[t.name].dtype).toBe('float32');
+          expect(view[t.name].c).toBe(true);
+          expect(Float32Array.from(view[t.name].values)).toEqual(t.data);
+        }
+      },
+    );
   }
 
   it('refuses a tensor whose data does not fill its shape', () => {
-    expect(() => writePickledArrays([{ name: 'W1', shape: [3, 3], data: new Float32Array(8) }], { protocol: 3 })).toThrow(/W1 has 8 values but shape \(3, 3\)/);
+    expect(() =>
+      writePickledArrays([{ name: 'W1', shape: [3, 3], data: new Float32Array(8) }], { protocol: 3 }),
+    ).toThrow(/W1 has 8 values but shape \(3, 3\)/);
   });
 });
 
 describe('readPickledArrays on hostile and broken pickles', () => {
   // The classic exploit: GLOBAL os system, ('echo pwned',), REDUCE.
   const exploit = (module: string, name: string) =>
-    concat([0x80, 2], ascii(`c${module}\n${name}\n`), [0x58, 10, 0, 0, 0], ascii('echo pwned'), [0x85, 0x52, 0x2e]);
+    concat(
+      [0x80, 2],
+      ascii(`c${module}\n${name}\n`),
+      [0x58, 10, 0, 0, 0],
+      ascii('echo pwned'),
+      [0x85, 0x52, 0x2e],
+    );
 
   it('refuses os.system, builtins.eval, subprocess.Popen, posix.system by name', () => {
-    expect(() => readPickledArrays(exploit('os', 'system'))).toThrow('pickle refers to os.system, which is not allowed: only NumPy arrays can be loaded.');
-    expect(() => readPickledArrays(exploit('builtins', 'eval'))).toThrow(/builtins\.eval, which is not allowed/);
+    expect(() => readPickledArrays(exploit('os', 'system'))).toThrow(
+      'pickle refers to os.system, which is not allowed: only NumPy arrays can be loaded.',
+    );
+    expect(() => readPickledArrays(exploit('builtins', 'eval'))).toThrow(
+      /builtins\.eval, which is not allowed/,
+    );
     expect(() => readPickledArrays(exploit('subprocess', 'Popen'))).toThrow(/subprocess\.Popen/);
     expect(() => readPickledArrays(exploit('posix', 'system'))).toThrow(PickleFormatError);
   });
@@ -183,7 +212,9 @@ print(json.dumps(1))`,
 
   it('reports truncation at every cut point of a real file instead of misreading', () => {
     for (const cut of [1, 2, 10, 100, 600, sampleWeight.length / 2, sampleWeight.length - 1]) {
-      expect(() => readPickledArrays(sampleWeight.subarray(0, Math.floor(cut))), `cut at ${cut}`).toThrow(PickleFormatError);
+      expect(() => readPickledArrays(sampleWeight.subarray(0, Math.floor(cut))), `cut at ${cut}`).toThrow(
+        PickleFormatError,
+      );
     }
     expect(() => readPickledArrays(sampleWeight.subarray(0, 600))).toThrow(/Truncated pickle/);
   });
@@ -195,17 +226,58 @@ print(json.dumps(1))`,
     const unicode = concat([0x80, 3, 0x58, 0xff, 0xff, 0xff, 0xff], ascii('W1'));
     expect(() => readPickledArrays(unicode)).toThrow(/needs 4,294,967,295 bytes, only 2 bytes left/);
     // An array state whose shape declares 10^12 float64 values over 8 bytes of data.
-    const good = writePickledArrays([{ name: 'W1', shape: [2], data: Float32Array.of(1, 2) }], { protocol: 3 });
+    const good = writePickledArrays([{ name: 'W1', shape: [2], data: Float32Array.of(1, 2) }], {
+      protocol: 3,
+    });
     const i = good.indexOf(0x4b, good.indexOf(0x62) + 1); // first BININT1 inside the state tuple ...
-    const huge = concat(good.subarray(0, i + 2), [0x4a, 0xff, 0xff, 0xff, 0x7f, 0x4a, 0xff, 0xff, 0xff, 0x7f, 0x86], good.subarray(good.indexOf(0x85, i) + 1));
-    expect(() => readPickledArrays(huge)).toThrow(/Array data has 8 bytes but shape \(2147483647, 2147483647\) of float32 needs/);
+    const huge = concat(
+      good.subarray(0, i + 2),
+      [0x4a, 0xff, 0xff, 0xff, 0x7f, 0x4a, 0xff, 0xff, 0xff, 0x7f, 0x86],
+      good.subarray(good.indexOf(0x85, i) + 1),
+    );
+    expect(() => readPickledArrays(huge)).toThrow(
+      /Array data has 8 bytes but shape \(2147483647, 2147483647\) of float32 needs/,
+    );
+  });
+
+  it('refuses a pickle that rebuilds one memoised blob into many arrays (allocation amplifier)', () => {
+    const text = (s: string) => concat([0x58, s.length, 0, 0, 0], ascii(s));
+    const blob = concat([0x42, 0xa0, 0x0f, 0, 0], new Uint8Array(4000), [0x71, 0, 0x30]); // BINBYTES 4000, BINPUT 0, POP
+    const array = (key: string) =>
+      concat(
+        text(key),
+        ascii('cnumpy.core.multiarray\n_reconstruct\ncnumpy\nndarray\n'),
+        [0x4b, 0, 0x85, 0x43, 1, 0x62, 0x87, 0x52],
+        [0x28, 0x4b, 1, 0x4d, 0xe8, 0x03, 0x85],
+        ascii('cnumpy\ndtype\n'),
+        text('f4'),
+        [0x89, 0x88, 0x87, 0x52],
+        [0x28, 0x4b, 3],
+        text('<'),
+        [0x4e, 0x4e, 0x4e, 0x4a, 255, 255, 255, 255, 0x4a, 255, 255, 255, 255, 0x4b, 0, 0x74, 0x62],
+        [0x89, 0x68, 0, 0x74, 0x62, 0x73],
+      ); // NEWFALSE, BINGET 0 (the blob again), TUPLE, BUILD, SETITEM
+    const one = concat([0x80, 3, 0x7d], blob, array('a0'), [0x2e]);
+    expect(readPickledArrays(one).get('a0')!.shape).toEqual([1000]); // the crafted array is well formed
+    const many = concat(
+      [0x80, 3, 0x7d],
+      blob,
+      ...Array.from({ length: 20 }, (_, k) => array(`a${k}`)),
+      [0x2e],
+    );
+    expect(many.length).toBeLessThan(4000 * 2);
+    expect(() => readPickledArrays(many)).toThrow(/asks for more memory than its own size justifies/);
   });
 
   it('explains other malformed inputs', () => {
     expect(() => readPickledArrays(ascii('hello'))).toThrow(/Unsupported pickle opcode 0x68|memo entry/);
     expect(() => readPickledArrays(Uint8Array.of(0x80, 1, 0x2e))).toThrow(/Unsupported pickle protocol 1/);
-    expect(() => readPickledArrays(Uint8Array.of(0x80, 2, 0x5d, 0x2e))).toThrow(/does not hold a dict of arrays/);
+    expect(() => readPickledArrays(Uint8Array.of(0x80, 2, 0x5d, 0x2e))).toThrow(
+      /does not hold a dict of arrays/,
+    );
     expect(() => readPickledArrays(Uint8Array.of(0x80, 2, 0x2e))).toThrow(/stack is empty/);
-    expect(() => readPickledArrays(Uint8Array.of(0x80, 2, 0x68, 5, 0x2e))).toThrow(/memo entry 5 is read before it is written/);
+    expect(() => readPickledArrays(Uint8Array.of(0x80, 2, 0x68, 5, 0x2e))).toThrow(
+      /memo entry 5 is read before it is written/,
+    );
   });
 });

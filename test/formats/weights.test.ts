@@ -1,9 +1,19 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FormatError, decodeWeights, detectWeightsFormat, encodeWeights, readPickledArrays, type WeightsMeta } from '../../src/formats';
+import {
+  FormatError,
+  decodeWeights,
+  detectWeightsFormat,
+  encodeWeights,
+  readPickledArrays,
+  type WeightsMeta,
+} from '../../src/formats';
 import { bookDir, readBytes } from './helpers';
 
-const meta: WeightsMeta = { architecture: { inputSize: 784, hidden: [50], outputSize: 10, activation: 'relu', batchNorm: false }, seed: 1 };
+const meta: WeightsMeta = {
+  architecture: { inputSize: 784, hidden: [50], outputSize: 10, activation: 'relu', batchNorm: false },
+  seed: 1,
+};
 const tensors = [
   { name: 'W1', shape: [784, 50], data: Float32Array.from({ length: 784 * 50 }, (_, i) => Math.sin(i) / 10) },
   { name: 'b1', shape: [50], data: Float32Array.from({ length: 50 }, (_, i) => i / 100) },
@@ -24,8 +34,11 @@ describe('detectWeightsFormat / decodeWeights / encodeWeights', () => {
   }
 
   it('pickle protocols 2 and 4 and an uncompressed npz decode too', () => {
-    for (const pickleProtocol of [2, 4] as const) expect(decodeWeights(encodeWeights('pkl', tensors, meta, { pickleProtocol })).tensors).toEqual(tensors);
-    expect(decodeWeights(encodeWeights('npz', tensors, undefined, { compressNpz: false })).tensors).toEqual(tensors);
+    for (const pickleProtocol of [2, 4] as const)
+      expect(decodeWeights(encodeWeights('pkl', tensors, meta, { pickleProtocol })).tensors).toEqual(tensors);
+    expect(decodeWeights(encodeWeights('npz', tensors, undefined, { compressNpz: false })).tensors).toEqual(
+      tensors,
+    );
   });
 
   it('npy holds one tensor, named after its file', () => {
@@ -56,7 +69,11 @@ describe('detectWeightsFormat / decodeWeights / encodeWeights', () => {
   it('falls back to the extension, and refuses what it cannot recognise', () => {
     expect(detectWeightsFormat(new Uint8Array(0), 'w.NPZ')).toBe('npz');
     expect(() => detectWeightsFormat(new TextEncoder().encode('hello'), 'notes.txt')).toThrow(FormatError);
-    expect(() => detectWeightsFormat(new TextEncoder().encode('hello'), 'notes.txt')).toThrow(/Cannot tell what kind of weights file notes.txt is/);
-    expect(() => decodeWeights(new TextEncoder().encode('  {"format": "x"}'), 'a.json')).toThrow(/not a valid mnist-lab-weights v1 document/);
+    expect(() => detectWeightsFormat(new TextEncoder().encode('hello'), 'notes.txt')).toThrow(
+      /Cannot tell what kind of weights file notes.txt is/,
+    );
+    expect(() => decodeWeights(new TextEncoder().encode('  {"format": "x"}'), 'a.json')).toThrow(
+      /not a valid mnist-lab-weights v1 document/,
+    );
   });
 });
