@@ -66,7 +66,14 @@ async function createWindow(service: LabService): Promise<void> {
     const bounds = win.getNormalBounds();
     void writeWindowState(stateFile, { ...bounds, maximized: win.isMaximized() }).catch(() => {});
   };
-  win.on('close', save);
+  let timer: NodeJS.Timeout | undefined;
+  const saveSoon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 500);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('close', () => (clearTimeout(timer), save()));
   win.on('closed', () => (mainWindow = null));
 
   const unsubscribe = service.onEvent((event) => {

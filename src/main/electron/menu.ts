@@ -1,7 +1,8 @@
 /**
  * The application menu as a plain template (no Electron import at run time), so tests can read it.
  * Actions the renderer owns go out through `send(action)`; quit, zoom and the dev tools use
- * Electron's built-in roles.
+ * Electron's built-in roles. Theme and language are plain items, not radio buttons: the renderer
+ * owns the current choice, and a radio mark here could disagree with it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction } from './menu-actions';
@@ -23,11 +24,6 @@ export function buildMenuTemplate({ send, isMac, appName, devTools = false }: Me
     accelerator,
     click: () => send(action),
   });
-  const radio = (label: string, action: MenuAction): MenuItemConstructorOptions => ({
-    label,
-    type: 'radio',
-    click: () => send(action),
-  });
 
   const file: MenuItemConstructorOptions = {
     label: 'File',
@@ -42,8 +38,8 @@ export function buildMenuTemplate({ send, isMac, appName, devTools = false }: Me
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      { label: 'Theme', submenu: [radio('System', 'theme:system'), radio('Light', 'theme:light'), radio('Dark', 'theme:dark')] },
-      { label: 'Language', submenu: [radio('English', 'language:en'), radio('日本語', 'language:ja'), radio('한국어', 'language:ko')] },
+      { label: 'Theme', submenu: [item('System', 'theme:system'), item('Light', 'theme:light'), item('Dark', 'theme:dark')] },
+      { label: 'Language', submenu: [item('English', 'language:en'), item('日本語', 'language:ja'), item('한국어', 'language:ko')] },
       { type: 'separator' },
       { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
       { role: 'zoomOut', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
