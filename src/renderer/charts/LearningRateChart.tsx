@@ -35,7 +35,8 @@ export function LearningRateChart() {
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} {...axisProps} />
-          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => formatValue(v)} {...axisProps} />
+          {/* Log scale: learning rates span decades (1e-5..10), like the panel's log slider. */}
+          <YAxis scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => formatValue(v)} {...axisProps} />
           <Tooltip {...tooltipProps} labelFormatter={(x) => `${t('charts.iteration')} ${x}`} />
           {runs.map((run) => (
             <Line

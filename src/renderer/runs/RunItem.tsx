@@ -11,13 +11,16 @@ export function RunItem({ runId }: { runId: string }) {
   const color = useLabStore((s) => s.runColors[runId]);
   const visible = useLabStore((s) => !s.hiddenRuns[runId]);
   const selected = useLabStore((s) => s.selectedRunId === runId);
+  // Iterations received so far (the summary's count only moves on run-updated events).
+  const received = useLabStore((s) => s.metrics[runId]?.losses.length ?? 0);
   const selectRun = useLabStore((s) => s.selectRun);
   const setRunVisible = useLabStore((s) => s.setRunVisible);
   const commands = useCommands();
   const [editing, setEditing] = useState<string | null>(null);
   if (!run) return null;
 
-  const progress = run.totalIterations > 0 ? run.iteration / run.totalIterations : 0;
+  const iteration = Math.max(run.iteration, received);
+  const progress = run.totalIterations > 0 ? Math.min(1, iteration / run.totalIterations) : 0;
   const save = () => {
     const name = editing?.trim();
     setEditing(null);
@@ -97,7 +100,7 @@ export function RunItem({ runId }: { runId: string }) {
             if (window.confirm(t('runs.confirmDelete', { name: run.name }))) void commands.remove(run.id);
           }}
         >
-          🗑
+          ✕
         </button>
       </div>
     </li>
