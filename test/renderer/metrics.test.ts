@@ -144,3 +144,15 @@ describe('EMA smoothing', () => {
     expect(got[2]).toBe(2);
   });
 });
+
+describe('loading a run\'s saved metrics', () => {
+  it('keeps live batches that arrived while the snapshot was loading, without gaps', () => {
+    const store = createLabStore();
+    const lr = (n: number) => new Float32Array(n).fill(0.1);
+    // Live batch for iterations 4..5 arrives first; the snapshot then brings iterations 1..4.
+    store.getState().appendIterations('a', { start: 4, losses: new Float32Array([1.4, 1.5]), learningRates: lr(2) });
+    store.getState().loadMetrics('a', { losses: new Float32Array([1.1, 1.2, 1.3, 1.4]), learningRates: lr(4), epochs: [] });
+    expect(Array.from(store.getState().metrics.a.losses.view())).toEqual(Array.from(new Float32Array([1.1, 1.2, 1.3, 1.4, 1.5])));
+    expect(store.getState().metrics.a.learningRates.length).toBe(5);
+  });
+});

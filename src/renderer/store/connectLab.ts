@@ -51,10 +51,8 @@ async function loadExisting(lab: LabApi, store: LabStore): Promise<void> {
     await Promise.all(
       runs.map(async (run) => {
         try {
-          const metrics = await lab.getRunMetrics(run.id);
-          // Batches that arrived while loading are kept when they reach further than the snapshot.
-          const have = store.getState().metrics[run.id];
-          if (!have || have.losses.length <= metrics.losses.length) store.getState().loadMetrics(run.id, metrics);
+          // loadMetrics keeps batches that arrived while the snapshot was loading.
+          store.getState().loadMetrics(run.id, await lab.getRunMetrics(run.id));
         } catch (err) {
           store.getState().pushNotice('notice.loadMetricsFailed', errorMessage(err));
         }

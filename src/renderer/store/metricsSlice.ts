@@ -74,17 +74,28 @@ export const createMetricsSlice: StateCreator<MetricsSlice, [], [], MetricsSlice
   loadMetrics: (runId, m) =>
     set((s) => {
       const previous = s.metrics[runId];
-      const lastEpoch = m.epochs[m.epochs.length - 1];
+      const losses = growableFrom(m.losses);
+      const learningRates = growableFrom(m.learningRates);
+      // Batches that arrived while the snapshot was on its way reach past it: keep their tail.
+      if (previous && previous.losses.length > m.losses.length) {
+        losses.writeAt(m.losses.length, previous.losses.view().subarray(m.losses.length));
+        learningRates.writeAt(m.learningRates.length, previous.learningRates.view().subarray(m.learningRates.length));
+      }
+      const loadedEpochs = new Set(m.epochs.map((e) => e.epoch));
+      const epochs = [...m.epochs, ...(previous?.epochs ?? []).filter((e) => !loadedEpochs.has(e.epoch))].sort(
+        (x, y) => x.epoch - y.epoch,
+      );
+      const lastEpoch = epochs[epochs.length - 1];
       return {
         metrics: {
           ...s.metrics,
           [runId]: {
-            losses: growableFrom(m.losses),
-            learningRates: growableFrom(m.learningRates),
-            epochs: m.epochs.slice(),
+            losses,
+            learningRates,
+            epochs,
             version: (previous?.version ?? 0) + 1,
-            rateSamples: [],
-            activeMs: lastEpoch?.elapsedMs ?? 0,
+            rateSamples: previous?.rateSamples ?? [],
+            activeMs: Math.max(previous?.activeMs ?? 0, lastEpoch?.elapsedMs ?? 0),
           },
         },
       };
