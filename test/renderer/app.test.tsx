@@ -23,9 +23,18 @@ describe('connectLab', () => {
     await waitFor(() => expect(store.getState().metrics['2']?.losses.length).toBe(2));
     expect(store.getState().runOrder).toEqual(['1', '2']);
     expect(store.getState().selectedRunId).toBe('2');
-    expect(lab.calls.filter((c) => c.method === 'getRunMetrics').map((c) => c.args[0]).sort()).toEqual(['1', '2']);
+    expect(
+      lab.calls
+        .filter((c) => c.method === 'getRunMetrics')
+        .map((c) => c.args[0])
+        .sort(),
+    ).toEqual(['1', '2']);
 
-    lab.emit({ type: 'iterations', runId: '2', batch: { start: 3, losses: new Float32Array([1.9]), learningRates: new Float32Array([0.1]) } });
+    lab.emit({
+      type: 'iterations',
+      runId: '2',
+      batch: { start: 3, losses: new Float32Array([1.9]), learningRates: new Float32Array([0.1]) },
+    });
     expect(store.getState().metrics['2'].losses.length).toBe(3);
     lab.emit({ type: 'state', runId: '2', state: 'diverged', message: 'loss became NaN at iteration 3' });
     expect(store.getState().runs['2'].state).toBe('diverged');
@@ -58,26 +67,43 @@ describe('app', () => {
     const starts = lab.calls.filter((c) => c.method === 'startRun');
     expect(starts).toHaveLength(2);
     expect((starts[0].args[0] as { batchSize: number }).batchSize).toBe(200);
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Loss chart' })).getByText('run 1')).toBeTruthy());
-    expect(within(screen.getByRole('region', { name: 'Accuracy chart' })).getByText('run 2 test')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Learning rate chart' })).getByText('run 2')).toBeTruthy();
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: 'Loss chart' })).getByText('run 1')).toBeTruthy(),
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Accuracy chart' })).getByText('run 2 test'),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Learning rate chart' })).getByText('run 2'),
+    ).toBeTruthy();
   });
 
-  it('enables Pause/Resume/Step/Stop by the selected run\'s state and sends them for that run', async () => {
+  it("enables Pause/Resume/Step/Stop by the selected run's state and sends them for that run", async () => {
     const { lab, store } = renderApp();
     act(() => {
       store.getState().upsertRun(makeRun('7', 'training'));
       store.getState().selectRun('7');
     });
     const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
-    expect([button('Pause').disabled, button('Resume').disabled, button('Step').disabled, button('Stop').disabled]).toEqual([false, true, true, false]);
+    expect([
+      button('Pause').disabled,
+      button('Resume').disabled,
+      button('Step').disabled,
+      button('Stop').disabled,
+    ]).toEqual([false, true, true, false]);
     fireEvent.click(button('Pause'));
     act(() => store.getState().setRunState('7', 'paused'));
-    expect([button('Pause').disabled, button('Resume').disabled, button('Step').disabled]).toEqual([true, false, false]);
+    expect([button('Pause').disabled, button('Resume').disabled, button('Step').disabled]).toEqual([
+      true,
+      false,
+      false,
+    ]);
     fireEvent.click(button('Step'));
     fireEvent.click(button('Resume'));
     fireEvent.click(button('Stop'));
-    await waitFor(() => expect(lab.calls.map((c) => c.method)).toEqual(['pauseRun', 'stepRun', 'resumeRun', 'stopRun']));
+    await waitFor(() =>
+      expect(lab.calls.map((c) => c.method)).toEqual(['pauseRun', 'stepRun', 'resumeRun', 'stopRun']),
+    );
     expect(lab.calls.every((c) => c.args[0] === '7')).toBe(true);
   });
 
@@ -88,7 +114,9 @@ describe('app', () => {
       store.getState().selectRun('3');
     });
     fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '0.02' } });
-    await waitFor(() => expect(lab.calls.find((c) => c.method === 'setLearningRate')?.args).toEqual(['3', 0.02]));
+    await waitFor(() =>
+      expect(lab.calls.find((c) => c.method === 'setLearningRate')?.args).toEqual(['3', 0.02]),
+    );
     act(() => store.getState().setRunState('3', 'finished'));
     fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '0.03' } });
     await new Promise((r) => setTimeout(r, 300));
@@ -106,7 +134,9 @@ describe('app', () => {
     act(() => store.getState().setRunState('1', 'paused'));
     fireEvent.keyDown(document.body, { key: 's' });
     fireEvent.keyDown(document.body, { key: 'Escape' });
-    await waitFor(() => expect(lab.calls.map((c) => c.method)).toEqual(['startRun', 'pauseRun', 'stepRun', 'stopRun']));
+    await waitFor(() =>
+      expect(lab.calls.map((c) => c.method)).toEqual(['startRun', 'pauseRun', 'stepRun', 'stopRun']),
+    );
     fireEvent.keyDown(document.body, { key: '?' });
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByText('Pause or resume the selected run')).toBeTruthy();
@@ -117,13 +147,15 @@ describe('app', () => {
     expect(screen.getByRole('dialog')).toBeTruthy();
   });
 
-  it('shows a diverged run\'s reason and advice in a dismissible banner, and a rejected call as a toast', async () => {
+  it("shows a diverged run's reason and advice in a dismissible banner, and a rejected call as a toast", async () => {
     const { lab, store } = renderApp();
     act(() => {
       store.getState().upsertRun(makeRun('4', 'training', { name: 'fast' }));
       store.getState().setRunState('4', 'diverged', 'loss is NaN at iteration 120');
     });
-    const banner = screen.getByText('fast diverged: loss is NaN at iteration 120').closest('.banner') as HTMLElement;
+    const banner = screen
+      .getByText('fast diverged: loss is NaN at iteration 120')
+      .closest('.banner') as HTMLElement;
     expect(within(banner).getByText(/smaller learning rate/)).toBeTruthy();
     fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/fast diverged/)).toBeNull();
@@ -144,11 +176,15 @@ describe('app', () => {
     fireEvent.submit(field.closest('form')!);
     await waitFor(() => expect(store.getState().runs['5'].name).toBe('wide net'));
     // Charts redraw at most ~4 times a second, so the new name shows up shortly after.
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Loss chart' })).getByText('wide net')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: 'Loss chart' })).getByText('wide net')).toBeTruthy(),
+    );
 
     fireEvent.click(screen.getByLabelText('Show wide net on charts'));
     expect(store.getState().hiddenRuns['5']).toBe(true);
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Loss chart' })).queryByText('wide net')).toBeNull());
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: 'Loss chart' })).queryByText('wide net')).toBeNull(),
+    );
 
     vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     fireEvent.click(screen.getByRole('button', { name: 'Delete wide net' }));
@@ -171,10 +207,24 @@ describe('app', () => {
     const { store } = renderApp();
     act(() => {
       store.getState().upsertRun(makeRun('6', 'training', { name: 'book' }));
-      store.getState().appendIterations('6', { start: 1, losses: new Float32Array([2.3, 0.25]), learningRates: new Float32Array([0.1, 0.1]) });
+      store
+        .getState()
+        .appendIterations('6', {
+          start: 1,
+          losses: new Float32Array([2.3, 0.25]),
+          learningRates: new Float32Array([0.1, 0.1]),
+        });
       store.getState().appendEpoch('6', {
-        epoch: 1, iteration: 600, trainAccuracy: 0.9012, trainLoss: 0.3, testAccuracy: 0.9056, testLoss: 0.3,
-        testCorrect: 9056, testCount: 10_000, learningRate: 0.1, elapsedMs: 1000,
+        epoch: 1,
+        iteration: 600,
+        trainAccuracy: 0.9012,
+        trainLoss: 0.3,
+        testAccuracy: 0.9056,
+        testLoss: 0.3,
+        testCorrect: 9056,
+        testCount: 10_000,
+        learningRate: 0.1,
+        elapsedMs: 1000,
       });
     });
     await waitFor(() => expect(screen.getByText('book: last loss 0.25 at iteration 2.')).toBeTruthy());
@@ -186,10 +236,14 @@ describe('menu actions and views', () => {
   it('applies theme, language and help from the app menu', () => {
     const { lab, store } = renderApp();
     let send: (action: MenuAction) => void = () => {};
-    connectMenu((listener) => {
-      send = listener;
-      return () => {};
-    }, lab, store);
+    connectMenu(
+      (listener) => {
+        send = listener;
+        return () => {};
+      },
+      lab,
+      store,
+    );
     act(() => send('theme:dark'));
     expect(document.documentElement.dataset.theme).toBe('dark');
     act(() => send('theme:system'));

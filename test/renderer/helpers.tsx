@@ -20,7 +20,11 @@ export interface RecordingLab extends LabApi {
 }
 
 /** A run summary as the service would send it. */
-export function makeRun(id: string, state: RunState = 'training', extra: Partial<RunSummary> = {}): RunSummary {
+export function makeRun(
+  id: string,
+  state: RunState = 'training',
+  extra: Partial<RunSummary> = {},
+): RunSummary {
   return {
     id,
     name: `run ${id}`,
@@ -64,9 +68,14 @@ export function recordingLab(initialRuns: RunSummary[] = []): RecordingLab {
       },
     });
   answer('listRuns', () => lab.runs);
-  answer('getRunMetrics', () => ({ losses: new Float32Array([2.3, 2.2]), learningRates: new Float32Array([0.1, 0.1]), epochs: [] }));
+  answer('getRunMetrics', () => ({
+    losses: new Float32Array([2.3, 2.2]),
+    learningRates: new Float32Array([0.1, 0.1]),
+    epochs: [],
+  }));
   answer('startRun', () => makeRun(String(next++), 'starting'));
-  for (const m of ['pauseRun', 'resumeRun', 'stepRun', 'stopRun', 'setLearningRate', 'deleteRun']) answer(m, () => undefined);
+  for (const m of ['pauseRun', 'resumeRun', 'stepRun', 'stopRun', 'setLearningRate', 'deleteRun'])
+    answer(m, () => undefined);
   answer('renameRun', (id: string, name: string) => ({ ...makeRun(id), name }));
   return lab;
 }

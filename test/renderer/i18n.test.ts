@@ -8,7 +8,13 @@ import { flattenKeys, matchLanguage } from '../../src/renderer/i18n';
 
 /** The string at a dotted key, or undefined. */
 function lookup(dict: object, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dict);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
+      dict,
+    );
 }
 
 const enKeys = flattenKeys(en);
@@ -36,23 +42,29 @@ describe('i18n dictionaries', () => {
     for (const p of PARAMS) {
       expect(lookup(en, `param.${p.key}.label`), p.key).toBeTypeOf('string');
       expect(lookup(en, `param.${p.key}.help`), p.key).toBeTypeOf('string');
-      if (p.kind === 'choice') for (const o of p.options) expect(lookup(en, `option.${p.key}.${o}`), `${p.key}.${o}`).toBeTypeOf('string');
+      if (p.kind === 'choice')
+        for (const o of p.options)
+          expect(lookup(en, `option.${p.key}.${o}`), `${p.key}.${o}`).toBeTypeOf('string');
     }
     for (const s of RUN_STATES) expect(lookup(en, `state.${s}`)).toBeTypeOf('string');
   });
 
   it('has a text for every reason notApplicable can give', () => {
-    const configs: TrainConfig[] = [DEFAULT_CONFIG, { ...DEFAULT_CONFIG, init: 'he', stopBy: 'epochs', schedule: 'step' }];
+    const configs: TrainConfig[] = [
+      DEFAULT_CONFIG,
+      { ...DEFAULT_CONFIG, init: 'he', stopBy: 'epochs', schedule: 'step' },
+    ];
     const reasons = new Set<string>();
-    for (const c of configs) for (const p of PARAMS) {
-      const why = notApplicable(p.key, c);
-      if (why) reasons.add(why);
-    }
+    for (const c of configs)
+      for (const p of PARAMS) {
+        const why = notApplicable(p.key, c);
+        if (why) reasons.add(why);
+      }
     expect(reasons.size).toBeGreaterThanOrEqual(8);
     for (const r of reasons) expect(lookup(en, r), r).toBeTypeOf('string');
   });
 
-  it('uses the book\'s Japanese and Korean terms', () => {
+  it("uses the book's Japanese and Korean terms", () => {
     expect(ja.param.learningRate.label).toBe('学習率');
     expect(ja.param.activation.label).toBe('活性化関数');
     expect(ja.param.init.label).toBe('重みの初期値');

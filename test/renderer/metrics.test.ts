@@ -20,7 +20,13 @@ function lossCurve(n: number, seed = 7): Float32Array {
 function feed(store: ReturnType<typeof createLabStore>, runId: string, values: Float32Array, batch: number) {
   for (let start = 0; start < values.length; start += batch) {
     const losses = values.subarray(start, start + batch);
-    store.getState().appendIterations(runId, { start: start + 1, losses, learningRates: new Float32Array(losses.length).fill(0.1) }, start);
+    store
+      .getState()
+      .appendIterations(
+        runId,
+        { start: start + 1, losses, learningRates: new Float32Array(losses.length).fill(0.1) },
+        start,
+      );
   }
 }
 
@@ -39,8 +45,12 @@ describe('metrics slice', () => {
   it('places a batch at its start iteration and marks a gap with NaN', () => {
     const store = createLabStore();
     const lr = new Float32Array([0.1, 0.1]);
-    store.getState().appendIterations('a', { start: 1, losses: new Float32Array([2, 1.5]), learningRates: lr });
-    store.getState().appendIterations('a', { start: 5, losses: new Float32Array([1, 0.5]), learningRates: lr });
+    store
+      .getState()
+      .appendIterations('a', { start: 1, losses: new Float32Array([2, 1.5]), learningRates: lr });
+    store
+      .getState()
+      .appendIterations('a', { start: 5, losses: new Float32Array([1, 0.5]), learningRates: lr });
     const view = Array.from(store.getState().metrics.a.losses.view());
     expect(view.slice(0, 2)).toEqual([2, 1.5]);
     expect(Number.isNaN(view[2]) && Number.isNaN(view[3])).toBe(true);
@@ -50,19 +60,31 @@ describe('metrics slice', () => {
   it('replaces an epoch re-sent with the same number and keeps order', () => {
     const store = createLabStore();
     const epoch = (n: number, acc: number) => ({
-      epoch: n, iteration: n * 600, trainAccuracy: acc, trainLoss: 0.3, testAccuracy: acc, testLoss: 0.3,
-      testCorrect: 0, testCount: 10_000, learningRate: 0.1, elapsedMs: n * 1000,
+      epoch: n,
+      iteration: n * 600,
+      trainAccuracy: acc,
+      trainLoss: 0.3,
+      testAccuracy: acc,
+      testLoss: 0.3,
+      testCorrect: 0,
+      testCount: 10_000,
+      learningRate: 0.1,
+      elapsedMs: n * 1000,
     });
     store.getState().appendEpoch('a', epoch(1, 0.9));
     store.getState().appendEpoch('a', epoch(2, 0.92));
     store.getState().appendEpoch('a', epoch(2, 0.93));
-    expect(store.getState().metrics.a.epochs.map((e) => [e.epoch, e.testAccuracy])).toEqual([[1, 0.9], [2, 0.93]]);
+    expect(store.getState().metrics.a.epochs.map((e) => [e.epoch, e.testAccuracy])).toEqual([
+      [1, 0.9],
+      [2, 0.93],
+    ]);
   });
 
   it('measures iterations per second from the arrival times of batches', () => {
     const store = createLabStore();
     const batch = { start: 1, losses: new Float32Array(50), learningRates: new Float32Array(50) };
-    for (let k = 0; k < 10; k++) store.getState().appendIterations('a', { ...batch, start: 1 + 50 * k }, 1000 + 100 * k);
+    for (let k = 0; k < 10; k++)
+      store.getState().appendIterations('a', { ...batch, start: 1 + 50 * k }, 1000 + 100 * k);
     // 450 iterations between the first and last sample, 900 ms apart.
     expect(iterationsPerSecond(store.getState().metrics.a)).toBeCloseTo(500, 6);
     expect(store.getState().metrics.a.activeMs).toBe(900);
@@ -72,7 +94,11 @@ describe('metrics slice', () => {
 describe('downsampling for drawing', () => {
   it('returns short series whole', () => {
     const pts = downsampleMinMax(new Float32Array([3, 2, 1]));
-    expect(pts).toEqual([{ x: 1, y: 3 }, { x: 2, y: 2 }, { x: 3, y: 1 }]);
+    expect(pts).toEqual([
+      { x: 1, y: 3 },
+      { x: 2, y: 2 },
+      { x: 3, y: 1 },
+    ]);
   });
 
   it('bounds the drawn points and keeps the extremes and only real points', () => {
@@ -107,7 +133,13 @@ describe('downsampling for drawing', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i].x).toBeGreaterThan(rows[i - 1].x);
     expect(store.getState().metrics.a.losses.length).toBe(30_000);
     // A new batch makes a new series object, so the chart recomputes.
-    store.getState().appendIterations('a', { start: 30_001, losses: new Float32Array([9]), learningRates: new Float32Array([0.1]) });
+    store
+      .getState()
+      .appendIterations('a', {
+        start: 30_001,
+        losses: new Float32Array([9]),
+        learningRates: new Float32Array([0.1]),
+      });
     const next = lossPoints(store.getState().metrics.a, 0.6);
     expect(next).not.toBe(la);
     expect(next.raw[next.raw.length - 1]).toEqual({ x: 30_001, y: 9 });
@@ -145,14 +177,20 @@ describe('EMA smoothing', () => {
   });
 });
 
-describe('loading a run\'s saved metrics', () => {
+describe("loading a run's saved metrics", () => {
   it('keeps live batches that arrived while the snapshot was loading, without gaps', () => {
     const store = createLabStore();
     const lr = (n: number) => new Float32Array(n).fill(0.1);
     // Live batch for iterations 4..5 arrives first; the snapshot then brings iterations 1..4.
-    store.getState().appendIterations('a', { start: 4, losses: new Float32Array([1.4, 1.5]), learningRates: lr(2) });
-    store.getState().loadMetrics('a', { losses: new Float32Array([1.1, 1.2, 1.3, 1.4]), learningRates: lr(4), epochs: [] });
-    expect(Array.from(store.getState().metrics.a.losses.view())).toEqual(Array.from(new Float32Array([1.1, 1.2, 1.3, 1.4, 1.5])));
+    store
+      .getState()
+      .appendIterations('a', { start: 4, losses: new Float32Array([1.4, 1.5]), learningRates: lr(2) });
+    store
+      .getState()
+      .loadMetrics('a', { losses: new Float32Array([1.1, 1.2, 1.3, 1.4]), learningRates: lr(4), epochs: [] });
+    expect(Array.from(store.getState().metrics.a.losses.view())).toEqual(
+      Array.from(new Float32Array([1.1, 1.2, 1.3, 1.4, 1.5])),
+    );
     expect(store.getState().metrics.a.learningRates.length).toBe(5);
   });
 });

@@ -70,7 +70,9 @@ describe('hyperparameter panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove hidden layer 2' }));
     expect(store.getState().config.hidden).toEqual([200]);
     expect(screen.queryByRole('alert')).toBeNull();
-    expect((screen.getByRole('button', { name: 'Remove hidden layer 1' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole('button', { name: 'Remove hidden layer 1' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     expect((screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -91,6 +93,8 @@ describe('hyperparameter panel', () => {
     renderApp();
     const select = screen.getByLabelText('Optimizer');
     expect(within(select).getByRole('option', { name: 'AdaGrad' })).toBeTruthy();
-    expect(within(screen.getByLabelText('Loss function')).getByRole('option', { name: 'Softmax + cross-entropy' })).toBeTruthy();
+    expect(
+      within(screen.getByLabelText('Loss function')).getByRole('option', { name: 'Softmax + cross-entropy' }),
+    ).toBeTruthy();
   });
 });

@@ -8,7 +8,13 @@ describe('run progress', () => {
     const store = createLabStore();
     // 1,250 iterations arriving in batches of 50 every 100 ms: 500 it/s.
     for (let k = 0; k < 25; k++) {
-      store.getState().appendIterations('r', { start: 1 + 50 * k, losses: new Float32Array(50), learningRates: new Float32Array(50) }, 100 * k);
+      store
+        .getState()
+        .appendIterations(
+          'r',
+          { start: 1 + 50 * k, losses: new Float32Array(50), learningRates: new Float32Array(50) },
+          100 * k,
+        );
     }
     const p = runProgress(makeRun('r', 'training'), store.getState().metrics.r, true);
     expect(p.iteration).toBe(1250);
@@ -22,7 +28,13 @@ describe('run progress', () => {
   it('shows no rate or remaining time for a paused or finished run', () => {
     const store = createLabStore();
     for (let k = 0; k < 5; k++) {
-      store.getState().appendIterations('r', { start: 1 + 50 * k, losses: new Float32Array(50), learningRates: new Float32Array(50) }, 100 * k);
+      store
+        .getState()
+        .appendIterations(
+          'r',
+          { start: 1 + 50 * k, losses: new Float32Array(50), learningRates: new Float32Array(50) },
+          100 * k,
+        );
     }
     for (const state of ['paused', 'finished'] as const) {
       const p = runProgress(makeRun('r', state), store.getState().metrics.r, state === 'paused');

@@ -42,11 +42,22 @@ export function AccuracyChart() {
   ]);
 
   return (
-    <ChartFrame label={t('charts.accuracy')} title={t('charts.accuracyTitle')} legend={legend} summary={summary}>
+    <ChartFrame
+      label={t('charts.accuracy')}
+      title={t('charts.accuracyTitle')}
+      legend={legend}
+      summary={summary}
+    >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid {...gridProps} />
-          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} {...axisProps} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            {...axisProps}
+          />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} {...axisProps} />
           <Tooltip
             {...tooltipProps}

@@ -38,7 +38,10 @@ export function ChartFrame({ label, title, legend, summary, controls, children }
           <li key={entry.id} className="chart__legend-item">
             <span
               className={`chart__swatch${entry.dashed ? ' chart__swatch--dashed' : ''}`}
-              style={{ borderColor: entry.color, backgroundColor: entry.dashed ? 'transparent' : entry.color }}
+              style={{
+                borderColor: entry.color,
+                backgroundColor: entry.dashed ? 'transparent' : entry.color,
+              }}
               aria-hidden="true"
             />
             {entry.name}

@@ -19,7 +19,13 @@ export function LearningRateChart() {
     const lines = runs.flatMap((run) => {
       const lrs = run.series?.learningRates;
       if (!lrs || lrs.length === 0) return [];
-      return [t('charts.learningRateSummary', { name: run.name, lr: formatValue(lrs.at(lrs.length - 1)), iteration: lrs.length })];
+      return [
+        t('charts.learningRateSummary', {
+          name: run.name,
+          lr: formatValue(lrs.at(lrs.length - 1)),
+          iteration: lrs.length,
+        }),
+      ];
     });
     return { rows: mergeSeries(keyed), summary: lines };
   }, [runs, t]);
@@ -36,7 +42,12 @@ export function LearningRateChart() {
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} {...axisProps} />
           {/* Log scale: learning rates span decades (1e-5..10), like the panel's log slider. */}
-          <YAxis scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => formatValue(v)} {...axisProps} />
+          <YAxis
+            scale="log"
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => formatValue(v)}
+            {...axisProps}
+          />
           <Tooltip {...tooltipProps} labelFormatter={(x) => `${t('charts.iteration')} ${x}`} />
           {runs.map((run) => (
             <Line

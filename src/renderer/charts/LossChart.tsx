@@ -27,7 +27,13 @@ export function LossChart() {
     const lines = runs.flatMap((run) => {
       const losses = run.series?.losses;
       if (!losses || losses.length === 0) return [];
-      return [t('charts.lossSummary', { name: run.name, loss: formatValue(losses.at(losses.length - 1)), iteration: losses.length })];
+      return [
+        t('charts.lossSummary', {
+          name: run.name,
+          loss: formatValue(losses.at(losses.length - 1)),
+          iteration: losses.length,
+        }),
+      ];
     });
     return { rows: mergeSeries(keyed), summary: lines };
   }, [runs, smoothing, t]);

@@ -17,7 +17,11 @@ export const MAX_DRAWN_POINTS = 1000;
  * Reduce `values` (value i at x = xStart + i) to at most `maxPoints` points by min/max buckets.
  * NaN entries (gaps) are skipped. Short series are returned whole.
  */
-export function downsampleMinMax(values: ArrayLike<number>, maxPoints = MAX_DRAWN_POINTS, xStart = 1): Point[] {
+export function downsampleMinMax(
+  values: ArrayLike<number>,
+  maxPoints = MAX_DRAWN_POINTS,
+  xStart = 1,
+): Point[] {
   const n = values.length;
   const out: Point[] = [];
   if (n <= maxPoints) {

@@ -33,7 +33,8 @@ export function useShortcuts(): void {
         return;
       }
       if (isTypingTarget(e.target)) return;
-      const onButton = e.target instanceof HTMLElement && (e.target.tagName === 'BUTTON' || e.target.tagName === 'A');
+      const onButton =
+        e.target instanceof HTMLElement && (e.target.tagName === 'BUTTON' || e.target.tagName === 'A');
       const state = s.selectedRunId ? s.runs[s.selectedRunId]?.state : undefined;
       if (e.key === ' ' && !onButton) {
         e.preventDefault();

@@ -18,7 +18,8 @@ export function HiddenLayersControl() {
   return (
     <fieldset className="param hidden-layers" aria-describedby="hidden-help">
       <legend className="param__label">
-        {t('hidden.label')} <span className="param__section">{t('panel.section', { section: t('hidden.section') })}</span>
+        {t('hidden.label')}{' '}
+        <span className="param__section">{t('panel.section', { section: t('hidden.section') })}</span>
       </legend>
       <ol className="hidden-layers__list">
         {hidden.map((size, i) => {

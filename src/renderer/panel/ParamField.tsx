@@ -27,7 +27,10 @@ export function ParamField({ id, label, help, section, disabledReason, error, ch
   const { t } = useTranslation();
   const reason = disabledReason ? t(disabledReason) : undefined;
   return (
-    <div className={`param${reason ? ' param--disabled' : ''}${error ? ' param--invalid' : ''}`} title={reason}>
+    <div
+      className={`param${reason ? ' param--disabled' : ''}${error ? ' param--invalid' : ''}`}
+      title={reason}
+    >
       <div className="param__head">
         <label htmlFor={id} className="param__label">
           {label}

@@ -2,7 +2,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 
 /** Debounce `fn` (the latest `fn` and arguments win). */
-export function useDebounced<A extends unknown[]>(fn: (...args: A) => void, delayMs: number): (...args: A) => void {
+export function useDebounced<A extends unknown[]>(
+  fn: (...args: A) => void,
+  delayMs: number,
+): (...args: A) => void {
   const fnRef = useRef(fn);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {

@@ -20,7 +20,8 @@ export interface LabCommands {
 
 /** Build the commands for one lab + store pair. */
 export function createCommands(lab: LabApi, store: LabStore): LabCommands {
-  const report = (titleKey: string) => (err: unknown) => store.getState().pushNotice(titleKey, errorMessage(err));
+  const report = (titleKey: string) => (err: unknown) =>
+    store.getState().pushNotice(titleKey, errorMessage(err));
   const selected = () => store.getState().selectedRunId;
   const onSelected = (call: (id: string) => Promise<void>, titleKey: string) => async () => {
     const id = selected();

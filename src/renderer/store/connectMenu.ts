@@ -30,7 +30,9 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
       s.setHelpOpen(true);
       return true;
     case 'open-dataset-folder':
-      lab.chooseDatasetFolder().catch((err: unknown) => s.pushNotice('notice.datasetFailed', errorMessage(err)));
+      lab
+        .chooseDatasetFolder()
+        .catch((err: unknown) => s.pushNotice('notice.datasetFailed', errorMessage(err)));
       return true;
     default:
       // import-weights / export-weights are handled by main's own dialogs.

@@ -52,7 +52,9 @@ export const createMetricsSlice: StateCreator<MetricsSlice, [], [], MetricsSlice
       series.learningRates.writeAt(batch.start - 1, batch.learningRates);
       const last = series.rateSamples[series.rateSamples.length - 1];
       const gap = last ? now - last[0] : Infinity;
-      const rateSamples = [...series.rateSamples, [now, series.losses.length] as [number, number]].slice(-RATE_WINDOW);
+      const rateSamples = [...series.rateSamples, [now, series.losses.length] as [number, number]].slice(
+        -RATE_WINDOW,
+      );
       return {
         metrics: {
           ...s.metrics,
@@ -79,12 +81,16 @@ export const createMetricsSlice: StateCreator<MetricsSlice, [], [], MetricsSlice
       // Batches that arrived while the snapshot was on its way reach past it: keep their tail.
       if (previous && previous.losses.length > m.losses.length) {
         losses.writeAt(m.losses.length, previous.losses.view().subarray(m.losses.length));
-        learningRates.writeAt(m.learningRates.length, previous.learningRates.view().subarray(m.learningRates.length));
+        learningRates.writeAt(
+          m.learningRates.length,
+          previous.learningRates.view().subarray(m.learningRates.length),
+        );
       }
       const loadedEpochs = new Set(m.epochs.map((e) => e.epoch));
-      const epochs = [...m.epochs, ...(previous?.epochs ?? []).filter((e) => !loadedEpochs.has(e.epoch))].sort(
-        (x, y) => x.epoch - y.epoch,
-      );
+      const epochs = [
+        ...m.epochs,
+        ...(previous?.epochs ?? []).filter((e) => !loadedEpochs.has(e.epoch)),
+      ].sort((x, y) => x.epoch - y.epoch);
       const lastEpoch = epochs[epochs.length - 1];
       return {
         metrics: {
