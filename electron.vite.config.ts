@@ -38,7 +38,13 @@ function contentSecurityPolicyMeta(): Plugin {
     transformIndexHtml: (html) =>
       /http-equiv=["']?Content-Security-Policy/i.test(html)
         ? html
-        : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head' }],
+        : [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
+              injectTo: 'head',
+            },
+          ],
   };
 }
 

@@ -28,7 +28,9 @@ function newestMtime(path) {
 
 /** True when a built file is missing or older than a source. */
 function buildIsStale() {
-  const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((f) => join(root, f));
+  const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((f) =>
+    join(root, f),
+  );
   if (outputs.some((f) => !existsSync(f))) return true;
   const oldestOutput = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   const sources = ['src', 'electron.vite.config.ts', 'package.json'].map((f) => newestMtime(join(root, f)));

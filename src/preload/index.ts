@@ -7,7 +7,10 @@ import { LAB_METHODS, type LabApi, type LabEvent } from '../shared/api';
 import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, type MenuAction } from '../main/electron/menu-actions';
 
 const invokers = Object.fromEntries(
-  LAB_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(methodChannel(method), ...args)]),
+  LAB_METHODS.map((method) => [
+    method,
+    (...args: unknown[]) => ipcRenderer.invoke(methodChannel(method), ...args),
+  ]),
 ) as unknown as Omit<LabApi, 'onEvent'>;
 
 const lab = {

@@ -18,7 +18,10 @@ describe.skipIf(skip !== null)('the browser client of the web bridge, in Chromiu
     await page.goto(bare, { waitUntil: 'load' });
     expect(page.url()).toBe(bare);
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 30_000 });
-    await app.lab.startRun({ hidden: [10], iterations: 20, evalEvery: 20, trainSubset: 1000 }, 'after reload');
+    await app.lab.startRun(
+      { hidden: [10], iterations: 20, evalEvery: 20, trainSubset: 1000 },
+      'after reload',
+    );
     await page.getByText('after reload').first().waitFor({ timeout: 30_000 });
     expect(app.consoleErrors).toEqual([]);
   });

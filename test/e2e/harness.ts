@@ -24,7 +24,8 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export function e2eSkipReason(): string | null {
   const missing: string[] = [];
   if (!existsSync(CHROMIUM_PATH)) missing.push(`${CHROMIUM_PATH} is not installed (Debian package chromium)`);
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) missing.push('out/renderer is not built (run npm run build)');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    missing.push('out/renderer is not built (run npm run build)');
   if (missing.length === 0) return null;
   const reason = missing.join('; ');
   if (process.env.CI === 'true') throw new Error(`e2e prerequisites missing under CI: ${reason}`);

@@ -6,12 +6,15 @@ import { rawGet } from '../web/helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 const built = existsSync(resolve(root, 'out/renderer/index.html'));
-if (!built && process.env.CI === 'true') throw new Error('out/renderer is not built under CI (run npm run build)');
+if (!built && process.env.CI === 'true')
+  throw new Error('out/renderer is not built under CI (run npm run build)');
 if (!built) console.log('skipped: out/renderer is not built (run npm run build)');
 
 describe.skipIf(!built)('npm run serve (src/main/web/serve.ts)', () => {
   it('prints the tokened address, serves the page there, and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--port', '0'], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--port', '0'], {
+      cwd: root,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -35,11 +38,15 @@ describe.skipIf(!built)('npm run serve (src/main/web/serve.ts)', () => {
   });
 
   it('refuses a bad --port with a one-line message and exit code 1', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--port', 'abc'], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--port', 'abc'], {
+      cwd: root,
+    });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code).toBe(1);
-    expect(output.trim()).toBe('MNIST Lab could not start: --port must be an integer from 0 to 65535, got "abc"');
+    expect(output.trim()).toBe(
+      'MNIST Lab could not start: --port must be an integer from 0 to 65535, got "abc"',
+    );
   });
 });

@@ -19,7 +19,10 @@ describe.skipIf(skip !== null)('MNIST Lab in Chromium (web bridge)', () => {
     expect(await train.isEnabled()).toBe(true);
     await app.screenshot('smoke-loaded');
     // The page hears the Lab over the WebSocket: a run started on the service shows up in it.
-    await app.lab.startRun({ hidden: [10], iterations: 20, evalEvery: 20, trainSubset: 1000 }, 'e2e smoke run');
+    await app.lab.startRun(
+      { hidden: [10], iterations: 20, evalEvery: 20, trainSubset: 1000 },
+      'e2e smoke run',
+    );
     await page.getByText('e2e smoke run').first().waitFor({ timeout: 30_000 });
     await app.screenshot('smoke-run-added');
     expect(app.consoleErrors).toEqual([]);

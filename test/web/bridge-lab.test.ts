@@ -52,9 +52,16 @@ describe('web bridge with a real LabService', () => {
   });
 
   it('trains a run: events with Float32Array losses reach the client; weights, metrics and predict come back typed', async () => {
-    const finished = nextEvent((e): e is Extract<LabEvent, { type: 'state' }> => e.type === 'state' && e.state === 'finished');
-    const iterations = nextEvent((e): e is Extract<LabEvent, { type: 'iterations' }> => e.type === 'iterations');
-    const run: RunSummary = await client.startRun({ hidden: [16], iterations: 40, evalEvery: 20, batchSize: 50, trainSubset: 1000, seed: 3 }, 'bridge test');
+    const finished = nextEvent(
+      (e): e is Extract<LabEvent, { type: 'state' }> => e.type === 'state' && e.state === 'finished',
+    );
+    const iterations = nextEvent(
+      (e): e is Extract<LabEvent, { type: 'iterations' }> => e.type === 'iterations',
+    );
+    const run: RunSummary = await client.startRun(
+      { hidden: [16], iterations: 40, evalEvery: 20, batchSize: 50, trainSubset: 1000, seed: 3 },
+      'bridge test',
+    );
     expect(run.name).toBe('bridge test');
     const batch = (await iterations).batch;
     expect(batch.losses).toBeInstanceOf(Float32Array);
@@ -79,7 +86,9 @@ describe('web bridge with a real LabService', () => {
     expect(prediction.probabilities).toBeInstanceOf(Float32Array);
     expect(prediction.probabilities.length).toBe(10);
     expect(prediction.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
-    expect(Array.from(prediction.probabilities)).toEqual(Array.from((await lab.predict(run.id, pixels)).probabilities));
+    expect(Array.from(prediction.probabilities)).toEqual(
+      Array.from((await lab.predict(run.id, pixels)).probabilities),
+    );
   });
 
   it('rejects with the service’s readable message when arguments are out of range', async () => {
@@ -91,7 +100,9 @@ describe('web bridge with a real LabService', () => {
     const raw = new WebSocket(socketUrl());
     await new Promise((resolve) => raw.once('open', resolve));
     const replies: { isBinary: boolean; message: unknown }[] = [];
-    raw.on('message', (data: Buffer, isBinary) => replies.push({ isBinary, message: isBinary ? decodeMessage(data) : String(data) }));
+    raw.on('message', (data: Buffer, isBinary) =>
+      replies.push({ isBinary, message: isBinary ? decodeMessage(data) : String(data) }),
+    );
     const waitFor = async (n: number) => {
       while (replies.length < n) await new Promise((r) => setTimeout(r, 20));
     };
@@ -124,8 +135,9 @@ describe('web bridge with a real LabService', () => {
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
     const relayPort = (relay.address() as AddressInfo).port;
     // The bridge checks the Host header, so the relayed client names the bridge's own address.
-    const viaRelay = createWebLabClient(`ws://127.0.0.1:${relayPort}/lab?token=${bridge.token}`, (url) =>
-      new WebSocket(url, { headers: { host: `127.0.0.1:${bridge.port}` } }) as unknown as SocketLike,
+    const viaRelay = createWebLabClient(
+      `ws://127.0.0.1:${relayPort}/lab?token=${bridge.token}`,
+      (url) => new WebSocket(url, { headers: { host: `127.0.0.1:${bridge.port}` } }) as unknown as SocketLike,
     );
     const errors: string[] = [];
     viaRelay.onEvent((e) => e.type === 'error' && errors.push(e.message));

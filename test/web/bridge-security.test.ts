@@ -8,7 +8,9 @@ import { makeRendererDir, probeSocket, rawGet } from './helpers';
 // The security tests need no Lab behind the bridge: a LabApi whose calls all fail is enough.
 const unusedLab = new Proxy({} as LabApi, {
   get: (_target, key) =>
-    key === 'onEvent' ? (_listener: (e: LabEvent) => void) => () => {} : () => Promise.reject(new Error('not in this test')),
+    key === 'onEvent'
+      ? (_listener: (e: LabEvent) => void) => () => {}
+      : () => Promise.reject(new Error('not in this test')),
 });
 
 let bridge: WebBridge;
@@ -68,12 +70,20 @@ describe('web bridge: HTTP', () => {
     expect((await rawGet(bridge.port, '/assets/missing.js', { cookie })).status).toBe(404);
     expect((await rawGet(bridge.port, '/favicon.ico', { cookie })).status).toBe(204); // no icon, no console error
     // The cookie of another port's server is not ours.
-    expect((await rawGet(bridge.port, '/assets/app.js', { cookie: `mnist_lab_1=${bridge.token}` })).status).toBe(403);
+    expect(
+      (await rawGet(bridge.port, '/assets/app.js', { cookie: `mnist_lab_1=${bridge.token}` })).status,
+    ).toBe(403);
   });
 
   it('refuses path traversal, plain and encoded, even with the token', async () => {
     const t = `token=${bridge.token}`;
-    for (const path of [`/../secret.txt?${t}`, `/assets/../../secret.txt?${t}`, `/%2e%2e/secret.txt?${t}`, `/..%2fsecret.txt?${t}`, `/assets/..%5c..%5csecret.txt?${t}`]) {
+    for (const path of [
+      `/../secret.txt?${t}`,
+      `/assets/../../secret.txt?${t}`,
+      `/%2e%2e/secret.txt?${t}`,
+      `/..%2fsecret.txt?${t}`,
+      `/assets/..%5c..%5csecret.txt?${t}`,
+    ]) {
       const res = await rawGet(bridge.port, path);
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('do not serve me');
@@ -117,7 +127,13 @@ describe('web bridge: WebSocket', () => {
     const ok = await probeSocket(`${base()}?token=${bridge.token}`);
     expect(ok.kind).toBe('open');
     if (ok.kind === 'open') ok.socket.close();
-    expect(await probeSocket(`ws://127.0.0.1:${bridge.port}/other?token=${bridge.token}`)).toEqual({ kind: 'refused', status: 403 });
-    expect(await probeSocket(`${base()}?token=${bridge.token}`, { Origin: 'http://evil.example' })).toEqual({ kind: 'refused', status: 403 });
+    expect(await probeSocket(`ws://127.0.0.1:${bridge.port}/other?token=${bridge.token}`)).toEqual({
+      kind: 'refused',
+      status: 403,
+    });
+    expect(await probeSocket(`${base()}?token=${bridge.token}`, { Origin: 'http://evil.example' })).toEqual({
+      kind: 'refused',
+      status: 403,
+    });
   });
 });

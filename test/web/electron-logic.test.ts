@@ -63,14 +63,23 @@ describe('window state', () => {
   });
 
   it('clamps sizes to the minimum and drops a position that is on no display', () => {
-    expect(parseWindowState('{"width":10,"height":10,"x":5,"y":5}')).toMatchObject({ width: MIN_WIDTH, x: 5 });
+    expect(parseWindowState('{"width":10,"height":10,"x":5,"y":5}')).toMatchObject({
+      width: MIN_WIDTH,
+      x: 5,
+    });
     const offScreen = { x: 5000, y: 40, width: 1200, height: 800, maximized: false };
     expect(fitToDisplays(offScreen, screen)).toEqual({ width: 1200, height: 800, maximized: false });
     const onSecond = { x: 2000, y: 100, width: 1200, height: 800, maximized: false };
-    expect(fitToDisplays(onSecond, [...screen, { x: 1920, y: 0, width: 1920, height: 1080 }])).toEqual(onSecond);
+    expect(fitToDisplays(onSecond, [...screen, { x: 1920, y: 0, width: 1920, height: 1080 }])).toEqual(
+      onSecond,
+    );
     // A remembered size bigger than the only display shrinks to fit it.
     const big = { width: 3000, height: 2000, maximized: false };
-    expect(fitToDisplays(big, [{ x: 0, y: 0, width: 1280, height: 720 }])).toEqual({ width: 1280, height: 720, maximized: false });
+    expect(fitToDisplays(big, [{ x: 0, y: 0, width: 1280, height: 720 }])).toEqual({
+      width: 1280,
+      height: 720,
+      maximized: false,
+    });
   });
 });
 
@@ -134,10 +143,14 @@ describe('ipcMain adapter', () => {
     const { ipc, handlers } = makeIpc();
     registerLabHandlers(ipc, lab, (url) => isTrustedSender(url, { indexFileUrl: index }));
     const pixels = new Uint8Array(784).fill(9);
-    await expect(handlers.get('lab:predict')!({ senderFrame: { url: index } }, 'run-1', pixels)).resolves.toBe('predict done');
+    await expect(
+      handlers.get('lab:predict')!({ senderFrame: { url: index } }, 'run-1', pixels),
+    ).resolves.toBe('predict done');
     expect(calls.at(-1)).toEqual({ method: 'predict', args: ['run-1', pixels] });
     const before = calls.length;
-    await expect(handlers.get('lab:deleteRun')!({ senderFrame: { url: 'https://evil.example/' } }, 'run-1')).rejects.toThrow(/did not come from the MNIST Lab window/);
+    await expect(
+      handlers.get('lab:deleteRun')!({ senderFrame: { url: 'https://evil.example/' } }, 'run-1'),
+    ).rejects.toThrow(/did not come from the MNIST Lab window/);
     await expect(handlers.get('lab:listRuns')!({ senderFrame: null })).rejects.toThrow(/Refused listRuns/);
     expect(calls.length).toBe(before);
   });

@@ -10,7 +10,10 @@ export function makeRendererDir(): { root: string; rendererDir: string } {
   const root = mkdtempSync(join(tmpdir(), 'mnist-lab-web-'));
   const rendererDir = join(root, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>MNIST Lab</title><script src="./assets/app.js"></script>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>MNIST Lab</title><script src="./assets/app.js"></script>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   writeFileSync(join(rendererDir, 'assets', 'style.css'), 'body{}');
   writeFileSync(join(root, 'secret.txt'), 'do not serve me');
@@ -24,7 +27,12 @@ export interface RawResponse {
 }
 
 /** A GET with the path sent exactly as given (fetch would normalise `..` away). */
-export function rawGet(port: number, path: string, headers: Record<string, string> = {}, host = '127.0.0.1'): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  host = '127.0.0.1',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host, port, path, headers, method: 'GET' }, (res) => {
       let body = '';
@@ -47,7 +55,9 @@ export function probeSocket(url: string, headers: Record<string, string> = {}): 
   return new Promise((resolve) => {
     const socket = new WebSocket(url, { headers });
     let opened = false;
-    socket.on('unexpected-response', (_req, res) => resolve({ kind: 'refused', status: res.statusCode ?? 0 }));
+    socket.on('unexpected-response', (_req, res) =>
+      resolve({ kind: 'refused', status: res.statusCode ?? 0 }),
+    );
     socket.on('error', () => {});
     socket.on('open', () => {
       opened = true;

@@ -40,7 +40,10 @@ app.on('web-contents-created', (_event, contents) => {
 
 async function createWindow(service: LabService): Promise<void> {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
-  const state = await readWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = await readWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...state,
     minWidth: MIN_WIDTH,
@@ -90,7 +93,9 @@ async function chooseFolder(): Promise<string | null> {
     title: 'Open an MNIST dataset folder',
     properties: ['openDirectory'],
   };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
@@ -101,7 +106,9 @@ app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const fromDevServer = devServerUrl !== undefined && (details.url.startsWith(new URL(devServerUrl).origin) || details.url.startsWith('ws:'));
+    const fromDevServer =
+      devServerUrl !== undefined &&
+      (details.url.startsWith(new URL(devServerUrl).origin) || details.url.startsWith('ws:'));
     const local = /^(file|devtools|data|blob):/.test(details.url) || fromDevServer;
     callback({ cancel: !local });
   });
@@ -117,7 +124,12 @@ app.whenReady().then(async () => {
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);
   };
-  const template = buildMenuTemplate({ send, isMac: process.platform === 'darwin', appName: 'MNIST Lab', devTools: !app.isPackaged });
+  const template = buildMenuTemplate({
+    send,
+    isMac: process.platform === 'darwin',
+    appName: 'MNIST Lab',
+    devTools: !app.isPackaged,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 
   await createWindow(lab);

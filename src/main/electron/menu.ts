@@ -18,7 +18,12 @@ export interface MenuOptions {
 }
 
 /** Builds the File / View / Help menu template. */
-export function buildMenuTemplate({ send, isMac, appName, devTools = false }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  send,
+  isMac,
+  appName,
+  devTools = false,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     accelerator,
@@ -32,14 +37,26 @@ export function buildMenuTemplate({ send, isMac, appName, devTools = false }: Me
       { type: 'separator' },
       item('Import Weights…', 'import-weights', 'CmdOrCtrl+I'),
       item('Export Weights…', 'export-weights', 'CmdOrCtrl+E'),
-      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
+      ...(isMac
+        ? []
+        : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      { label: 'Theme', submenu: [item('System', 'theme:system'), item('Light', 'theme:light'), item('Dark', 'theme:dark')] },
-      { label: 'Language', submenu: [item('English', 'language:en'), item('日本語', 'language:ja'), item('한국어', 'language:ko')] },
+      {
+        label: 'Theme',
+        submenu: [item('System', 'theme:system'), item('Light', 'theme:light'), item('Dark', 'theme:dark')],
+      },
+      {
+        label: 'Language',
+        submenu: [
+          item('English', 'language:en'),
+          item('日本語', 'language:ja'),
+          item('한국어', 'language:ko'),
+        ],
+      },
       { type: 'separator' },
       { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
       { role: 'zoomOut', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
@@ -51,12 +68,23 @@ export function buildMenuTemplate({ send, isMac, appName, devTools = false }: Me
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [item('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'), { type: 'separator' }, item(`About ${appName}`, 'about')],
+    submenu: [
+      item('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'),
+      { type: 'separator' },
+      item(`About ${appName}`, 'about'),
+    ],
   };
   // macOS puts Quit (Cmd-Q) in the menu named after the app.
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
-    submenu: [item(`About ${appName}`, 'about'), { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }],
+    submenu: [
+      item(`About ${appName}`, 'about'),
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
   };
   const edit: MenuItemConstructorOptions = { role: 'editMenu' };
   return isMac ? [appMenu, file, edit, view, help] : [file, edit, view, help];

@@ -55,7 +55,8 @@ export function encodeMessage(value: unknown): Uint8Array {
   const valueJson = JSON.stringify(value, (_key, v: unknown) => {
     const type = typedArrayName(v);
     if (type === null) {
-      if (isPlaceholder(v)) throw new Error('Cannot encode an object with a "$bin" key: the codec reserves it');
+      if (isPlaceholder(v))
+        throw new Error('Cannot encode an object with a "$bin" key: the codec reserves it');
       return v;
     }
     const array = v as AnyTypedArray;

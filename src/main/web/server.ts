@@ -91,7 +91,9 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   // The LabApi over WebSocket: requests in, responses and events out, every frame binary.
@@ -103,7 +105,8 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const origin = req.headers.origin;
-    const originAllowed = origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+    const originAllowed =
+      origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
     if (url.pathname !== LAB_SOCKET_PATH || !hostAllowed(req) || !originAllowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -143,7 +146,8 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
 
   const unsubscribe = lab.onEvent((event: LabEvent) => {
     const frame = encodeMessage({ event } satisfies ServerMessage);
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame, { binary: true });
+    for (const client of sockets.clients)
+      if (client.readyState === client.OPEN) client.send(frame, { binary: true });
   });
 
   await new Promise<void>((resolve, reject) => {
