@@ -46,31 +46,28 @@ export function AppHeader() {
         <p className="app-header__tagline">{t('app.tagline')}</p>
       </div>
       <div className="app-header__settings">
-        <label>
-          {t('settings.theme')}{' '}
-          <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
-            <option value="system">{t('settings.themeSystem')}</option>
-            <option value="light">{t('settings.themeLight')}</option>
-            <option value="dark">{t('settings.themeDark')}</option>
-          </select>
-        </label>
-        <label>
-          {t('settings.language')}{' '}
-          <select
-            value={language}
-            onChange={(e) => {
-              const next = matchLanguage(e.target.value) ?? 'en';
-              changeLanguage(next);
-              setLanguage(next);
-            }}
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor="setting-theme">{t('settings.theme')}</label>
+        <select id="setting-theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+        </select>
+        <label htmlFor="setting-language">{t('settings.language')}</label>
+        <select
+          id="setting-language"
+          value={language}
+          onChange={(e) => {
+            const next = matchLanguage(e.target.value) ?? 'en';
+            changeLanguage(next);
+            setLanguage(next);
+          }}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
       </div>
     </header>
   );

@@ -31,6 +31,13 @@ export function HelpDialog() {
         aria-modal="true"
         aria-labelledby="help-title"
         onClick={(e) => e.stopPropagation()}
+        // Close is the only focusable element: Tab keeps focus inside the modal.
+        onKeyDown={(e) => {
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
       >
         <h2 id="help-title">{t('help.title')}</h2>
         <dl className="shortcuts">
