@@ -207,13 +207,11 @@ describe('app', () => {
     const { store } = renderApp();
     act(() => {
       store.getState().upsertRun(makeRun('6', 'training', { name: 'book' }));
-      store
-        .getState()
-        .appendIterations('6', {
-          start: 1,
-          losses: new Float32Array([2.3, 0.25]),
-          learningRates: new Float32Array([0.1, 0.1]),
-        });
+      store.getState().appendIterations('6', {
+        start: 1,
+        losses: new Float32Array([2.3, 0.25]),
+        learningRates: new Float32Array([0.1, 0.1]),
+      });
       store.getState().appendEpoch('6', {
         epoch: 1,
         iteration: 600,
@@ -260,5 +258,34 @@ describe('menu actions and views', () => {
     expect(tabs.map((t) => t.textContent)).toEqual(['Charts', 'Draw', 'Weights', 'Evaluate']);
     expect(screen.getByRole('tab', { name: 'Charts' }).getAttribute('aria-selected')).toBe('true');
     expect(within(screen.getByRole('tabpanel')).getByRole('region', { name: 'Loss chart' })).toBeTruthy();
+  });
+});
+
+describe('accuracy chart', () => {
+  it('adds a validation line only for runs that hold out a validation split', async () => {
+    const { store } = renderApp();
+    const epoch = (validationAccuracy?: number) => ({
+      epoch: 1,
+      iteration: 600,
+      trainAccuracy: 0.9,
+      trainLoss: 0.3,
+      testAccuracy: 0.9,
+      testLoss: 0.3,
+      testCorrect: 9000,
+      testCount: 10_000,
+      learningRate: 0.1,
+      elapsedMs: 1000,
+      ...(validationAccuracy === undefined ? {} : { validationAccuracy, validationLoss: 0.3 }),
+    });
+    act(() => {
+      store.getState().upsertRun(makeRun('v', 'training', { name: 'held' }));
+      store.getState().upsertRun(makeRun('n', 'training', { name: 'plain' }));
+      store.getState().appendEpoch('v', epoch(0.91));
+      store.getState().appendEpoch('n', epoch());
+    });
+    const chart = screen.getByRole('region', { name: 'Accuracy chart' });
+    await waitFor(() => expect(within(chart).getByText('held validation')).toBeTruthy());
+    expect(within(chart).queryByText('plain validation')).toBeNull();
+    expect(within(chart).getByText('plain test')).toBeTruthy();
   });
 });

@@ -15,10 +15,11 @@ export function AccuracyChart() {
   const { rows, summary } = useMemo(() => {
     const keyed = runs.flatMap((run) => {
       if (!run.series) return [];
-      const { train, test } = accuracyPoints(run.series);
+      const { train, test, validation } = accuracyPoints(run.series);
       return [
         { key: `${run.id}:train`, points: train },
         { key: `${run.id}:test`, points: test },
+        { key: `${run.id}:validation`, points: validation },
       ];
     });
     const lines = runs.flatMap((run) => {
@@ -36,9 +37,23 @@ export function AccuracyChart() {
     return { rows: mergeSeries(keyed), summary: lines };
   }, [runs, t]);
 
+  // Runs that hold out a validation split get a third, dotted line.
+  const withValidation = new Set(
+    runs.filter((r) => r.series?.epochs.some((e) => e.validationAccuracy !== undefined)).map((r) => r.id),
+  );
   const legend = runs.flatMap((r) => [
     { id: `${r.id}:train`, name: t('charts.train', { name: r.name }), color: r.color },
     { id: `${r.id}:test`, name: t('charts.test', { name: r.name }), color: r.color, dashed: true },
+    ...(withValidation.has(r.id)
+      ? [
+          {
+            id: `${r.id}:validation`,
+            name: t('charts.validation', { name: r.name }),
+            color: r.color,
+            dashed: true,
+          },
+        ]
+      : []),
   ]);
 
   return (
@@ -86,6 +101,21 @@ export function AccuracyChart() {
               connectNulls
               isAnimationActive={false}
             />,
+            ...(withValidation.has(run.id)
+              ? [
+                  <Line
+                    key={`${run.id}:validation`}
+                    dataKey={`${run.id}:validation`}
+                    name={t('charts.validation', { name: run.name })}
+                    stroke={run.color}
+                    strokeDasharray="1 3"
+                    strokeWidth={2}
+                    dot={false}
+                    connectNulls
+                    isAnimationActive={false}
+                  />,
+                ]
+              : []),
           ])}
         </LineChart>
       </ResponsiveContainer>

@@ -67,11 +67,14 @@ export function learningRatePoints(series: RunSeries, maxPoints = MAX_DRAWN_POIN
   return hit;
 }
 
-/** Train and test accuracy per evaluation (already small: one point per epoch). */
-export function accuracyPoints(series: RunSeries): { train: Point[]; test: Point[] } {
+/** Train, test and (when a validation split is held out) validation accuracy per evaluation. */
+export function accuracyPoints(series: RunSeries): { train: Point[]; test: Point[]; validation: Point[] } {
   return {
     train: series.epochs.map((e) => ({ x: e.epoch, y: e.trainAccuracy })),
     test: series.epochs.map((e) => ({ x: e.epoch, y: e.testAccuracy })),
+    validation: series.epochs.flatMap((e) =>
+      e.validationAccuracy === undefined ? [] : [{ x: e.epoch, y: e.validationAccuracy }],
+    ),
   };
 }
 

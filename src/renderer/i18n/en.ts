@@ -200,6 +200,7 @@ export const en = {
     raw: '{{name}} (raw)',
     train: '{{name}} train',
     test: '{{name}} test',
+    validation: '{{name}} validation',
     noData: 'No data yet.',
     lossSummary: '{{name}}: last loss {{loss}} at iteration {{iteration}}.',
     accuracySummary: '{{name}}: train accuracy {{train}}, test accuracy {{test}} at epoch {{epoch}}.',

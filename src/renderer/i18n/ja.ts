@@ -196,6 +196,7 @@ export const ja: Messages = {
     raw: '{{name}}（生の値）',
     train: '{{name}} 訓練データ',
     test: '{{name}} テストデータ',
+    validation: '{{name}} 検証データ',
     noData: 'まだデータがありません。',
     lossSummary: '{{name}}：イテレーション {{iteration}} での損失は {{loss}}。',
     accuracySummary:

@@ -187,6 +187,7 @@ export const ko: Messages = {
     raw: '{{name}} (원래 값)',
     train: '{{name}} 훈련 데이터',
     test: '{{name}} 시험 데이터',
+    validation: '{{name}} 검증 데이터',
     noData: '아직 데이터가 없습니다.',
     lossSummary: '{{name}}: 반복 {{iteration}}에서 손실 {{loss}}.',
     accuracySummary: '{{name}}: 에폭 {{epoch}}에서 훈련 정확도 {{train}}, 시험 정확도 {{test}}.',
