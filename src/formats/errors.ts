@@ -23,15 +23,6 @@ export class WeightsJsonError extends FormatError {}
 /** A weights set that cannot be written in the chosen format (e.g. ONNX needs an MLP). */
 export class ExportError extends FormatError {}
 
-/** Throws `make(message)` unless `condition` holds. */
-export function check(
-  condition: unknown,
-  message: string | (() => string),
-  make: (m: string) => Error = (m) => new FormatError(m),
-): asserts condition {
-  if (!condition) throw make(typeof message === 'string' ? message : message());
-}
-
 /** Formats a byte count for messages: 47040016 -> "47,040,016 bytes". */
 export function bytesText(n: number): string {
   return `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`;
