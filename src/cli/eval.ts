@@ -14,7 +14,7 @@ import { architectureOf } from './architecture';
 import { UsageError } from './flags';
 import { readWeights } from './weights-io';
 
-function parse(argv: string[]): { weights: string; activation: Activation; dataset?: string } {
+function parse(argv: string[]): { weights: string; activation?: Activation; dataset?: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -26,16 +26,18 @@ function parse(argv: string[]): { weights: string; activation: Activation; datas
     throw new UsageError(`${(error as Error).message.split('\n')[0]}. Valid flags: --weights FILE, --activation ${ACTIVATIONS.join('|')}, --dataset DIR.`);
   }
   if (!values.weights) throw new UsageError('Missing --weights FILE (a .json, .pkl or .npz weights file).');
-  const activation = values.activation ?? 'relu';
-  if (!(ACTIVATIONS as readonly string[]).includes(activation)) {
+  const activation = values.activation;
+  if (activation !== undefined && !(ACTIVATIONS as readonly string[]).includes(activation)) {
     throw new UsageError(`--activation must be one of ${ACTIVATIONS.join(', ')} (got '${activation}').`);
   }
-  return { weights: values.weights, activation: activation as Activation, dataset: values.dataset };
+  return { weights: values.weights, activation: activation as Activation | undefined, dataset: values.dataset };
 }
 
 function main(argv: string[]): number {
   const args = parse(argv);
-  const tensors = readWeights(args.weights);
+  const { tensors, meta } = readWeights(args.weights);
+  // Our JSON records its activation; the book's pickle does not (sample_weight.pkl is sigmoid).
+  const activation = args.activation ?? meta?.architecture.activation ?? 'relu';
   const { sizes, batchNorm } = architectureOf(tensors);
   const { shared } = loadMnist(args.dataset);
   const d = shared.rows * shared.cols;
@@ -46,7 +48,7 @@ function main(argv: string[]): number {
       inputSize: d,
       hidden: sizes.slice(1, -1),
       outputSize: 10,
-      activation: args.activation,
+      activation,
       loss: 'softmax-cross-entropy',
       init: 'std',
       initStd: 0.01,
@@ -59,7 +61,7 @@ function main(argv: string[]): number {
   );
   network.setTensors(tensors);
   const r = evaluateNetwork(network, viewSplit(shared.test, d), tsKernels);
-  console.log(`network ${sizes.join('-')} (${args.activation}) from ${args.weights}`);
+  console.log(`network ${sizes.join('-')} (${activation}) from ${args.weights}`);
   console.log(`test accuracy: ${r.accuracy.toFixed(4)} (${r.correct}/${r.count})`);
   return 0;
 }

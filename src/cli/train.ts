@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     if (message) console.error(message);
     if (flags.out) {
       const tensors = await lab.getWeights(runId);
-      console.error(saveWeights(flags.out, tensors, { config: flags.config, testAccuracy: last?.testAccuracy }));
+      console.error(saveWeights(flags.out, tensors, flags.config, info.rows * info.cols));
     }
     if (!last) {
       console.error('No evaluation point was reached.');
