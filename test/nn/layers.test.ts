@@ -127,7 +127,10 @@ describe('Affine with a sparse (CSR) input', () => {
     let e = 0;
     for (let i = 0; i < N; i++) {
       csr.rowPtr[i] = e;
-      for (let p = 0; p < D; p++) if (x.data[i * D + p] !== 0) (csr.colIdx[e] = p), (csr.values[e++] = x.data[i * D + p]);
+      for (let p = 0; p < D; p++) if (x.data[i * D + p] !== 0) {
+          csr.colIdx[e] = p;
+          csr.values[e++] = x.data[i * D + p];
+        }
     }
     csr.rowPtr[N] = e;
     csr.n = N;
@@ -229,7 +232,10 @@ describe('train vs inference behaviour', () => {
     for (let j = 0; j < M; j++) {
       let mu = 0;
       let sq = 0;
-      for (let i = 0; i < 200; i++) (mu += y.data[i * M + j]), (sq += y.data[i * M + j] ** 2);
+      for (let i = 0; i < 200; i++) {
+        mu += y.data[i * M + j];
+        sq += y.data[i * M + j] ** 2;
+      }
       expect(mu / 200).toBeCloseTo(0, 10);
       expect(sq / 200).toBeCloseTo(1, 5);
     }
