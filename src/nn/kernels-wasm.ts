@@ -24,12 +24,52 @@ export interface WasmKernelOptions {
 
 /** The raw exports of kernels.wasm: addresses are byte offsets into the memory, sizes are counts. */
 interface WasmExports {
+  [strip: `spmmRows${number}`]: SpmmRows; // spmmRows1 .. spmmRows7
   gemm(out: number, a: number, b: number, bias: number, n: number, k: number, m: number): void;
   gemmAT(out: number, a: number, g: number, n: number, k: number, m: number): void;
   gemmBT(out: number, g: number, b: number, n: number, k: number, m: number, bT: number): void;
-  spmm(out: number, rowPtr: number, colIdx: number, values: number, n: number, b: number, bias: number, m: number): void;
-  spmmAT(out: number, rowPtr: number, colIdx: number, values: number, n: number, g: number, k: number, m: number, cscPtr: number, cscRow: number, cscVal: number): void;
+  csrToCsc(
+    rowPtr: number,
+    colIdx: number,
+    values: number,
+    n: number,
+    k: number,
+    cscPtr: number,
+    cscRow: number,
+    cscVal: number,
+  ): void;
   colSum(out: number, g: number, n: number, m: number): void;
+}
+
+/** One column strip of the sparse product for all rows; `j` is the strip's first byte, `last` live lanes. */
+type SpmmRows = (
+  out: number,
+  rowPtr: number,
+  colIdx: number,
+  values: number,
+  n: number,
+  b: number,
+  bias: number,
+  m: number,
+  j: number,
+  last: number,
+) => void;
+
+/**
+ * Splits m columns into strips of at most 7 vectors of 4 (balanced: m = 50 is 7 + 6 vectors,
+ * m = 10 one strip of 3): [vectors, first byte, live lanes of the strip's last vector].
+ */
+export function spmmStrips(m: number): [number, number, number][] {
+  const nv = Math.ceil(m / 4);
+  const last = m - 4 * (nv - 1);
+  const strips: [number, number, number][] = [];
+  let v = 0;
+  for (let passes = Math.ceil(nv / 7); passes > 0; passes--) {
+    const w = Math.ceil((nv - v) / passes);
+    strips.push([w, v * 16, v + w === nv ? last : 4]);
+    v += w;
+  }
+  return strips;
 }
 
 /**
@@ -68,6 +108,25 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     },
   });
   const wasm = instance.exports as unknown as WasmExports;
+  const rows: SpmmRows[] = [];
+  for (let w = 1; w <= 7; w++) rows[w] = wasm[`spmmRows${w}`];
+  const stripsOf = new Map<number, [number, number, number][]>();
+
+  /** out (n,m) = X · b + bias with X in CSR at the given addresses: one export call per column strip. */
+  function spmmAt(
+    out: number,
+    rp: number,
+    ci: number,
+    vs: number,
+    n: number,
+    b: number,
+    bias: number,
+    m: number,
+  ): void {
+    let strips = stripsOf.get(m);
+    if (strips === undefined) stripsOf.set(m, (strips = spmmStrips(m)));
+    for (const [w, j, last] of strips) rows[w](out, rp, ci, vs, n, b, bias, m, j, last);
+  }
   const buffer = memory.buffer; // never changes: the memory cannot grow
   let next = ALIGN; // address 0 stays unused so that 0 can mean "no bias"
 
@@ -88,7 +147,9 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
   /** Address of `arr`, after checking it is a view into our memory holding at least `len` elements. */
   function addr(arr: Floats | Int32Array, name: string, len: number): number {
     if (arr.buffer !== buffer) {
-      throw new Error(`wasm-simd kernels: ${name} is not in kernel memory; allocate it with kernels.allocF32 / allocCsr`);
+      throw new Error(
+        `wasm-simd kernels: ${name} is not in kernel memory; allocate it with kernels.allocF32 / allocCsr`,
+      );
     }
     if (!(arr instanceof Float32Array) && !(arr instanceof Int32Array)) {
       throw new Error(`wasm-simd kernels: ${name} must be a Float32Array`);
@@ -102,7 +163,8 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
   /** Checks a CSR batch; returns [rowPtr, colIdx, values] addresses. */
   function csr(x: CsrBatch): [number, number, number] {
     const n = x.n;
-    if (!(n >= 0 && n + 1 <= x.rowPtr.length)) throw new Error(`wasm-simd kernels: CSR batch has n=${n} rows but room for ${x.rowPtr.length - 1}`);
+    if (!(n >= 0 && n + 1 <= x.rowPtr.length))
+      throw new Error(`wasm-simd kernels: CSR batch has n=${n} rows but room for ${x.rowPtr.length - 1}`);
     const rp = addr(x.rowPtr, 'x.rowPtr', n + 1);
     const nnz = x.rowPtr[n];
     return [rp, addr(x.colIdx, 'x.colIdx', nnz), addr(x.values, 'x.values', nnz)];
@@ -125,7 +187,15 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
       values: new Float32Array(buffer, alloc(nnz * 4), nnz),
     }),
     gemm(out, a, b, bias, n, k, m) {
-      wasm.gemm(addr(out, 'out', n * m), addr(a, 'a', n * k), addr(b, 'b', k * m), bias === null ? 0 : addr(bias, 'bias', m), n, k, m);
+      wasm.gemm(
+        addr(out, 'out', n * m),
+        addr(a, 'a', n * k),
+        addr(b, 'b', k * m),
+        bias === null ? 0 : addr(bias, 'bias', m),
+        n,
+        k,
+        m,
+      );
     },
     gemmAT(out, a, g, n, k, m) {
       wasm.gemmAT(addr(out, 'out', k * m), addr(a, 'a', n * k), addr(g, 'g', n * m), n, k, m);
@@ -138,7 +208,16 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     },
     spmm(out, x, b, bias, k, m) {
       const [rp, ci, vs] = csr(x);
-      wasm.spmm(addr(out, 'out', x.n * m), rp, ci, vs, x.n, addr(b, 'b', k * m), bias === null ? 0 : addr(bias, 'bias', m), m);
+      spmmAt(
+        addr(out, 'out', x.n * m),
+        rp,
+        ci,
+        vs,
+        x.n,
+        addr(b, 'b', k * m),
+        bias === null ? 0 : addr(bias, 'bias', m),
+        m,
+      );
     },
     spmmAT(out, x, g, k, m) {
       const [rp, ci, vs] = csr(x);
@@ -149,7 +228,9 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
       const ptrBytes = Math.ceil(((k + 1) * 4) / 16) * 16;
       const rowBytes = Math.ceil((nnz * 4) / 16) * 16;
       const s = scratchOf(ptrBytes + 2 * rowBytes);
-      wasm.spmmAT(o, rp, ci, vs, x.n, pg, k, m, s, s + ptrBytes, s + ptrBytes + rowBytes);
+      // Xᵀ (k, n) in CSR is X in CSC; then out = Xᵀ · g is the same sparse product as spmm.
+      wasm.csrToCsc(rp, ci, vs, x.n, k, s, s + ptrBytes, s + ptrBytes + rowBytes);
+      spmmAt(o, s, s + ptrBytes, s + ptrBytes + rowBytes, k, pg, 0, m);
     },
     colSum(out, g, n, m) {
       wasm.colSum(addr(out, 'out', m), addr(g, 'g', n * m), n, m);

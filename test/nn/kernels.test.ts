@@ -33,7 +33,13 @@ function fill(arr: Floats, rand: () => number): Floats {
 }
 
 /** A random CSR batch (n,k) with about `density` non-zeros, plus the same matrix dense. */
-function randomCsr(kern: Kernels, n: number, k: number, density: number, rand: () => number): { x: CsrBatch; dense: Float64Array } {
+function randomCsr(
+  kern: Kernels,
+  n: number,
+  k: number,
+  density: number,
+  rand: () => number,
+): { x: CsrBatch; dense: Float64Array } {
   const dense = new Float64Array(n * k);
   let nnz = 0;
   for (let i = 0; i < n * k; i++) {
@@ -85,7 +91,16 @@ function relErr(got: Floats, want: Floats, len = want.length): number {
 }
 
 const SHAPES: [number, number, number][] = [
-  [1, 1, 1], [3, 7, 10], [7, 3, 50], [100, 784, 50], [100, 50, 10], [10, 50, 784], [1, 784, 3], [5, 100, 7], [50, 10, 100], [3, 1, 1],
+  [1, 1, 1],
+  [3, 7, 10],
+  [7, 3, 50],
+  [100, 784, 50],
+  [100, 50, 10],
+  [10, 50, 784],
+  [1, 784, 3],
+  [5, 100, 7],
+  [50, 10, 100],
+  [3, 1, 1],
 ];
 
 describe('tsKernels (float64) against naive loops', () => {
@@ -133,12 +148,23 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
   });
 
   const rand = rng(2);
-  const shapes: [number, number, number][] = [...SHAPES, [4, 9, 1], [8, 16, 32], [9, 5, 2], [6, 11, 33], [2, 13, 64], [13, 2, 65]];
+  const shapes: [number, number, number][] = [
+    ...SHAPES,
+    [4, 9, 1],
+    [8, 16, 32],
+    [9, 5, 2],
+    [6, 11, 33],
+    [2, 13, 64],
+    [13, 2, 65],
+  ];
   for (const [n, k, m] of shapes) {
     it(`n=${n} k=${k} m=${m}`, () => {
       // the same float32 inputs in both kernel sets
       const w = (len: number) => fill(wasm.allocF32(len), rand) as Float32Array;
-      const a = w(n * k), b = w(k * m), g = w(n * m), bias = w(m);
+      const a = w(n * k),
+        b = w(k * m),
+        g = w(n * m),
+        bias = w(m);
       const size = Math.max(n * m, k * m, n * k) + 8;
       const out = wasm.allocF32(size).fill(NaN);
       const ref = new Float32Array(size);
@@ -211,7 +237,9 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
 
   it('refuses arrays that are not in its memory, naming the argument', () => {
     const own = wasm.allocF32(4);
-    expect(() => wasm.gemm(own, new Float32Array(4), own, null, 2, 2, 2)).toThrow(/a is not in kernel memory/);
+    expect(() => wasm.gemm(own, new Float32Array(4), own, null, 2, 2, 2)).toThrow(
+      /a is not in kernel memory/,
+    );
     expect(() => wasm.colSum(own, new Float64Array(4), 2, 2)).toThrow(/g is not in kernel memory/);
     const other = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
     expect(() => wasm.gemm(own, own, other.allocF32(4), null, 2, 2, 2)).toThrow(/b is not in kernel memory/);
@@ -222,7 +250,9 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
   it('refuses arrays that are too short for the shape', () => {
     const a = wasm.allocF32(6);
     expect(() => wasm.gemm(wasm.allocF32(4), a, wasm.allocF32(6), null, 2, 3, 2)).not.toThrow();
-    expect(() => wasm.gemm(wasm.allocF32(3), a, wasm.allocF32(6), null, 2, 3, 2)).toThrow(/out has 3 elements, needs 4/);
+    expect(() => wasm.gemm(wasm.allocF32(3), a, wasm.allocF32(6), null, 2, 3, 2)).toThrow(
+      /out has 3 elements, needs 4/,
+    );
   });
 
   it('never grows its memory (views stay valid) and says so when the reservation is used up', () => {
