@@ -42,7 +42,8 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
   return (
     <table className="inspect-cm">
       <caption>
-        <strong>{t('inspect.eval.matrix')}</strong> <span className="inspect-muted">{t('inspect.eval.matrixCaption')}</span>
+        <strong>{t('inspect.eval.matrix')}</strong>{' '}
+        <span className="inspect-muted">{t('inspect.eval.matrixCaption')}</span>
       </caption>
       <thead>
         <tr>
@@ -64,7 +65,11 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
               const count = matrix[truth * CLASSES + predicted];
               const diagonal = truth === predicted;
               const isSelected = selected?.truth === truth && selected.predicted === predicted;
-              const className = ['inspect-cm-cell', diagonal ? 'inspect-cm-diag' : '', isSelected ? 'inspect-cm-selected' : '']
+              const className = [
+                'inspect-cm-cell',
+                diagonal ? 'inspect-cm-diag' : '',
+                isSelected ? 'inspect-cm-selected' : '',
+              ]
                 .filter(Boolean)
                 .join(' ');
               return (

@@ -36,7 +36,16 @@ function inkColour(canvas: HTMLCanvasElement): string {
 }
 
 /** A square canvas to draw a digit on; focusable, with keyboard shortcuts for clear and undo. */
-export function DrawingCanvas({ strokes, brushWidth, onStrokeEnd, onInk, onClear, onUndo, size = 280, describedBy }: DrawingCanvasProps) {
+export function DrawingCanvas({
+  strokes,
+  brushWidth,
+  onStrokeEnd,
+  onInk,
+  onClear,
+  onUndo,
+  size = 280,
+  describedBy,
+}: DrawingCanvasProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const current = useRef<Stroke | null>(null);
@@ -58,7 +67,11 @@ export function DrawingCanvas({ strokes, brushWidth, onStrokeEnd, onInk, onClear
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const all = current.current ? [...strokes, current.current] : strokes;
       paintStrokes(ctx, all, inkColour(canvas));
-      const raster = imageDataToRaster(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+      const raster = imageDataToRaster(
+        ctx.getImageData(0, 0, canvas.width, canvas.height).data,
+        canvas.width,
+        canvas.height,
+      );
       onInkRef.current(isBlank(raster) ? null : raster, final);
     },
     [strokes],

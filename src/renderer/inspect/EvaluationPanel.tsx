@@ -57,7 +57,9 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
     );
   };
 
-  const cellTitle = selected ? t('inspect.eval.cellTitle', { truth: selected.truth, predicted: selected.predicted }) : '';
+  const cellTitle = selected
+    ? t('inspect.eval.cellTitle', { truth: selected.truth, predicted: selected.predicted })
+    : '';
   return (
     <section className="inspect-panel inspect-eval" aria-label={t('inspect.eval.title')}>
       <h3>{t('inspect.eval.title')}</h3>
@@ -76,8 +78,13 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
       {current && matrix ? (
         <>
           <p className="inspect-overall">
-            {t('inspect.eval.overall')}: <strong data-testid="inspect-overall-accuracy">{formatAccuracy(current.correct, current.count)}</strong>{' '}
-            <span className="inspect-muted">{t('inspect.eval.iteration', { iteration: current.iteration })}</span>
+            {t('inspect.eval.overall')}:{' '}
+            <strong data-testid="inspect-overall-accuracy">
+              {formatAccuracy(current.correct, current.count)}
+            </strong>{' '}
+            <span className="inspect-muted">
+              {t('inspect.eval.iteration', { iteration: current.iteration })}
+            </span>
           </p>
           <div className="inspect-eval-row">
             <ConfusionMatrix matrix={matrix} selected={selected} onSelect={setSelected} />

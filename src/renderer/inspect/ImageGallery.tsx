@@ -72,7 +72,10 @@ export function ImageGallery({ indices, evaluation, cache, label, pageSize = 60 
           const p = percent(evaluation.confidences[i]);
           const name = t('inspect.gallery.image', { index: i, truth, predicted, percent: p });
           return (
-            <li key={i} className={truth === predicted ? 'inspect-gallery-item' : 'inspect-gallery-item inspect-wrong'}>
+            <li
+              key={i}
+              className={truth === predicted ? 'inspect-gallery-item' : 'inspect-gallery-item inspect-wrong'}
+            >
               <MnistImage pixels={pixels.get(i) ?? null} size={56} label={name} />
               <span className="inspect-gallery-caption" aria-hidden="true">
                 {truth}→{predicted} <small>{p}%</small>

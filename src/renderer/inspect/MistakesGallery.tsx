@@ -15,13 +15,25 @@ export interface MistakesGalleryProps {
   pageSize?: number;
 }
 
-function DigitFilter({ label, value, onChange }: { label: string; value: number | null; onChange: (v: number | null) => void }) {
+function DigitFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <span className="inspect-filter">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
+      <select
+        id={id}
+        value={value === null ? '' : String(value)}
+        onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+      >
         <option value="">{t('inspect.gallery.any')}</option>
         {Array.from({ length: CLASSES }, (_, d) => (
           <option key={d} value={d}>
@@ -44,13 +56,19 @@ export function MistakesGallery({ evaluation, cache, pageSize = 60 }: MistakesGa
     <section className="inspect-mistakes" aria-label={title}>
       <h4>{title}</h4>
       <div className="inspect-filters">
-        <DigitFilter label={t('inspect.gallery.filterTrue')} value={filter.truth} onChange={(truth) => setFilter((f) => ({ ...f, truth }))} />
+        <DigitFilter
+          label={t('inspect.gallery.filterTrue')}
+          value={filter.truth}
+          onChange={(truth) => setFilter((f) => ({ ...f, truth }))}
+        />
         <DigitFilter
           label={t('inspect.gallery.filterPredicted')}
           value={filter.predicted}
           onChange={(predicted) => setFilter((f) => ({ ...f, predicted }))}
         />
-        <span className="inspect-muted">{t('inspect.gallery.count', { shown: shown.length, total: all.length })}</span>
+        <span className="inspect-muted">
+          {t('inspect.gallery.count', { shown: shown.length, total: all.length })}
+        </span>
       </div>
       <ImageGallery
         key={`${filter.truth}-${filter.predicted}`}

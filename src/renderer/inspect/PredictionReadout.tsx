@@ -14,7 +14,10 @@ export interface PredictionReadoutProps {
 export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
   const { t } = useTranslation();
   const top = probabilities ? argmax(probabilities) : -1;
-  const live = probabilities && top >= 0 ? t('inspect.predict.live', { digit: top, percent: percent(probabilities[top]) }) : '';
+  const live =
+    probabilities && top >= 0
+      ? t('inspect.predict.live', { digit: top, percent: percent(probabilities[top]) })
+      : '';
   return (
     <div className="inspect-prediction">
       {/* Always mounted, so screen readers notice when its text changes. */}
@@ -31,12 +34,21 @@ export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
           <ul className="inspect-bars" aria-label={t('inspect.predict.probabilities')}>
             {Array.from(probabilities, (p, digit) => (
               <li key={digit} className={digit === top ? 'inspect-bar inspect-bar-top' : 'inspect-bar'}>
-                <span className="inspect-bar-digit" aria-hidden="true">{digit}</span>
-                <span className="inspect-bar-track" aria-hidden="true">
-                  <span className="inspect-bar-fill" style={{ width: `${(Math.max(0, Math.min(1, p)) * 100).toFixed(1)}%` }} />
+                <span className="inspect-bar-digit" aria-hidden="true">
+                  {digit}
                 </span>
-                <span className="inspect-bar-text" aria-hidden="true">{percent(p)}%</span>
-                <span className="inspect-visually-hidden">{t('inspect.predict.bar', { digit, percent: percent(p) })}</span>
+                <span className="inspect-bar-track" aria-hidden="true">
+                  <span
+                    className="inspect-bar-fill"
+                    style={{ width: `${(Math.max(0, Math.min(1, p)) * 100).toFixed(1)}%` }}
+                  />
+                </span>
+                <span className="inspect-bar-text" aria-hidden="true">
+                  {percent(p)}%
+                </span>
+                <span className="inspect-visually-hidden">
+                  {t('inspect.predict.bar', { digit, percent: percent(p) })}
+                </span>
               </li>
             ))}
           </ul>

@@ -47,9 +47,22 @@ export function TileDialog({ tiles, index, name, scale, onClose }: TileDialogPro
   const title = t('inspect.weights.enlarged', { tile: name });
   return (
     <div className="inspect-overlay" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-label={title} className="inspect-dialog" onClick={(e) => e.stopPropagation()}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        className="inspect-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h4>{title}</h4>
-        <canvas ref={canvas} className="inspect-tile-large" width={tiles.width} height={tiles.height} role="img" aria-label={name} />
+        <canvas
+          ref={canvas}
+          className="inspect-tile-large"
+          width={tiles.width}
+          height={tiles.height}
+          role="img"
+          aria-label={name}
+        />
         <p className="inspect-muted">{t('inspect.weights.scale', { max: scale.toPrecision(3) })}</p>
         <button ref={closeButton} type="button" onClick={onClose}>
           {t('inspect.weights.close')}

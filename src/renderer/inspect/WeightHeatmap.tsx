@@ -21,7 +21,9 @@ export function WeightHeatmap({ tensor, maxSide = 320, onHover }: WeightHeatmapP
   const [rows, cols] = tensor.shape;
   const scale = maxAbs(tensor.data);
   useEffect(() => {
-    paintPixels(ref.current, cols, rows, (rgba) => fillDiverging(rgba, rows * cols, (i) => tensor.data[i], scale));
+    paintPixels(ref.current, cols, rows, (rgba) =>
+      fillDiverging(rgba, rows * cols, (i) => tensor.data[i], scale),
+    );
   }, [tensor, rows, cols, scale]);
 
   // Enlarge by a whole factor where possible so every weight stays a crisp square.
@@ -34,7 +36,14 @@ export function WeightHeatmap({ tensor, maxSide = 320, onHover }: WeightHeatmapP
     const col = Math.floor(((e.clientX - rect.left) / Math.max(1, rect.width)) * cols);
     const row = Math.floor(((e.clientY - rect.top) / Math.max(1, rect.height)) * rows);
     if (row < 0 || col < 0 || row >= rows || col >= cols) return;
-    onHover(t('inspect.weights.hoverCell', { name: tensor.name, row, col, value: tensor.data[row * cols + col].toFixed(4) }));
+    onHover(
+      t('inspect.weights.hoverCell', {
+        name: tensor.name,
+        row,
+        col,
+        value: tensor.data[row * cols + col].toFixed(4),
+      }),
+    );
   };
 
   const title = t('inspect.weights.heatmap', { name: tensor.name, rows, cols });

@@ -26,12 +26,24 @@ export function WeightHistogram({ tensor, bins = 40, width = 240, height = 80 }:
   });
   return (
     <figure className="inspect-histogram">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${range}`}>
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${title}: ${range}`}
+      >
         {Array.from(h.counts, (c, k) => {
           const barHeight = peak > 0 ? (c / peak) * (height - 2) : 0;
           const from = h.min + k * h.binWidth;
           return (
-            <rect key={k} x={k * barWidth} y={height - barHeight} width={Math.max(1, barWidth - 1)} height={barHeight}>
+            <rect
+              key={k}
+              x={k * barWidth}
+              y={height - barHeight}
+              width={Math.max(1, barWidth - 1)}
+              height={barHeight}
+            >
               <title>{`[${from.toPrecision(3)}, ${(from + h.binWidth).toPrecision(3)}): ${c}`}</title>
             </rect>
           );

@@ -54,11 +54,19 @@ const Tile = memo(function Tile({ tiles, index, scale, size, name, onHover, onOp
     if (x < 0 || y < 0 || x >= tiles.width || y >= tiles.height) return;
     const i = y * tiles.width + x;
     const p = tilePixel(tiles, index, i);
-    onHover(t('inspect.weights.hoverTile', { tile: name, x: p.x, y: p.y, index: i, value: p.value.toFixed(4) }));
+    onHover(
+      t('inspect.weights.hoverTile', { tile: name, x: p.x, y: p.y, index: i, value: p.value.toFixed(4) }),
+    );
   };
 
   return (
-    <button type="button" className="inspect-tile" aria-label={name} title={name} onClick={() => onOpen(index)}>
+    <button
+      type="button"
+      className="inspect-tile"
+      aria-label={name}
+      title={name}
+      onClick={() => onOpen(index)}
+    >
       <canvas
         ref={ref}
         width={tiles.width}
@@ -78,7 +86,16 @@ export function WeightTiles({ tiles, scale, tileSize = 56, onHover, onOpen }: We
   return (
     <div className="inspect-tiles" role="group" aria-label={t('inspect.weights.firstLayer')}>
       {Array.from({ length: tiles.count }, (_, j) => (
-        <Tile key={j} tiles={tiles} index={j} scale={scale} size={tileSize} name={tileName(j)} onHover={onHover} onOpen={onOpen} />
+        <Tile
+          key={j}
+          tiles={tiles}
+          index={j}
+          scale={scale}
+          size={tileSize}
+          name={tileName(j)}
+          onHover={onHover}
+          onOpen={onOpen}
+        />
       ))}
     </div>
   );

@@ -83,7 +83,13 @@ export function WeightVisualizer({ lab, runs, runId, pollMs = 1500, tileSize = 5
         </div>
       ) : null}
       {tiles && open !== null && open < tiles.count ? (
-        <TileDialog tiles={tiles} index={open} name={tileName(open)} scale={scale} onClose={() => setOpen(null)} />
+        <TileDialog
+          tiles={tiles}
+          index={open}
+          name={tileName(open)}
+          scale={scale}
+          onClose={() => setOpen(null)}
+        />
       ) : null}
     </section>
   );

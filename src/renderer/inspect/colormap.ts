@@ -37,7 +37,12 @@ export function diverging(v: number, scale: number): Rgb {
  * Fill an RGBA buffer (ImageData.data) with the diverging colours of `values`, one pixel each.
  * `values(i)` returns the i-th value; `out` has 4 * count bytes.
  */
-export function fillDiverging(out: Uint8ClampedArray, count: number, values: (i: number) => number, scale: number): void {
+export function fillDiverging(
+  out: Uint8ClampedArray,
+  count: number,
+  values: (i: number) => number,
+  scale: number,
+): void {
   for (let i = 0; i < count; i++) {
     const [r, g, b] = diverging(values(i), scale);
     out[4 * i] = r;

@@ -39,7 +39,8 @@ export function classAccuracy(matrix: Uint32Array, classes = CLASSES): ClassAccu
 /** Test-set indices whose true label is `truth` and prediction is `predicted`, ascending. */
 export function cellIndices(ev: Outcomes, truth: number, predicted: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < ev.count; i++) if (ev.labels[i] === truth && ev.predictions[i] === predicted) out.push(i);
+  for (let i = 0; i < ev.count; i++)
+    if (ev.labels[i] === truth && ev.predictions[i] === predicted) out.push(i);
   return out;
 }
 
@@ -50,7 +51,10 @@ export interface MistakeFilter {
 }
 
 /** Indices of misclassified test images, ascending, optionally only those matching `filter`. */
-export function mistakeIndices(ev: Outcomes, filter: MistakeFilter = { truth: null, predicted: null }): number[] {
+export function mistakeIndices(
+  ev: Outcomes,
+  filter: MistakeFilter = { truth: null, predicted: null },
+): number[] {
   const out: number[] = [];
   for (let i = 0; i < ev.count; i++) {
     const t = ev.labels[i];

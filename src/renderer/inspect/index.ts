@@ -2,7 +2,8 @@
  * Draw, classify, look inside: the renderer's inspect views. Mount them anywhere with a LabApi,
  * the runs and the selected run id; add `inspectStrings` to i18next first.
  */
-import './inspect.css';
+import './inspect-draw.css';
+import './inspect-data.css';
 
 export { DrawPanel, type DrawPanelProps } from './DrawPanel';
 export { DrawingCanvas, type DrawingCanvasProps } from './DrawingCanvas';

@@ -22,7 +22,10 @@ export function paintPixels(
 }
 
 /** The 2-D context of a canvas, or null where canvases cannot draw (jsdom). */
-export function context2d(canvas: HTMLCanvasElement | null, options?: CanvasRenderingContext2DSettings): CanvasRenderingContext2D | null {
+export function context2d(
+  canvas: HTMLCanvasElement | null,
+  options?: CanvasRenderingContext2DSettings,
+): CanvasRenderingContext2D | null {
   if (!canvas) return null;
   return canvas.getContext('2d', options);
 }

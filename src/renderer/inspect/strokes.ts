@@ -61,7 +61,13 @@ export function paintStrokes(ctx: StrokeContext, strokes: readonly Stroke[], col
 }
 
 /** Pointer position in canvas pixels, whatever size CSS shows the canvas at. */
-export function toCanvasPoint(clientX: number, clientY: number, rect: DOMRectReadOnly, width: number, height: number): Point {
+export function toCanvasPoint(
+  clientX: number,
+  clientY: number,
+  rect: DOMRectReadOnly,
+  width: number,
+  height: number,
+): Point {
   const sx = rect.width > 0 ? width / rect.width : 1;
   const sy = rect.height > 0 ? height / rect.height : 1;
   return { x: (clientX - rect.left) * sx, y: (clientY - rect.top) * sy };

@@ -15,7 +15,11 @@ export interface PredictState {
 }
 
 /** Predictions of `runId` for the latest pixels, at most one call per `intervalMs` while drawing. */
-export function usePredict(lab: Pick<LabApi, 'predict'>, runId: string | null, intervalMs = 150): PredictState {
+export function usePredict(
+  lab: Pick<LabApi, 'predict'>,
+  runId: string | null,
+  intervalMs = 150,
+): PredictState {
   const [prediction, setPrediction] = useState<Prediction | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Each call gets a number; only the newest call's answer is shown.

@@ -24,7 +24,11 @@ export function useWeights(
   iteration: number,
   pollMs = 1500,
 ): WeightsState {
-  const [result, setResult] = useState<{ runId: string | null; weights: WeightTensor[] | null; error: string | null }>({
+  const [result, setResult] = useState<{
+    runId: string | null;
+    weights: WeightTensor[] | null;
+    error: string | null;
+  }>({
     runId: null,
     weights: null,
     error: null,
@@ -46,7 +50,11 @@ export function useWeights(
         },
         (e: unknown) => {
           if (cancelled) return;
-          setResult((r) => ({ runId, weights: r.runId === runId ? r.weights : null, error: e instanceof Error ? e.message : String(e) }));
+          setResult((r) => ({
+            runId,
+            weights: r.runId === runId ? r.weights : null,
+            error: e instanceof Error ? e.message : String(e),
+          }));
           if (polled) timer = setTimeout(load, pollMs);
         },
       );

@@ -22,7 +22,13 @@ export function firstLayerTiles(w: WeightTensor): TileSet | null {
     const side = Math.round(Math.sqrt(inputs));
     if (side * side !== inputs) return null;
     // W1 (784, H): unit j's weight on pixel i is W1[i, j] = data[i * H + j].
-    return { kind: 'unit', count: hidden, width: side, height: side, value: (j, i) => w.data[i * hidden + j] };
+    return {
+      kind: 'unit',
+      count: hidden,
+      width: side,
+      height: side,
+      value: (j, i) => w.data[i * hidden + j],
+    };
   }
   if (w.shape.length === 4) {
     const [fn, c, fh, fw] = w.shape;

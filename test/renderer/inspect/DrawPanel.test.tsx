@@ -11,7 +11,17 @@ import { initInspectI18n, mnistTest } from './setup';
 afterEach(cleanup);
 
 function run(id: string, state: RunSummary['state']): RunSummary {
-  return { id, name: `run ${id}`, config: DEFAULT_CONFIG, state, createdAt: 0, iteration: 0, totalIterations: 100, iterationsPerEpoch: 600, source: 'trained' };
+  return {
+    id,
+    name: `run ${id}`,
+    config: DEFAULT_CONFIG,
+    state,
+    createdAt: 0,
+    iteration: 0,
+    totalIterations: 100,
+    iterationsPerEpoch: 600,
+    source: 'trained',
+  };
 }
 
 /** predict() answers the test resolves by hand, so the order of answers can be chosen. */
@@ -19,7 +29,8 @@ function manualLab() {
   const pending: { runId: string; pixels: Uint8Array; resolve: (p: Prediction) => void }[] = [];
   return {
     pending,
-    predict: (runId: string, pixels: Uint8Array) => new Promise<Prediction>((resolve) => pending.push({ runId, pixels, resolve })),
+    predict: (runId: string, pixels: Uint8Array) =>
+      new Promise<Prediction>((resolve) => pending.push({ runId, pixels, resolve })),
   };
 }
 
@@ -117,7 +128,7 @@ describe('live prediction (usePredict)', () => {
     expect(result.current.prediction).toBeNull();
   });
 
-  it('shows the service\'s error message when predict fails', async () => {
+  it("shows the service's error message when predict fails", async () => {
     const lab = { predict: () => Promise.reject(new Error('run has no weights yet')) };
     const { result } = renderHook(() => usePredict(lab, 'r1'));
     await act(async () => result.current.request(digit(0), true));

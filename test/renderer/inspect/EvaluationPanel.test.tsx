@@ -36,7 +36,9 @@ describe('evaluation panel on the real MNIST test labels', () => {
     let wrong = 0;
     for (let i = 0; i < count; i++) if (i % 13 === 0 || i % 29 === 0) wrong++;
     const correct = count - wrong;
-    expect(screen.getByTestId('inspect-overall-accuracy').textContent).toBe(`${(correct / count).toFixed(4)} (${correct}/${count})`);
+    expect(screen.getByTestId('inspect-overall-accuracy').textContent).toBe(
+      `${(correct / count).toFixed(4)} (${correct}/${count})`,
+    );
   });
 
   it('has 100 cells named "True X, predicted Y: N images" with the right counts', async () => {
@@ -47,7 +49,9 @@ describe('evaluation panel on the real MNIST test labels', () => {
     let onesRight = 0;
     for (let i = 0; i < count; i++) if (labels[i] === 1 && ev.predictions[i] === 1) onesRight++;
     expect(onesRight).toBeLessThan(ones);
-    expect(screen.getByRole('button', { name: `True 1, predicted 1: ${onesRight} images` }).className).toContain('inspect-cm-diag');
+    expect(
+      screen.getByRole('button', { name: `True 1, predicted 1: ${onesRight} images` }).className,
+    ).toContain('inspect-cm-diag');
     expect(screen.getByRole('button', { name: 'True 1, predicted 5: 0 images' })).toBeTruthy();
     // Per-digit table: 1135 ones in MNIST's test set.
     const table = screen.getByRole('table', { name: 'Accuracy per digit' });
@@ -56,7 +60,7 @@ describe('evaluation panel on the real MNIST test labels', () => {
     expect(row.textContent).toContain((onesRight / ones).toFixed(4));
   });
 
-  it('clicking a cell lists exactly that cell\'s images and loads them in pages of ≤100', async () => {
+  it("clicking a cell lists exactly that cell's images and loads them in pages of ≤100", async () => {
     const lab = await evaluated();
     const expected: number[] = [];
     for (let i = 0; i < count; i++) if (labels[i] === 4 && ev.predictions[i] === 1) expected.push(i);
@@ -67,7 +71,9 @@ describe('evaluation panel on the real MNIST test labels', () => {
     expect(listedIndices(list)).toEqual(expected);
     const first = within(list).getAllByRole('img')[0];
     const i0 = expected[0];
-    expect(first.getAttribute('aria-label')).toBe(`Test image #${i0}: true 4, predicted 1 (${Math.round(ev.confidences[i0] * 100)}%)`);
+    expect(first.getAttribute('aria-label')).toBe(
+      `Test image #${i0}: true 4, predicted 1 (${Math.round(ev.confidences[i0] * 100)}%)`,
+    );
     await waitFor(() => expect(lab.sampleCalls.length).toBeGreaterThan(0));
     const pages = new Set(expected.map((i) => Math.floor(i / 100)));
     for (const p of pages) expect(lab.sampleCalls).toContainEqual([p * 100, 100]);
@@ -91,7 +97,9 @@ describe('evaluation panel on the real MNIST test labels', () => {
     const gallery = screen.getByRole('region', { name: 'Mistakes' });
     const mistakes: number[] = [];
     for (let i = 0; i < count; i++) if (labels[i] !== ev.predictions[i]) mistakes.push(i);
-    expect(within(gallery).getByText(`${mistakes.length} of ${mistakes.length} misclassified images`)).toBeTruthy();
+    expect(
+      within(gallery).getByText(`${mistakes.length} of ${mistakes.length} misclassified images`),
+    ).toBeTruthy();
     expect(listedIndices(within(gallery).getByRole('list'))).toEqual(mistakes.slice(0, 60));
 
     fireEvent.change(within(gallery).getByLabelText('True digit'), { target: { value: '3' } });
@@ -103,7 +111,7 @@ describe('evaluation panel on the real MNIST test labels', () => {
     expect(within(gallery).getByText('No images here')).toBeTruthy();
   });
 
-  it('shows the service\'s message when evaluation fails', async () => {
+  it("shows the service's message when evaluation fails", async () => {
     const lab = { ...imageLab(), evaluateRun: () => Promise.reject(new Error('run r1 has no weights')) };
     render(
       <I18nextProvider i18n={initInspectI18n()}>

@@ -42,7 +42,9 @@ describe('prediction readout', () => {
     expect(top).toBeGreaterThan(90);
     const bars = within(screen.getByRole('list', { name: 'Class probabilities' })).getAllByRole('listitem');
     expect(bars).toHaveLength(10);
-    bars.forEach((bar, digit) => expect(bar.textContent).toContain(`${digit}: ${Math.round(p[digit] * 100)}%`));
+    bars.forEach((bar, digit) =>
+      expect(bar.textContent).toContain(`${digit}: ${Math.round(p[digit] * 100)}%`),
+    );
     expect(bars[7].className).toContain('inspect-bar-top');
     expect(screen.queryByText('Draw a digit')).toBeNull();
   });
@@ -59,7 +61,10 @@ describe('prediction readout', () => {
 
 describe('activation strips', () => {
   it('draws one strip per hidden layer with one cell per unit', () => {
-    const layers = [Float32Array.from({ length: 50 }, (_, i) => i / 50), Float32Array.from({ length: 100 }, (_, i) => -i)];
+    const layers = [
+      Float32Array.from({ length: 50 }, (_, i) => i / 50),
+      Float32Array.from({ length: 100 }, (_, i) => -i),
+    ];
     render(
       <I18nextProvider i18n={initInspectI18n()}>
         <ActivationStrips activations={layers} />
@@ -72,6 +77,8 @@ describe('activation strips', () => {
     expect((first.children[0] as HTMLElement).title).toBe('Unit 0: 0.000');
     // The strongest unit is fully coloured, an inactive one transparent.
     expect((first.children[0] as HTMLElement).style.background).toContain('0)');
-    expect((second.children[99] as HTMLElement).style.background).toMatch(/rgba\(33, 102, 172(, 1)?\)|rgb\(33, 102, 172\)/);
+    expect((second.children[99] as HTMLElement).style.background).toMatch(
+      /rgba\(33, 102, 172(, 1)?\)|rgb\(33, 102, 172\)/,
+    );
   });
 });

@@ -17,7 +17,7 @@ import { deterministicEvaluation, mnistTest } from './setup';
 describe('confusion matrix counting on the real MNIST test labels', () => {
   const ev = deterministicEvaluation();
 
-  it('rows sum to each digit\'s real test count and the diagonal to the correct count', () => {
+  it("rows sum to each digit's real test count and the diagonal to the correct count", () => {
     const m = confusionMatrix(ev);
     const { labels } = mnistTest();
     for (let t = 0; t < 10; t++) {
@@ -94,10 +94,11 @@ describe('confusion matrix counting on the real MNIST test labels', () => {
   });
 });
 
-describe('against NumPy on the book\'s sample_weight.pkl', () => {
+describe("against NumPy on the book's sample_weight.pkl", () => {
   const fixture = path.resolve(process.cwd(), '../shared/fixtures/book/sample_weight.pkl');
   const python = '/usr/bin/python3';
-  const numpy = existsSync(python) && spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+  const numpy =
+    existsSync(python) && spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
   const ready = numpy && existsSync(fixture);
   const reason = !numpy ? 'python3 with NumPy not found' : `book fixture missing at ${fixture}`;
   if (!ready && process.env.CI === 'true') throw new Error(`CI: ${reason}`);
@@ -121,7 +122,9 @@ describe('against NumPy on the book\'s sample_weight.pkl', () => {
     const predictions = Uint8Array.from(digits, (c) => Number(c));
     expect(predictions.length).toBe(count);
     const m = confusionMatrix({ labels, predictions, count });
-    expect(JSON.parse(matrixJson)).toEqual(Array.from({ length: 10 }, (_, r) => Array.from(m.slice(r * 10, r * 10 + 10))));
+    expect(JSON.parse(matrixJson)).toEqual(
+      Array.from({ length: 10 }, (_, r) => Array.from(m.slice(r * 10, r * 10 + 10))),
+    );
     let correct = 0;
     for (let d = 0; d < 10; d++) correct += m[d * 11];
     // The book's ch03 result: Accuracy:0.9352.

@@ -14,7 +14,8 @@ describe('test image page cache over sampleImages (≤100 per call)', () => {
     const wanted = [0, 1, 149, 9999];
     const got = await cache.get(wanted);
     const t = mnistTest();
-    for (const i of wanted) expect(Array.from(got.get(i)!)).toEqual(Array.from(t.pixels.subarray(i * 784, (i + 1) * 784)));
+    for (const i of wanted)
+      expect(Array.from(got.get(i)!)).toEqual(Array.from(t.pixels.subarray(i * 784, (i + 1) * 784)));
     // Three pages: 0, 1 and 99.
     expect(lab.sampleCalls).toEqual([
       [0, 100],

@@ -3,7 +3,14 @@ import { centerOfMass, toMnist } from '../../../src/shared/digit';
 import { imageDataToRaster, isBlank } from '../../../src/renderer/inspect/raster';
 
 /** A 280x280 RGBA buffer like a canvas's ImageData, with an opaque dark rectangle of "ink". */
-function rgbaWithRect(size: number, x0: number, y0: number, x1: number, y1: number, alpha = 255): Uint8ClampedArray {
+function rgbaWithRect(
+  size: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  alpha = 255,
+): Uint8ClampedArray {
   const rgba = new Uint8ClampedArray(size * size * 4);
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {

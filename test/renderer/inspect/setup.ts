@@ -94,7 +94,10 @@ export function imageLab(evaluation: TestEvaluation = deterministicEvaluation())
       const t = mnistTest();
       if (start < 0 || start + count > t.count) throw new Error(`out of range: ${start}+${count}`);
       sampleCalls.push([start, count]);
-      return { pixels: t.pixels.slice(start * 784, (start + count) * 784), labels: t.labels.slice(start, start + count) };
+      return {
+        pixels: t.pixels.slice(start * 784, (start + count) * 784),
+        labels: t.labels.slice(start, start + count),
+      };
     },
     async evaluateRun(runId) {
       evaluateCalls.push(runId);

@@ -13,7 +13,8 @@ function recordingContext() {
     beginPath: () => calls.push('begin'),
     moveTo: (x: number, y: number) => calls.push(`move ${x},${y}`),
     lineTo: (x: number, y: number) => calls.push(`line ${x},${y}`),
-    quadraticCurveTo: (cx: number, cy: number, x: number, y: number) => calls.push(`quad ${cx},${cy} ${x},${y}`),
+    quadraticCurveTo: (cx: number, cy: number, x: number, y: number) =>
+      calls.push(`quad ${cx},${cy} ${x},${y}`),
     arc: (x: number, y: number, r: number) => calls.push(`arc ${x},${y} r${r}`),
     fill: () => calls.push('fill'),
     stroke: () => calls.push('stroke'),
@@ -37,7 +38,14 @@ describe('painting strokes', () => {
       { x: 20, y: 10 },
     ];
     paintStrokes(ctx, [{ width: 8, points }], 'red');
-    expect(calls).toEqual(['begin', 'move 0,0', 'quad 10,0 10,5', 'quad 10,10 15,10', 'line 20,10', 'stroke']);
+    expect(calls).toEqual([
+      'begin',
+      'move 0,0',
+      'quad 10,0 10,5',
+      'quad 10,10 15,10',
+      'line 20,10',
+      'stroke',
+    ]);
     expect(ctx.lineCap).toBe('round');
     expect(ctx.lineJoin).toBe('round');
     expect(ctx.lineWidth).toBe(8);
@@ -49,7 +57,13 @@ describe('painting strokes', () => {
     paintStrokes(
       ctx,
       [
-        { width: 4, points: [{ x: 1, y: 1 }, { x: 2, y: 2 }] },
+        {
+          width: 4,
+          points: [
+            { x: 1, y: 1 },
+            { x: 2, y: 2 },
+          ],
+        },
         { width: 30, points: [] },
         { width: 6, points: [{ x: 3, y: 3 }] },
       ],
