@@ -122,18 +122,22 @@ export class BatchBuilder {
   private fillSparse(split: DataSplit, indices: Int32Array, n: number): NetInput {
     const { rowPtr, colIdx, values } = this.csr;
     const D = this.pixelsPerImage;
+    // Locals, not property loads, inside the hot loop.
     const images = split.images;
+    const srcRowPtr = split.rowPtr;
+    const srcColIdx = split.colIdx;
+    const scale = PIXEL_SCALE;
     let nnz = 0;
     for (let i = 0; i < n; i++) {
       rowPtr[i] = nnz;
       const img = indices[i];
       const base = img * D;
-      const end = split.rowPtr[img + 1];
-      for (let e = split.rowPtr[img]; e < end; e++) {
-        const p = split.colIdx[e];
+      const start = srcRowPtr[img];
+      const end = srcRowPtr[img + 1];
+      for (let e = start; e < end; e++, nnz++) {
+        const p = srcColIdx[e];
         colIdx[nnz] = p;
-        values[nnz] = PIXEL_SCALE[images[base + p]];
-        nnz++;
+        values[nnz] = scale[images[base + p]];
       }
     }
     rowPtr[n] = nnz;
