@@ -48,6 +48,7 @@ class RunLoop {
   private state: WorkerState;
   /** Set when the run has ended; posted once every pending epoch evaluation has arrived. */
   private ending: { state: WorkerState; message?: string } | null = null;
+  private endPosted = false;
   private losses: number[] = [];
   private rates: number[] = [];
   private batchStart = 1;
@@ -173,12 +174,12 @@ class RunLoop {
     this.postEndWhenSettled();
   }
 
+  /** Posts the end state once, after every pending epoch evaluation has been posted (epochs come first). */
   private postEndWhenSettled(): void {
-    if (!this.ending || [...this.pendingEvals.values()].some((p) => p.epoch !== undefined)) return;
+    if (!this.ending || this.endPosted || [...this.pendingEvals.values()].some((p) => p.epoch !== undefined)) return;
+    this.endPosted = true;
     const { state, message } = this.ending;
     post({ type: 'state', state, iteration: this.trainer.iteration, ...(message && { message }) });
-    this.ending = { state }; // posted; keep the loop ended
-    this.postEndWhenSettled = () => {};
   }
 
   /** Sends the iterations done since the last flush (their buffers are transferred, not copied). */
