@@ -43,7 +43,14 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
   const { prediction, error, request } = usePredict(lab, activeRun, throttleMs);
 
   const onInk = (raster: Raster | null, final: boolean) => {
-    const mnist = raster ? toMnist(raster) : null;
+    let mnist: Uint8Array | null;
+    try {
+      mnist = raster ? toMnist(raster) : null;
+    } catch (e) {
+      // Keep the last good frame rather than break the pointer handler mid-stroke.
+      console.warn('toMnist failed for this drawing', e);
+      return;
+    }
     setPixels(mnist);
     request(mnist, final);
   };

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Raster } from '../../shared/digit';
 import { context2d } from './paint';
 import { imageDataToRaster, isBlank } from './raster';
-import { paintStrokes, toCanvasPoint, type Stroke } from './strokes';
+import { paintStrokes, toCanvasPoint, type CanvasBox, type Stroke } from './strokes';
 
 export interface DrawingCanvasProps {
   /** Finished strokes (the parent owns them, so it can undo and clear). */
@@ -80,8 +80,18 @@ export function DrawingCanvas({
   // A new stroke list (stroke ended, undo, clear) is a final state.
   useEffect(() => repaint(true), [repaint]);
 
+  // The drawable area is the canvas's content box: its client rectangle minus the border.
+  const contentRect = (el: HTMLCanvasElement): CanvasBox => {
+    const r = el.getBoundingClientRect();
+    return {
+      left: r.left + el.clientLeft,
+      top: r.top + el.clientTop,
+      width: el.clientWidth || r.width,
+      height: el.clientHeight || r.height,
+    };
+  };
   const point = (e: PointerEvent<HTMLCanvasElement>) =>
-    toCanvasPoint(e.clientX, e.clientY, e.currentTarget.getBoundingClientRect(), size, size);
+    toCanvasPoint(e.clientX, e.clientY, contentRect(e.currentTarget), size, size);
 
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return;
@@ -98,7 +108,7 @@ export function DrawingCanvas({
     // Coalesced events keep fast strokes smooth: the browser may merge several samples per frame.
     const native = e.nativeEvent;
     const samples = typeof native.getCoalescedEvents === 'function' ? native.getCoalescedEvents() : [];
-    const rect = e.currentTarget.getBoundingClientRect();
+    const rect = contentRect(e.currentTarget);
     if (samples.length > 0) {
       for (const s of samples) stroke.points.push(toCanvasPoint(s.clientX, s.clientY, rect, size, size));
     } else {

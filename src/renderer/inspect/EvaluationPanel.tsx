@@ -82,9 +82,7 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
             <strong data-testid="inspect-overall-accuracy">
               {formatAccuracy(current.correct, current.count)}
             </strong>{' '}
-            <span className="inspect-muted">
-              {t('inspect.eval.iteration', { iteration: current.iteration })}
-            </span>
+            <span className="inspect-muted">{t('inspect.eval.iteration', { count: current.iteration })}</span>
           </p>
           <div className="inspect-eval-row">
             <ConfusionMatrix matrix={matrix} selected={selected} onSelect={setSelected} />

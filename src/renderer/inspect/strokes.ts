@@ -60,11 +60,14 @@ export function paintStrokes(ctx: StrokeContext, strokes: readonly Stroke[], col
   }
 }
 
+/** Where a canvas's drawable area sits on screen, in CSS pixels. */
+export type CanvasBox = Pick<DOMRectReadOnly, 'left' | 'top' | 'width' | 'height'>;
+
 /** Pointer position in canvas pixels, whatever size CSS shows the canvas at. */
 export function toCanvasPoint(
   clientX: number,
   clientY: number,
-  rect: DOMRectReadOnly,
+  rect: CanvasBox,
   width: number,
   height: number,
 ): Point {
