@@ -58,9 +58,10 @@ function areaWeights(from: number, length: number, outCount: number, srcCount: n
   const weights: Float32Array[] = [];
   for (let o = 0; o < outCount; o++) {
     const a = from + o * step;
-    const b = a + step;
+    // The last footprint ends exactly at the box edge; rounding must not push it one pixel past.
+    const b = o === outCount - 1 ? from + length : a + step;
     const i0 = Math.max(0, Math.floor(a));
-    const i1 = Math.min(srcCount, Math.ceil(b));
+    const i1 = Math.min(srcCount, from + length, Math.ceil(b));
     const w = new Float32Array(Math.max(0, i1 - i0));
     for (let i = i0; i < i1; i++) w[i - i0] = (Math.min(b, i + 1) - Math.max(a, i)) / step;
     first[o] = i0;

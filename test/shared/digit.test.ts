@@ -64,4 +64,16 @@ describe('digit preprocessing', () => {
       expect(Math.abs(com.y - 14)).toBeLessThanOrEqual(0.5);
     }
   });
+
+  it('handles every box size without reading past the box (float rounding at the edge)', () => {
+    for (let w = 1; w <= 280; w++) {
+      for (const h of [1, 3, 7, 20, 123, 199, 280]) {
+        const r = blank(280, 280);
+        fillRect(r, 0, 0, w, h);
+        const m = toMnist(r);
+        expect(m, `${w}x${h}`).not.toBeNull();
+        expect(m!.every((v) => Number.isFinite(v))).toBe(true);
+      }
+    }
+  });
 });
