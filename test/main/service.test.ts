@@ -30,6 +30,11 @@ describe('LabService: a short real run', () => {
     const epochs = log.of('epoch', run.id).map((e) => e.metrics);
     expect(epochs.map((m) => [m.epoch, m.iteration])).toEqual([[1, 100], [2, 200], [3, 300]]);
     expect(log.events.indexOf(end)).toBeGreaterThan(log.events.findIndex((e) => e.type === 'epoch' && e.runId === run.id && e.metrics.epoch === 3));
+    // Evaluation runs on a snapshot in another thread: training went on past iteration 100 before
+    // the full-set evaluation of that snapshot came back.
+    const epoch1 = log.events.findIndex((e) => e.type === 'epoch' && e.runId === run.id && e.metrics.epoch === 1);
+    const past100 = log.events.findIndex((e) => e.type === 'iterations' && e.runId === run.id && e.batch.start + e.batch.losses.length - 1 > 100);
+    expect(past100).toBeLessThan(epoch1);
     // The book's ch05 run reaches about 88 % test accuracy after 300 iterations (measured 0.8817 with seed 1).
     const last = epochs[2];
     expect(last.testAccuracy).toBeGreaterThan(0.85);
