@@ -5,6 +5,7 @@
  * as LabEvents to every listener. Every argument is validated here, where it arrives.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { LabApi, LabEvent, SampleImages, TestEvaluation } from '../../shared/api';
@@ -27,7 +28,7 @@ export interface LabServiceOptions {
   dataDir?: string;
   /** An MNIST folder to load instead of the bundled package. */
   datasetFolder?: string;
-  /** build/kernels.wasm; default: the repo's build/kernels.wasm when running from source and it exists. */
+  /** build/kernels.wasm; default: the repo's build/kernels.wasm when it exists (else the TypeScript kernels). */
   wasmPath?: string;
   /** Asks the user for a folder (Electron: a dialog); chooseDatasetFolder resolves null without it. */
   chooseFolder?: () => Promise<string | null>;
@@ -49,10 +50,11 @@ interface RunEntry {
   retiring: boolean;
 }
 
+/** build/kernels.wasm at the repo root: from src/main/lab/ in source, from out/main/ when bundled. */
 function defaultWasmPath(): string | undefined {
-  if (!import.meta.url.endsWith('.ts')) return undefined;
-  const file = new URL('../../../build/kernels.wasm', import.meta.url);
-  return existsSync(file) ? file.pathname : undefined;
+  const relative = import.meta.url.endsWith('.ts') ? '../../../build/kernels.wasm' : '../../build/kernels.wasm';
+  const file = fileURLToPath(new URL(relative, import.meta.url));
+  return existsSync(file) ? file : undefined;
 }
 
 /** The Lab: datasets, runs and their workers, metrics, events. */
