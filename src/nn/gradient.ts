@@ -8,16 +8,17 @@ import type { Floats, NetInput, Targets } from './tensor';
 
 /**
  * ∂f/∂x[i] ≈ (f(x + h·e_i) - f(x - h·e_i)) / 2h for every i, the book's `numerical_gradient`.
- * x is perturbed in place and restored; f must read x. Returns a Float64Array like x.
+ * x is perturbed in place and restored; f is called as f(x) (a closure that reads x works too).
+ * Returns a Float64Array of x's length.
  */
-export function numericalGradient(f: () => number, x: Floats, h = 1e-4): Float64Array {
+export function numericalGradient(f: (x: Floats) => number, x: Floats, h = 1e-4): Float64Array {
   const grad = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const saved = x[i];
     x[i] = saved + h;
-    const fPlus = f();
+    const fPlus = f(x);
     x[i] = saved - h;
-    const fMinus = f();
+    const fMinus = f(x);
     x[i] = saved;
     grad[i] = (fPlus - fMinus) / (2 * h);
   }

@@ -13,7 +13,7 @@ import type { ActivationName } from './layers/activations';
 import { createNetwork, type LossName, type Network, type TensorInput } from './network';
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import { Rng } from './rng';
-import { learningRateAt, type ScheduleName } from './schedules';
+import { learningRateAt, type ScheduleName, type ScheduleOptions } from './schedules';
 import type { Kernels, NetInput } from './tensor';
 import type { WeightDecayName } from './weight-decay';
 
@@ -82,6 +82,7 @@ export class Trainer {
   /** Validation images: [fitCount, fitCount + validationCount) of the train split. */
   readonly validationCount: number;
   private baseLearningRate: number;
+  private readonly scheduleOptions: ScheduleOptions;
   private currentLearningRate: number;
   private readonly dataRng: Rng;
   private readonly batch: BatchBuilder;
@@ -124,6 +125,7 @@ export class Trainer {
     );
     if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
     this.baseLearningRate = c.learningRate;
+    this.scheduleOptions = { stepEpochs: c.scheduleStepEpochs, decay: c.scheduleDecay };
     this.currentLearningRate = this.scheduledRate();
     this.optimizer = createOptimizer(c.optimizer, {
       lr: this.currentLearningRate,
@@ -163,11 +165,7 @@ export class Trainer {
   }
 
   private scheduledRate(): number {
-    const c = this.config;
-    return learningRateAt(c.schedule, this.baseLearningRate, this.epoch, {
-      stepEpochs: c.scheduleStepEpochs,
-      decay: c.scheduleDecay,
-    });
+    return learningRateAt(this.config.schedule, this.baseLearningRate, this.epoch, this.scheduleOptions);
   }
 
   /** One mini-batch: sample, forward, backward, update. */
@@ -176,8 +174,8 @@ export class Trainer {
     const lr = (this.currentLearningRate = this.scheduledRate());
     this.optimizer.lr = lr;
     const input = this.nextBatch();
-    const n = input.kind === 'sparse' ? input.csr.n : input.n;
-    const loss = this.network.gradient(input, this.batch.labels.subarray(0, n));
+    // The labels buffer may be longer than n (a short last batch): the loss reads only n rows.
+    const loss = this.network.gradient(input, this.batch.labels);
     this.optimizer.update(this.network.params, this.network.grads);
     this.iteration++;
     this.currentLearningRate = this.scheduledRate();
