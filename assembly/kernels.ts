@@ -404,3 +404,11 @@ export function colSum(out: usize, g: usize, n: i32, m: i32): void {
     store<f32>(out + (<usize>j << 2), s);
   }
 }
+
+/** y (len) += a · x (len): the SGD step W ← W - η·dW with a = -η (not yet in the Kernels contract). */
+export function axpy(y: usize, a: f32, x: usize, len: i32): void {
+  const s = f32x4.splat(a);
+  const full = <usize>(len >> 2) << 4;
+  for (let p: usize = 0; p < full; p += 16) v128.store(y + p, madd(v128.load(y + p), s, v128.load(x + p)));
+  for (let p = full; p < (<usize>len << 2); p += 4) store<f32>(y + p, load<f32>(y + p) + a * load<f32>(x + p));
+}

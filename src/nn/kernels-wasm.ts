@@ -39,7 +39,11 @@ interface WasmExports {
     cscVal: number,
   ): void;
   colSum(out: number, g: number, n: number, m: number): void;
+  axpy(y: number, a: number, x: number, len: number): void;
 }
+
+/** The wasm kernels, plus `axpy` (y += a·x, the SGD update in SIMD), which the contract does not have yet. */
+export type WasmKernels = Kernels & { axpy(y: Float32Array, a: number, x: Float32Array, len: number): void };
 
 /** One column strip of the sparse product for all rows; `j` is the strip's first byte, `last` live lanes. */
 type SpmmRows = (
@@ -96,7 +100,7 @@ const ALIGN = 64; // cache-line aligned starts
 const PAD = 16; // kernels may read (never write) up to 3 floats past a row: keep that inside our memory
 
 /** Instantiates compiled kernels.wasm over a fixed-size memory and wraps it as `Kernels` ('wasm-simd'). */
-export function createWasmKernels(module: KernelModule, options: WasmKernelOptions = {}): Kernels {
+export function createWasmKernels(module: KernelModule, options: WasmKernelOptions = {}): WasmKernels {
   const pages = Math.ceil((options.reserveBytes ?? 512 * 1024 * 1024) / PAGE);
   const memory = new WA.Memory({ initial: pages, maximum: pages });
   const instance = new WA.Instance(module, {
@@ -235,10 +239,13 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     colSum(out, g, n, m) {
       wasm.colSum(addr(out, 'out', m), addr(g, 'g', n * m), n, m);
     },
+    axpy(y, a, x, len) {
+      wasm.axpy(addr(y, 'y', len), a, addr(x, 'x', len), len);
+    },
   };
 }
 
 /** Compiles kernels.wasm bytes (read by the caller) and returns its kernels. */
-export function kernelsFromWasmBytes(bytes: Uint8Array, options: WasmKernelOptions = {}): Kernels {
+export function kernelsFromWasmBytes(bytes: Uint8Array, options: WasmKernelOptions = {}): WasmKernels {
   return createWasmKernels(compileKernels(bytes), options);
 }

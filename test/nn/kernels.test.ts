@@ -11,7 +11,12 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CsrBatch, Floats, Kernels } from '../../src/nn/kernels';
 import { tsKernels } from '../../src/nn/kernels-ts';
-import { compileKernels, createWasmKernels, kernelsFromWasmBytes } from '../../src/nn/kernels-wasm';
+import {
+  compileKernels,
+  createWasmKernels,
+  kernelsFromWasmBytes,
+  type WasmKernels,
+} from '../../src/nn/kernels-wasm';
 
 const WASM = resolve(__dirname, '../../build/kernels.wasm');
 
@@ -233,6 +238,16 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
     tsKernels.spmm(ref, x, b, null, k, m);
     wasm.spmm(out, x, b, null, k, m);
     expect(relErr(out, ref, 4 * m)).toBeLessThan(1e-5);
+  });
+
+  it('axpy: y += a·x, any length', () => {
+    for (const len of [1, 3, 4, 7, 50, 39_760]) {
+      const y = fill(wasm.allocF32(len + 4), rand) as Float32Array;
+      const x = fill(wasm.allocF32(len), rand) as Float32Array;
+      const want = Float32Array.from(y, (v, i) => (i < len ? v + Math.fround(-0.1) * x[i] : v));
+      (wasm as WasmKernels).axpy(y, -0.1, x, len);
+      expect(relErr(y, want)).toBeLessThan(1e-6);
+    }
   });
 
   it('refuses arrays that are not in its memory, naming the argument', () => {
