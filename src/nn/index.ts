@@ -24,7 +24,13 @@ export {
   type OptimizerOptions,
   type ParamMap,
 } from './optimizers';
-export { SCHEDULES_BY_NAME, learningRateAt, type Schedule, type ScheduleName, type ScheduleOptions } from './schedules';
+export {
+  SCHEDULES_BY_NAME,
+  learningRateAt,
+  type Schedule,
+  type ScheduleName,
+  type ScheduleOptions,
+} from './schedules';
 export { fillNormal, initScale, type InitName } from './init';
 export { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
 export { paramLayout, type ParamLayout, type ParamSlot } from './param-layout';

@@ -111,16 +111,36 @@ export class Network {
     for (let l = 1; l < sizes.length; l++) {
       const W = this.view(`W${l}`);
       fillNormal(W, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
-      const affine = new Affine(`Affine${l}`, W, this.view(`b${l}`), this.grads[`W${l}`], this.grads[`b${l}`],
-        sizes[l - 1], sizes[l], kernels, alloc, l > 1);
+      const affine = new Affine(
+        `Affine${l}`,
+        W,
+        this.view(`b${l}`),
+        this.grads[`W${l}`],
+        this.grads[`b${l}`],
+        sizes[l - 1],
+        sizes[l],
+        kernels,
+        alloc,
+        l > 1,
+      );
       this.affines.push(affine);
       this.layers.push(affine);
       if (l === sizes.length - 1) break;
       if (spec.batchNorm) {
         this.view(`gamma${l}`).fill(1);
-        this.layers.push(new BatchNormalization(`BatchNorm${l}`, this.view(`gamma${l}`), this.view(`beta${l}`),
-          this.grads[`gamma${l}`], this.grads[`beta${l}`], this.view(`runningMean${l}`),
-          this.view(`runningVar${l}`), sizes[l], alloc));
+        this.layers.push(
+          new BatchNormalization(
+            `BatchNorm${l}`,
+            this.view(`gamma${l}`),
+            this.view(`beta${l}`),
+            this.grads[`gamma${l}`],
+            this.grads[`beta${l}`],
+            this.view(`runningMean${l}`),
+            this.view(`runningVar${l}`),
+            sizes[l],
+            alloc,
+          ),
+        );
       }
       const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
       const activation = new Activation(`${actName}${l}`, alloc);
@@ -162,13 +182,20 @@ export class Network {
     const byName = new Map(ts.map((t) => [t.name, t]));
     for (const t of ts) {
       const slot = this.layout.slots.find((s) => s.name === t.name);
-      if (slot === undefined) throw new Error(`unknown tensor '${t.name}' (expected ${this.layout.slots.map((s) => s.name).join(', ')})`);
+      if (slot === undefined)
+        throw new Error(
+          `unknown tensor '${t.name}' (expected ${this.layout.slots.map((s) => s.name).join(', ')})`,
+        );
       if (t.shape.length !== slot.shape.length || t.shape.some((d, i) => d !== slot.shape[i]))
-        throw new Error(`tensor '${t.name}' has shape (${t.shape.join(', ')}), expected (${slot.shape.join(', ')})`);
-      if (t.data.length !== slot.length) throw new Error(`tensor '${t.name}' has ${t.data.length} values, expected ${slot.length}`);
+        throw new Error(
+          `tensor '${t.name}' has shape (${t.shape.join(', ')}), expected (${slot.shape.join(', ')})`,
+        );
+      if (t.data.length !== slot.length)
+        throw new Error(`tensor '${t.name}' has ${t.data.length} values, expected ${slot.length}`);
     }
     for (const s of this.layout.slots) {
-      if (s.trainable && !byName.has(s.name)) throw new Error(`missing tensor '${s.name}' (${s.shape.join('x')})`);
+      if (s.trainable && !byName.has(s.name))
+        throw new Error(`missing tensor '${s.name}' (${s.shape.join('x')})`);
     }
     for (const t of ts) {
       const v = this.view(t.name);
@@ -221,7 +248,8 @@ export class Network {
     const loss = this.loss(x, t, true);
     let dout = this.lastLayer.backward();
     for (let i = this.layers.length - 1; i >= 0; i--) dout = this.layers[i].backward(dout);
-    for (const a of this.affines) addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, a.W, a.dW);
+    for (const a of this.affines)
+      addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, a.W, a.dW);
     return loss;
   }
 
@@ -266,7 +294,10 @@ export class Network {
       }
     }
     const y = this.lastLayer.predict(h);
-    result.push({ name: this.spec.loss === 'softmax-cross-entropy' ? 'Softmax' : 'Identity', data: Float32Array.from(y.data.subarray(0, y.cols)) });
+    result.push({
+      name: this.spec.loss === 'softmax-cross-entropy' ? 'Softmax' : 'Identity',
+      data: Float32Array.from(y.data.subarray(0, y.cols)),
+    });
     return result;
   }
 
@@ -298,6 +329,7 @@ export function countArgmaxMatches(y: Matrix, t: Targets): number {
 /** Builds a network from its spec: parameters initialised from opts.rng in order W1, W2, ... */
 export function createNetwork(spec: NetworkSpec, opts: NetworkOptions): Network {
   if (spec.hidden.length < 1) throw new Error('a network needs at least one hidden layer');
-  if (!(spec.dropout >= 0 && spec.dropout < 1)) throw new Error(`dropout ratio ${spec.dropout} must be in [0, 1)`);
+  if (!(spec.dropout >= 0 && spec.dropout < 1))
+    throw new Error(`dropout ratio ${spec.dropout} must be in [0, 1)`);
   return new Network(spec, opts);
 }

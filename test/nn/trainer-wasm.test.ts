@@ -8,7 +8,8 @@ import { BOOK_CONFIG, loadMnist } from './mnist-fixture';
 
 const WASM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/kernels.wasm');
 const present = existsSync(WASM);
-if (!present && process.env.CI === 'true') throw new Error(`build/kernels.wasm is missing: run npm run build:wasm`);
+if (!present && process.env.CI === 'true')
+  throw new Error(`build/kernels.wasm is missing: run npm run build:wasm`);
 
 /**
  * The engine's buffers all come from the kernels (flat parameters, layer outputs, CSR batches),
@@ -25,7 +26,15 @@ describe.skipIf(!present)(title, () => {
     const test = loadMnist('t10k', 1000);
     const configs: TrainerConfig[] = [
       { ...BOOK_CONFIG, hidden: [50] },
-      { ...BOOK_CONFIG, hidden: [64, 32], batchNorm: true, dropout: 0.2, noiseSigma: 0.1, optimizer: 'adam', learningRate: 0.001 },
+      {
+        ...BOOK_CONFIG,
+        hidden: [64, 32],
+        batchNorm: true,
+        dropout: 0.2,
+        noiseSigma: 0.1,
+        optimizer: 'adam',
+        learningRate: 0.001,
+      },
     ];
     for (const c of configs) {
       const wasm = kernelsFromWasmBytes(new Uint8Array(readFileSync(WASM)));

@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Trainer, createNetwork, evaluateNetwork, tsKernels, Rng, type DataSplit, type TrainerConfig } from '../../src/nn';
+import {
+  Trainer,
+  createNetwork,
+  evaluateNetwork,
+  tsKernels,
+  Rng,
+  type DataSplit,
+  type TrainerConfig,
+} from '../../src/nn';
 import { BOOK_CONFIG, loadMnist } from './mnist-fixture';
 
 let train: DataSplit;
@@ -9,7 +17,11 @@ beforeAll(() => {
   test = loadMnist('t10k');
 });
 
-const config = (over: Partial<TrainerConfig> = {}): TrainerConfig => ({ ...BOOK_CONFIG, hidden: [50], ...over });
+const config = (over: Partial<TrainerConfig> = {}): TrainerConfig => ({
+  ...BOOK_CONFIG,
+  hidden: [50],
+  ...over,
+});
 
 function losses(c: TrainerConfig, steps: number): number[] {
   const t = new Trainer(c, { train, test }, { kernels: tsKernels });
@@ -47,8 +59,17 @@ describe('Trainer on real MNIST', () => {
 
   it('is deterministic with dropout, BN, noise, augmentation, shuffle and Adam too', () => {
     const c = config({
-      seed: 3, hidden: [40, 30], dropout: 0.3, batchNorm: true, noiseSigma: 0.1, augmentShift: 2, augmentRotate: 10,
-      sampling: 'shuffle', optimizer: 'adam', learningRate: 0.001, trainSubset: 1000,
+      seed: 3,
+      hidden: [40, 30],
+      dropout: 0.3,
+      batchNorm: true,
+      noiseSigma: 0.1,
+      augmentShift: 2,
+      augmentRotate: 10,
+      sampling: 'shuffle',
+      optimizer: 'adam',
+      learningRate: 0.001,
+      trainSubset: 1000,
     });
     const a = losses(c, 25);
     expect(losses(c, 25)).toEqual(a);
@@ -59,7 +80,14 @@ describe('Trainer on real MNIST', () => {
   it('trainSubset 300 overfits: train accuracy ≫ test accuracy', () => {
     // Book §6.4.1's setup in small: 300 images, a deeper net, many epochs, no regularisation.
     const t = new Trainer(
-      config({ trainSubset: 300, hidden: [100, 100], init: 'he', stopBy: 'epochs', epochs: 150, sampling: 'shuffle' }),
+      config({
+        trainSubset: 300,
+        hidden: [100, 100],
+        init: 'he',
+        stopBy: 'epochs',
+        epochs: 150,
+        sampling: 'shuffle',
+      }),
       { train, test },
       { kernels: tsKernels },
     );
@@ -74,7 +102,11 @@ describe('Trainer on real MNIST', () => {
   });
 
   it('holds out the end of the subset for validation and stops early after `patience` evaluations without improvement', () => {
-    const t = new Trainer(config({ trainSubset: 1000, validationSplit: 0.2, patience: 2 }), { train, test }, { kernels: tsKernels });
+    const t = new Trainer(
+      config({ trainSubset: 1000, validationSplit: 0.2, patience: 2 }),
+      { train, test },
+      { kernels: tsKernels },
+    );
     expect(t.fitCount).toBe(800);
     expect(t.validationCount).toBe(200);
     expect(t.iterationsPerEpoch).toBe(8);
@@ -86,12 +118,20 @@ describe('Trainer on real MNIST', () => {
     expect(t.shouldStopEarly(0.4)).toBe(false);
     expect(t.shouldStopEarly(0.45)).toBe(false);
     expect(t.shouldStopEarly(0.41)).toBe(true);
-    const off = new Trainer(config({ trainSubset: 1000, validationSplit: 0.2, patience: 0 }), { train, test }, { kernels: tsKernels });
+    const off = new Trainer(
+      config({ trainSubset: 1000, validationSplit: 0.2, patience: 0 }),
+      { train, test },
+      { kernels: tsKernels },
+    );
     for (const l of [1, 2, 3, 4, 5]) expect(off.shouldStopEarly(l)).toBe(false);
   });
 
   it('applies the schedule per fractional epoch and accepts a live base learning-rate change', () => {
-    const t = new Trainer(config({ trainSubset: 200, schedule: 'step', scheduleStepEpochs: 1 }), { train, test }, { kernels: tsKernels });
+    const t = new Trainer(
+      config({ trainSubset: 200, schedule: 'step', scheduleStepEpochs: 1 }),
+      { train, test },
+      { kernels: tsKernels },
+    );
     expect(t.iterationsPerEpoch).toBe(2);
     expect(t.step().learningRate).toBe(0.1);
     expect(t.step().learningRate).toBe(0.1);
@@ -104,7 +144,11 @@ describe('Trainer on real MNIST', () => {
   });
 
   it('stopBy epochs: totalIterations = epochs · iterationsPerEpoch, with a short last batch under shuffle', () => {
-    const t = new Trainer(config({ trainSubset: 250, stopBy: 'epochs', epochs: 2, sampling: 'shuffle' }), { train, test }, { kernels: tsKernels });
+    const t = new Trainer(
+      config({ trainSubset: 250, stopBy: 'epochs', epochs: 2, sampling: 'shuffle' }),
+      { train, test },
+      { kernels: tsKernels },
+    );
     expect(t.iterationsPerEpoch).toBe(3);
     expect(t.totalIterations).toBe(6);
     const due: boolean[] = [];
@@ -116,7 +160,11 @@ describe('Trainer on real MNIST', () => {
   it('starts from initialWeights, and evaluateNetwork on a snapshot copy gives the same result', () => {
     const a = new Trainer(config({ iterations: 100 }), { train, test }, { kernels: tsKernels });
     while (!a.done) a.step();
-    const b = new Trainer(config({ seed: 99 }), { train, test }, { kernels: tsKernels, initialWeights: a.network.tensors() });
+    const b = new Trainer(
+      config({ seed: 99 }),
+      { train, test },
+      { kernels: tsKernels, initialWeights: a.network.tensors() },
+    );
     const range = { start: 0, end: 2000 };
     const ea = evaluateNetwork(a.network, test, tsKernels, range);
     expect(b.network.flatParams()).toEqual(a.network.flatParams());

@@ -82,7 +82,8 @@ export class BatchNormalization implements Layer {
       }
     } else {
       for (let j = 0; j < M; j++) std[j] = Math.sqrt(this.runningVar[j] + EPS);
-      for (let i = 0; i < N; i++) for (let j = 0; j < M; j++) xc[i * M + j] = xd[i * M + j] - this.runningMean[j];
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < M; j++) xc[i * M + j] = xd[i * M + j] - this.runningMean[j];
     }
     const y = out.data;
     for (let i = 0; i < N; i++) {
