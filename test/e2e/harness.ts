@@ -49,6 +49,8 @@ export interface E2eApp {
 export interface StartOptions {
   lab?: LabServiceOptions;
   viewport?: { width: number; height: number };
+  /** Scripts run in the page before any of the app's own (page.addInitScript), e.g. observers. */
+  initScripts?: string[];
 }
 
 /** Starts the Lab and the bridge on out/renderer, launches Chromium and opens the app. */
@@ -62,6 +64,7 @@ export async function startApp(options: StartOptions = {}): Promise<E2eApp> {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    for (const script of options.initScripts ?? []) await context.addInitScript(script);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
