@@ -1,0 +1,158 @@
+/**
+ * Issue 4 end to end: train one epoch of the book's ch05 run (784-50-10, SGD 0.1, 600 iterations of
+ * 100 images) in the app, then use it as a learner would: draw a "1" and a "0" with the mouse and
+ * read the network's answer, look at one weight picture per hidden unit, evaluate on the test set
+ * and open a cell of the confusion matrix to see its images.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eSkipReason, startApp, type E2eApp } from './harness';
+import { accuracyOf, button, runState, typeInto } from './ui';
+
+const skip = e2eSkipReason();
+if (skip) console.log(`skipped: ${skip}`);
+
+const HIDDEN = 50;
+
+/** Draws one stroke through `points` (canvas pixels, 0..280) with the mouse, in small moves. */
+async function stroke(page: Page, points: [number, number][]): Promise<void> {
+  const canvas = page.getByRole('img', { name: 'Drawing canvas', exact: true });
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the drawing canvas is not on screen');
+  // The canvas is 280 canvas pixels inside a 1px border: map through its content box.
+  const scale = (box.width - 2) / 280;
+  const at = ([x, y]: [number, number]) => [box.x + 1 + x * scale, box.y + 1 + y * scale] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
+  await page.mouse.up();
+}
+
+/** The text of the drawing panel's live region ("Prediction: 7 (98%)", or empty). */
+async function prediction(page: Page): Promise<string> {
+  const live = page.getByRole('status').filter({ hasText: /Prediction:/ });
+  return (await live.count()) === 0 ? '' : ((await live.first().textContent()) ?? '');
+}
+
+/** Dark pixels in a 28x28 image canvas (ink is dark on white). */
+async function inkPixels(image: Locator): Promise<number> {
+  return image.evaluate((el) => {
+    const canvas = el as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 128) ink++;
+    return ink;
+  });
+}
+
+/** The 28x28 version of the drawing that the network is given. */
+function preview(page: Page): Locator {
+  return page.getByRole('img', { name: 'What the network sees (28×28)', exact: true });
+}
+
+describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issue 4)', () => {
+  let app: E2eApp;
+  /** Test accuracy of epoch 1 as the accuracy chart reported it. */
+  let epochTest = NaN;
+  beforeAll(async () => {
+    app = await startApp();
+    await button(app.page, 'Train').waitFor({ state: 'visible', timeout: 30_000 });
+  });
+  afterAll(() => app?.close());
+
+  it("trains one epoch of the book's run (hidden 50, 600 iterations) to the end", async () => {
+    const { page } = app;
+    await typeInto(page, 'Hidden layer 1 size', String(HIDDEN));
+    await typeInto(page, 'Iterations', '600');
+    await typeInto(page, 'Evaluate every (iterations)', '600');
+    await button(page, 'Train').click();
+    await expect.poll(() => runState(page, 'Run 1'), { timeout: 180_000, interval: 500 }).toBe('Finished');
+    // One epoch of the book's run lands near 90 % on the test set (the book's figure 4-11).
+    await expect.poll(async () => (await accuracyOf(page, 'Run 1'))?.epoch, { timeout: 30_000 }).toBe(1);
+    epochTest = (await accuracyOf(page, 'Run 1'))!.test;
+    expect(epochTest).toBeGreaterThan(0.85);
+    await app.screenshot('inspect-trained');
+  });
+
+  it('reads a drawn vertical stroke as 1 and a drawn loop as 0', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Draw', exact: true }).click();
+    await page.getByRole('img', { name: 'Drawing canvas', exact: true }).waitFor();
+    expect(await prediction(page)).toBe('');
+
+    // A "1": one tall vertical stroke down the middle.
+    const one: [number, number][] = [];
+    for (let y = 40; y <= 240; y += 5) one.push([140, y]);
+    await stroke(page, one);
+    await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: 1 \(\d+%\)$/);
+    expect(await inkPixels(preview(page))).toBeGreaterThan(10);
+    await app.screenshot('inspect-draw-1');
+
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
+    expect(await inkPixels(preview(page))).toBe(0);
+
+    // A "0": a tall closed ellipse in many small moves, closing a little past its start.
+    const zero: [number, number][] = [];
+    for (let k = 0; k <= 76; k++) {
+      const a = (k / 72) * 2 * Math.PI;
+      zero.push([140 + 62 * Math.sin(a), 140 - 92 * Math.cos(a)]);
+    }
+    await stroke(page, zero);
+    await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: 0 \(\d+%\)$/);
+    await app.screenshot('inspect-draw-0');
+  });
+
+  it('shows one first-layer weight picture per hidden unit', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Weights', exact: true }).click();
+    const group = page.getByRole('group', { name: 'First-layer weights', exact: true });
+    await group.waitFor({ timeout: 30_000 });
+    const tiles = group.getByRole('button', { name: /^Hidden unit \d+$/ });
+    await expect.poll(() => tiles.count(), { timeout: 10_000 }).toBe(HIDDEN);
+    const names = await tiles.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    expect(names).toEqual(Array.from({ length: HIDDEN }, (_, j) => `Hidden unit ${j}`));
+    await app.screenshot('inspect-weights');
+  });
+
+  it('evaluates on the test set; a confusion-matrix cell lists its images', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Evaluate', exact: true }).click();
+    await page.getByRole('button', { name: 'Evaluate on test set', exact: true }).click();
+    const overall = page.getByTestId('inspect-overall-accuracy');
+    await overall.waitFor({ timeout: 60_000 });
+    const m = /^([\d.]+) \((\d+)\/(\d+)\)$/.exec((await overall.innerText()).trim());
+    expect(m).not.toBeNull();
+    const [correct, count] = [Number(m![2]), Number(m![3])];
+    expect(count).toBe(10_000);
+    // The same weights scored the same test set at the end of epoch 1 (chart: two decimals of %).
+    expect(correct / count).toBeCloseTo(epochTest, 4);
+
+    // 100 cells; they add up to the test set, and the diagonal to the correct answers.
+    const cells = page.getByRole('button', { name: /^True \d, predicted \d: \d+ images?$/ });
+    const labels = await cells.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(labels).toHaveLength(100);
+    const parsed = labels.map((l) => {
+      const [, t, p, n] = /^True (\d), predicted (\d): (\d+) images?$/.exec(l)!;
+      return { truth: Number(t), predicted: Number(p), n: Number(n) };
+    });
+    expect(parsed.reduce((s, c) => s + c.n, 0)).toBe(count);
+    expect(parsed.filter((c) => c.truth === c.predicted).reduce((s, c) => s + c.n, 0)).toBe(correct);
+
+    // Open the most frequent confusion: its images, each labelled with that truth and prediction.
+    const worst = parsed.filter((c) => c.truth !== c.predicted).sort((a, b) => b.n - a.n)[0];
+    expect(worst.n).toBeGreaterThan(0);
+    const title = `True ${worst.truth}, predicted ${worst.predicted}`;
+    await page.getByRole('button', { name: `${title}: ${worst.n} images`, exact: true }).click();
+    const region = page.getByRole('region', { name: title, exact: true });
+    await region.waitFor();
+    const images = region.getByRole('img', {
+      name: new RegExp(`^Test image #\\d+: true ${worst.truth}, predicted ${worst.predicted} \\(\\d+%\\)$`),
+    });
+    await expect.poll(() => images.count(), { timeout: 10_000 }).toBe(Math.min(worst.n, 60));
+    // The images' pixels arrive from the Lab: the first one has ink.
+    await expect.poll(() => inkPixels(images.first()), { timeout: 10_000 }).toBeGreaterThan(20);
+    await app.screenshot('inspect-evaluate-cell');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
