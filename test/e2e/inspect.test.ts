@@ -34,11 +34,20 @@ async function prediction(page: Page): Promise<string> {
   return (await live.count()) === 0 ? '' : ((await live.first().textContent()) ?? '');
 }
 
+/** The bit of HTMLCanvasElement read in the page (this file is type-checked without the DOM lib). */
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  };
+}
+
 /** Dark pixels in a 28x28 image canvas (ink is dark on white). */
 async function inkPixels(image: Locator): Promise<number> {
   return image.evaluate((el) => {
-    const canvas = el as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const canvas = el as unknown as PageCanvas;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] < 128) ink++;
     return ink;
