@@ -158,8 +158,18 @@ describe.skipIf(skip !== null)('training in the app (issue 3)', () => {
     expect(await button(page, 'Pause').isDisabled()).toBe(true);
     expect(await button(page, 'Resume').isEnabled()).toBe(true);
 
-    // Let in-flight progress land, then the counter must stay put.
-    await page.waitForTimeout(500);
+    // Let in-flight progress land (two equal readings 400 ms apart), then the counter must stay put.
+    let last = -1;
+    await expect
+      .poll(
+        async () => {
+          const [before, now] = [last, await iteration(page)];
+          last = now;
+          return now === before;
+        },
+        { timeout: 10_000, interval: 400 },
+      )
+      .toBe(true);
     const paused = await iteration(page);
     const pausedLoss = (await lossOf(page, 'Run 1'))!.iteration;
     await page.waitForTimeout(1200);
