@@ -3,7 +3,7 @@
  * as `window.lab` (ipcRenderer.invoke underneath); the web bridge implements the same interface
  * over a WebSocket. Every argument is validated again where it arrives in main.
  */
-import type { TrainConfig } from './hyperparams';
+import type { Activation, TrainConfig } from './hyperparams';
 import type {
   DatasetInfo,
   EpochMetrics,
@@ -36,6 +36,37 @@ export interface SampleImages {
   /** (count, 784) uint8 pixels. */
   pixels: Uint8Array;
   labels: Uint8Array;
+}
+
+/** The formats weights export to (ONNX is export-only). */
+export type WeightsFormat = 'npz' | 'pkl' | 'json' | 'onnx';
+export const EXPORT_FORMATS: readonly WeightsFormat[] = ['npz', 'pkl', 'json', 'onnx'];
+
+/** An exported weights file: its bytes (service, browser), or where main saved it (desktop). */
+export interface ExportedWeights {
+  fileName: string;
+  bytes?: Uint8Array;
+  /** Desktop: the path the save dialog chose, written atomically. */
+  savedTo?: string;
+}
+
+/** A weights file that decoded and fits MNIST, waiting for importWeights (the activation question). */
+export interface WeightsPreview {
+  pendingId: string;
+  fileName: string;
+  /** Layer sizes read off the shapes, e.g. [784, 50, 100, 10]. */
+  sizes: number[];
+  batchNorm: boolean;
+  /** True when the file does not record its activation (.npz, .pkl). */
+  needsActivation: boolean;
+  /** The file's own activation (JSON), else the book's choice for these sizes. */
+  suggestedActivation: Activation;
+}
+
+/** What importWeights needs besides the pending file. */
+export interface ImportChoices {
+  activation: Activation;
+  name?: string;
 }
 
 /** Events the service pushes to every client. */
@@ -74,6 +105,15 @@ export interface LabApi {
   /** Classify the whole test set with the run's current weights (confusion matrix, mistakes). */
   evaluateRun(runId: string): Promise<TestEvaluation>;
 
+  /** The run's current weights as a file (desktop: through a save dialog; null when cancelled). */
+  exportWeights(runId: string, format: WeightsFormat): Promise<ExportedWeights | null>;
+  /** Decodes and checks a weights file; nothing changes until importWeights. Rejects with what is wrong. */
+  openWeights(fileName: string, bytes: Uint8Array): Promise<WeightsPreview>;
+  /** Desktop: an open dialog in main, then openWeights. Resolves null when cancelled or unavailable. */
+  chooseWeightsFile(): Promise<WeightsPreview | null>;
+  /** A new run (source and state 'imported') from a pending file, paused, ready to evaluate or train on. */
+  importWeights(pendingId: string, choices: ImportChoices): Promise<RunSummary>;
+
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: (event: LabEvent) => void): () => void;
 }
@@ -97,4 +137,8 @@ export const LAB_METHODS: readonly LabMethod[] = [
   'predict',
   'getWeights',
   'evaluateRun',
+  'exportWeights',
+  'openWeights',
+  'chooseWeightsFile',
+  'importWeights',
 ];

@@ -95,15 +95,23 @@ export function shareSplit(pair: MnistPair): SharedSplit {
     for (let p = 0; p < d; p++) if (pixels[row + p] !== 0) nnz++;
   }
   ptr[pair.count] = nnz;
-  // Pass 2: write each non-zero's pixel index (colIdx, nnz).
+  // Pass 2: write each non-zero's pixel index (colIdx, nnz) and its value beside it (values, nnz).
   const colIdx = new SharedArrayBuffer(2 * nnz);
+  const values = new SharedArrayBuffer(nnz);
   const cols = new Uint16Array(colIdx);
+  const vals = new Uint8Array(values);
   let at = 0;
   for (let i = 0; i < pair.count; i++) {
     const row = i * d;
-    for (let p = 0; p < d; p++) if (pixels[row + p] !== 0) cols[at++] = p;
+    for (let p = 0; p < d; p++) {
+      const v = pixels[row + p];
+      if (v !== 0) {
+        cols[at] = p;
+        vals[at++] = v;
+      }
+    }
   }
-  return { count: pair.count, images, labels, rowPtr, colIdx };
+  return { count: pair.count, images, labels, rowPtr, colIdx, values };
 }
 
 /** Reads and parses the four files of `folder` (default: the bundled package). Throws DatasetError. */

@@ -31,6 +31,7 @@ export function subsetSplit(view: SplitView, n: number): SplitView {
     labels: view.labels.subarray(0, n),
     rowPtr: view.rowPtr.subarray(0, n + 1),
     colIdx: view.colIdx.subarray(0, view.rowPtr[n]),
+    values: view.values.subarray(0, view.rowPtr[n]),
   };
 }
 

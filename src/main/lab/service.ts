@@ -4,80 +4,87 @@
  * worker), one worker thread per run, and each run's recorded metrics; it relays what workers report
  * as LabEvents to every listener. Every argument is validated here, where it arrives.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
-import { z } from 'zod';
-import type { LabApi, LabEvent, SampleImages, TestEvaluation } from '../../shared/api';
+import type {
+  ExportedWeights,
+  LabApi,
+  LabEvent,
+  SampleImages,
+  TestEvaluation,
+  WeightsPreview,
+} from '../../shared/api';
+import { encodeWeights } from '../../formats/index';
 import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams';
 import type { TrainConfig } from '../../shared/hyperparams';
 import { LIVE_STATES } from '../../shared/runs';
-import type { DatasetInfo, Prediction, RunMetrics, RunState, RunSummary, WeightTensor } from '../../shared/runs';
+import type {
+  DatasetInfo,
+  Prediction,
+  RunMetrics,
+  RunState,
+  RunSummary,
+  WeightTensor,
+} from '../../shared/runs';
 import { startWorker } from '../../worker/entry';
 import type { FromRunWorker, ToRunWorker } from '../../worker/messages';
-import { loadMnist } from './dataset';
+import { DatasetSource } from './dataset-source';
 import type { LoadedDataset } from './dataset';
-import { MetricsRecorder } from './metrics';
+import { FileRunStore } from './run-files';
+import { ENDED_WITH_WEIGHTS, INTERRUPTED_MESSAGE, defaultWasmPath } from './service-options';
+import type { LabServiceOptions } from './service-options';
+import { newEntry, newSummary, rejectRequests, requestFrom, sendTo, settle } from './run-entry';
+import type { RunEntry } from './run-entry';
 import { MemoryRunStore } from './run-store';
-import type { RunStore } from './run-store';
-import { argument, learningRateSchema, nameSchema, pixelsSchema, runIdSchema, sampleSchema } from './validate';
+import type { RunRecord, RunStore } from './run-store';
+import { argument, exportFormatSchema, importChoicesSchema, learningRateSchema } from './validate';
+import { nameSchema, pixelsSchema, runIdSchema } from './validate';
+import { PendingWeights } from './pending-weights';
+import { exportFileName, exportMeta, importedConfig } from './weights-import';
 
-/** How to build a LabService. */
-export interface LabServiceOptions {
-  /** Where runs will be persisted (a later issue); unused by the in-memory store. */
-  dataDir?: string;
-  /** An MNIST folder to load instead of the bundled package. */
-  datasetFolder?: string;
-  /** build/kernels.wasm; default: the repo's build/kernels.wasm when it exists (else the TypeScript kernels). */
-  wasmPath?: string;
-  /** Asks the user for a folder (Electron: a dialog); chooseDatasetFolder resolves null without it. */
-  chooseFolder?: () => Promise<string | null>;
-  store?: RunStore;
-}
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
-/** One run as the service tracks it. */
-interface RunEntry {
-  summary: RunSummary;
-  worker: Worker | null;
-  metrics: MetricsRecorder;
-  requests: Map<number, Pending>;
-  /** Set while the service itself terminates the worker (delete, close), so the exit is not a failure. */
-  retiring: boolean;
-}
-
-/** build/kernels.wasm at the repo root: from src/main/lab/ in source, from out/main/ when bundled. */
-function defaultWasmPath(): string | undefined {
-  const relative = import.meta.url.endsWith('.ts') ? '../../../build/kernels.wasm' : '../../build/kernels.wasm';
-  const file = fileURLToPath(new URL(relative, import.meta.url));
-  return existsSync(file) ? file : undefined;
-}
+export type { LabServiceOptions } from './service-options';
+export { INTERRUPTED_MESSAGE } from './service-options';
 
 /** The Lab: datasets, runs and their workers, metrics, events. */
 export class LabService implements LabApi {
-  private loaded: LoadedDataset | null = null;
   private readonly runs = new Map<string, RunEntry>();
   private readonly listeners = new Set<(event: LabEvent) => void>();
+  private readonly datasets: DatasetSource;
   private readonly wasmPath: string | undefined;
   private readonly store: RunStore;
   private nextRunNumber = 1;
-  private nextRequestId = 1;
+  private readonly pending = new PendingWeights();
+  private readonly warn: (message: string) => void;
 
   constructor(private readonly options: LabServiceOptions = {}) {
+    this.datasets = new DatasetSource(options.datasetFolder);
     this.wasmPath = options.wasmPath ?? defaultWasmPath();
-    this.store = options.store ?? new MemoryRunStore();
+    this.warn = options.warn ?? ((m) => console.warn(m));
+    this.store =
+      options.store ??
+      (options.dataDir ? new FileRunStore(options.dataDir, this.warn) : new MemoryRunStore());
+    this.loadSavedRuns();
+  }
+
+  /** Past runs from the store; one that was live when the service stopped becomes 'interrupted'. */
+  private loadSavedRuns(): void {
+    for (const { summary, metrics } of this.store.list()) {
+      const entry: RunEntry = newEntry(summary, metrics);
+      if (LIVE_STATES.includes(summary.state)) {
+        summary.state = 'interrupted';
+        summary.message = INTERRUPTED_MESSAGE;
+        summary.iteration = summary.lastEpoch?.iteration ?? metrics.losses.length;
+        this.save(entry);
+      }
+      this.runs.set(summary.id, entry);
+      const n = /^run-(\d+)-/.exec(summary.id);
+      if (n) this.nextRunNumber = Math.max(this.nextRunNumber, Number(n[1]) + 1);
+    }
   }
 
   // --- dataset -------------------------------------------------------------------------------
 
   /** The loaded dataset, loading it on first use (the chosen folder, else the bundled package). */
   dataset(): LoadedDataset {
-    this.loaded ??= loadMnist(this.options.datasetFolder);
-    return this.loaded;
+    return this.datasets.get();
   }
 
   async datasetInfo(): Promise<DatasetInfo> {
@@ -85,16 +92,7 @@ export class LabService implements LabApi {
   }
 
   async sampleImages(split: unknown, start: unknown, count: unknown): Promise<SampleImages> {
-    const args = argument(sampleSchema, { split, start, count }, 'sample request');
-    const s = this.dataset().shared;
-    const shared = args.split === 'train' ? s.train : s.test;
-    const d = s.rows * s.cols;
-    const from = Math.min(args.start, shared.count);
-    const to = Math.min(from + args.count, shared.count);
-    return {
-      pixels: new Uint8Array(shared.images).slice(from * d, to * d),
-      labels: new Uint8Array(shared.labels).slice(from, to),
-    };
+    return this.datasets.sample(split, start, count);
   }
 
   async chooseDatasetFolder(): Promise<DatasetInfo | null> {
@@ -104,11 +102,9 @@ export class LabService implements LabApi {
 
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
   async setDatasetFolder(folder: unknown): Promise<DatasetInfo> {
-    const path = argument(z.string().min(1), folder, 'dataset folder');
-    const next = loadMnist(path); // throws DatasetError before anything changes
-    this.loaded = next;
-    this.emit({ type: 'dataset', info: next.info });
-    return next.info;
+    const { info } = this.datasets.setFolder(folder);
+    this.emit({ type: 'dataset', info });
+    return info;
   }
 
   // --- runs ----------------------------------------------------------------------------------
@@ -121,42 +117,62 @@ export class LabService implements LabApi {
     const parsed = parseTrainConfig(config ?? {});
     if (!parsed.ok) throw new Error(`Invalid training config: ${describeConfigErrors(parsed.errors)}`);
     const runName = name === undefined ? `Run ${this.nextRunNumber}` : argument(nameSchema, name, 'run name');
-    const dataset = this.dataset();
-    const id = `run-${this.nextRunNumber++}-${Date.now().toString(36)}`;
-    const summary: RunSummary = {
-      id,
-      name: runName,
-      config: parsed.config,
-      state: 'starting',
-      createdAt: Date.now(),
-      iteration: 0,
-      totalIterations: 0,
-      iterationsPerEpoch: 0,
-      source: 'trained',
-    };
-    const entry: RunEntry = { summary, worker: null, metrics: new MetricsRecorder(), requests: new Map(), retiring: false };
-    this.runs.set(id, entry);
-    this.spawn(entry, parsed.config, dataset);
+    return this.addRun(newSummary(this.newRunId(), runName, parsed.config, 'trained'));
+  }
+
+  private newRunId(): string {
+    this.dataset(); // load MNIST (or throw) before the run exists
+    return `run-${this.nextRunNumber++}-${Date.now().toString(36)}`;
+  }
+
+  /** Registers a new run, starts its worker (paused from `weights` for an import), saves it, tells listeners. */
+  private addRun(summary: RunSummary, weights?: WeightTensor[]): RunSummary {
+    const entry = newEntry(summary);
+    this.runs.set(summary.id, entry);
+    this.spawn(entry, summary.config, weights);
     this.save(entry);
+    if (weights) this.store.saveWeights(this.record(entry), weights);
     this.emit({ type: 'run-added', run: { ...summary } });
     return { ...summary };
   }
 
-  private spawn(entry: RunEntry, config: TrainConfig, dataset: LoadedDataset): void {
+  private spawn(entry: RunEntry, config: TrainConfig, weights?: WeightTensor[]): void {
+    const dataset = this.dataset();
     const worker = startWorker('worker', import.meta.url, { workerData: { wasmPath: this.wasmPath } });
     entry.worker = worker;
+    entry.retiring = false;
     worker.on('message', (msg: FromRunWorker) => this.onWorkerMessage(entry, msg));
     worker.on('error', (error) => this.fail(entry, `The training thread crashed: ${error.message}`));
     worker.on('exit', (code) => {
       entry.worker = null;
-      this.rejectRequests(entry, 'The run has no live worker any more.');
+      rejectRequests(entry, 'The run has no live worker any more.');
       if (!entry.retiring) this.fail(entry, `The training thread exited unexpectedly (exit code ${code}).`);
     });
-    this.send(entry, { type: 'init', config, dataset: dataset.shared });
+    sendTo(entry, {
+      type: 'init',
+      config,
+      dataset: dataset.shared,
+      ...(weights && { weights, startPaused: true }),
+    });
+  }
+
+  /** A past or imported run's worker, started paused from its saved weights on first use. */
+  private ensureWorker(entry: RunEntry): void {
+    if (entry.worker) return;
+    const weights = this.store.loadWeights(entry.summary.id);
+    if (!weights)
+      throw new Error(
+        `${entry.summary.name} has no saved weights (it ended before its first evaluation point).`,
+      );
+    entry.viewer = entry.summary.state !== 'imported';
+    this.spawn(entry, entry.summary.config, weights);
   }
 
   private onWorkerMessage(entry: RunEntry, msg: FromRunWorker): void {
     const { summary } = entry;
+    const progress =
+      msg.type === 'ready' || msg.type === 'iterations' || msg.type === 'epoch' || msg.type === 'state';
+    if (entry.viewer && progress) return; // a past run's viewer answers requests only
     switch (msg.type) {
       case 'ready':
         summary.iterationsPerEpoch = msg.iterationsPerEpoch;
@@ -175,27 +191,31 @@ export class LabService implements LabApi {
         summary.lastEpoch = msg.metrics;
         this.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
         this.updated(entry);
+        this.persistWeights(entry);
         break;
       case 'state':
+        // An imported run stays 'imported' until it is first resumed or stepped.
+        if (summary.state === 'imported' && msg.state === 'paused') break;
         summary.iteration = msg.iteration;
         this.setState(entry, msg.state, msg.message);
+        if (ENDED_WITH_WEIGHTS.includes(msg.state)) this.persistWeights(entry);
         break;
       case 'prediction':
-        this.settle(entry, msg.requestId, msg.prediction);
+        settle(entry, msg.requestId, msg.prediction);
         break;
       case 'weights':
-        this.settle(entry, msg.requestId, msg.tensors);
+        settle(entry, msg.requestId, msg.tensors);
         break;
       case 'evaluation':
-        this.settle(entry, msg.requestId, msg.metrics);
+        settle(entry, msg.requestId, msg.metrics);
         break;
       case 'test-classified': {
         const { type: _type, requestId, ...rest } = msg;
-        this.settle(entry, requestId, { runId: summary.id, ...rest } satisfies TestEvaluation);
+        settle(entry, requestId, { runId: summary.id, ...rest } satisfies TestEvaluation);
         break;
       }
       case 'error':
-        if (msg.requestId !== undefined) this.settle(entry, msg.requestId, new Error(msg.message));
+        if (msg.requestId !== undefined) settle(entry, msg.requestId, new Error(msg.message));
         else this.fail(entry, msg.message);
         break;
     }
@@ -221,12 +241,32 @@ export class LabService implements LabApi {
     return entry.worker?.terminate() ?? Promise.resolve();
   }
 
+  /** A run that accepts training controls: live, or imported (its paused worker starts on demand). */
   private live(runId: unknown): RunEntry {
     const entry = this.run(runId);
+    if (entry.summary.state === 'imported') {
+      this.ensureWorker(entry);
+      return entry;
+    }
     if (!LIVE_STATES.includes(entry.summary.state)) {
-      throw new Error(`${entry.summary.name} is ${entry.summary.state}; only a starting, training or paused run accepts this.`);
+      throw new Error(
+        `${entry.summary.name} is ${entry.summary.state}; only a starting, training, paused or imported run accepts this.`,
+      );
     }
     return entry;
+  }
+
+  /** Saves the run's current weights (each evaluation point and the end); a failure is a warning, training goes on. */
+  private persistWeights(entry: RunEntry): void {
+    const id = entry.summary.id;
+    this.request<WeightTensor[]>(entry, (requestId) => ({ type: 'get-weights', requestId }))
+      .then((tensors) => {
+        if (this.runs.get(id) === entry) this.store.saveWeights(this.record(entry), tensors);
+      })
+      .catch((error: Error) => {
+        if (this.runs.get(id) === entry && entry.worker)
+          this.warn(`Could not save the weights of ${entry.summary.name}: ${error.message}`);
+      });
   }
 
   private run(runId: unknown): RunEntry {
@@ -237,24 +277,24 @@ export class LabService implements LabApi {
   }
 
   async pauseRun(runId: unknown): Promise<void> {
-    this.send(this.live(runId), { type: 'pause' });
+    sendTo(this.live(runId), { type: 'pause' });
   }
 
   async resumeRun(runId: unknown): Promise<void> {
-    this.send(this.live(runId), { type: 'resume' });
+    sendTo(this.live(runId), { type: 'resume' });
   }
 
   async stepRun(runId: unknown): Promise<void> {
-    this.send(this.live(runId), { type: 'step' });
+    sendTo(this.live(runId), { type: 'step' });
   }
 
   async stopRun(runId: unknown): Promise<void> {
-    this.send(this.live(runId), { type: 'stop' });
+    sendTo(this.live(runId), { type: 'stop' });
   }
 
   async setLearningRate(runId: unknown, learningRate: unknown): Promise<void> {
     const value = argument(learningRateSchema, learningRate, 'learning rate');
-    this.send(this.live(runId), { type: 'set-learning-rate', value });
+    sendTo(this.live(runId), { type: 'set-learning-rate', value });
   }
 
   async renameRun(runId: unknown, name: unknown): Promise<RunSummary> {
@@ -289,6 +329,35 @@ export class LabService implements LabApi {
     return this.request(this.run(runId), (requestId) => ({ type: 'classify-test', requestId }));
   }
 
+  // --- weights files -------------------------------------------------------------------------
+
+  async exportWeights(runId: unknown, format: unknown): Promise<ExportedWeights> {
+    const entry = this.run(runId);
+    const chosen = argument(exportFormatSchema, format, 'weights format');
+    const tensors = await this.getWeights(entry.summary.id);
+    const bytes = encodeWeights(chosen, tensors, exportMeta(entry.summary, entry.metrics.epochs));
+    return { fileName: exportFileName(entry.summary.name, chosen), bytes };
+  }
+
+  async openWeights(fileName: unknown, bytes: unknown): Promise<WeightsPreview> {
+    return this.pending.open(fileName, bytes);
+  }
+
+  async chooseWeightsFile(): Promise<WeightsPreview | null> {
+    const file = await this.options.chooseWeightsFile?.();
+    return file ? this.openWeights(file.fileName, file.bytes) : null;
+  }
+
+  async importWeights(pendingId: unknown, choices: unknown): Promise<RunSummary> {
+    const checked = this.pending.get(pendingId);
+    const { activation, name } = argument(importChoicesSchema, choices, 'import choices');
+    const config = importedConfig(checked, activation);
+    const runName = name ?? checked.fileName.replace(/\.[^.]+$/, '');
+    const summary = newSummary(this.newRunId(), runName, config, 'imported');
+    this.pending.delete(pendingId as string);
+    return this.addRun(summary, checked.tensors);
+  }
+
   onEvent(listener: (event: LabEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -307,31 +376,16 @@ export class LabService implements LabApi {
 
   // --- plumbing ------------------------------------------------------------------------------
 
+  /** A request to the run's worker; a past run's worker is started on demand. */
   private request<T>(entry: RunEntry, make: (requestId: number) => ToRunWorker): Promise<T> {
-    if (!entry.worker) return Promise.reject(new Error(`${entry.summary.name} has no live worker (it is ${entry.summary.state}).`));
-    const requestId = this.nextRequestId++;
-    return new Promise<T>((resolve, reject) => {
-      entry.requests.set(requestId, { resolve: resolve as (v: unknown) => void, reject });
-      this.send(entry, make(requestId));
-    });
-  }
-
-  private settle(entry: RunEntry, requestId: number, value: unknown): void {
-    const pending = entry.requests.get(requestId);
-    if (!pending) return;
-    entry.requests.delete(requestId);
-    if (value instanceof Error) pending.reject(value);
-    else pending.resolve(value);
-  }
-
-  private rejectRequests(entry: RunEntry, message: string): void {
-    for (const pending of entry.requests.values()) pending.reject(new Error(message));
-    entry.requests.clear();
-  }
-
-  private send(entry: RunEntry, msg: ToRunWorker): void {
-    if (!entry.worker) throw new Error(`${entry.summary.name} has no live worker (it is ${entry.summary.state}).`);
-    entry.worker.postMessage(msg);
+    if (!entry.worker && !LIVE_STATES.includes(entry.summary.state)) {
+      try {
+        this.ensureWorker(entry);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return requestFrom<T>(entry, make);
   }
 
   private updated(entry: RunEntry): void {
@@ -339,8 +393,17 @@ export class LabService implements LabApi {
     this.emit({ type: 'run-updated', run: { ...entry.summary } });
   }
 
+  private record(entry: RunEntry): RunRecord {
+    return { summary: { ...entry.summary }, metrics: entry.metrics };
+  }
+
+  /** Saves the run's summary and metrics; a failed write is a warning, never a crash. */
   private save(entry: RunEntry): void {
-    this.store.save({ summary: { ...entry.summary }, metrics: entry.metrics });
+    try {
+      this.store.save(this.record(entry));
+    } catch (error) {
+      this.warn(`Could not save ${entry.summary.name}: ${(error as Error).message}`);
+    }
   }
 
   private emit(event: LabEvent): void {

@@ -5,7 +5,11 @@ import { z } from 'zod';
 export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a run id such as run-1-abc');
 
 /** A run's display name. */
-export const nameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
 
 /** A live learning rate: the same range as the hyperparameter. */
 export const learningRateSchema = z.number().finite().min(1e-5).max(10);
@@ -27,6 +31,17 @@ export const sampleSchema = z.object({
 export function argument<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const detail = r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  const detail = r.error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
   throw new Error(`Invalid ${what}: ${detail}`);
 }
+
+/** exportWeights' format. */
+export const exportFormatSchema = z.enum(['npz', 'pkl', 'json', 'onnx']);
+
+/** importWeights' choices: the activation the shapes cannot tell, and an optional run name. */
+export const importChoicesSchema = z.object({
+  activation: z.enum(['relu', 'sigmoid', 'tanh']),
+  name: nameSchema.optional(),
+});

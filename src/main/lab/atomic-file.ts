@@ -1,0 +1,45 @@
+/**
+ * Atomic file writes: the bytes go to a temp file in the same folder, are flushed to disk, then
+ * renamed over the target. A rename within one folder is atomic, so a crash or a kill leaves
+ * either the old file or the new one, never half of either.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+let counter = 0;
+
+/** Writes `bytes` (or UTF-8 text) to `file` atomically; on failure removes the temp file and rethrows. */
+export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${counter++}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'w');
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, file);
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** A readable line for a failed save: what could not be written, where, and why. */
+export function describeWriteError(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOENT'
+        ? 'the folder does not exist'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EROFS'
+            ? 'the disk is read-only'
+            : (error as Error).message;
+  return `Could not save ${file}: ${why}. Nothing was written; choose another place.`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Weights files opened but not yet imported: openWeights decodes and checks a file and keeps it
+ * here under an id while the user answers the activation question; importWeights takes it out.
+ */
+import { z } from 'zod';
+import type { WeightsPreview } from '../../shared/api';
+import { MAX_PENDING, MAX_WEIGHTS_BYTES } from './service-options';
+import { argument } from './validate';
+import { checkWeightsFile } from './weights-import';
+import type { CheckedWeights } from './weights-import';
+
+/** A checked file and its name. */
+export type PendingFile = CheckedWeights & { fileName: string };
+
+/** The last few opened files, oldest dropped first. */
+export class PendingWeights {
+  private readonly files = new Map<string, PendingFile>();
+  private nextId = 1;
+
+  /** Validates the arguments, decodes and checks the file; throws "<name> cannot be imported: <why>". */
+  open(fileName: unknown, bytes: unknown): WeightsPreview {
+    const name = argument(z.string().min(1).max(260), fileName, 'file name');
+    const data = argument(z.instanceof(Uint8Array), bytes, 'file contents');
+    if (data.length > MAX_WEIGHTS_BYTES) {
+      throw new Error(
+        `${name} is ${data.length} bytes; weights files up to ${MAX_WEIGHTS_BYTES} bytes are accepted.`,
+      );
+    }
+    let checked: CheckedWeights;
+    try {
+      checked = checkWeightsFile(name, data);
+    } catch (error) {
+      throw new Error(`${name} cannot be imported: ${(error as Error).message}`);
+    }
+    const pendingId = `weights-${this.nextId++}`;
+    this.files.set(pendingId, { ...checked, fileName: name });
+    while (this.files.size > MAX_PENDING) this.files.delete(this.files.keys().next().value as string);
+    const { sizes, batchNorm, needsActivation, suggestedActivation } = checked;
+    return { pendingId, fileName: name, sizes, batchNorm, needsActivation, suggestedActivation };
+  }
+
+  /** The file opened under `pendingId`; throws when it is unknown or was dropped. */
+  get(pendingId: unknown): PendingFile {
+    const id = argument(z.string().min(1).max(100), pendingId, 'pending weights id');
+    const file = this.files.get(id);
+    if (!file) throw new Error('That weights file is no longer open; open it again.');
+    return file;
+  }
+
+  delete(pendingId: string): void {
+    this.files.delete(pendingId);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The run history on disk: one folder per run under the data folder, each file written atomically
+ * (temp + rename), so a crash or a kill leaves the last complete version of every file.
+ *
+ *   <dataDir>/<run id>/run.json      { version, summary, epochs }  (summary holds the config and seed)
+ *   <dataDir>/<run id>/metrics.bin   "MLM1", uint32 n, n float32 losses, n float32 learning rates (LE)
+ *   <dataDir>/<run id>/weights.json  the app's weights JSON (src/formats), lossless
+ *
+ * A folder that does not read back is skipped with a warning; it never stops the service.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { decodeWeights, encodeWeights } from '../../formats/index';
+import { parseTrainConfig } from '../../shared/hyperparams';
+import { RUN_STATES } from '../../shared/runs';
+import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
+import { writeFileAtomic } from './atomic-file';
+import { MetricsRecorder } from './metrics';
+import type { RunRecord, RunStore } from './run-store';
+import { runIdSchema } from './validate';
+import { exportMeta } from './weights-import';
+
+const MAGIC = 0x314d4c4d; // "MLM1" little-endian
+
+const epochSchema = z.looseObject({
+  epoch: z.number(),
+  iteration: z.number(),
+  trainAccuracy: z.number(),
+  trainLoss: z.number(),
+  testAccuracy: z.number(),
+  testLoss: z.number(),
+  testCorrect: z.number(),
+  testCount: z.number(),
+  learningRate: z.number(),
+  elapsedMs: z.number(),
+});
+
+const runFileSchema = z.object({
+  version: z.literal(1),
+  summary: z.looseObject({
+    id: runIdSchema,
+    name: z.string(),
+    config: z.unknown(),
+    state: z.enum(RUN_STATES),
+    message: z.string().optional(),
+    createdAt: z.number(),
+    iteration: z.number().int().nonnegative(),
+    totalIterations: z.number().int().nonnegative(),
+    iterationsPerEpoch: z.number().int().nonnegative(),
+    source: z.enum(['trained', 'imported']),
+  }),
+  epochs: z.array(epochSchema),
+});
+
+/** metrics.bin from a run's losses and learning rates (same length). */
+export function encodeMetricsBin(losses: Float32Array, learningRates: Float32Array): Uint8Array {
+  const n = losses.length;
+  const out = new Uint8Array(8 + 8 * n);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, n, true);
+  for (let i = 0; i < n; i++) {
+    view.setFloat32(8 + 4 * i, losses[i], true);
+    view.setFloat32(8 + 4 * (n + i), learningRates[i], true);
+  }
+  return out;
+}
+
+/** Losses and learning rates from metrics.bin; throws when the header or the length is wrong. */
+export function decodeMetricsBin(bytes: Uint8Array): { losses: Float32Array; learningRates: Float32Array } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 8 || view.getUint32(0, true) !== MAGIC)
+    throw new Error('metrics.bin does not start with MLM1');
+  const n = view.getUint32(4, true);
+  if (bytes.length !== 8 + 8 * n)
+    throw new Error(`metrics.bin holds ${bytes.length} bytes, expected ${8 + 8 * n} for ${n} iterations`);
+  const losses = new Float32Array(n);
+  const learningRates = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    losses[i] = view.getFloat32(8 + 4 * i, true);
+    learningRates[i] = view.getFloat32(8 + 4 * (n + i), true);
+  }
+  return { losses, learningRates };
+}
+
+/** Saves runs under `dir`, one folder each. */
+export class FileRunStore implements RunStore {
+  constructor(
+    readonly dir: string,
+    private readonly warn: (message: string) => void = (m) => console.warn(m),
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private folder(runId: string): string {
+    return path.join(this.dir, runIdSchema.parse(runId));
+  }
+
+  save(record: RunRecord): void {
+    const folder = this.folder(record.summary.id);
+    mkdirSync(folder, { recursive: true });
+    const { losses, learningRates } = record.metrics.snapshot();
+    writeFileAtomic(path.join(folder, 'metrics.bin'), encodeMetricsBin(losses, learningRates));
+    const doc = { version: 1, summary: record.summary, epochs: record.metrics.epochs };
+    writeFileAtomic(path.join(folder, 'run.json'), JSON.stringify(doc));
+  }
+
+  saveWeights(record: RunRecord, tensors: WeightTensor[]): void {
+    const folder = this.folder(record.summary.id);
+    mkdirSync(folder, { recursive: true });
+    const bytes = encodeWeights('json', tensors, exportMeta(record.summary, record.metrics.epochs));
+    writeFileAtomic(path.join(folder, 'weights.json'), bytes);
+  }
+
+  loadWeights(runId: string): WeightTensor[] | null {
+    const file = path.join(this.folder(runId), 'weights.json');
+    if (!existsSync(file)) return null;
+    return decodeWeights(new Uint8Array(readFileSync(file)), file).tensors;
+  }
+
+  remove(runId: string): void {
+    rmSync(this.folder(runId), { recursive: true, force: true });
+  }
+
+  list(): RunRecord[] {
+    const records: RunRecord[] = [];
+    for (const name of readdirSync(this.dir)) {
+      if (name.startsWith('.')) continue;
+      try {
+        const record = this.read(name);
+        if (record) records.push(record);
+      } catch (error) {
+        this.warn(`Skipped the saved run in ${path.join(this.dir, name)}: ${(error as Error).message}`);
+      }
+    }
+    return records.sort((a, b) => a.summary.createdAt - b.summary.createdAt);
+  }
+
+  /** One run folder, or null when it is not a run folder at all. */
+  private read(name: string): RunRecord | null {
+    const folder = path.join(this.dir, name);
+    const runFile = path.join(folder, 'run.json');
+    if (!existsSync(runFile)) return null;
+    const doc = runFileSchema.parse(JSON.parse(readFileSync(runFile, 'utf8')));
+    if (doc.summary.id !== name)
+      throw new Error(`run.json names ${doc.summary.id}, not the folder's ${name}`);
+    const config = parseTrainConfig(doc.summary.config);
+    if (!config.ok) throw new Error('run.json holds an invalid config');
+    const metrics = new MetricsRecorder();
+    const metricsFile = path.join(folder, 'metrics.bin');
+    if (existsSync(metricsFile)) {
+      const { losses, learningRates } = decodeMetricsBin(new Uint8Array(readFileSync(metricsFile)));
+      if (losses.length > 0) metrics.addIterations({ start: 1, losses, learningRates });
+    }
+    for (const epoch of doc.epochs) metrics.addEpoch(epoch as EpochMetrics);
+    const summary = { ...doc.summary, config: config.config } as RunSummary;
+    return { summary, metrics };
+  }
+}

@@ -1,0 +1,41 @@
+/** How the LabService is built, and the few constants it shares with the tests. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RunState } from '../../shared/runs';
+import type { RunStore } from './run-store';
+
+/** How to build a LabService. */
+export interface LabServiceOptions {
+  /** The run history folder (one folder per run); without it (and without `store`) runs live in memory. */
+  dataDir?: string;
+  /** An MNIST folder to load instead of the bundled package. */
+  datasetFolder?: string;
+  /** build/kernels.wasm; default: the repo's build/kernels.wasm when it exists (else the TypeScript kernels). */
+  wasmPath?: string;
+  /** Asks the user for a folder (Electron: a dialog); chooseDatasetFolder resolves null without it. */
+  chooseFolder?: () => Promise<string | null>;
+  /** Asks the user for a weights file and reads it (Electron: a dialog); chooseWeightsFile resolves null without it. */
+  chooseWeightsFile?: () => Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  store?: RunStore;
+  /** Where warnings go (a skipped corrupt run folder, a failed save); default console.warn. */
+  warn?: (message: string) => void;
+}
+
+/** The message of a run whose saved state was live when the service last stopped. */
+export const INTERRUPTED_MESSAGE = 'The app stopped while this run was training; its saved epochs are kept.';
+
+/** How many opened-but-not-imported weights files are kept. */
+export const MAX_PENDING = 4;
+/** The largest weights file openWeights accepts (a 8x1024 network is ~40 MB as JSON). */
+export const MAX_WEIGHTS_BYTES = 256 * 1024 * 1024;
+/** End states after which the final weights are saved (a diverged run keeps its last good epoch). */
+export const ENDED_WITH_WEIGHTS: readonly RunState[] = ['finished', 'stopped'];
+
+/** build/kernels.wasm at the repo root: from src/main/lab/ in source, from out/main/ when bundled. */
+export function defaultWasmPath(): string | undefined {
+  const relative = import.meta.url.endsWith('.ts')
+    ? '../../../build/kernels.wasm'
+    : '../../build/kernels.wasm';
+  const file = fileURLToPath(new URL(relative, import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
