@@ -94,6 +94,7 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     for (let y = 40; y <= 240; y += 5) one.push([140, y]);
     await stroke(page, one);
     await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: 1 \(\d+%\)$/);
+    console.log(`drawn vertical stroke: ${await prediction(page)}`);
     expect(await inkPixels(preview(page))).toBeGreaterThan(10);
     await app.screenshot('inspect-draw-1');
 
@@ -109,6 +110,7 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     }
     await stroke(page, zero);
     await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: 0 \(\d+%\)$/);
+    console.log(`drawn loop: ${await prediction(page)}`);
     await app.screenshot('inspect-draw-0');
   });
 
