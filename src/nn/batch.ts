@@ -22,6 +22,8 @@ export interface DataSplit {
   rowPtr: Int32Array;
   /** (nnz) pixel index of each non-zero */
   colIdx: Uint16Array;
+  /** (nnz) uint8 value of each non-zero, beside its colIdx */
+  values: Uint8Array;
 }
 
 /** pixel / 255 for every uint8 value, looked up rather than divided. */
@@ -118,26 +120,26 @@ export class BatchBuilder {
     return this.sparseInput;
   }
 
-  /** The fast path: copy each image's precomputed non-zeros into the CSR batch. */
+  /**
+   * The fast path: copy each image's precomputed non-zeros into the CSR batch. The split keeps
+   * colIdx and values side by side, so each image is two sequential runs to copy (no gather from
+   * the 784 pixels); only the conversions Uint16 → Int32 and uint8 → pixel / 255 happen here.
+   */
   private fillSparse(split: DataSplit, indices: Int32Array, n: number): NetInput {
     const { rowPtr, colIdx, values } = this.csr;
-    const D = this.pixelsPerImage;
     // Locals, not property loads, inside the hot loop.
-    const images = split.images;
     const srcRowPtr = split.rowPtr;
     const srcColIdx = split.colIdx;
+    const srcValues = split.values;
     const scale = PIXEL_SCALE;
     let nnz = 0;
     for (let i = 0; i < n; i++) {
       rowPtr[i] = nnz;
       const img = indices[i];
-      const base = img * D;
-      const start = srcRowPtr[img];
       const end = srcRowPtr[img + 1];
-      for (let e = start; e < end; e++, nnz++) {
-        const p = srcColIdx[e];
-        colIdx[nnz] = p;
-        values[nnz] = scale[images[base + p]];
+      for (let e = srcRowPtr[img]; e < end; e++, nnz++) {
+        colIdx[nnz] = srcColIdx[e];
+        values[nnz] = scale[srcValues[e]];
       }
     }
     rowPtr[n] = nnz;

@@ -3,7 +3,8 @@
  * never copied per run. Pixels stay uint8 (0..255); the engine scales them by 1/255.
  *
  * Beside the pixels sits a CSR index of each image's non-zero pixels (about 19 % of MNIST's),
- * computed once, which the first layer uses to skip the zeros.
+ * computed once with each non-zero's value beside its pixel index, which the first layer uses to
+ * skip the zeros.
  */
 export interface SharedSplit {
   count: number;
@@ -15,6 +16,8 @@ export interface SharedSplit {
   rowPtr: SharedArrayBuffer;
   /** (nnz) Uint16: pixel index of each non-zero. */
   colIdx: SharedArrayBuffer;
+  /** (nnz) uint8: each non-zero's pixel value, beside colIdx, so batches copy runs instead of gathering. */
+  values: SharedArrayBuffer;
 }
 
 export interface SharedDataset {
@@ -32,6 +35,7 @@ export interface SplitView {
   labels: Uint8Array;
   rowPtr: Int32Array;
   colIdx: Uint16Array;
+  values: Uint8Array;
 }
 
 export function viewSplit(s: SharedSplit, pixelsPerImage: number): SplitView {
@@ -42,5 +46,6 @@ export function viewSplit(s: SharedSplit, pixelsPerImage: number): SplitView {
     labels: new Uint8Array(s.labels),
     rowPtr: new Int32Array(s.rowPtr),
     colIdx: new Uint16Array(s.colIdx),
+    values: new Uint8Array(s.values),
   };
 }

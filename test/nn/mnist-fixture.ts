@@ -28,13 +28,20 @@ export function loadMnist(which: 'train' | 't10k', limit = Infinity): DataSplit 
   let nnz = 0;
   for (let i = 0; i < count * D; i++) if (images[i] !== 0) nnz++;
   const colIdx = new Uint16Array(nnz);
+  const values = new Uint8Array(nnz);
   let e = 0;
   for (let i = 0; i < count; i++) {
     rowPtr[i] = e;
-    for (let p = 0; p < D; p++) if (images[i * D + p] !== 0) colIdx[e++] = p;
+    for (let p = 0; p < D; p++) {
+      const v = images[i * D + p];
+      if (v !== 0) {
+        colIdx[e] = p;
+        values[e++] = v;
+      }
+    }
   }
   rowPtr[count] = e;
-  return { count, pixelsPerImage: D, images, labels, rowPtr, colIdx };
+  return { count, pixelsPerImage: D, images, labels, rowPtr, colIdx, values };
 }
 
 /** Images [0, n) of a split as a dense float64 (n, D) batch scaled by 1/255, like the book's normalize=True. */
