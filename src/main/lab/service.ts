@@ -162,7 +162,7 @@ export class LabService implements LabApi {
     const weights = this.store.loadWeights(entry.summary.id);
     if (!weights)
       throw new Error(
-        `${entry.summary.name} has no saved weights (it ended before its first evaluation point).`,
+        `${entry.summary.name} has no live worker and no saved weights (it ended before its first evaluation point).`,
       );
     entry.viewer = entry.summary.state !== 'imported';
     this.spawn(entry, entry.summary.config, weights);
