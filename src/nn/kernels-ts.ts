@@ -91,6 +91,11 @@ function colSum(out: Floats, g: Floats, n: number, m: number): void {
   }
 }
 
+/** y (len) += a · x (len). With a = -η it is the book's SGD step `params[key] -= lr * grads[key]`. */
+function axpy(y: Floats, a: number, x: Floats, len: number): void {
+  for (let i = 0; i < len; i++) y[i] += a * x[i];
+}
+
 /** The plain TypeScript kernels: the readable reference; works on any Float32Array/Float64Array. */
 export const tsKernels: Kernels = {
   name: 'ts',
@@ -107,4 +112,5 @@ export const tsKernels: Kernels = {
   spmm,
   spmmAT,
   colSum,
+  axpy,
 };

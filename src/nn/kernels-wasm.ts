@@ -42,8 +42,8 @@ interface WasmExports {
   axpy(y: number, a: number, x: number, len: number): void;
 }
 
-/** The wasm kernels, plus `axpy` (y += a·x, the SGD update in SIMD), which the contract does not have yet. */
-export type WasmKernels = Kernels & { axpy(y: Float32Array, a: number, x: Float32Array, len: number): void };
+/** The wasm kernels (the contract's `axpy` is the SGD update in SIMD; the name is kept for older callers). */
+export type WasmKernels = Kernels;
 
 /** One column strip of the sparse product for all rows; `j` is the strip's first byte, `last` live lanes. */
 type SpmmRows = (

@@ -2,7 +2,8 @@
  * The kernel contract: the few matrix products that take nearly all of training's time.
  *
  * Dimension letters: n = batch rows, k = inner (input features), m = output features.
- * All matrices are row-major and flat. Every kernel overwrites `out` (never accumulates).
+ * All matrices are row-major and flat. Every kernel overwrites `out` (never accumulates), except
+ * `axpy`, which updates `y` in place.
  *
  * Two implementations share this contract:
  * - `tsKernels` (kernels-ts.ts): plain TypeScript, works on Float32Array and Float64Array; the
@@ -49,4 +50,6 @@ export interface Kernels {
   spmmAT(out: Floats, x: CsrBatch, g: Floats, k: number, m: number): void;
   /** out (m) = column sums of g (n,m). The bias gradient db. */
   colSum(out: Floats, g: Floats, n: number, m: number): void;
+  /** y (len) += a · x (len), in place (the one kernel that accumulates). SGD's W ← W - η·dW is a = -η. */
+  axpy(y: Floats, a: number, x: Floats, len: number): void;
 }

@@ -3,8 +3,11 @@
  * Each `update(params, grads)` walks the named buffers (W1, b1, ...) and updates params in place;
  * per-parameter state (v, h, m) is created the first time a name is seen.
  * `lr` is a plain field: set it at any time (the trainer does, for schedules and live changes).
+ * SGD's update is one `axpy` kernel per parameter, so pass the network's kernels (the WASM ones
+ * update in SIMD); without them it uses the TypeScript kernels, which work on any array.
  */
-import type { Floats } from './kernels';
+import type { Floats, Kernels } from './kernels';
+import { tsKernels } from './kernels-ts';
 
 /** Named parameter (or gradient) buffers, as the book's `params` / `grads` dictionaries. */
 export type ParamMap = Record<string, Floats>;
@@ -19,6 +22,8 @@ export interface OptimizerOptions {
   beta2?: number;
   /** RMSprop decay rate ρ (book default 0.99). */
   rmsDecay?: number;
+  /** The kernels the parameters live in (default tsKernels); SGD updates through their axpy. */
+  kernels?: Kernels;
 }
 
 /** What every optimizer has. */
@@ -44,18 +49,19 @@ function stateFor(store: Map<string, Floats>, key: string, p: Floats): Floats {
   return s;
 }
 
-/** SGD (§6.1.2): W ← W - η·∂L/∂W. */
+/** SGD (§6.1.2): W ← W - η·∂L/∂W, i.e. W += (-η)·dW, one axpy per parameter. */
 export class SGD implements Optimizer {
   lr: number;
+  private readonly kernels: Kernels;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
+    this.kernels = opts.kernels ?? tsKernels;
   }
   update(params: ParamMap, grads: ParamMap): void {
-    const lr = this.lr;
+    const a = -this.lr;
     for (const key in grads) {
       const p = params[key];
-      const g = grads[key];
-      for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
+      this.kernels.axpy(p, a, grads[key], p.length);
     }
   }
 }

@@ -134,6 +134,7 @@ export class Trainer {
       beta1: c.beta1,
       beta2: c.beta2,
       rmsDecay: c.rmsDecay,
+      kernels: opts.kernels,
     });
     this.dataRng = new Rng(c.seed, 1);
     const capacity = Math.min(c.batchSize, this.fitCount);

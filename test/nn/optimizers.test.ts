@@ -1,5 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZER_CLASSES, createOptimizer, type OptimizerName } from '../../src/nn';
+import { OPTIMIZER_CLASSES, createOptimizer, tsKernels, type OptimizerName } from '../../src/nn';
+import { kernelsFromWasmBytes } from '../../src/nn/kernels-wasm';
+
+const WASM = resolve(__dirname, '../../build/kernels.wasm');
 
 /**
  * Each optimizer on one parameter p = [1, -2] with the gradient sequence g1 = [0.5, -1],
@@ -112,6 +117,37 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
     expect(expected[0][0]).toBeCloseTo(0.9, 5);
     expect(expected[0][1]).toBeCloseTo(-1.9, 5);
     expectSeq(run('adam', { beta1: b1, beta2: b2 }), expected);
+  });
+
+  it('SGD through the WASM axpy kernel matches the TypeScript update (float32, in kernel memory)', () => {
+    expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
+    const wasm = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
+    const len = 39_250; // W1 of 784-50, not a multiple of 4 plus b1
+    const lengths = { W1: len, b1: 50, W2: 503 };
+    const fast = createOptimizer('sgd', { lr: 0.1, kernels: wasm });
+    const slow = createOptimizer('sgd', { lr: 0.1, kernels: tsKernels });
+    const pf: Record<string, Float32Array> = {};
+    const ps: Record<string, Float32Array> = {};
+    const g: Record<string, Float32Array> = {};
+    for (const [key, n] of Object.entries(lengths)) {
+      pf[key] = wasm.allocF32(n);
+      g[key] = wasm.allocF32(n);
+      for (let i = 0; i < n; i++) {
+        pf[key][i] = Math.sin(i + n);
+        g[key][i] = Math.cos(3 * i);
+      }
+      ps[key] = Float32Array.from(pf[key]);
+    }
+    for (let step = 0; step < 3; step++) {
+      fast.update(pf, g);
+      slow.update(ps, g);
+    }
+    for (const key of Object.keys(lengths)) {
+      let worst = 0;
+      for (let i = 0; i < pf[key].length; i++) worst = Math.max(worst, Math.abs(pf[key][i] - ps[key][i]));
+      expect(worst, key).toBeLessThan(1e-6);
+      expect(pf[key][7]).not.toBe(Math.fround(Math.sin(7 + lengths[key as keyof typeof lengths])));
+    }
   });
 
   it('learning rate can be changed between updates', () => {
