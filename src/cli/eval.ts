@@ -10,6 +10,7 @@ import { tsKernels } from '../nn/kernels-ts';
 import { ACTIVATIONS } from '../shared/hyperparams';
 import type { Activation } from '../shared/hyperparams';
 import { viewSplit } from '../shared/dataset';
+import { suggestActivation } from '../main/lab/weights-import';
 import { architectureOf } from './architecture';
 import { UsageError } from './flags';
 import { readWeights } from './weights-io';
@@ -36,9 +37,9 @@ function parse(argv: string[]): { weights: string; activation?: Activation; data
 function main(argv: string[]): number {
   const args = parse(argv);
   const { tensors, meta } = readWeights(args.weights);
-  // Our JSON records its activation; the book's pickle does not (sample_weight.pkl is sigmoid).
-  const activation = args.activation ?? meta?.architecture.activation ?? 'relu';
   const { sizes, batchNorm } = architectureOf(tensors);
+  // Our JSON records its activation; the book's pickle does not (sample_weight.pkl, 784-50-100-10, is sigmoid).
+  const activation = args.activation ?? meta?.architecture.activation ?? suggestActivation(sizes);
   const { shared } = loadMnist(args.dataset);
   const d = shared.rows * shared.cols;
   if (sizes[0] !== d) throw new Error(`W1 takes ${sizes[0]} inputs but the images have ${d} pixels.`);

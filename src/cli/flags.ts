@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, PARAMS, describeConfigErrors, parseTrainConfig } from '../shared/hyperparams';
 import type { TrainConfig } from '../shared/hyperparams';
+import { OUT_EXTENSIONS, outFormat } from './out-format';
 
 /** A command-line mistake: the message is for the user; the process exits with code 2. */
 export class UsageError extends Error {
@@ -21,6 +22,8 @@ export interface TrainFlags {
   config: TrainConfig;
   out?: string;
   dataset?: string;
+  /** Save the run history here (default: none, the run lives in memory). */
+  dataDir?: string;
   quiet: boolean;
   help: boolean;
 }
@@ -31,6 +34,7 @@ const EXTRA: Record<string, OptionSpec> = {
   hidden: { type: 'string' },
   out: { type: 'string' },
   dataset: { type: 'string' },
+  'data-dir': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
 };
@@ -56,7 +60,7 @@ export function trainUsage(): string {
       p.kind === 'choice' ? p.options.join(' | ') : p.kind === 'number' ? rangeText(p.min, p.max, p.integer) : `on/off (--no-${p.flag})`;
     lines.push(`  --${p.flag.padEnd(20)} ${what} (default ${String(def)})`);
   }
-  lines.push('', 'Other:', '  --out FILE             save the trained weights (JSON)', '  --dataset DIR          an MNIST folder (four IDX files, raw or .gz)', '  --quiet                no progress bar', '  --help');
+  lines.push('', 'Other:', `  --out FILE             save the trained weights; the extension picks the format (${OUT_EXTENSIONS.join(', ')})`, '  --dataset DIR          an MNIST folder (four IDX files, raw or .gz)', '  --data-dir DIR         keep the run in this run-history folder (as the app does)', '  --quiet                no progress bar', '  --help');
   return lines.join('\n');
 }
 
@@ -114,10 +118,14 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
   }
   const parsed = parseTrainConfig(config);
   if (!parsed.ok) throw new UsageError(`Invalid settings: ${describeConfigErrors(parsed.errors)}`);
+  if (typeof values.out === 'string' && !outFormat(values.out)) {
+    throw new UsageError(`--out ${values.out}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
+  }
   return {
     config: parsed.config,
     out: values.out as string | undefined,
     dataset: values.dataset as string | undefined,
+    dataDir: values['data-dir'] as string | undefined,
     quiet: values.quiet === true,
     help: values.help === true,
   };

@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(trainUsage());
     return 0;
   }
-  const lab = new LabService({ datasetFolder: flags.dataset });
+  const lab = new LabService({ datasetFolder: flags.dataset, dataDir: flags.dataDir });
   try {
     const info = await lab.datasetInfo();
     if (!flags.quiet) console.error(`MNIST: ${info.trainCount} training + ${info.testCount} test images from ${info.path}`);

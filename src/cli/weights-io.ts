@@ -2,26 +2,26 @@
  * Weights files for the CLI, through src/formats: our JSON, the book's pickle (.pkl), NumPy .npz.
  * Files are written atomically (temp file + rename), so a crash never leaves half a file.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { decodeWeights, detectWeightsFormat, encodeWeights } from '../formats/index';
 import type { DecodedWeights } from '../formats/index';
+import { describeWriteError, writeFileAtomic } from '../main/lab/atomic-file';
 import type { TrainConfig } from '../shared/hyperparams';
 import type { WeightTensor } from '../shared/runs';
+import { OUT_EXTENSIONS, outFormat } from './out-format';
 
-/** Writes bytes to a temp file beside `file`, then renames it over. */
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
-}
+export { writeFileAtomic };
 
-/** Saves a run's tensors in the format the extension names (.json by default); returns a line for the user. */
+/** Saves a run's tensors in the format the extension names (.npz, .pkl, .json, .onnx); returns a line for the user. */
 export function saveWeights(file: string, tensors: WeightTensor[], config: TrainConfig, inputSize: number): string {
-  const ext = path.extname(file).slice(1).toLowerCase();
-  const format = ext === 'pkl' || ext === 'npz' || ext === 'onnx' ? ext : 'json';
+  const format = outFormat(file);
+  if (!format) throw new Error(`${file}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
   const architecture = { inputSize, hidden: config.hidden, outputSize: 10, activation: config.activation, batchNorm: config.batchNorm };
-  writeFileAtomic(file, encodeWeights(format, tensors, { architecture, config: { ...config }, seed: config.seed }));
+  try {
+    writeFileAtomic(file, encodeWeights(format, tensors, { architecture, config: { ...config }, seed: config.seed }));
+  } catch (error) {
+    throw new Error(describeWriteError(file, error));
+  }
   return `weights saved to ${file} as ${format} (${tensors.map((t) => `${t.name} (${t.shape.join(',')})`).join(', ')})`;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * `--out FILE` picks the weights format by its extension (.npz, .pkl, .json, .onnx) and refuses any
+ * other with the list of choices; `npm run eval -- --weights` reads the .npz/.pkl/.json it wrote and
+ * gets the accuracy training reported; `--data-dir` keeps the run in a history folder.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as ort from 'onnxruntime-web';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError, parseTrainFlags } from '../../src/cli/flags';
+import { outFormat } from '../../src/cli/out-format';
+import { decodeWeights, detectWeightsFormat } from '../../src/formats/index';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const book = path.resolve(root, '../shared/fixtures/book');
+const tmp = mkdtempSync(path.join(tmpdir(), 'mnist-cli-out-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+const lastLine = (s: string) => s.trim().split('\n').at(-1) ?? '';
+
+describe('--out picks the format by extension', () => {
+  it('maps .npz .pkl .json .onnx (any case) and nothing else', () => {
+    expect(['a.npz', 'b.PKL', 'c.json', 'd.onnx'].map(outFormat)).toEqual(['npz', 'pkl', 'json', 'onnx']);
+    expect(outFormat('w.h5')).toBeNull();
+    expect(outFormat('weights')).toBeNull();
+    expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(UsageError);
+    expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(/--out w\.h5: unknown weights file extension; choose one of \.npz, \.pkl, \.json, \.onnx/);
+  });
+
+  it('an unknown extension stops the CLI before training, exit code 2', async () => {
+    const r = await cli('train', ['--iters', '10', '--out', path.join(tmp, 'w.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/choose one of \.npz, \.pkl, \.json, \.onnx/);
+    expect(r.stdout).toBe('');
+  }, 60_000);
+
+  for (const ext of ['npz', 'pkl', 'onnx'] as const) {
+    it(`train --out w.${ext} writes ${ext}${ext === 'onnx' ? ' that onnxruntime runs' : ' that eval reads back with the same accuracy'}`, async () => {
+      const out = path.join(tmp, `w.${ext}`);
+      const dataDir = path.join(tmp, `history-${ext}`);
+      const r = await cli('train', ['--iters', '200', '--eval-every', '200', '--hidden', '30', '--quiet', '--out', out, '--data-dir', dataDir]);
+      expect(r.stderr).toMatch(new RegExp(`as ${ext}`));
+      expect(r.code).toBe(0);
+      const bytes = new Uint8Array(readFileSync(out));
+      expect(detectWeightsFormat(bytes)).toBe(ext);
+      expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const runFolders = readdirSync(dataDir);
+      expect(runFolders).toHaveLength(1);
+      expect(existsSync(path.join(dataDir, runFolders[0], 'weights.json'))).toBe(true);
+      const [, correct] = /\((\d+)\/10000\)/.exec(lastLine(r.stdout)) ?? [];
+      if (ext === 'onnx') {
+        const session = await ort.InferenceSession.create(bytes);
+        const result = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', new Float32Array(784), [1, 784]) });
+        const p = result[session.outputNames[0]].data as Float32Array;
+        expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      } else {
+        expect(decodeWeights(bytes, out).tensors.map((t) => t.name).sort()).toEqual(['W1', 'W2', 'b1', 'b2']);
+        const e = await cli('eval', ['--weights', out]);
+        expect(e.code).toBe(0);
+        expect(lastLine(e.stdout)).toBe(`test accuracy: ${(Number(correct) / 10000).toFixed(4)} (${correct}/10000)`);
+      }
+    }, 120_000);
+  }
+
+  it("eval on the book's sample_weight.pkl needs no --activation: sigmoid is the book's choice for 784-50-100-10", async () => {
+    const r = await cli('eval', ['--weights', path.join(book, 'sample_weight.pkl')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/784-50-100-10 \(sigmoid\)/);
+    expect(lastLine(r.stdout)).toBe('test accuracy: 0.9352 (9352/10000)');
+  }, 60_000);
+});
