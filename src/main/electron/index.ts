@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session } from 'electron';
 import { LabService } from '../lab/service';
 import { registerLabHandlers } from './ipc';
+import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
 import { isTrustedSender, type TrustedRenderer } from './sender';
@@ -118,8 +119,18 @@ app.whenReady().then(async () => {
     dataDir: join(app.getPath('userData'), 'runs'),
     wasmPath: existsSync(wasmPath) ? wasmPath : undefined,
     chooseFolder,
+    chooseWeightsFile: () =>
+      readWeightsWithDialog((options) =>
+        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      ),
   });
-  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted));
+  const service = lab;
+  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted), {
+    exportWeights: (runId, format) =>
+      saveWeightsWithDialog(service, runId, format, (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      ),
+  });
 
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);

@@ -3,7 +3,7 @@
  * Each call is checked to come from our own renderer frame; the arguments go on to the Lab
  * service, which validates them again. Electron-free (structural types), so tests can drive it.
  */
-import { LAB_METHODS, type LabApi } from '../../shared/api';
+import { LAB_METHODS, type LabApi, type LabMethod } from '../../shared/api';
 import { methodChannel } from './menu-actions';
 
 /** The part of Electron's IpcMainInvokeEvent the adapter reads. */
@@ -17,17 +17,23 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
+/** A desktop-only version of a method (exportWeights: a save dialog in main instead of bytes to the renderer). */
+export type LabOverrides = Partial<Record<LabMethod, (...args: unknown[]) => Promise<unknown>>>;
+
 /** Registers every LabApi channel; returns a function that removes them again. */
 export function registerLabHandlers(
   ipc: IpcMainLike,
   lab: LabApi,
   isTrusted: (frameUrl: string | undefined) => boolean,
+  overrides: LabOverrides = {},
 ): () => void {
   for (const method of LAB_METHODS) {
     ipc.handle(methodChannel(method), async (event, ...args) => {
       if (!isTrusted(event.senderFrame?.url)) {
         throw new Error(`Refused ${method}: the call did not come from the MNIST Lab window`);
       }
+      const override = overrides[method];
+      if (override) return override(...args);
       const fn = lab[method] as (...a: unknown[]) => Promise<unknown>;
       return fn.apply(lab, args);
     });

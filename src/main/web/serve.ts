@@ -7,6 +7,8 @@
  *   npm run serve -- --dataset DIR --data-dir DIR
  */
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LabService } from '../lab/service';
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
     throw new Error(`The built renderer is missing (${rendererDir}). Run: npm run build`);
   }
 
-  const lab = new LabService({ datasetFolder: values.dataset, dataDir: values['data-dir'] });
+  // The run history: --data-dir, else $MNIST_LAB_DATA, else ~/.mnist-lab (one folder per run under runs/).
+  const dataDir = values['data-dir'] ?? join(process.env.MNIST_LAB_DATA || join(homedir(), '.mnist-lab'), 'runs');
+  const lab = new LabService({ datasetFolder: values.dataset, dataDir });
+  console.log(`Runs are saved in ${dataDir}`);
   const bridge = await startWebBridge(lab, { port, rendererDir });
   console.log(`MNIST Lab is running at ${bridge.url}`);
   console.log(`(serving ${rendererDir.replace(repoRoot, '')} on 127.0.0.1 only; press Ctrl+C to stop)`);

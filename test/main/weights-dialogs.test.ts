@@ -1,0 +1,93 @@
+/**
+ * Desktop export and import through main's dialogs (a stand-in for Electron's dialog, the only mock):
+ * the save dialog proposes "<run name>.<ext>", the file is written atomically where chosen, a cancel
+ * writes nothing, an unwritable place gets a clear message and leaves no file; the open dialog reads
+ * the chosen file into openWeights. The ipc adapter routes exportWeights to the dialog version.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeWeights } from '../../src/formats/index';
+import { registerLabHandlers, type InvokeEventLike } from '../../src/main/electron/ipc';
+import { readWeightsWithDialog, saveWeightsWithDialog } from '../../src/main/electron/weights-dialogs';
+import { LabService } from '../../src/main/lab/service';
+import { bookDir } from '../formats/helpers';
+
+const samplePkl = path.join(bookDir, 'sample_weight.pkl');
+
+describe('weights through main-process dialogs', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mnist-dialogs-'));
+  const lab = new LabService({
+    chooseWeightsFile: () => readWeightsWithDialog(async () => ({ canceled: false, filePaths: [samplePkl] })),
+  });
+  let runId = '';
+  beforeAll(async () => {
+    const preview = await lab.chooseWeightsFile();
+    expect(preview).toMatchObject({ fileName: 'sample_weight.pkl', sizes: [784, 50, 100, 10], suggestedActivation: 'sigmoid' });
+    runId = (await lab.importWeights(preview!.pendingId, { activation: 'sigmoid', name: 'Book net' })).id;
+  }, 60_000);
+  afterAll(async () => {
+    await lab.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('proposes "<run name>.npz" and writes the file where the dialog says, nothing else', async () => {
+    let proposed = '';
+    const target = path.join(dir, 'mine.npz');
+    const saved = await saveWeightsWithDialog(lab, runId, 'npz', async (o) => {
+      proposed = o.defaultPath;
+      return { canceled: false, filePath: target };
+    });
+    expect(proposed).toBe('Book-net.npz');
+    expect(saved).toEqual({ fileName: 'mine.npz', savedTo: target });
+    expect(decodeWeights(new Uint8Array(readFileSync(target)), target).tensors).toHaveLength(6);
+    expect(readdirSync(dir)).toEqual(['mine.npz']); // no temp file left behind
+  }, 30_000);
+
+  it('a cancelled dialog writes nothing and resolves null', async () => {
+    const before = readdirSync(dir);
+    expect(await saveWeightsWithDialog(lab, runId, 'pkl', async () => ({ canceled: true }))).toBeNull();
+    expect(readdirSync(dir)).toEqual(before);
+  }, 30_000);
+
+  it('an unwritable place: a clear message and nothing half-written', async () => {
+    const missing = path.join(dir, 'no-such-folder', 'w.json');
+    await expect(saveWeightsWithDialog(lab, runId, 'json', async () => ({ canceled: false, filePath: missing }))).rejects.toThrow(
+      /Could not save .*w\.json: the folder does not exist\. Nothing was written/,
+    );
+    const blocker = path.join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const under = path.join(blocker, 'w.onnx');
+    await expect(saveWeightsWithDialog(lab, runId, 'onnx', async () => ({ canceled: false, filePath: under }))).rejects.toThrow(/Could not save/);
+    expect(readdirSync(dir).sort()).toEqual(['a-file', 'mine.npz']);
+    expect(readFileSync(blocker, 'utf8')).toBe('x');
+  }, 30_000);
+
+  it('a wrong format is refused before any dialog opens', async () => {
+    let opened = false;
+    const call = saveWeightsWithDialog(lab, runId, 'h5', async () => ((opened = true), { canceled: true }));
+    await expect(call).rejects.toThrow(/Invalid weights format/);
+    expect(opened).toBe(false);
+  });
+
+  it('the ipc adapter sends exportWeights to the dialog version and everything else to the service', async () => {
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+    const ipc = { handle: (c: string, l: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) => handlers.set(c, l), removeHandler: (c: string) => handlers.delete(c) };
+    const target = path.join(dir, 'via-ipc.pkl');
+    registerLabHandlers(ipc, lab, () => true, {
+      exportWeights: (id, format) => saveWeightsWithDialog(lab, id, format, async () => ({ canceled: false, filePath: target })),
+    });
+    const event = { senderFrame: { url: 'file:///index.html' } };
+    expect(await handlers.get('lab:exportWeights')!(event, runId, 'pkl')).toEqual({ fileName: 'via-ipc.pkl', savedTo: target });
+    expect(existsSync(target)).toBe(true);
+    expect(handlers.has('lab:openWeights') && handlers.has('lab:importWeights') && handlers.has('lab:chooseWeightsFile')).toBe(true);
+    const runs = (await handlers.get('lab:listRuns')!(event)) as { id: string }[];
+    expect(runs.map((r) => r.id)).toEqual([runId]);
+  }, 30_000);
+
+  it('an unreadable chosen file is a clear message; a cancelled open dialog is null', async () => {
+    await expect(readWeightsWithDialog(async () => ({ canceled: false, filePaths: [path.join(dir, 'gone.pkl')] }))).rejects.toThrow(/Could not read .*gone\.pkl/);
+    expect(await readWeightsWithDialog(async () => ({ canceled: true, filePaths: [] }))).toBeNull();
+  });
+});
