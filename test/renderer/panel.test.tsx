@@ -1,17 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, PARAMS } from '../../src/shared/hyperparams';
 import { en } from '../../src/renderer/i18n/en';
-import { renderApp } from './helpers';
+import { cleanupApp, renderApp } from './helpers';
+import { createLab, type LabService } from './realLab';
 
-afterEach(cleanup);
+// The panel only edits the store's config, but the app around it talks to a real service.
+let lab: LabService;
+beforeAll(() => {
+  lab = createLab();
+});
+afterEach(cleanupApp);
+afterAll(() => lab.close());
 
 const label = (key: string) => (en.param as Record<string, { label: string }>)[key].label;
 
 describe('hyperparameter panel', () => {
   it('renders one labelled control per PARAMS entry, showing the default value', () => {
-    renderApp();
+    renderApp(lab);
     for (const param of PARAMS) {
       const control = screen.getByLabelText(label(param.key)) as HTMLInputElement | HTMLSelectElement;
       const value = DEFAULT_CONFIG[param.key];
@@ -25,7 +32,7 @@ describe('hyperparameter panel', () => {
   });
 
   it('shows an inline message for an out-of-range learning rate and disables Train', () => {
-    renderApp();
+    renderApp(lab);
     const train = screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement;
     expect(train.disabled).toBe(false);
     const box = screen.getByLabelText('Learning rate') as HTMLInputElement;
@@ -44,7 +51,7 @@ describe('hyperparameter panel', () => {
   });
 
   it('disables momentum under SGD with the reason on hover, and enables it under Momentum', () => {
-    renderApp();
+    renderApp(lab);
     const momentum = screen.getByLabelText('Momentum') as HTMLInputElement;
     expect(momentum.disabled).toBe(true);
     expect(momentum.closest('.param')?.getAttribute('title')).toBe(en.why.momentum);
@@ -56,7 +63,7 @@ describe('hyperparameter panel', () => {
   });
 
   it('adds, resizes and removes hidden layers', () => {
-    const { store } = renderApp();
+    const { store } = renderApp(lab);
     expect(screen.getByLabelText('Hidden layer 1 size')).toBeTruthy();
     expect(screen.queryByLabelText('Hidden layer 2 size')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Add layer' }));
@@ -77,7 +84,7 @@ describe('hyperparameter panel', () => {
   });
 
   it('moves the learning rate on a log scale from its slider and resets to the defaults', () => {
-    const { store } = renderApp();
+    const { store } = renderApp(lab);
     const slider = screen.getByLabelText('Learning rate slider') as HTMLInputElement;
     // 1e-5 .. 10 spans 6 decades over 1000 steps: position 500 is 10^-2 (the geometric middle).
     fireEvent.change(slider, { target: { value: '500' } });
@@ -90,7 +97,7 @@ describe('hyperparameter panel', () => {
   });
 
   it('labels option values through the dictionary', () => {
-    renderApp();
+    renderApp(lab);
     const select = screen.getByLabelText('Optimizer');
     expect(within(select).getByRole('option', { name: 'AdaGrad' })).toBeTruthy();
     expect(
