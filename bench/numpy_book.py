@@ -9,6 +9,7 @@ replacement), 10,000 iterations, accuracy on the full training and test sets eve
 Usage: python3 bench/numpy_book.py [mnist-data-dir] [iterations]
 Prints one JSON line: wall seconds of the training loop (data loading excluded), accuracies, peak RSS.
 """
+import ctypes
 import json
 import os
 import resource
@@ -92,6 +93,18 @@ class TwoLayerNet:
 net = TwoLayerNet(784, 50, 10)
 train_size, batch_size, learning_rate = x_train.shape[0], 100, 0.1
 iter_per_epoch = max(train_size / batch_size, 1)
+def blas_threads():
+    """The BLAS library NumPy loaded and how many threads it uses (default: one per core)."""
+    libs = sorted({line.split()[-1] for line in open('/proc/self/maps') if 'blas' in line.lower()})
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for fn in ('openblas_get_num_threads', 'openblas_get_num_threads64_',
+                   'scipy_openblas_get_num_threads64_', 'scipy_openblas_get_num_threads'):
+            if hasattr(lib, fn):
+                return os.path.basename(path), getattr(lib, fn)()
+    return (os.path.basename(libs[0]) if libs else 'unknown'), None
+
+
 train_acc = test_acc = 0.0
 start = time.perf_counter()
 cpu_start = time.process_time()
@@ -117,4 +130,6 @@ print(json.dumps({
     'peakRssMiB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     'numpy': np.__version__,
     'threads': os.environ.get('OMP_NUM_THREADS', 'default'),
+    'blas': blas_threads()[0],
+    'blasThreads': blas_threads()[1],
 }))
