@@ -11,6 +11,7 @@ import { useShortcuts } from './controls/useShortcuts';
 import { Notices } from './feedback/Notices';
 import { RunBanners } from './feedback/RunBanners';
 import { HyperparamPanel } from './panel/HyperparamPanel';
+import { ImportWeightsDialog } from './runs/ImportWeightsDialog';
 import { RunList } from './runs/RunList';
 
 /** The whole renderer UI. */
@@ -34,6 +35,7 @@ export function App() {
       </main>
       <Notices />
       <HelpDialog />
+      <ImportWeightsDialog />
     </div>
   );
 }

@@ -9,6 +9,19 @@ import { argument } from './validate';
 import { checkWeightsFile } from './weights-import';
 import type { CheckedWeights } from './weights-import';
 
+/** Bytes as a Uint8Array of this realm (a renderer test's jsdom or another context may send its own). */
+const bytesSchema = z
+  .custom<Uint8Array>((v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]', {
+    message: 'must be the file as bytes (a Uint8Array)',
+  })
+  .transform((v) => {
+    if (v instanceof Uint8Array) return v;
+    const foreign = v as ArrayLike<number>;
+    const copy = new Uint8Array(foreign.length);
+    copy.set(foreign);
+    return copy;
+  });
+
 /** A checked file and its name. */
 export type PendingFile = CheckedWeights & { fileName: string };
 
@@ -20,7 +33,7 @@ export class PendingWeights {
   /** Validates the arguments, decodes and checks the file; throws "<name> cannot be imported: <why>". */
   open(fileName: unknown, bytes: unknown): WeightsPreview {
     const name = argument(z.string().min(1).max(260), fileName, 'file name');
-    const data = argument(z.instanceof(Uint8Array), bytes, 'file contents');
+    const data = argument(bytesSchema, bytes, 'file contents');
     if (data.length > MAX_WEIGHTS_BYTES) {
       throw new Error(
         `${name} is ${data.length} bytes; weights files up to ${MAX_WEIGHTS_BYTES} bytes are accepted.`,

@@ -2,8 +2,11 @@
  * The frame around each chart: a labelled region (for screen readers and tests), a title, the chart,
  * an HTML legend with each run's colour and name, and a text summary of the latest values.
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadBlob, safeFileName } from '../runs/files';
+import { useLabStore } from '../store';
+import { svgToPng } from './exportPng';
 
 export interface LegendEntry {
   id: string;
@@ -26,11 +29,33 @@ export interface ChartFrameProps {
 /** A chart region with legend and summary. */
 export function ChartFrame({ label, title, legend, summary, controls, children }: ChartFrameProps) {
   const { t } = useTranslation();
+  const sectionRef = useRef<HTMLElement>(null);
+  const pushNotice = useLabStore((s) => s.pushNotice);
+  const savePng = () => {
+    const svg = sectionRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    if (!svg || !sectionRef.current) return;
+    const background = getComputedStyle(sectionRef.current).backgroundColor || '#ffffff';
+    const opaque = background === 'rgba(0, 0, 0, 0)' || background === 'transparent' ? '#ffffff' : background;
+    svgToPng(svg, opaque)
+      .then((png) => downloadBlob(`${safeFileName(title)}.png`, png))
+      .catch((err: Error) => pushNotice('notice.exportFailed', err.message));
+  };
   return (
-    <section className="chart" aria-label={label}>
+    <section className="chart" aria-label={label} ref={sectionRef}>
       <div className="chart__header">
         <h3 className="chart__title">{title}</h3>
         {controls}
+        {legend.length > 0 && (
+          <button
+            type="button"
+            className="chart__png"
+            title={t('charts.exportPngTitle', { title })}
+            aria-label={t('charts.exportPngTitle', { title })}
+            onClick={savePng}
+          >
+            {t('charts.exportPng')}
+          </button>
+        )}
       </div>
       {legend.length === 0 ? <p className="chart__empty">{t('charts.noData')}</p> : children}
       <ul className="chart__legend" aria-label={t('charts.legend')}>

@@ -1,8 +1,9 @@
-/** One run in the list: colour, name (inline rename), localized state, progress, show/hide, delete. */
+/** One run in the list: colour, name (inline rename), localized state, progress, show/hide, re-run, export, delete. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommands } from '../labContext';
 import { useLabStore } from '../store';
+import { ExportMenu } from './ExportMenu';
 
 /** The row for run `runId`. */
 export function RunItem({ runId }: { runId: string }) {
@@ -82,6 +83,18 @@ export function RunItem({ runId }: { runId: string }) {
         aria-label={t('controls.progress', { name: run.name })}
       />
       <div className="run__actions">
+        {run.source === 'trained' && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('runs.rerunTitle', { name: run.name })}
+            title={t('runs.rerunTitle', { name: run.name })}
+            onClick={() => void commands.rerun(run.id)}
+          >
+            ↻
+          </button>
+        )}
+        <ExportMenu run={run} />
         <button
           type="button"
           className="icon-button"

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLabStore } from '../store';
 import { selectRunOrder } from '../store/selectors';
+import { ImportWeightsButton } from './ImportWeightsButton';
 import { RunItem } from './RunItem';
 
 /** Every run, with its controls. */
@@ -10,7 +11,10 @@ export function RunList() {
   const order = useLabStore(selectRunOrder);
   return (
     <section className="runs" aria-labelledby="runs-title">
-      <h2 id="runs-title">{t('runs.title')}</h2>
+      <div className="runs__header">
+        <h2 id="runs-title">{t('runs.title')}</h2>
+        <ImportWeightsButton />
+      </div>
       {order.length === 0 ? (
         <p className="runs__empty">{t('runs.empty')}</p>
       ) : (

@@ -2,7 +2,9 @@
  * User commands that call the LabApi: each updates the store with the answer and turns a rejection
  * into a visible notice (never swallowed).
  */
-import type { LabApi } from '../../shared/api';
+import type { LabApi, WeightsFormat } from '../../shared/api';
+import type { Activation } from '../../shared/hyperparams';
+import { downloadBlob, epochsCsv, iterationsCsv, readFileBytes, safeFileName } from '../runs/files';
 import { errorMessage } from './connectLab';
 import type { LabStore } from './index';
 
@@ -16,6 +18,18 @@ export interface LabCommands {
   applyLearningRate: (learningRate: number) => Promise<void>;
   rename: (runId: string, name: string) => Promise<void>;
   remove: (runId: string) => Promise<void>;
+  /** Train again with the run's config (a new run). */
+  rerun: (runId: string) => Promise<void>;
+  /** Desktop: main's save dialog writes the file; browser: the bytes are downloaded. */
+  exportWeights: (runId: string, format: WeightsFormat) => Promise<void>;
+  /** Downloads the run's per-iteration or per-epoch metrics as CSV. */
+  exportCsv: (runId: string, kind: 'iterations' | 'epochs') => Promise<void>;
+  /** Desktop: main's open dialog; the preview goes to the import dialog. */
+  chooseWeightsFile: () => Promise<void>;
+  /** Browser: a file from <input type="file">; the preview goes to the import dialog. */
+  openWeightsFile: (file: File) => Promise<void>;
+  /** The import dialog's answer: a new imported run, selected. */
+  importWeights: (pendingId: string, activation: Activation, name?: string) => Promise<void>;
 }
 
 /** Build the commands for one lab + store pair. */
@@ -64,6 +78,64 @@ export function createCommands(lab: LabApi, store: LabStore): LabCommands {
         if (s.selectedRunId === runId) s.selectRun(null);
       } catch (err) {
         report('notice.deleteFailed')(err);
+      }
+    },
+    rerun: async (runId) => {
+      const run = store.getState().runs[runId];
+      if (!run) return;
+      try {
+        const next = await lab.startRun(run.config);
+        store.getState().upsertRun(next);
+        store.getState().selectRun(next.id);
+      } catch (err) {
+        report('notice.startFailed')(err);
+      }
+    },
+    exportWeights: async (runId, format) => {
+      try {
+        const result = await lab.exportWeights(runId, format);
+        if (result?.bytes) downloadBlob(result.fileName, new Blob([result.bytes as Uint8Array<ArrayBuffer>]));
+        else if (result?.savedTo) store.getState().pushNotice('notice.exported', result.savedTo);
+      } catch (err) {
+        report('notice.exportFailed')(err);
+      }
+    },
+    exportCsv: async (runId, kind) => {
+      const run = store.getState().runs[runId];
+      try {
+        const metrics = await lab.getRunMetrics(runId);
+        const text = kind === 'iterations' ? iterationsCsv(metrics) : epochsCsv(metrics.epochs);
+        const name = `${safeFileName(run?.name ?? runId)}-${kind === 'iterations' ? 'loss' : 'epochs'}.csv`;
+        downloadBlob(name, new Blob([text], { type: 'text/csv' }));
+      } catch (err) {
+        report('notice.exportFailed')(err);
+      }
+    },
+    chooseWeightsFile: async () => {
+      try {
+        const preview = await lab.chooseWeightsFile();
+        if (preview) store.getState().setImportPreview(preview);
+      } catch (err) {
+        report('notice.importFailed')(err);
+      }
+    },
+    openWeightsFile: async (file) => {
+      try {
+        const preview = await lab.openWeights(file.name, await readFileBytes(file));
+        store.getState().setImportPreview(preview);
+      } catch (err) {
+        report('notice.importFailed')(err);
+      }
+    },
+    importWeights: async (pendingId, activation, name) => {
+      try {
+        const run = await lab.importWeights(pendingId, { activation, ...(name && { name }) });
+        const s = store.getState();
+        s.setImportPreview(null);
+        s.upsertRun(run);
+        s.selectRun(run.id);
+      } catch (err) {
+        report('notice.importFailed')(err);
       }
     },
   };

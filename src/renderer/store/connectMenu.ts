@@ -1,10 +1,13 @@
 /**
  * The desktop app menu's actions, applied outside React (like connectLab): theme, language, the
- * shortcuts help, and the dataset folder dialog. The browser has no app menu, so nothing arrives.
+ * shortcuts help, the dataset folder dialog, and weights import / export (dialogs in main).
+ * The browser has no app menu, so nothing arrives.
  */
 import type { LabApi } from '../../shared/api';
 import type { MenuAction } from '../bridge';
+import i18next from 'i18next';
 import { changeLanguage } from '../i18n';
+import { createCommands } from './commands';
 import { errorMessage } from './connectLab';
 import type { LabStore } from './index';
 
@@ -34,8 +37,17 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
         .chooseDatasetFolder()
         .catch((err: unknown) => s.pushNotice('notice.datasetFailed', errorMessage(err)));
       return true;
+    case 'import-weights':
+      void createCommands(lab, store).chooseWeightsFile();
+      return true;
+    case 'export-weights': {
+      // The selected run as .npz (the book's format); the run list offers the other formats.
+      const runId = s.selectedRunId;
+      if (runId) void createCommands(lab, store).exportWeights(runId, 'npz');
+      else s.pushNotice('notice.exportFailed', i18next.t('notice.selectRunFirst'));
+      return true;
+    }
     default:
-      // import-weights / export-weights are handled by main's own dialogs.
       return false;
   }
 }

@@ -1,5 +1,6 @@
 /** UI slice: theme, language, the selected run, chart smoothing, notices and dialogs. */
 import type { StateCreator } from 'zustand';
+import type { WeightsPreview } from '../../shared/api';
 import type { DatasetInfo } from '../../shared/runs';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -22,6 +23,8 @@ export interface UiSlice {
   /** Run ids whose failure banner was dismissed. */
   dismissedBanners: Record<string, true>;
   helpOpen: boolean;
+  /** A weights file opened by the service and waiting for the import dialog's answer. */
+  importPreview: WeightsPreview | null;
   /** The dataset the service trains on, once known. */
   dataset: DatasetInfo | null;
   setDataset: (dataset: DatasetInfo) => void;
@@ -33,6 +36,7 @@ export interface UiSlice {
   dismissNotice: (id: number) => void;
   dismissBanner: (runId: string) => void;
   setHelpOpen: (open: boolean) => void;
+  setImportPreview: (preview: WeightsPreview | null) => void;
 }
 
 let nextNoticeId = 1;
@@ -48,6 +52,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notices: [],
   dismissedBanners: {},
   helpOpen: false,
+  importPreview: null,
   dataset: null,
   setDataset: (dataset) => set({ dataset }),
   setTheme: (theme) => set({ theme }),
@@ -59,4 +64,5 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   dismissBanner: (runId) => set((s) => ({ dismissedBanners: { ...s.dismissedBanners, [runId]: true } })),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setImportPreview: (importPreview) => set({ importPreview }),
 });

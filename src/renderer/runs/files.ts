@@ -1,0 +1,65 @@
+/**
+ * Files in the browser: downloads through a Blob and an <a download> link, reading a chosen File's
+ * bytes, and the metrics as CSV. The renderer never names a path; the desktop app saves in main.
+ */
+import type { EpochMetrics, RunMetrics } from '../../shared/runs';
+
+/** Offers `data` as a download named `fileName`. */
+export function downloadBlob(fileName: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The bytes of a File the user picked (FileReader works in every browser and in jsdom). */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** `iteration,loss,learning_rate`, one row per iteration (1-based). */
+export function iterationsCsv(metrics: Pick<RunMetrics, 'losses' | 'learningRates'>): string {
+  const rows = ['iteration,loss,learning_rate'];
+  for (let i = 0; i < metrics.losses.length; i++) {
+    rows.push(`${i + 1},${metrics.losses[i]},${metrics.learningRates[i] ?? ''}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** One row per evaluation point: accuracies, losses, learning rate and time. */
+export function epochsCsv(epochs: EpochMetrics[]): string {
+  const header =
+    'epoch,iteration,train_accuracy,train_loss,test_accuracy,test_loss,test_correct,test_count,validation_accuracy,validation_loss,learning_rate,elapsed_ms';
+  const rows = epochs.map((e) =>
+    [
+      e.epoch,
+      e.iteration,
+      e.trainAccuracy,
+      e.trainLoss,
+      e.testAccuracy,
+      e.testLoss,
+      e.testCorrect,
+      e.testCount,
+      e.validationAccuracy ?? '',
+      e.validationLoss ?? '',
+      e.learningRate,
+      Math.round(e.elapsedMs),
+    ].join(','),
+  );
+  return `${[header, ...rows].join('\n')}\n`;
+}
+
+/** A file-name-safe version of a run name. */
+export function safeFileName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'run';
+}

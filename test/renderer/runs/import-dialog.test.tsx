@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+/**
+ * Importing weights in the browser UI against the real LabService: the book's sample_weight.pkl
+ * chosen in the file input opens the dialog with 784-50-100-10 and Sigmoid preselected (the book's
+ * choice); Import adds an imported run. A broken file shows the service's message in the notices
+ * and opens no dialog; Cancel imports nothing. A JSON export is preselected with its own activation.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupApp, installResizeObserver, renderApp } from '../helpers';
+import { clearRuns, createLab, type LabService } from '../realLab';
+
+const bookDir = path.resolve(process.cwd(), '../shared/fixtures/book');
+let lab: LabService;
+beforeAll(() => {
+  installResizeObserver();
+  configure({ asyncUtilTimeout: 60_000 });
+  lab = createLab();
+});
+afterEach(async () => {
+  cleanupApp();
+  await clearRuns(lab);
+});
+afterAll(() => lab.close());
+
+/** Chooses `bytes` as `name` in the run list's file input, as a user does. */
+function chooseFile(name: string, bytes: Uint8Array) {
+  const input = screen.getByTestId('import-weights-file') as HTMLInputElement;
+  const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+  fireEvent.change(input, { target: { files: [file] } });
+}
+const sample = () => new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.pkl')));
+
+describe('the import dialog', () => {
+  it("preselects Sigmoid for the book's sample_weight.pkl, shows its architecture, and Import adds the run", async () => {
+    const { store } = renderApp(lab);
+    expect(screen.getByRole('button', { name: 'Import weights…' })).toBeTruthy();
+    chooseFile('sample_weight.pkl', sample());
+    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    expect(within(dialog).getByText('784-50-100-10')).toBeTruthy();
+    expect(within(dialog).getByText('sample_weight.pkl')).toBeTruthy();
+    const select = within(dialog).getByLabelText('Activation') as HTMLSelectElement;
+    expect(select.value).toBe('sigmoid');
+    expect(within(dialog).getByText(/does not record its activation/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Import weights' })).toBeNull());
+    const runs = await lab.listRuns();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ name: 'sample_weight', state: 'imported', source: 'imported' });
+    expect(runs[0].config.activation).toBe('sigmoid');
+    expect(store.getState().selectedRunId).toBe(runs[0].id);
+    expect(screen.getByRole('button', { name: 'Select sample_weight' })).toBeTruthy();
+    expect((await lab.evaluateRun(runs[0].id)).correct).toBe(9352);
+  }, 60_000);
+
+  it("a broken file: the service's message in the notices, no dialog, no run", async () => {
+    renderApp(lab);
+    const cut = sample().subarray(0, 5000);
+    chooseFile('cut.pkl', cut);
+    const notices = screen.getByRole('region', { name: 'Notifications' });
+    const alert = await within(notices).findByRole('alert');
+    expect(alert.textContent).toMatch(/^Could not import the weights: cut\.pkl cannot be imported: /);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await lab.listRuns()).toEqual([]);
+  }, 60_000);
+
+  it('a JSON export preselects its own activation; Cancel imports nothing', async () => {
+    renderApp(lab);
+    chooseFile('sample_weight.pkl', sample());
+    let dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    fireEvent.change(within(dialog).getByLabelText('Activation'), { target: { value: 'tanh' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [run] = await lab.listRuns();
+    const json = await lab.exportWeights(run.id, 'json');
+    chooseFile(json.fileName, json.bytes!);
+    dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    expect((within(dialog).getByLabelText('Activation') as HTMLSelectElement).value).toBe('tanh');
+    expect(within(dialog).getByText('The file records its activation.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await act(() => new Promise((r) => setTimeout(r, 200)));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await lab.listRuns()).toHaveLength(1);
+  }, 60_000);
+});
