@@ -4,9 +4,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { TrainConfig } from '../../shared/hyperparams';
+import { LIVE_STATES } from '../../shared/runs';
 import type { RunSummary } from '../../shared/runs';
 import type { ToRunWorker } from '../../worker/messages';
 import { MetricsRecorder } from './metrics';
+import { INTERRUPTED_MESSAGE } from './service-options';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -87,4 +89,13 @@ export function newSummary(
     iterationsPerEpoch: 0,
     source,
   };
+}
+
+/** A saved run that was live when the service stopped becomes 'interrupted' at its last saved epoch. */
+export function markInterrupted(summary: RunSummary): boolean {
+  if (!LIVE_STATES.includes(summary.state)) return false;
+  summary.state = 'interrupted';
+  summary.message = INTERRUPTED_MESSAGE;
+  summary.iteration = summary.lastEpoch?.iteration ?? 0;
+  return true;
 }

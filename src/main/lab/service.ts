@@ -4,34 +4,23 @@
  * worker), one worker thread per run, and each run's recorded metrics; it relays what workers report
  * as LabEvents to every listener. Every argument is validated here, where it arrives.
  */
-import type {
-  ExportedWeights,
-  LabApi,
-  LabEvent,
-  SampleImages,
-  TestEvaluation,
-  WeightsPreview,
-} from '../../shared/api';
+import type { ExportedWeights, LabApi, LabEvent, SampleImages } from '../../shared/api';
+import type { TestEvaluation, WeightsPreview } from '../../shared/api';
 import { encodeWeights } from '../../formats/index';
 import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams';
 import type { TrainConfig } from '../../shared/hyperparams';
 import { LIVE_STATES } from '../../shared/runs';
-import type {
-  DatasetInfo,
-  Prediction,
-  RunMetrics,
-  RunState,
-  RunSummary,
-  WeightTensor,
-} from '../../shared/runs';
+import type { DatasetInfo, Prediction, RunMetrics, RunState } from '../../shared/runs';
+import type { RunSummary, WeightTensor } from '../../shared/runs';
 import { startWorker } from '../../worker/entry';
 import type { FromRunWorker, ToRunWorker } from '../../worker/messages';
 import { DatasetSource } from './dataset-source';
 import type { LoadedDataset } from './dataset';
 import { FileRunStore } from './run-files';
-import { ENDED_WITH_WEIGHTS, INTERRUPTED_MESSAGE, defaultWasmPath } from './service-options';
+import { ENDED_WITH_WEIGHTS, defaultWasmPath } from './service-options';
 import type { LabServiceOptions } from './service-options';
-import { newEntry, newSummary, rejectRequests, requestFrom, sendTo, settle } from './run-entry';
+import { markInterrupted, newEntry, newSummary } from './run-entry';
+import { rejectRequests, requestFrom, sendTo, settle } from './run-entry';
 import type { RunEntry } from './run-entry';
 import { MemoryRunStore } from './run-store';
 import type { RunRecord, RunStore } from './run-store';
@@ -40,8 +29,7 @@ import { nameSchema, pixelsSchema, runIdSchema } from './validate';
 import { PendingWeights } from './pending-weights';
 import { exportFileName, exportMeta, importedConfig } from './weights-import';
 
-export type { LabServiceOptions } from './service-options';
-export { INTERRUPTED_MESSAGE } from './service-options';
+export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
 /** The Lab: datasets, runs and their workers, metrics, events. */
 export class LabService implements LabApi {
@@ -68,12 +56,7 @@ export class LabService implements LabApi {
   private loadSavedRuns(): void {
     for (const { summary, metrics } of this.store.list()) {
       const entry: RunEntry = newEntry(summary, metrics);
-      if (LIVE_STATES.includes(summary.state)) {
-        summary.state = 'interrupted';
-        summary.message = INTERRUPTED_MESSAGE;
-        summary.iteration = summary.lastEpoch?.iteration ?? metrics.losses.length;
-        this.save(entry);
-      }
+      if (markInterrupted(summary)) this.save(entry);
       this.runs.set(summary.id, entry);
       const n = /^run-(\d+)-/.exec(summary.id);
       if (n) this.nextRunNumber = Math.max(this.nextRunNumber, Number(n[1]) + 1);
@@ -148,22 +131,16 @@ export class LabService implements LabApi {
       rejectRequests(entry, 'The run has no live worker any more.');
       if (!entry.retiring) this.fail(entry, `The training thread exited unexpectedly (exit code ${code}).`);
     });
-    sendTo(entry, {
-      type: 'init',
-      config,
-      dataset: dataset.shared,
-      ...(weights && { weights, startPaused: true }),
-    });
+    const resume = weights && { weights, startPaused: true }; // imported or past weights wait, paused
+    sendTo(entry, { type: 'init', config, dataset: dataset.shared, ...resume });
   }
 
   /** A past or imported run's worker, started paused from its saved weights on first use. */
   private ensureWorker(entry: RunEntry): void {
     if (entry.worker) return;
     const weights = this.store.loadWeights(entry.summary.id);
-    if (!weights)
-      throw new Error(
-        `${entry.summary.name} has no live worker and no saved weights (it ended before its first evaluation point).`,
-      );
+    const name = entry.summary.name;
+    if (!weights) throw new Error(`${name} has no live worker and no saved weights (none were reached yet).`);
     entry.viewer = entry.summary.state !== 'imported';
     this.spawn(entry, entry.summary.config, weights);
   }
@@ -200,15 +177,14 @@ export class LabService implements LabApi {
         this.setState(entry, msg.state, msg.message);
         if (ENDED_WITH_WEIGHTS.includes(msg.state)) this.persistWeights(entry);
         break;
-      case 'prediction':
-        settle(entry, msg.requestId, msg.prediction);
-        break;
+      case 'prediction': // answers to predict / get-weights / evaluate requests
       case 'weights':
-        settle(entry, msg.requestId, msg.tensors);
+      case 'evaluation': {
+        const answer =
+          msg.type === 'prediction' ? msg.prediction : msg.type === 'weights' ? msg.tensors : msg.metrics;
+        settle(entry, msg.requestId, answer);
         break;
-      case 'evaluation':
-        settle(entry, msg.requestId, msg.metrics);
-        break;
+      }
       case 'test-classified': {
         const { type: _type, requestId, ...rest } = msg;
         settle(entry, requestId, { runId: summary.id, ...rest } satisfies TestEvaluation);
@@ -249,9 +225,8 @@ export class LabService implements LabApi {
       return entry;
     }
     if (!LIVE_STATES.includes(entry.summary.state)) {
-      throw new Error(
-        `${entry.summary.name} is ${entry.summary.state}; only a starting, training, paused or imported run accepts this.`,
-      );
+      const { name, state } = entry.summary;
+      throw new Error(`${name} is ${state}; only a starting, training, paused or imported run accepts this.`);
     }
     return entry;
   }
