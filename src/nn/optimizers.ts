@@ -34,16 +34,17 @@ export interface Optimizer {
   update(params: ParamMap, grads: ParamMap): void;
 }
 
-/** A state buffer of the same kind and length as p, zeroed. */
-function zerosLike(p: Floats): Floats {
-  return p instanceof Float64Array ? new Float64Array(p.length) : new Float32Array(p.length);
+/** A state buffer of the same kind and length as p, zeroed (float32 ones from `kernels` when given). */
+function zerosLike(p: Floats, kernels?: Kernels): Floats {
+  if (p instanceof Float64Array) return new Float64Array(p.length);
+  return kernels ? kernels.allocF32(p.length) : new Float32Array(p.length);
 }
 
 /** Lazily created per-name state, like the book's `if self.v is None: ...`. */
-function stateFor(store: Map<string, Floats>, key: string, p: Floats): Floats {
+function stateFor(store: Map<string, Floats>, key: string, p: Floats, kernels?: Kernels): Floats {
   let s = store.get(key);
   if (s === undefined) {
-    s = zerosLike(p);
+    s = zerosLike(p, kernels);
     store.set(key, s);
   }
   return s;
@@ -66,25 +67,26 @@ export class SGD implements Optimizer {
   }
 }
 
-/** Momentum (§6.1.4): v ← αv - η·g; W ← W + v. */
+/** Momentum (§6.1.4): v ← αv - η·g; W ← W + v (the second half one axpy). */
 export class Momentum implements Optimizer {
   lr: number;
   readonly momentum: number;
   private readonly v = new Map<string, Floats>();
+  private readonly kernels: Kernels;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
     this.momentum = opts.momentum ?? 0.9;
+    this.kernels = opts.kernels ?? tsKernels;
   }
   update(params: ParamMap, grads: ParamMap): void {
     const { lr, momentum } = this;
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      const v = stateFor(this.v, key, p);
-      for (let i = 0; i < p.length; i++) {
-        v[i] = momentum * v[i] - lr * g[i];
-        p[i] += v[i];
-      }
+      // v lives in kernel memory beside p, so the axpy kernel can read it.
+      const v = stateFor(this.v, key, p, this.kernels);
+      for (let i = 0; i < p.length; i++) v[i] = momentum * v[i] - lr * g[i];
+      this.kernels.axpy(p, 1, v, p.length);
     }
   }
 }

@@ -119,36 +119,37 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
     expectSeq(run('adam', { beta1: b1, beta2: b2 }), expected);
   });
 
-  it('SGD through the WASM axpy kernel matches the TypeScript update (float32, in kernel memory)', () => {
-    expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
-    const wasm = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
-    const len = 39_250; // W1 of 784-50, not a multiple of 4 plus b1
-    const lengths = { W1: len, b1: 50, W2: 503 };
-    const fast = createOptimizer('sgd', { lr: 0.1, kernels: wasm });
-    const slow = createOptimizer('sgd', { lr: 0.1, kernels: tsKernels });
-    const pf: Record<string, Float32Array> = {};
-    const ps: Record<string, Float32Array> = {};
-    const g: Record<string, Float32Array> = {};
-    for (const [key, n] of Object.entries(lengths)) {
-      pf[key] = wasm.allocF32(n);
-      g[key] = wasm.allocF32(n);
-      for (let i = 0; i < n; i++) {
-        pf[key][i] = Math.sin(i + n);
-        g[key][i] = Math.cos(3 * i);
+  for (const name of ['sgd', 'momentum'] as const) {
+    it(`${name} through the WASM axpy kernel matches the TypeScript update (float32, in kernel memory)`, () => {
+      expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
+      const wasm = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
+      const lengths = { W1: 39_250, b1: 50, W2: 503 }; // not multiples of 4
+      const fast = createOptimizer(name, { lr: 0.1, kernels: wasm });
+      const slow = createOptimizer(name, { lr: 0.1, kernels: tsKernels });
+      const pf: Record<string, Float32Array> = {};
+      const ps: Record<string, Float32Array> = {};
+      const g: Record<string, Float32Array> = {};
+      for (const [key, n] of Object.entries(lengths)) {
+        pf[key] = wasm.allocF32(n);
+        g[key] = wasm.allocF32(n);
+        for (let i = 0; i < n; i++) {
+          pf[key][i] = Math.sin(i + n);
+          g[key][i] = Math.cos(3 * i);
+        }
+        ps[key] = Float32Array.from(pf[key]);
       }
-      ps[key] = Float32Array.from(pf[key]);
-    }
-    for (let step = 0; step < 3; step++) {
-      fast.update(pf, g);
-      slow.update(ps, g);
-    }
-    for (const key of Object.keys(lengths)) {
-      let worst = 0;
-      for (let i = 0; i < pf[key].length; i++) worst = Math.max(worst, Math.abs(pf[key][i] - ps[key][i]));
-      expect(worst, key).toBeLessThan(1e-6);
-      expect(pf[key][7]).not.toBe(Math.fround(Math.sin(7 + lengths[key as keyof typeof lengths])));
-    }
-  });
+      for (let step = 0; step < 3; step++) {
+        fast.update(pf, g);
+        slow.update(ps, g);
+      }
+      for (const [key, n] of Object.entries(lengths)) {
+        let worst = 0;
+        for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(pf[key][i] - ps[key][i]));
+        expect(worst, key).toBeLessThan(1e-6);
+        expect(pf[key][7]).not.toBe(Math.fround(Math.sin(7 + n))); // it did move
+      }
+    });
+  }
 
   it('learning rate can be changed between updates', () => {
     const opt = createOptimizer('sgd', { lr: 0.1 });
