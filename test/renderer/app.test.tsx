@@ -5,7 +5,7 @@
  * states; every rejection shown is one the real service made.
  */
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../src/renderer/i18n';
 import type { LabStore } from '../../src/renderer/store';
 import { cleanupApp, installResizeObserver, renderApp, SHORT_PANEL, typeConfig } from './helpers';
@@ -21,6 +21,7 @@ beforeAll(() => {
 afterEach(async () => {
   cleanupApp();
   changeLanguage('en');
+  vi.restoreAllMocks();
   await clearRuns(lab);
 });
 afterAll(() => lab.close());
@@ -179,13 +180,16 @@ describe('app with the real service', () => {
     fireEvent.click(button('Train'));
     await waitFor(() => expect(selected(store)?.state).toBe('diverged'));
     const run = selected(store)!;
-    expect(run.message).toMatch(/iteration \d+/);
+    const at = Number(/at iteration (\d+)/.exec(run.message ?? '')?.[1]);
     const banner = screen.getByText(`${run.name} diverged: ${run.message}`).closest('.banner') as HTMLElement;
     expect(within(banner).getByText(/smaller learning rate/)).toBeTruthy();
     fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/diverged:/)).toBeNull();
-    // It stopped before its 300 iterations, at the iteration the message names.
-    expect(store.getState().metrics[run.id].losses.length).toBeLessThan(300);
+    // It stopped before its 300 iterations, at the iteration the message names (its last loss).
+    const losses = store.getState().metrics[run.id].losses;
+    expect(at).toBeLessThan(300);
+    expect(losses.length).toBe(at);
+    expect(Number.isFinite(losses.at(at - 1))).toBe(false);
   });
 
   it('shows what the service rejected as a toast: a dataset folder that is gone', async () => {
@@ -233,9 +237,8 @@ describe('run list with the real service', () => {
       expect(within(screen.getByRole('region', { name: 'Loss chart' })).queryByText('wide net')).toBeNull(),
     );
 
-    // window.confirm is the user's answer (jsdom has no dialog): first No, then Yes.
-    const answers = [false, true];
-    window.confirm = () => answers.shift()!;
+    // window.confirm stands for the user's answer (jsdom has no dialogs): first No, then Yes.
+    vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     fireEvent.click(button('Delete wide net'));
     await settle(200);
     expect((await lab.listRuns()).map((r) => r.id)).toEqual([id]);
