@@ -56,8 +56,8 @@ export class LabService implements LabApi {
   private loadSavedRuns(): void {
     for (const { summary, metrics } of this.store.list()) {
       const entry: RunEntry = newEntry(summary, metrics);
-      if (markInterrupted(summary)) this.save(entry);
       this.runs.set(summary.id, entry);
+      if (markInterrupted(summary)) this.save(entry);
       const n = /^run-(\d+)-/.exec(summary.id);
       if (n) this.nextRunNumber = Math.max(this.nextRunNumber, Number(n[1]) + 1);
     }
@@ -374,6 +374,7 @@ export class LabService implements LabApi {
 
   /** Saves the run's summary and metrics; a failed write is a warning, never a crash. */
   private save(entry: RunEntry): void {
+    if (this.runs.get(entry.summary.id) !== entry) return; // deleted: a late worker message must not recreate it
     try {
       this.store.save(this.record(entry));
     } catch (error) {
