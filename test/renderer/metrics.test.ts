@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { downsampleMinMax, MAX_DRAWN_POINTS } from '../../src/renderer/charts/downsample';
-import { learningRatePoints, lossPoints, mergeSeries } from '../../src/renderer/charts/chartData';
-import { emaSmooth } from '../../src/renderer/charts/smoothing';
+import {
+  bucketMinMax,
+  chartGrid,
+  MAX_BUCKETS,
+  MAX_DRAWN_POINTS,
+  niceCeil,
+  slotCount,
+  slotPoints,
+  slotRange,
+} from '../../src/renderer/charts/downsample';
+import {
+  gridFor,
+  gridRows,
+  learningRateSlots,
+  lossSlots,
+  smoothedLosses,
+} from '../../src/renderer/charts/chartData';
+import { emaSmooth, IncrementalEma } from '../../src/renderer/charts/smoothing';
 import { createLabStore } from '../../src/renderer/store';
 import { iterationsPerSecond } from '../../src/renderer/store/metricsSlice';
 
@@ -91,48 +106,72 @@ describe('metrics slice', () => {
   });
 });
 
-describe('downsampling for drawing', () => {
-  it('returns short series whole', () => {
-    const pts = downsampleMinMax(new Float32Array([3, 2, 1]));
-    expect(pts).toEqual([
+describe('downsampling for drawing on a shared grid', () => {
+  it('draws short series whole, one slot per iteration', () => {
+    const grid = chartGrid(3);
+    expect(grid).toEqual({ width: 1, buckets: 3, slotsPerBucket: 1 });
+    expect(slotPoints(bucketMinMax(new Float32Array([3, 2, 1]), grid), grid)).toEqual([
       { x: 1, y: 3 },
       { x: 2, y: 2 },
       { x: 3, y: 1 },
     ]);
   });
 
+  it('picks 1-2-5 bucket widths with at most MAX_BUCKETS buckets', () => {
+    expect([1, 2, 3, 7, 10, 11, 49, 51, 99].map(niceCeil)).toEqual([1, 2, 5, 10, 10, 20, 50, 100, 100]);
+    for (const n of [1, 199, 200, 201, 1234, 50_000, 600_000]) {
+      const grid = chartGrid(n);
+      expect(grid.buckets).toBeLessThanOrEqual(MAX_BUCKETS);
+      expect(grid.buckets * grid.width).toBeGreaterThanOrEqual(n);
+    }
+  });
+
   it('bounds the drawn points and keeps the extremes and only real points', () => {
     const values = lossCurve(50_000);
     values[31_337] = 40; // a spike, as when a run starts to diverge
     values[12_345] = 0.001;
-    const pts = downsampleMinMax(values, MAX_DRAWN_POINTS);
+    const grid = chartGrid(values.length);
+    const pts = slotPoints(bucketMinMax(values, grid), grid);
     expect(pts.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
-    expect(pts.length).toBeGreaterThan(MAX_DRAWN_POINTS * 0.9);
-    expect(pts.find((p) => p.x === 31_338)?.y).toBe(40);
-    expect(pts.find((p) => p.x === 12_346)?.y).toBeCloseTo(0.001, 6);
+    expect(pts.length).toBeGreaterThan(grid.buckets * 1.9);
+    const ys = pts.map((p) => p.y);
+    expect(ys).toContain(40);
+    expect(ys).toContain(values[12_345]);
     for (let i = 1; i < pts.length; i++) expect(pts[i].x).toBeGreaterThan(pts[i - 1].x);
-    for (const p of pts) expect(p.y).toBe(values[p.x - 1]);
+    // Each drawn value is a real point of its bucket, and the bucket's extreme.
+    for (let k = 0; k < slotCount(grid); k++) {
+      const [from, to] = slotRange(grid, k);
+      const bucket = Array.from(values.subarray(from - 1, to));
+      const slots = bucketMinMax(values, grid);
+      if (Number.isNaN(slots[k])) continue;
+      expect([Math.min(...bucket), Math.max(...bucket)]).toContain(slots[k]);
+    }
   });
 
-  it('bounds each run in the chart data while the store keeps every point, and memoizes per version', () => {
+  it('merges runs of different lengths into one row per slot, while the store keeps every point', () => {
     const store = createLabStore();
     feed(store, 'a', lossCurve(30_000, 1), 500);
     feed(store, 'b', lossCurve(20_000, 2), 500);
     const { a, b } = store.getState().metrics;
-    const la = lossPoints(a, 0.6);
-    expect(la.raw.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
-    expect(la.smooth.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
-    expect(lossPoints(a, 0.6)).toBe(la);
-    expect(lossPoints(a, 0.9)).not.toBe(la);
-    expect(learningRatePoints(b).length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
-    const rows = mergeSeries([
-      { key: 'a:raw', points: la.raw },
-      { key: 'b:raw', points: lossPoints(b, 0.6).raw },
+    const grid = gridFor([a.losses.length, b.losses.length]);
+    const la = lossSlots(a, 0.6, grid);
+    const lb = lossSlots(b, 0.6, grid);
+    expect(lossSlots(a, 0.6, grid).raw).toBe(la.raw);
+    expect(lossSlots(a, 0.9, grid).smooth).not.toBe(la.smooth);
+    const rows = gridRows(grid, [
+      { key: 'a:raw', slots: la.raw },
+      { key: 'a:smooth', slots: la.smooth },
+      { key: 'b:raw', slots: lb.raw },
+      { key: 'b:lr', slots: learningRateSlots(b, grid) },
     ]);
-    expect(rows.length).toBeLessThanOrEqual(2 * MAX_DRAWN_POINTS);
+    // Rows = slots (not runs x points): both runs share every x they both reach.
+    expect(rows.length).toBeLessThanOrEqual(slotCount(grid));
+    expect(rows.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(rows.filter((r) => 'a:raw' in r && 'b:raw' in r).length).toBeGreaterThan(grid.buckets);
     for (let i = 1; i < rows.length; i++) expect(rows[i].x).toBeGreaterThan(rows[i - 1].x);
+    for (const r of rows) expect(r.from! <= r.x && r.x <= r.to!).toBe(true);
     expect(store.getState().metrics.a.losses.length).toBe(30_000);
-    // A new batch makes a new series object, so the chart recomputes.
+    // A new batch makes a new series object, so the chart recomputes and shows the new point.
     store
       .getState()
       .appendIterations('a', {
@@ -140,9 +179,11 @@ describe('downsampling for drawing', () => {
         losses: new Float32Array([9]),
         learningRates: new Float32Array([0.1]),
       });
-    const next = lossPoints(store.getState().metrics.a, 0.6);
-    expect(next).not.toBe(la);
-    expect(next.raw[next.raw.length - 1]).toEqual({ x: 30_001, y: 9 });
+    const next = store.getState().metrics.a;
+    const nextGrid = gridFor([next.losses.length, b.losses.length]);
+    const raw = lossSlots(next, 0.6, nextGrid).raw;
+    expect(raw).not.toBe(la.raw);
+    expect(slotPoints(raw, nextGrid).some((p) => p.y === 9)).toBe(true);
   });
 });
 
@@ -167,6 +208,31 @@ describe('EMA smoothing', () => {
       return sum;
     };
     expect(roughness(emaSmooth(x, 0.9))).toBeLessThan(roughness(x) / 5);
+  });
+
+  it('extends the average over appended values only, matching a full recomputation', () => {
+    const x = lossCurve(5000);
+    x[1234] = NaN;
+    const ema = new IncrementalEma(0.95);
+    for (const end of [1, 700, 700, 2500, 5000]) {
+      expect(Array.from(ema.update(x.subarray(0, end)))).toEqual(
+        Array.from(emaSmooth(x.subarray(0, end), 0.95)),
+      );
+    }
+    // A shorter series (a replaced one) starts over.
+    expect(Array.from(ema.update(x.subarray(10, 20)))).toEqual(
+      Array.from(emaSmooth(x.subarray(10, 20), 0.95)),
+    );
+  });
+
+  it("follows a run's losses in the store batch by batch", () => {
+    const store = createLabStore();
+    const values = lossCurve(3000, 3);
+    for (let start = 0; start < values.length; start += 250) {
+      feed(store, 'a', values.subarray(0, start + 250), 250);
+      const got = smoothedLosses(store.getState().metrics.a.losses, 0.8);
+      expect(Array.from(got)).toEqual(Array.from(emaSmooth(values.subarray(0, start + 250), 0.8)));
+    }
   });
 
   it('passes NaN gaps through without disturbing the average', () => {

@@ -1,18 +1,40 @@
 /** Train (solid) and test (dashed) recognition accuracy per epoch for every visible run. */
-import { useMemo } from 'react';
+import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { accuracyPoints, formatPercent, mergeSeries } from './chartData';
-import { ChartFrame } from './ChartFrame';
-import { axisProps, CHART_HEIGHT, gridProps, tooltipProps } from './chartStyle';
-import { useChartRuns } from './useChartRuns';
+import { accuracyPoints, formatPercent, mergeSeries, type ChartRow } from './chartData';
+import { ChartFrame, type LegendEntry } from './ChartFrame';
+import {
+  activeDot,
+  axisProps,
+  CHART_HEIGHT,
+  chartMargin,
+  dataDomain,
+  gridProps,
+  tooltipProps,
+} from './chartStyle';
+import { useChartLines, useChartRuns, useMemoByParts, type ChartLine } from './useChartRuns';
+
+const epochDot = { r: 2 } as const;
+const unitDomain: [number, number] = [0, 1];
+const percentTick = (v: number) => `${Math.round(v * 100)}%`;
+const percentFormatter = (value: unknown) =>
+  typeof value === 'number' ? formatPercent(value) : String(value);
+
+/** A run's accuracy lines: train, test, and validation when the run holds out a validation split. */
+interface AccuracyLine extends ChartLine {
+  withValidation: boolean;
+}
 
 /** The accuracy chart region ("Accuracy chart"). */
-export function AccuracyChart() {
+export const AccuracyChart = memo(function AccuracyChart() {
   const { t } = useTranslation();
   const { runs } = useChartRuns();
+  const runLines = useChartLines(runs);
+  const epochLists = runs.map((run) => run.series?.epochs);
 
-  const { rows, summary } = useMemo(() => {
+  // Epochs change a few times a minute, iterations many times a second: recompute on new epochs only.
+  const { rows, summary, lines, legend } = useMemoByParts([t, runLines, ...epochLists], () => {
     const keyed = runs.flatMap((run) => {
       if (!run.series) return [];
       const { train, test, validation } = accuracyPoints(run.series);
@@ -22,7 +44,7 @@ export function AccuracyChart() {
         { key: `${run.id}:validation`, points: validation },
       ];
     });
-    const lines = runs.flatMap((run) => {
+    const summary = runs.flatMap((run) => {
       const last = run.series?.epochs[run.series.epochs.length - 1];
       if (!last) return [];
       return [
@@ -34,27 +56,27 @@ export function AccuracyChart() {
         }),
       ];
     });
-    return { rows: mergeSeries(keyed), summary: lines };
-  }, [runs, t]);
-
-  // Runs that hold out a validation split get a third, dotted line.
-  const withValidation = new Set(
-    runs.filter((r) => r.series?.epochs.some((e) => e.validationAccuracy !== undefined)).map((r) => r.id),
-  );
-  const legend = runs.flatMap((r) => [
-    { id: `${r.id}:train`, name: t('charts.train', { name: r.name }), color: r.color },
-    { id: `${r.id}:test`, name: t('charts.test', { name: r.name }), color: r.color, dashed: true },
-    ...(withValidation.has(r.id)
-      ? [
-          {
-            id: `${r.id}:validation`,
-            name: t('charts.validation', { name: r.name }),
-            color: r.color,
-            dashed: true,
-          },
-        ]
-      : []),
-  ]);
+    // Runs that hold out a validation split get a third, dotted line.
+    const lines: AccuracyLine[] = runLines.map((line, i) => ({
+      ...line,
+      withValidation: !!runs[i].series?.epochs.some((e) => e.validationAccuracy !== undefined),
+    }));
+    const legend: LegendEntry[] = lines.flatMap((r) => [
+      { id: `${r.id}:train`, name: t('charts.train', { name: r.name }), color: r.color },
+      { id: `${r.id}:test`, name: t('charts.test', { name: r.name }), color: r.color, dashed: true },
+      ...(r.withValidation
+        ? [
+            {
+              id: `${r.id}:validation`,
+              name: t('charts.validation', { name: r.name }),
+              color: r.color,
+              dashed: true,
+            },
+          ]
+        : []),
+    ]);
+    return { rows: mergeSeries(keyed), summary, lines, legend };
+  });
 
   return (
     <ChartFrame
@@ -63,62 +85,70 @@ export function AccuracyChart() {
       legend={legend}
       summary={summary}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            allowDecimals={false}
-            {...axisProps}
-          />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} {...axisProps} />
-          <Tooltip
-            {...tooltipProps}
-            formatter={(value: unknown) => (typeof value === 'number' ? formatPercent(value) : String(value))}
-            labelFormatter={(x) => `${t('charts.epoch')} ${x}`}
-          />
-          {runs.flatMap((run) => [
-            <Line
-              key={`${run.id}:train`}
-              dataKey={`${run.id}:train`}
-              name={t('charts.train', { name: run.name })}
-              stroke={run.color}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls
-              isAnimationActive={false}
-            />,
-            <Line
-              key={`${run.id}:test`}
-              dataKey={`${run.id}:test`}
-              name={t('charts.test', { name: run.name })}
-              stroke={run.color}
-              strokeDasharray="5 4"
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls
-              isAnimationActive={false}
-            />,
-            ...(withValidation.has(run.id)
-              ? [
-                  <Line
-                    key={`${run.id}:validation`}
-                    dataKey={`${run.id}:validation`}
-                    name={t('charts.validation', { name: run.name })}
-                    stroke={run.color}
-                    strokeDasharray="1 3"
-                    strokeWidth={2}
-                    dot={false}
-                    connectNulls
-                    isAnimationActive={false}
-                  />,
-                ]
-              : []),
-          ])}
-        </LineChart>
-      </ResponsiveContainer>
+      <AccuracyPlot rows={rows} lines={lines} />
     </ChartFrame>
   );
-}
+});
+
+/** The recharts part, redrawn only when its rows or lines change. */
+const AccuracyPlot = memo(function AccuracyPlot({
+  rows,
+  lines,
+}: {
+  rows: ChartRow[];
+  lines: AccuracyLine[];
+}) {
+  const { t } = useTranslation();
+  const labelFormatter = useCallback((x: unknown) => `${t('charts.epoch')} ${String(x)}`, [t]);
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <LineChart data={rows} margin={chartMargin}>
+        <CartesianGrid {...gridProps} />
+        <XAxis dataKey="x" type="number" domain={dataDomain} allowDecimals={false} {...axisProps} />
+        <YAxis domain={unitDomain} tickFormatter={percentTick} {...axisProps} />
+        <Tooltip {...tooltipProps} formatter={percentFormatter} labelFormatter={labelFormatter} />
+        {lines.flatMap((line) => [
+          <Line
+            key={`${line.id}:train`}
+            dataKey={`${line.id}:train`}
+            name={t('charts.train', { name: line.name })}
+            stroke={line.color}
+            strokeWidth={2}
+            dot={epochDot}
+            activeDot={activeDot}
+            connectNulls
+            isAnimationActive={false}
+          />,
+          <Line
+            key={`${line.id}:test`}
+            dataKey={`${line.id}:test`}
+            name={t('charts.test', { name: line.name })}
+            stroke={line.color}
+            strokeDasharray="5 4"
+            strokeWidth={2}
+            dot={epochDot}
+            activeDot={activeDot}
+            connectNulls
+            isAnimationActive={false}
+          />,
+          ...(line.withValidation
+            ? [
+                <Line
+                  key={`${line.id}:validation`}
+                  dataKey={`${line.id}:validation`}
+                  name={t('charts.validation', { name: line.name })}
+                  stroke={line.color}
+                  strokeDasharray="1 3"
+                  strokeWidth={2}
+                  dot={false}
+                  activeDot={activeDot}
+                  connectNulls
+                  isAnimationActive={false}
+                />,
+              ]
+            : []),
+        ])}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

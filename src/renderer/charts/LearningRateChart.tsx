@@ -1,24 +1,46 @@
 /** The learning rate of every visible run over iterations (shows schedules and live changes). */
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatValue, learningRatePoints, mergeSeries } from './chartData';
+import {
+  formatValue,
+  gridFor,
+  gridRows,
+  iterationLabel,
+  learningRateSlots,
+  type ChartRow,
+} from './chartData';
 import { ChartFrame } from './ChartFrame';
-import { axisProps, CHART_HEIGHT, gridProps, tooltipProps } from './chartStyle';
-import { useChartRuns } from './useChartRuns';
+import {
+  activeDot,
+  axisProps,
+  CHART_HEIGHT,
+  chartMargin,
+  dataDomain,
+  gridProps,
+  tooltipProps,
+} from './chartStyle';
+import { useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
+
+const autoDomain: ['auto', 'auto'] = ['auto', 'auto'];
+const lrTick = (v: number) => formatValue(v);
 
 /** The learning-rate chart region ("Learning rate chart"). */
-export function LearningRateChart() {
+export const LearningRateChart = memo(function LearningRateChart() {
   const { t } = useTranslation();
   const { runs } = useChartRuns();
+  const lines = useChartLines(runs);
 
   const { rows, summary } = useMemo(() => {
-    const keyed = runs.flatMap((run) =>
-      run.series ? [{ key: `${run.id}:lr`, points: learningRatePoints(run.series) }] : [],
-    );
-    const lines = runs.flatMap((run) => {
-      const lrs = run.series?.learningRates;
-      if (!lrs || lrs.length === 0) return [];
+    const withData = runs.filter((run) => run.series);
+    const grid = gridFor(withData.map((run) => run.series!.learningRates.length));
+    const keyed = withData.map((run) => ({
+      key: `${run.id}:lr`,
+      slots: learningRateSlots(run.series!, grid),
+    }));
+    const lines = withData.flatMap((run) => {
+      const lrs = run.series!.learningRates;
+      if (lrs.length === 0) return [];
       return [
         t('charts.learningRateSummary', {
           name: run.name,
@@ -27,42 +49,57 @@ export function LearningRateChart() {
         }),
       ];
     });
-    return { rows: mergeSeries(keyed), summary: lines };
+    return { rows: gridRows(grid, keyed), summary: lines };
   }, [runs, t]);
 
   return (
     <ChartFrame
       label={t('charts.learningRate')}
       title={t('charts.learningRateTitle')}
-      legend={runs.map((r) => ({ id: r.id, name: r.name, color: r.color }))}
+      legend={lines}
       summary={summary}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} {...axisProps} />
-          {/* Log scale: learning rates span decades (1e-5..10), like the panel's log slider. */}
-          <YAxis
-            scale="log"
-            domain={['auto', 'auto']}
-            tickFormatter={(v: number) => formatValue(v)}
-            {...axisProps}
-          />
-          <Tooltip {...tooltipProps} labelFormatter={(x) => `${t('charts.iteration')} ${x}`} />
-          {runs.map((run) => (
-            <Line
-              key={run.id}
-              dataKey={`${run.id}:lr`}
-              name={run.name}
-              stroke={run.color}
-              strokeWidth={2}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <LearningRatePlot rows={rows} lines={lines} />
     </ChartFrame>
   );
-}
+});
+
+/** The recharts part, redrawn only when its rows or lines change. */
+const LearningRatePlot = memo(function LearningRatePlot({
+  rows,
+  lines,
+}: {
+  rows: ChartRow[];
+  lines: ChartLine[];
+}) {
+  const { t } = useTranslation();
+  const labelFormatter = useCallback(
+    (x: unknown, payload: readonly { payload?: Partial<ChartRow> }[]) =>
+      iterationLabel(t('charts.iteration'), payload[0]?.payload, x),
+    [t],
+  );
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <LineChart data={rows} margin={chartMargin}>
+        <CartesianGrid {...gridProps} />
+        <XAxis dataKey="x" type="number" domain={dataDomain} {...axisProps} />
+        {/* Log scale: learning rates span decades (1e-5..10), like the panel's log slider. */}
+        <YAxis scale="log" domain={autoDomain} tickFormatter={lrTick} {...axisProps} />
+        <Tooltip {...tooltipProps} labelFormatter={labelFormatter} />
+        {lines.map((line) => (
+          <Line
+            key={line.id}
+            dataKey={`${line.id}:lr`}
+            name={line.name}
+            stroke={line.color}
+            strokeWidth={2}
+            dot={false}
+            activeDot={activeDot}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

@@ -1,32 +1,45 @@
 /** Iteration loss of every visible run: raw (faint) and EMA-smoothed (solid), with a smoothing slider. */
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLabStore } from '../store';
-import { lossPoints, mergeSeries, formatValue } from './chartData';
+import { formatValue, gridFor, gridRows, iterationLabel, lossSlots, type ChartRow } from './chartData';
 import { ChartFrame } from './ChartFrame';
-import { axisProps, CHART_HEIGHT, gridProps, tooltipProps } from './chartStyle';
-import { useChartRuns } from './useChartRuns';
+import {
+  activeDot,
+  axisProps,
+  CHART_HEIGHT,
+  chartMargin,
+  dataDomain,
+  gridProps,
+  tooltipProps,
+} from './chartStyle';
+import { useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
+
+const lossDomain: [number, 'auto'] = [0, 'auto'];
 
 /** The loss chart region ("Loss chart"). */
-export function LossChart() {
+export const LossChart = memo(function LossChart() {
   const { t } = useTranslation();
   const { runs, smoothing } = useChartRuns();
+  const lines = useChartLines(runs);
   const setSmoothing = useLabStore((s) => s.setSmoothing);
   const liveSmoothing = useLabStore((s) => s.smoothing);
 
   const { rows, summary } = useMemo(() => {
-    const keyed = runs.flatMap((run) => {
-      if (!run.series) return [];
-      const { raw, smooth } = lossPoints(run.series, smoothing);
+    const withData = runs.filter((run) => run.series);
+    // One grid for all runs, sized by the longest: rows = slots, whatever the number of runs.
+    const grid = gridFor(withData.map((run) => run.series!.losses.length));
+    const keyed = withData.flatMap((run) => {
+      const { raw, smooth } = lossSlots(run.series!, smoothing, grid);
       return [
-        { key: `${run.id}:raw`, points: raw },
-        { key: `${run.id}:smooth`, points: smooth },
+        { key: `${run.id}:raw`, slots: raw },
+        { key: `${run.id}:smooth`, slots: smooth },
       ];
     });
-    const lines = runs.flatMap((run) => {
-      const losses = run.series?.losses;
-      if (!losses || losses.length === 0) return [];
+    const lines = withData.flatMap((run) => {
+      const losses = run.series!.losses;
+      if (losses.length === 0) return [];
       return [
         t('charts.lossSummary', {
           name: run.name,
@@ -35,7 +48,7 @@ export function LossChart() {
         }),
       ];
     });
-    return { rows: mergeSeries(keyed), summary: lines };
+    return { rows: gridRows(grid, keyed), summary: lines };
   }, [runs, smoothing, t]);
 
   const smoothingControl = (
@@ -58,41 +71,56 @@ export function LossChart() {
     <ChartFrame
       label={t('charts.loss')}
       title={t('charts.lossTitle')}
-      legend={runs.map((r) => ({ id: r.id, name: r.name, color: r.color }))}
+      legend={lines}
       summary={summary}
       controls={smoothingControl}
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} {...axisProps} />
-          <YAxis domain={[0, 'auto']} allowDataOverflow={false} {...axisProps} />
-          <Tooltip {...tooltipProps} labelFormatter={(x) => `${t('charts.iteration')} ${x}`} />
-          {runs.flatMap((run) => [
-            <Line
-              key={`${run.id}:raw`}
-              dataKey={`${run.id}:raw`}
-              name={t('charts.raw', { name: run.name })}
-              stroke={run.color}
-              strokeOpacity={0.25}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-              legendType="none"
-            />,
-            <Line
-              key={`${run.id}:smooth`}
-              dataKey={`${run.id}:smooth`}
-              name={run.name}
-              stroke={run.color}
-              strokeWidth={2}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />,
-          ])}
-        </LineChart>
-      </ResponsiveContainer>
+      <LossPlot rows={rows} lines={lines} />
     </ChartFrame>
   );
-}
+});
+
+/** The recharts part, redrawn only when its rows or lines change. */
+const LossPlot = memo(function LossPlot({ rows, lines }: { rows: ChartRow[]; lines: ChartLine[] }) {
+  const { t } = useTranslation();
+  const labelFormatter = useCallback(
+    (x: unknown, payload: readonly { payload?: Partial<ChartRow> }[]) =>
+      iterationLabel(t('charts.iteration'), payload[0]?.payload, x),
+    [t],
+  );
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <LineChart data={rows} margin={chartMargin}>
+        <CartesianGrid {...gridProps} />
+        <XAxis dataKey="x" type="number" domain={dataDomain} {...axisProps} />
+        <YAxis domain={lossDomain} allowDataOverflow={false} {...axisProps} />
+        <Tooltip {...tooltipProps} labelFormatter={labelFormatter} />
+        {lines.flatMap((line) => [
+          <Line
+            key={`${line.id}:raw`}
+            dataKey={`${line.id}:raw`}
+            name={t('charts.raw', { name: line.name })}
+            stroke={line.color}
+            strokeOpacity={0.25}
+            dot={false}
+            activeDot={activeDot}
+            connectNulls
+            isAnimationActive={false}
+            legendType="none"
+          />,
+          <Line
+            key={`${line.id}:smooth`}
+            dataKey={`${line.id}:smooth`}
+            name={line.name}
+            stroke={line.color}
+            strokeWidth={2}
+            dot={false}
+            activeDot={activeDot}
+            connectNulls
+            isAnimationActive={false}
+          />,
+        ])}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

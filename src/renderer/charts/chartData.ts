@@ -1,16 +1,17 @@
 /**
- * Turning the store's series into recharts rows. Several runs share one x axis, so their points
- * are merged into rows keyed by x (`{ x, "<runId>:raw": 2.1, "<otherId>:raw": 1.7 }`); a run with no
- * point at some x simply lacks that key and its line bridges the gap (connectNulls).
- * Results are memoized per series object: the store replaces a run's series on every write, so an
- * unchanged run costs nothing on a redraw.
+ * Turning the store's series into recharts rows. Several runs share one x axis: iteration charts
+ * bucket every run on one shared grid (see downsample.ts), so row k holds slot k of every line
+ * (`{ x, from, to, "<runId>:raw": 2.1, "<otherId>:raw": 1.7 }`); a line with no value in a slot
+ * lacks that key and is bridged (connectNulls). Per-run slot arrays are memoized per series object
+ * (the store replaces a run's series on every write), so a finished run costs nothing on a redraw.
  */
+import type { GrowableFloat32 } from '../store/growable';
 import type { RunSeries } from '../store/metricsSlice';
-import { downsampleMinMax, MAX_DRAWN_POINTS, type Point } from './downsample';
-import { emaSmooth } from './smoothing';
+import { bucketMinMax, chartGrid, slotCount, slotRange, slotX, type Grid, type Point } from './downsample';
+import { IncrementalEma } from './smoothing';
 
-/** A recharts row: x plus one value per series key. */
-export type ChartRow = { x: number } & Record<string, number>;
+/** A recharts row: x plus one value per series key. Iteration rows also carry their bucket's range. */
+export type ChartRow = { x: number; from?: number; to?: number } & Record<string, number>;
 
 /** A named series to merge. */
 export interface KeyedPoints {
@@ -18,7 +19,13 @@ export interface KeyedPoints {
   points: Point[];
 }
 
-/** Merge several point lists into rows sorted by x. */
+/** A named line on a grid: one value (or NaN) per slot. */
+export interface KeyedSlots {
+  key: string;
+  slots: Float32Array;
+}
+
+/** Merge several point lists into rows sorted by x (for per-epoch data, where x values are shared). */
 export function mergeSeries(series: KeyedPoints[]): ChartRow[] {
   const rows = new Map<number, ChartRow>();
   for (const { key, points } of series) {
@@ -34,37 +41,79 @@ export function mergeSeries(series: KeyedPoints[]): ChartRow[] {
   return [...rows.values()].sort((a, b) => a.x - b.x);
 }
 
-const lossCache = new WeakMap<RunSeries, Map<string, { raw: Point[]; smooth: Point[] }>>();
-const lrCache = new WeakMap<RunSeries, Point[]>();
-
-/** Raw and EMA-smoothed loss of one run, each at most `maxPoints` points. */
-export function lossPoints(series: RunSeries, smoothing: number, maxPoints = MAX_DRAWN_POINTS) {
-  let perSmoothing = lossCache.get(series);
-  if (!perSmoothing) {
-    perSmoothing = new Map();
-    lossCache.set(series, perSmoothing);
+/** Rows of lines on one grid: one row per slot that any line has a value in. */
+export function gridRows(grid: Grid, lines: KeyedSlots[]): ChartRow[] {
+  const rows: ChartRow[] = [];
+  const n = slotCount(grid);
+  for (let k = 0; k < n; k++) {
+    let row: ChartRow | undefined;
+    for (const { key, slots } of lines) {
+      const v = slots[k];
+      if (Number.isNaN(v)) continue;
+      if (!row) {
+        const [from, to] = slotRange(grid, k);
+        row = { x: slotX(grid, k), from, to } as ChartRow;
+      }
+      row[key] = v;
+    }
+    if (row) rows.push(row);
   }
-  const cacheKey = `${smoothing}:${maxPoints}`;
-  let hit = perSmoothing.get(cacheKey);
+  return rows;
+}
+
+/** The grid for these series: sized by the longest of `lengths`. */
+export function gridFor(lengths: number[]): Grid {
+  return chartGrid(Math.max(1, ...lengths));
+}
+
+const slotCache = new WeakMap<RunSeries, Map<string, Float32Array>>();
+const emaCache = new WeakMap<GrowableFloat32, Map<number, IncrementalEma>>();
+
+function cached(series: RunSeries, key: string, compute: () => Float32Array): Float32Array {
+  let perKey = slotCache.get(series);
+  if (!perKey) {
+    perKey = new Map();
+    slotCache.set(series, perKey);
+  }
+  let hit = perKey.get(key);
   if (!hit) {
-    const losses = series.losses.view();
-    hit = {
-      raw: downsampleMinMax(losses, maxPoints),
-      smooth: downsampleMinMax(emaSmooth(losses, smoothing), maxPoints),
-    };
-    perSmoothing.set(cacheKey, hit);
+    hit = compute();
+    perKey.set(key, hit);
   }
   return hit;
 }
 
-/** Learning rate of one run per iteration, at most `maxPoints` points. */
-export function learningRatePoints(series: RunSeries, maxPoints = MAX_DRAWN_POINTS): Point[] {
-  let hit = lrCache.get(series);
-  if (!hit) {
-    hit = downsampleMinMax(series.learningRates.view(), maxPoints);
-    lrCache.set(series, hit);
+/** The EMA of a run's losses, extended over new iterations only (one smoother per series and α). */
+export function smoothedLosses(losses: GrowableFloat32, smoothing: number): Float32Array {
+  let perAlpha = emaCache.get(losses);
+  if (!perAlpha) {
+    perAlpha = new Map();
+    emaCache.set(losses, perAlpha);
   }
-  return hit;
+  let ema = perAlpha.get(smoothing);
+  if (!ema) {
+    ema = new IncrementalEma(smoothing);
+    perAlpha.set(smoothing, ema);
+  }
+  return ema.update(losses.view());
+}
+
+/** Raw and EMA-smoothed loss of one run on `grid`, as slot arrays. */
+export function lossSlots(series: RunSeries, smoothing: number, grid: Grid) {
+  const id = `${grid.width}:${grid.buckets}`;
+  return {
+    raw: cached(series, `raw:${id}`, () => bucketMinMax(series.losses.view(), grid)),
+    smooth: cached(series, `smooth:${smoothing}:${id}`, () =>
+      bucketMinMax(smoothedLosses(series.losses, smoothing), grid),
+    ),
+  };
+}
+
+/** Learning rate of one run on `grid`, as a slot array. */
+export function learningRateSlots(series: RunSeries, grid: Grid): Float32Array {
+  return cached(series, `lr:${grid.width}:${grid.buckets}`, () =>
+    bucketMinMax(series.learningRates.view(), grid),
+  );
 }
 
 /** Train, test and (when a validation split is held out) validation accuracy per evaluation. */
@@ -87,4 +136,12 @@ export function formatValue(value: number): string {
 /** An accuracy as a percentage with two decimals. */
 export function formatPercent(value: number): string {
   return `${(value * 100).toFixed(2)}%`;
+}
+
+/** A tooltip label for an iteration row: "Iteration 12", or the bucket's range "Iteration 1201–1400". */
+export function iterationLabel(word: string, row: Partial<ChartRow> | undefined, x: unknown): string {
+  if (row?.from !== undefined && row.to !== undefined && row.to > row.from) {
+    return `${word} ${row.from.toLocaleString()}–${row.to.toLocaleString()}`;
+  }
+  return `${word} ${typeof x === 'number' ? x.toLocaleString() : String(x)}`;
 }

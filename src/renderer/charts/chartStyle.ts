@@ -1,4 +1,7 @@
-/** Shared recharts settings: colours from CSS variables, no animations (they fight live data). */
+/**
+ * Shared recharts settings: colours from CSS variables, no animations (they fight live data), and
+ * every object prop a module constant, so a redraw never hands recharts a "new" prop that is not.
+ */
 import { formatValue } from './chartData';
 
 /** Axis and grid colours follow the theme through CSS variables. */
@@ -17,6 +20,15 @@ export const tooltipProps = {
   isAnimationActive: false,
   formatter: (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value)),
 } as const;
+
+/** Space around each plot. */
+export const chartMargin = { top: 8, right: 16, bottom: 8, left: 0 } as const;
+
+/** The x axis spans the data. */
+export const dataDomain: ['dataMin', 'dataMax'] = ['dataMin', 'dataMax'];
+
+/** The hovered point: a small dot, drawn only on hover (lines draw no dots). */
+export const activeDot = { r: 3 } as const;
 
 /** Height of each chart in px. */
 export const CHART_HEIGHT = 220;

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { LabState } from '../store';
 import type { RunSeries } from '../store/metricsSlice';
-import { useThrottledState } from './useThrottledState';
+import { CHART_REDRAW_MS, useThrottledState } from './useThrottledState';
 
 /** A run as the charts see it. */
 export interface ChartRun {
@@ -10,6 +10,13 @@ export interface ChartRun {
   name: string;
   color: string;
   series: RunSeries | undefined;
+}
+
+/** A run's line identity (what the legend and the <Line> elements need, without its data). */
+export interface ChartLine {
+  id: string;
+  name: string;
+  color: string;
 }
 
 const selectChartInputs = (s: LabState) => ({
@@ -21,9 +28,9 @@ const selectChartInputs = (s: LabState) => ({
   smoothing: s.smoothing,
 });
 
-/** Visible runs plus the smoothing factor, refreshed at most ~4 times a second. */
+/** Visible runs plus the smoothing factor, refreshed at most every CHART_REDRAW_MS. */
 export function useChartRuns(): { runs: ChartRun[]; smoothing: number } {
-  const inputs = useThrottledState(selectChartInputs);
+  const inputs = useThrottledState(selectChartInputs, CHART_REDRAW_MS);
   const runs = useMemo(
     () =>
       inputs.runOrder
@@ -37,4 +44,37 @@ export function useChartRuns(): { runs: ChartRun[]; smoothing: number } {
     [inputs],
   );
   return { runs, smoothing: inputs.smoothing };
+}
+
+/** The runs' lines, the same array as long as no id, name or colour changes (new data keeps it). */
+export function useChartLines(runs: ChartRun[]): ChartLine[] {
+  const key = runs.map((r) => `${r.id}\u0000${r.name}\u0000${r.color}`).join('\u0001');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures everything used from runs
+  return useMemo(() => runs.map(({ id, name, color }) => ({ id, name, color })), [key]);
+}
+
+/** `compute()`, recomputed only when one of `parts` is a different object than last time. */
+export function useMemoByParts<T>(parts: readonly unknown[], compute: () => T): T {
+  // A stable dependency from a variable-length list: a counter bumped when any part changes.
+  const key = identityKey(parts);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `parts`
+  return useMemo(compute, [key]);
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+/** A string naming each part by identity (objects) or value (primitives). */
+function identityKey(parts: readonly unknown[]): string {
+  return parts
+    .map((p) => {
+      if (p === null || (typeof p !== 'object' && typeof p !== 'function')) return `v${String(p)}`;
+      let id = identities.get(p);
+      if (id === undefined) {
+        id = nextIdentity++;
+        identities.set(p, id);
+      }
+      return `o${id}`;
+    })
+    .join(',');
 }
