@@ -83,8 +83,8 @@ describe('weight visualizer on a really trained run', () => {
   });
 
   it('polls while the run trains and goes quiet once the service reports it stopped', async () => {
-    // 300 iterations of batch 500: training long enough to see several polls; stopped below.
-    const run = await lab.startRun({ ...SHORT_RUN, iterations: 300, batchSize: 500 });
+    // 300 iterations of batch 1000: training long enough to see several polls; stopped below.
+    const run = await lab.startRun({ ...SHORT_RUN, iterations: 300, batchSize: 1000 });
     await waitForState(lab, run.id, ['training']);
     const getWeights = vi.spyOn(lab, 'getWeights');
     render(
