@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawGet } from '../web/helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 const built = existsSync(resolve(root, 'out/renderer/index.html'));
+// serve keeps runs in $MNIST_LAB_DATA: a fresh folder, so the test never touches the user's history.
+const env = { ...process.env, MNIST_LAB_DATA: mkdtempSync(resolve(tmpdir(), 'mnist-lab-serve-')) };
 if (!built && process.env.CI === 'true')
   throw new Error('out/renderer is not built under CI (run npm run build)');
 if (!built) console.log('skipped: out/renderer is not built (run npm run build)');
@@ -14,6 +17,7 @@ describe.skipIf(!built)('npm run serve (src/main/web/serve.ts)', () => {
   it('prints the tokened address, serves the page there, and stops cleanly on SIGINT', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--port', '0'], {
       cwd: root,
+      env,
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -40,6 +44,7 @@ describe.skipIf(!built)('npm run serve (src/main/web/serve.ts)', () => {
   it('refuses a bad --port with a one-line message and exit code 1', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/serve.ts', '--port', 'abc'], {
       cwd: root,
+      env,
     });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
