@@ -121,6 +121,27 @@ export class BatchBuilder {
   }
 
   /**
+   * Images [start, start + n) of split, unperturbed, as a sparse batch (evaluation walks a split in
+   * order). Their non-zeros are one contiguous run of the split's index, so colIdx is converted in
+   * one native typed-array copy (Uint16 → Int32), and values in one copy (uint8 → float) and one
+   * pass of v / 255 (the same float as PIXEL_SCALE[v]).
+   */
+  fillRange(split: DataSplit, start: number, n: number): NetInput {
+    const csr = this.csr;
+    const src = split.rowPtr;
+    const first = src[start];
+    const last = src[start + n];
+    for (let i = 0; i <= n; i++) csr.rowPtr[i] = src[start + i] - first;
+    csr.colIdx.set(split.colIdx.subarray(first, last));
+    const values = csr.values;
+    values.set(split.values.subarray(first, last));
+    for (let e = 0, len = last - first; e < len; e++) values[e] /= 255;
+    this.labels.set(split.labels.subarray(start, start + n));
+    csr.n = n;
+    return this.sparseInput;
+  }
+
+  /**
    * The fast path: copy each image's precomputed non-zeros into the CSR batch. The split keeps
    * colIdx and values side by side, so each image is two sequential runs to copy (no gather from
    * the 784 pixels); only the conversions Uint16 → Int32 and uint8 → pixel / 255 happen here.

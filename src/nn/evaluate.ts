@@ -12,7 +12,6 @@
 import { BatchBuilder, type DataSplit } from './batch';
 import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
 import { countArgmaxMatches, type Network } from './network';
-import type { Rng } from './rng';
 import type { Kernels, Matrix } from './tensor';
 
 /** Accuracy and loss over a set of images. */
@@ -29,7 +28,7 @@ export interface Evaluation {
 const EVAL_BATCH = 1000;
 
 /** Each network's evaluation buffers, made once (kernel memory is never freed). */
-const buffers = new WeakMap<Network, { builder: BatchBuilder; indices: Int32Array }>();
+const buffers = new WeakMap<Network, { builder: BatchBuilder }>();
 
 const NO_PERTURBATION = { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 };
 
@@ -44,11 +43,10 @@ export function evaluateNetwork(
   if (buf === undefined || buf.builder.pixelsPerImage !== split.pixelsPerImage) {
     buf = {
       builder: new BatchBuilder(kernels, EVAL_BATCH, split.pixelsPerImage, NO_PERTURBATION),
-      indices: new Int32Array(EVAL_BATCH),
     };
     buffers.set(network, buf);
   }
-  const { builder, indices } = buf;
+  const { builder } = buf;
   const softmax = network.lastLayer instanceof SoftmaxWithLoss;
   let correct = 0;
   let lossSum = 0;
@@ -56,8 +54,7 @@ export function evaluateNetwork(
   const end = Math.min(split.count, range.end);
   for (let s = start; s < end; s += EVAL_BATCH) {
     const n = Math.min(EVAL_BATCH, end - s);
-    for (let i = 0; i < n; i++) indices[i] = s + i;
-    const input = builder.fill(split, indices, n, UNUSED_RNG);
+    const input = builder.fillRange(split, s, n);
     const logits = network.forward(input, false);
     if (softmax) {
       lossSum += scoreLogits(logits, builder.labels);
@@ -104,10 +101,3 @@ export function scoreLogits(x: Matrix, t: Uint8Array): number {
   scored.correct = correct;
   return loss;
 }
-
-/** Unperturbed batches never draw random numbers. */
-const UNUSED_RNG = {
-  next: () => {
-    throw new Error('evaluation drew a random number');
-  },
-} as unknown as Rng;

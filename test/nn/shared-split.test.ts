@@ -38,4 +38,31 @@ describe('shared split values', () => {
       for (let p = 0; p < 784; p++) expect(dense[p]).toBe(Math.fround(view.images[idx[i] * 784 + p] / 255));
     }
   });
+
+  it('fillRange (evaluation, images in order) gives the same batch as fill with those indices', () => {
+    const a = new BatchBuilder(tsKernels, 64, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    const b = new BatchBuilder(tsKernels, 64, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    for (const [start, n] of [
+      [0, 64],
+      [101, 37],
+      [view.count - 5, 5],
+    ]) {
+      const x = a.fillRange(view, start, n);
+      const y = b.fill(
+        view,
+        Int32Array.from({ length: n }, (_, i) => start + i),
+        n,
+        new Rng(0),
+      );
+      if (x.kind !== 'sparse' || y.kind !== 'sparse') throw new Error('expected sparse');
+      const nnz = y.csr.rowPtr[n];
+      expect(x.csr.n).toBe(n);
+      expect(Array.from(x.csr.rowPtr.subarray(0, n + 1))).toEqual(
+        Array.from(y.csr.rowPtr.subarray(0, n + 1)),
+      );
+      expect(Array.from(x.csr.colIdx.subarray(0, nnz))).toEqual(Array.from(y.csr.colIdx.subarray(0, nnz)));
+      expect(Array.from(x.csr.values.subarray(0, nnz))).toEqual(Array.from(y.csr.values.subarray(0, nnz)));
+      expect(Array.from(a.labels.subarray(0, n))).toEqual(Array.from(view.labels.subarray(start, start + n)));
+    }
+  });
 });
