@@ -13,7 +13,7 @@ import {
   gridProps,
   tooltipProps,
 } from './chartStyle';
-import { useChartLines, useChartRuns, useMemoByParts, type ChartLine } from './useChartRuns';
+import { CHART_RANK, useChartLines, useChartRuns, useMemoByParts, type ChartLine } from './useChartRuns';
 
 const epochDot = { r: 2 } as const;
 const unitDomain: [number, number] = [0, 1];
@@ -29,7 +29,7 @@ interface AccuracyLine extends ChartLine {
 /** The accuracy chart region ("Accuracy chart"). */
 export const AccuracyChart = memo(function AccuracyChart() {
   const { t } = useTranslation();
-  const { runs } = useChartRuns();
+  const { runs } = useChartRuns(CHART_RANK.accuracy);
   const runLines = useChartLines(runs);
   const epochLists = runs.map((run) => run.series?.epochs);
 

@@ -20,7 +20,7 @@ import {
   gridProps,
   tooltipProps,
 } from './chartStyle';
-import { useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
+import { CHART_RANK, useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
 
 const autoDomain: ['auto', 'auto'] = ['auto', 'auto'];
 const lrTick = (v: number) => formatValue(v);
@@ -28,7 +28,7 @@ const lrTick = (v: number) => formatValue(v);
 /** The learning-rate chart region ("Learning rate chart"). */
 export const LearningRateChart = memo(function LearningRateChart() {
   const { t } = useTranslation();
-  const { runs } = useChartRuns();
+  const { runs } = useChartRuns(CHART_RANK.learningRate);
   const lines = useChartLines(runs);
 
   const { rows, summary } = useMemo(() => {

@@ -14,14 +14,14 @@ import {
   gridProps,
   tooltipProps,
 } from './chartStyle';
-import { useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
+import { CHART_RANK, useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
 
 const lossDomain: [number, 'auto'] = [0, 'auto'];
 
 /** The loss chart region ("Loss chart"). */
 export const LossChart = memo(function LossChart() {
   const { t } = useTranslation();
-  const { runs, smoothing } = useChartRuns();
+  const { runs, smoothing } = useChartRuns(CHART_RANK.loss);
   const lines = useChartLines(runs);
   const setSmoothing = useLabStore((s) => s.setSmoothing);
   const liveSmoothing = useLabStore((s) => s.smoothing);

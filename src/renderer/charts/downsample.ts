@@ -16,7 +16,7 @@ export interface Point {
 }
 
 /** Most buckets across a chart: two slots each, so at most 2 × MAX_BUCKETS drawn points a line. */
-export const MAX_BUCKETS = 200;
+export const MAX_BUCKETS = 150;
 
 /** Bound on drawn points per line. */
 export const MAX_DRAWN_POINTS = 2 * MAX_BUCKETS;

@@ -19,6 +19,12 @@ export interface ChartLine {
   color: string;
 }
 
+/**
+ * Redraw order when several charts are due at once: the accuracy chart (a few points per epoch)
+ * first, the loss chart (four lines of iteration data) last.
+ */
+export const CHART_RANK = { accuracy: 0, learningRate: 1, loss: 2 } as const;
+
 const selectChartInputs = (s: LabState) => ({
   runs: s.runs,
   runOrder: s.runOrder,
@@ -28,9 +34,12 @@ const selectChartInputs = (s: LabState) => ({
   smoothing: s.smoothing,
 });
 
-/** Visible runs plus the smoothing factor, refreshed at most every CHART_REDRAW_MS. */
-export function useChartRuns(): { runs: ChartRun[]; smoothing: number } {
-  const inputs = useThrottledState(selectChartInputs, CHART_REDRAW_MS);
+/**
+ * Visible runs plus the smoothing factor, refreshed at most every CHART_REDRAW_MS, one chart per
+ * frame in `rank` order (cheapest first).
+ */
+export function useChartRuns(rank: number): { runs: ChartRun[]; smoothing: number } {
+  const inputs = useThrottledState(selectChartInputs, CHART_REDRAW_MS, rank);
   const runs = useMemo(
     () =>
       inputs.runOrder

@@ -4,7 +4,7 @@
  * snapshot a few times a second while the store itself keeps every point. While the page is hidden
  * (minimised window, background tab) nothing is read; the first change after it shows again is.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useLabStoreApi, type LabState } from '../store';
 
@@ -19,10 +19,46 @@ const frame = (cb: () => void): void => {
   else setTimeout(cb, 0);
 };
 
+/**
+ * Low-priority reads wait their turn here and run one per animation frame, so charts due at the
+ * same moment render in separate short tasks instead of one long one. Lower `rank` goes first:
+ * cheap charts are not held up behind the dear one.
+ */
+const lowPriorityQueue: { rank: number; draw: () => void }[] = [];
+let lowPriorityRunning = false;
+
+function runLowPriority(): void {
+  const next = lowPriorityQueue.shift();
+  if (!next) {
+    lowPriorityRunning = false;
+    return;
+  }
+  next.draw();
+  frame(runLowPriority);
+}
+
+function enqueueLowPriority(rank: number, draw: () => void): void {
+  let at = lowPriorityQueue.length;
+  while (at > 0 && lowPriorityQueue[at - 1].rank > rank) at--;
+  lowPriorityQueue.splice(at, 0, { rank, draw });
+  if (!lowPriorityRunning) {
+    lowPriorityRunning = true;
+    frame(runLowPriority);
+  }
+}
+
 const pageHidden = (): boolean => typeof document !== 'undefined' && document.hidden;
 
-/** `selector(state)`, refreshed at most every `intervalMs` (shallow-compared). */
-export function useThrottledState<T>(selector: (s: LabState) => T, intervalMs = LIVE_REFRESH_MS): T {
+/**
+ * `selector(state)`, refreshed at most every `intervalMs` (shallow-compared). With a `queueRank`
+ * (charts) the refresh is a React transition - rendered in slices that yield to input - and waits in
+ * a queue so that only one such refresh starts per frame.
+ */
+export function useThrottledState<T>(
+  selector: (s: LabState) => T,
+  intervalMs = LIVE_REFRESH_MS,
+  queueRank?: number,
+): T {
   const store = useLabStoreApi();
   const [value, setValue] = useState(() => selector(store.getState()));
   const selectorRef = useRef(selector);
@@ -44,13 +80,18 @@ export function useThrottledState<T>(selector: (s: LabState) => T, intervalMs = 
       }
       lastDraw = Date.now();
       const next = selectorRef.current(store.getState());
-      setValue((prev) => (shallow(prev, next) ? prev : next));
+      const update = () => setValue((prev) => (shallow(prev, next) ? prev : next));
+      if (queueRank !== undefined) startTransition(update);
+      else update();
     };
     const schedule = () => {
       if (pending) return;
       pending = true;
       const wait = Math.max(0, lastDraw + intervalMs - Date.now());
-      timer = setTimeout(() => frame(draw), wait);
+      timer = setTimeout(
+        () => (queueRank === undefined ? frame(draw) : enqueueLowPriority(queueRank, draw)),
+        wait,
+      );
     };
     const onVisibility = () => {
       if (!pageHidden() && stale) {
@@ -66,6 +107,6 @@ export function useThrottledState<T>(selector: (s: LabState) => T, intervalMs = 
       unsubscribe();
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [store, intervalMs]);
+  }, [store, intervalMs, queueRank]);
   return value;
 }
