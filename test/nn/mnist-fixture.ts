@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSplit } from '../../src/nn';
+import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 
 const DATA_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -52,37 +53,5 @@ export function denseFloat64(split: DataSplit, n: number): Float64Array {
   return x;
 }
 
-/** The book's ch05 config (DEFAULT_CONFIG in src/shared/hyperparams.ts), spelled out for the engine. */
-export const BOOK_CONFIG = {
-  hidden: [50],
-  activation: 'relu',
-  loss: 'softmax-cross-entropy',
-  init: 'std',
-  initStd: 0.01,
-  optimizer: 'sgd',
-  learningRate: 0.1,
-  momentum: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  rmsDecay: 0.99,
-  schedule: 'constant',
-  scheduleStepEpochs: 1,
-  scheduleDecay: 0.1,
-  weightDecay: 'none',
-  weightDecayLambda: 0,
-  dropout: 0,
-  batchNorm: false,
-  batchSize: 100,
-  stopBy: 'iterations',
-  epochs: 17,
-  iterations: 10_000,
-  evalEvery: 600,
-  sampling: 'random',
-  trainSubset: 0,
-  validationSplit: 0,
-  patience: 0,
-  noiseSigma: 0,
-  augmentShift: 0,
-  augmentRotate: 0,
-  seed: 1,
-} as const;
+/** The book's ch05 run: the app's default config, shared with src/shared/hyperparams.ts. */
+export const BOOK_CONFIG = DEFAULT_CONFIG;

@@ -1,30 +1,16 @@
 /** Train (solid) and test (dashed) recognition accuracy per epoch for every visible run. */
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { accuracyPoints, formatPercent, mergeSeries, type ChartRow } from './chartData';
+import { accuracyPoints, formatPercent, mergeSeries } from './chartData';
 import { ChartFrame, type LegendEntry } from './ChartFrame';
-import {
-  activeDot,
-  axisProps,
-  CHART_HEIGHT,
-  chartMargin,
-  dataDomain,
-  gridProps,
-  tooltipProps,
-} from './chartStyle';
-import { CHART_RANK, useChartLines, useChartRuns, useMemoByParts, type ChartLine } from './useChartRuns';
+import { Plot, type PlotSeries } from './Plot';
+import { CHART_RANK, useChartLines, useChartRuns, useMemoByParts } from './useChartRuns';
 
 const epochDot = { r: 2 } as const;
-const unitDomain: [number, number] = [0, 1];
-const percentTick = (v: number) => `${Math.round(v * 100)}%`;
+const epochAxis = { allowDecimals: false } as const;
+const unitAxis = { domain: [0, 1], tickFormatter: (v: number) => `${Math.round(v * 100)}%` } as const;
 const percentFormatter = (value: unknown) =>
   typeof value === 'number' ? formatPercent(value) : String(value);
-
-/** A run's accuracy lines: train, test, and validation when the run holds out a validation split. */
-interface AccuracyLine extends ChartLine {
-  withValidation: boolean;
-}
 
 /** The accuracy chart region ("Accuracy chart"). */
 export const AccuracyChart = memo(function AccuracyChart() {
@@ -34,7 +20,9 @@ export const AccuracyChart = memo(function AccuracyChart() {
   const epochLists = runs.map((run) => run.series?.epochs);
 
   // Epochs change a few times a minute, iterations many times a second: recompute on new epochs only.
-  const { rows, summary, lines, legend } = useMemoByParts([t, runLines, ...epochLists], () => {
+  const labelFormatter = useCallback((x: unknown) => `${t('charts.epoch')} ${String(x)}`, [t]);
+
+  const { rows, summary, series, legend } = useMemoByParts([t, runLines, ...epochLists], () => {
     const keyed = runs.flatMap((run) => {
       if (!run.series) return [];
       const { train, test, validation } = accuracyPoints(run.series);
@@ -56,26 +44,25 @@ export const AccuracyChart = memo(function AccuracyChart() {
         }),
       ];
     });
-    // Runs that hold out a validation split get a third, dotted line.
-    const lines: AccuracyLine[] = runLines.map((line, i) => ({
-      ...line,
-      withValidation: !!runs[i].series?.epochs.some((e) => e.validationAccuracy !== undefined),
+    // Train solid, test dashed; runs that hold out a validation split get a third, dotted line.
+    const series: PlotSeries[] = runLines.flatMap((line, i) => {
+      const withValidation = !!runs[i].series?.epochs.some((e) => e.validationAccuracy !== undefined);
+      const { id, name, color } = line;
+      return [
+        { key: `${id}:train`, name: t('charts.train', { name }), color, dot: epochDot },
+        { key: `${id}:test`, name: t('charts.test', { name }), color, dash: '5 4', dot: epochDot },
+        ...(withValidation
+          ? [{ key: `${id}:validation`, name: t('charts.validation', { name }), color, dash: '1 3' }]
+          : []),
+      ];
+    });
+    const legend: LegendEntry[] = series.map((s) => ({
+      id: s.key,
+      name: s.name,
+      color: s.color,
+      dashed: s.dash !== undefined,
     }));
-    const legend: LegendEntry[] = lines.flatMap((r) => [
-      { id: `${r.id}:train`, name: t('charts.train', { name: r.name }), color: r.color },
-      { id: `${r.id}:test`, name: t('charts.test', { name: r.name }), color: r.color, dashed: true },
-      ...(r.withValidation
-        ? [
-            {
-              id: `${r.id}:validation`,
-              name: t('charts.validation', { name: r.name }),
-              color: r.color,
-              dashed: true,
-            },
-          ]
-        : []),
-    ]);
-    return { rows: mergeSeries(keyed), summary, lines, legend };
+    return { rows: mergeSeries(keyed), summary, series, legend };
   });
 
   return (
@@ -85,70 +72,14 @@ export const AccuracyChart = memo(function AccuracyChart() {
       legend={legend}
       summary={summary}
     >
-      <AccuracyPlot rows={rows} lines={lines} />
+      <Plot
+        rows={rows}
+        series={series}
+        xAxis={epochAxis}
+        yAxis={unitAxis}
+        labelFormatter={labelFormatter}
+        valueFormatter={percentFormatter}
+      />
     </ChartFrame>
-  );
-});
-
-/** The recharts part, redrawn only when its rows or lines change. */
-const AccuracyPlot = memo(function AccuracyPlot({
-  rows,
-  lines,
-}: {
-  rows: ChartRow[];
-  lines: AccuracyLine[];
-}) {
-  const { t } = useTranslation();
-  const labelFormatter = useCallback((x: unknown) => `${t('charts.epoch')} ${String(x)}`, [t]);
-  return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <LineChart data={rows} margin={chartMargin}>
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="x" type="number" domain={dataDomain} allowDecimals={false} {...axisProps} />
-        <YAxis domain={unitDomain} tickFormatter={percentTick} {...axisProps} />
-        <Tooltip {...tooltipProps} formatter={percentFormatter} labelFormatter={labelFormatter} />
-        {lines.flatMap((line) => [
-          <Line
-            key={`${line.id}:train`}
-            dataKey={`${line.id}:train`}
-            name={t('charts.train', { name: line.name })}
-            stroke={line.color}
-            strokeWidth={2}
-            dot={epochDot}
-            activeDot={activeDot}
-            connectNulls
-            isAnimationActive={false}
-          />,
-          <Line
-            key={`${line.id}:test`}
-            dataKey={`${line.id}:test`}
-            name={t('charts.test', { name: line.name })}
-            stroke={line.color}
-            strokeDasharray="5 4"
-            strokeWidth={2}
-            dot={epochDot}
-            activeDot={activeDot}
-            connectNulls
-            isAnimationActive={false}
-          />,
-          ...(line.withValidation
-            ? [
-                <Line
-                  key={`${line.id}:validation`}
-                  dataKey={`${line.id}:validation`}
-                  name={t('charts.validation', { name: line.name })}
-                  stroke={line.color}
-                  strokeDasharray="1 3"
-                  strokeWidth={2}
-                  dot={false}
-                  activeDot={activeDot}
-                  connectNulls
-                  isAnimationActive={false}
-                />,
-              ]
-            : []),
-        ])}
-      </LineChart>
-    </ResponsiveContainer>
   );
 });

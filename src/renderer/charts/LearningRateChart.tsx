@@ -1,35 +1,24 @@
 /** The learning rate of every visible run over iterations (shows schedules and live changes). */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  formatValue,
-  gridFor,
-  gridRows,
-  iterationLabel,
-  learningRateSlots,
-  type ChartRow,
-} from './chartData';
+import { formatValue, gridFor, gridRows, learningRateSlots } from './chartData';
 import { ChartFrame } from './ChartFrame';
-import {
-  activeDot,
-  axisProps,
-  CHART_HEIGHT,
-  chartMargin,
-  dataDomain,
-  gridProps,
-  tooltipProps,
-} from './chartStyle';
-import { CHART_RANK, useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
+import { lastValueSummaries, Plot, useIterationLabel, type PlotSeries } from './Plot';
+import { CHART_RANK, useChartLines, useChartRuns } from './useChartRuns';
 
-const autoDomain: ['auto', 'auto'] = ['auto', 'auto'];
-const lrTick = (v: number) => formatValue(v);
+/** Log scale: learning rates span decades (1e-5..10), like the panel's log slider. */
+const lrAxis = {
+  scale: 'log',
+  domain: ['auto', 'auto'],
+  tickFormatter: (v: number) => formatValue(v),
+} as const;
 
 /** The learning-rate chart region ("Learning rate chart"). */
 export const LearningRateChart = memo(function LearningRateChart() {
   const { t } = useTranslation();
   const { runs } = useChartRuns(CHART_RANK.learningRate);
   const lines = useChartLines(runs);
+  const labelFormatter = useIterationLabel();
 
   const { rows, summary } = useMemo(() => {
     const withData = runs.filter((run) => run.series);
@@ -38,19 +27,19 @@ export const LearningRateChart = memo(function LearningRateChart() {
       key: `${run.id}:lr`,
       slots: learningRateSlots(run.series!, grid),
     }));
-    const lines = withData.flatMap((run) => {
-      const lrs = run.series!.learningRates;
-      if (lrs.length === 0) return [];
-      return [
-        t('charts.learningRateSummary', {
-          name: run.name,
-          lr: formatValue(lrs.at(lrs.length - 1)),
-          iteration: lrs.length,
-        }),
-      ];
-    });
-    return { rows: gridRows(grid, keyed), summary: lines };
+    const summary = lastValueSummaries(
+      withData,
+      (run) => run.series!.learningRates,
+      (run, lr, iteration) =>
+        t('charts.learningRateSummary', { name: run.name, lr: formatValue(lr), iteration }),
+    );
+    return { rows: gridRows(grid, keyed), summary };
   }, [runs, t]);
+
+  const series = useMemo(
+    () => lines.map((line): PlotSeries => ({ key: `${line.id}:lr`, name: line.name, color: line.color })),
+    [lines],
+  );
 
   return (
     <ChartFrame
@@ -59,47 +48,7 @@ export const LearningRateChart = memo(function LearningRateChart() {
       legend={lines}
       summary={summary}
     >
-      <LearningRatePlot rows={rows} lines={lines} />
+      <Plot rows={rows} series={series} yAxis={lrAxis} labelFormatter={labelFormatter} />
     </ChartFrame>
-  );
-});
-
-/** The recharts part, redrawn only when its rows or lines change. */
-const LearningRatePlot = memo(function LearningRatePlot({
-  rows,
-  lines,
-}: {
-  rows: ChartRow[];
-  lines: ChartLine[];
-}) {
-  const { t } = useTranslation();
-  const labelFormatter = useCallback(
-    (x: unknown, payload: readonly { payload?: Partial<ChartRow> }[]) =>
-      iterationLabel(t('charts.iteration'), payload[0]?.payload, x),
-    [t],
-  );
-  return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <LineChart data={rows} margin={chartMargin}>
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="x" type="number" domain={dataDomain} {...axisProps} />
-        {/* Log scale: learning rates span decades (1e-5..10), like the panel's log slider. */}
-        <YAxis scale="log" domain={autoDomain} tickFormatter={lrTick} {...axisProps} />
-        <Tooltip {...tooltipProps} labelFormatter={labelFormatter} />
-        {lines.map((line) => (
-          <Line
-            key={line.id}
-            dataKey={`${line.id}:lr`}
-            name={line.name}
-            stroke={line.color}
-            strokeWidth={2}
-            dot={false}
-            activeDot={activeDot}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
   );
 });

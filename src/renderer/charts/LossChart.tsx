@@ -1,22 +1,13 @@
 /** Iteration loss of every visible run: raw (faint) and EMA-smoothed (solid), with a smoothing slider. */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLabStore } from '../store';
-import { formatValue, gridFor, gridRows, iterationLabel, lossSlots, type ChartRow } from './chartData';
+import { formatValue, gridFor, gridRows, lossSlots } from './chartData';
 import { ChartFrame } from './ChartFrame';
-import {
-  activeDot,
-  axisProps,
-  CHART_HEIGHT,
-  chartMargin,
-  dataDomain,
-  gridProps,
-  tooltipProps,
-} from './chartStyle';
-import { CHART_RANK, useChartLines, useChartRuns, type ChartLine } from './useChartRuns';
+import { lastValueSummaries, Plot, useIterationLabel, type PlotSeries } from './Plot';
+import { CHART_RANK, useChartLines, useChartRuns } from './useChartRuns';
 
-const lossDomain: [number, 'auto'] = [0, 'auto'];
+const lossAxis = { domain: [0, 'auto'], allowDataOverflow: false } as const;
 
 /** The loss chart region ("Loss chart"). */
 export const LossChart = memo(function LossChart() {
@@ -25,6 +16,7 @@ export const LossChart = memo(function LossChart() {
   const lines = useChartLines(runs);
   const setSmoothing = useLabStore((s) => s.setSmoothing);
   const liveSmoothing = useLabStore((s) => s.smoothing);
+  const labelFormatter = useIterationLabel();
 
   const { rows, summary } = useMemo(() => {
     const withData = runs.filter((run) => run.series);
@@ -37,19 +29,30 @@ export const LossChart = memo(function LossChart() {
         { key: `${run.id}:smooth`, slots: smooth },
       ];
     });
-    const lines = withData.flatMap((run) => {
-      const losses = run.series!.losses;
-      if (losses.length === 0) return [];
-      return [
-        t('charts.lossSummary', {
-          name: run.name,
-          loss: formatValue(losses.at(losses.length - 1)),
-          iteration: losses.length,
-        }),
-      ];
-    });
-    return { rows: gridRows(grid, keyed), summary: lines };
+    const summary = lastValueSummaries(
+      withData,
+      (run) => run.series!.losses,
+      (run, loss, iteration) =>
+        t('charts.lossSummary', { name: run.name, loss: formatValue(loss), iteration }),
+    );
+    return { rows: gridRows(grid, keyed), summary };
   }, [runs, smoothing, t]);
+
+  const series = useMemo(
+    () =>
+      lines.flatMap((line): PlotSeries[] => [
+        {
+          key: `${line.id}:raw`,
+          name: t('charts.raw', { name: line.name }),
+          color: line.color,
+          width: 1,
+          opacity: 0.25,
+          unlisted: true,
+        },
+        { key: `${line.id}:smooth`, name: line.name, color: line.color },
+      ]),
+    [lines, t],
+  );
 
   const smoothingControl = (
     <div className="chart__control">
@@ -75,52 +78,7 @@ export const LossChart = memo(function LossChart() {
       summary={summary}
       controls={smoothingControl}
     >
-      <LossPlot rows={rows} lines={lines} />
+      <Plot rows={rows} series={series} yAxis={lossAxis} labelFormatter={labelFormatter} />
     </ChartFrame>
-  );
-});
-
-/** The recharts part, redrawn only when its rows or lines change. */
-const LossPlot = memo(function LossPlot({ rows, lines }: { rows: ChartRow[]; lines: ChartLine[] }) {
-  const { t } = useTranslation();
-  const labelFormatter = useCallback(
-    (x: unknown, payload: readonly { payload?: Partial<ChartRow> }[]) =>
-      iterationLabel(t('charts.iteration'), payload[0]?.payload, x),
-    [t],
-  );
-  return (
-    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-      <LineChart data={rows} margin={chartMargin}>
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="x" type="number" domain={dataDomain} {...axisProps} />
-        <YAxis domain={lossDomain} allowDataOverflow={false} {...axisProps} />
-        <Tooltip {...tooltipProps} labelFormatter={labelFormatter} />
-        {lines.flatMap((line) => [
-          <Line
-            key={`${line.id}:raw`}
-            dataKey={`${line.id}:raw`}
-            name={t('charts.raw', { name: line.name })}
-            stroke={line.color}
-            strokeOpacity={0.25}
-            dot={false}
-            activeDot={activeDot}
-            connectNulls
-            isAnimationActive={false}
-            legendType="none"
-          />,
-          <Line
-            key={`${line.id}:smooth`}
-            dataKey={`${line.id}:smooth`}
-            name={line.name}
-            stroke={line.color}
-            strokeWidth={2}
-            dot={false}
-            activeDot={activeDot}
-            connectNulls
-            isAnimationActive={false}
-          />,
-        ])}
-      </LineChart>
-    </ResponsiveContainer>
   );
 });
