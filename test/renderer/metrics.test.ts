@@ -10,6 +10,8 @@ import {
   slotRange,
 } from '../../src/renderer/charts/downsample';
 import {
+  accuracyPoints,
+  evaluationStride,
   gridFor,
   gridRows,
   learningRateSlots,
@@ -258,5 +260,46 @@ describe("loading a run's saved metrics", () => {
       Array.from(new Float32Array([1.1, 1.2, 1.3, 1.4, 1.5])),
     );
     expect(store.getState().metrics.a.learningRates.length).toBe(5);
+  });
+});
+
+describe('accuracy points for drawing', () => {
+  /** A run's series holding `n` evaluations (accuracy rising with the epoch number). */
+  function withEvaluations(n: number) {
+    const store = createLabStore();
+    const epochs = Array.from({ length: n }, (_, i) => ({
+      epoch: i + 1,
+      iteration: (i + 1) * 100,
+      trainAccuracy: 0.5 + i / (4 * n),
+      trainLoss: 1,
+      testAccuracy: 0.4 + i / (4 * n),
+      testLoss: 1,
+      testCorrect: 0,
+      testCount: 10_000,
+      learningRate: 0.1,
+      elapsedMs: i,
+    }));
+    store.getState().loadMetrics('a', { losses: new Float32Array(0), learningRates: new Float32Array(0), epochs });
+    return store.getState().metrics.a;
+  }
+
+  it('draws every evaluation up to MAX_DRAWN_POINTS', () => {
+    expect(evaluationStride(MAX_DRAWN_POINTS)).toBe(1);
+    const { train, test } = accuracyPoints(withEvaluations(MAX_DRAWN_POINTS), 1);
+    expect(train).toHaveLength(MAX_DRAWN_POINTS);
+    expect(test[7]).toEqual({ x: 8, y: 0.4 + 7 / (4 * MAX_DRAWN_POINTS) });
+  });
+
+  it('beyond that, every stride-th real evaluation and always the latest', () => {
+    const n = 1001;
+    const stride = evaluationStride(n);
+    expect(stride).toBe(5);
+    const series = withEvaluations(n);
+    const { train, test } = accuracyPoints(series, stride);
+    expect(train.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS + 1);
+    expect(train.slice(0, 2).map((p) => p.x)).toEqual([5, 10]);
+    expect(train.at(-1)).toEqual({ x: 1001, y: series.epochs[1000].trainAccuracy });
+    // Each drawn value is the evaluation's own, not an average.
+    for (const p of test) expect(p.y).toBe(series.epochs[p.x - 1].testAccuracy);
   });
 });

@@ -1,12 +1,14 @@
 /** Train (solid) and test (dashed) recognition accuracy per epoch for every visible run. */
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accuracyPoints, formatPercent, mergeSeries } from './chartData';
+import { accuracyPoints, evaluationStride, formatPercent, mergeSeries } from './chartData';
 import { ChartFrame, type LegendEntry } from './ChartFrame';
 import { Plot, type PlotSeries } from './Plot';
 import { CHART_RANK, useChartLines, useChartRuns, useMemoByParts } from './useChartRuns';
 
 const epochDot = { r: 2 } as const;
+/** Beyond this many drawn evaluations a line draws no dots (hundreds of SVG circles per redraw). */
+const MAX_DOTTED = 60;
 const epochAxis = { allowDecimals: false } as const;
 const unitAxis = { domain: [0, 1], tickFormatter: (v: number) => `${Math.round(v * 100)}%` } as const;
 const percentFormatter = (value: unknown) =>
@@ -23,9 +25,12 @@ export const AccuracyChart = memo(function AccuracyChart() {
   const labelFormatter = useCallback((x: unknown) => `${t('charts.epoch')} ${String(x)}`, [t]);
 
   const { rows, summary, series, legend } = useMemoByParts([t, runLines, ...epochLists], () => {
+    const stride = evaluationStride(Math.max(0, ...runs.map((run) => run.series?.epochs.length ?? 0)));
+    let mostDrawn = 0;
     const keyed = runs.flatMap((run) => {
       if (!run.series) return [];
-      const { train, test, validation } = accuracyPoints(run.series);
+      const { train, test, validation } = accuracyPoints(run.series, stride);
+      mostDrawn = Math.max(mostDrawn, train.length);
       return [
         { key: `${run.id}:train`, points: train },
         { key: `${run.id}:test`, points: test },
@@ -45,12 +50,13 @@ export const AccuracyChart = memo(function AccuracyChart() {
       ];
     });
     // Train solid, test dashed; runs that hold out a validation split get a third, dotted line.
+    const dot = mostDrawn <= MAX_DOTTED ? epochDot : false;
     const series: PlotSeries[] = runLines.flatMap((line, i) => {
       const withValidation = !!runs[i].series?.epochs.some((e) => e.validationAccuracy !== undefined);
       const { id, name, color } = line;
       return [
-        { key: `${id}:train`, name: t('charts.train', { name }), color, dot: epochDot },
-        { key: `${id}:test`, name: t('charts.test', { name }), color, dash: '5 4', dot: epochDot },
+        { key: `${id}:train`, name: t('charts.train', { name }), color, dot },
+        { key: `${id}:test`, name: t('charts.test', { name }), color, dash: '5 4', dot },
         ...(withValidation
           ? [{ key: `${id}:validation`, name: t('charts.validation', { name }), color, dash: '1 3' }]
           : []),

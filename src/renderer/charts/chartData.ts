@@ -7,7 +7,17 @@
  */
 import type { GrowableFloat32 } from '../store/growable';
 import type { RunSeries } from '../store/metricsSlice';
-import { bucketMinMax, chartGrid, slotCount, slotRange, slotX, type Grid, type Point } from './downsample';
+import {
+  bucketMinMax,
+  chartGrid,
+  MAX_DRAWN_POINTS,
+  niceCeil,
+  slotCount,
+  slotRange,
+  slotX,
+  type Grid,
+  type Point,
+} from './downsample';
 import { IncrementalEma } from './smoothing';
 
 /** A recharts row: x plus one value per series key. Iteration rows also carry their bucket's range. */
@@ -116,12 +126,30 @@ export function learningRateSlots(series: RunSeries, grid: Grid): Float32Array {
   );
 }
 
-/** Train, test and (when a validation split is held out) validation accuracy per evaluation. */
-export function accuracyPoints(series: RunSeries): { train: Point[]; test: Point[]; validation: Point[] } {
+/**
+ * Every how many evaluations the accuracy chart draws a point, so no line exceeds
+ * MAX_DRAWN_POINTS: 1 up to that many evaluations, then a nice stride (2, 5, 10, ...) shared by
+ * every run so their points fall on the same rows. `longest` is the most evaluations of any run.
+ */
+export function evaluationStride(longest: number): number {
+  return longest <= MAX_DRAWN_POINTS ? 1 : niceCeil(longest / MAX_DRAWN_POINTS);
+}
+
+/**
+ * Train, test and (when a validation split is held out) validation accuracy per evaluation,
+ * drawing every `stride`-th evaluation and always the latest. Drawn points are real evaluations.
+ */
+export function accuracyPoints(
+  series: RunSeries,
+  stride = 1,
+): { train: Point[]; test: Point[]; validation: Point[] } {
+  const last = series.epochs.length - 1;
+  const drawn =
+    stride === 1 ? series.epochs : series.epochs.filter((e, i) => e.epoch % stride === 0 || i === last);
   return {
-    train: series.epochs.map((e) => ({ x: e.epoch, y: e.trainAccuracy })),
-    test: series.epochs.map((e) => ({ x: e.epoch, y: e.testAccuracy })),
-    validation: series.epochs.flatMap((e) =>
+    train: drawn.map((e) => ({ x: e.epoch, y: e.trainAccuracy })),
+    test: drawn.map((e) => ({ x: e.epoch, y: e.testAccuracy })),
+    validation: drawn.flatMap((e) =>
       e.validationAccuracy === undefined ? [] : [{ x: e.epoch, y: e.validationAccuracy }],
     ),
   };
