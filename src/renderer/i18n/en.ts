@@ -176,6 +176,7 @@ export const en = {
   runs: {
     rerun: 'Re-run',
     rerunTitle: 'Train {{name}} again with the same settings',
+    trainFurtherTitle: 'Train {{name}} further, starting from its imported weights',
     exportMenu: 'Export',
     exportTitle: 'Export {{name}}',
     exportNpz: 'NumPy .npz',
@@ -287,6 +288,19 @@ export const en = {
     keySpace: 'Space',
     keyEnter: 'Enter',
     keyEsc: 'Esc',
+    menuKeys: 'Menu shortcuts (desktop app)',
+    openDataset: 'Open a dataset folder',
+    importWeights: 'Import weights',
+    exportWeights: "Export the selected run's weights (.npz)",
+    zoom: 'Zoom in, zoom out, actual size',
+    quit: 'Quit',
+  },
+  about: {
+    title: 'About MNIST Lab',
+    version: 'Version {{version}}',
+    body: 'A lab for learning deep learning the way "Deep Learning from Scratch" teaches it: every layer, loss and optimizer written by hand in TypeScript, trained on MNIST while you watch.',
+    dataset: 'MNIST dataset: Yann LeCun, Corinna Cortes and Christopher J. C. Burges.',
+    shortcuts: 'Keyboard shortcuts',
   },
 };
 

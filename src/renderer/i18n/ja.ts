@@ -172,6 +172,7 @@ export const ja: Messages = {
   runs: {
     rerun: '再実行',
     rerunTitle: '{{name}} を同じ設定でもう一度学習',
+    trainFurtherTitle: '{{name}} を読み込んだ重みから続けて学習',
     exportMenu: 'エクスポート',
     exportTitle: '{{name}} をエクスポート',
     exportNpz: 'NumPy .npz',
@@ -286,5 +287,18 @@ export const ja: Messages = {
     keySpace: 'Space',
     keyEnter: 'Enter',
     keyEsc: 'Esc',
+    menuKeys: 'メニューのショートカット（デスクトップアプリ）',
+    openDataset: 'データセットのフォルダを開く',
+    importWeights: '重みを読み込む',
+    exportWeights: '選択中の学習の重みをエクスポート（.npz）',
+    zoom: '拡大・縮小・実際のサイズ',
+    quit: '終了',
+  },
+  about: {
+    title: 'MNIST Lab について',
+    version: 'バージョン {{version}}',
+    body: '『ゼロから作るDeep Learning』の流儀でディープラーニングを学ぶための実験室です。レイヤ、損失関数、最適化手法はすべて TypeScript で一から書かれていて、MNIST で学習する様子をその場で見られます。',
+    dataset: 'MNIST データセット：Yann LeCun、Corinna Cortes、Christopher J. C. Burges',
+    shortcuts: 'キーボードショートカット',
   },
 };

@@ -163,6 +163,7 @@ export const ko: Messages = {
   runs: {
     rerun: '다시 실행',
     rerunTitle: '{{name}}을(를) 같은 설정으로 다시 학습',
+    trainFurtherTitle: '{{name}}을(를) 가져온 가중치에서 이어서 학습',
     exportMenu: '내보내기',
     exportTitle: '{{name}} 내보내기',
     exportNpz: 'NumPy .npz',
@@ -274,5 +275,18 @@ export const ko: Messages = {
     keySpace: 'Space',
     keyEnter: 'Enter',
     keyEsc: 'Esc',
+    menuKeys: '메뉴 단축키(데스크톱 앱)',
+    openDataset: '데이터셋 폴더 열기',
+    importWeights: '가중치 불러오기',
+    exportWeights: '선택한 학습의 가중치 내보내기(.npz)',
+    zoom: '확대, 축소, 실제 크기',
+    quit: '종료',
+  },
+  about: {
+    title: 'MNIST Lab 정보',
+    version: '버전 {{version}}',
+    body: '『밑바닥부터 시작하는 딥러닝』의 방식으로 딥러닝을 배우는 실험실입니다. 모든 계층, 손실 함수, 최적화 기법을 TypeScript로 직접 구현했으며, MNIST로 학습하는 과정을 실시간으로 볼 수 있습니다.',
+    dataset: 'MNIST 데이터셋: Yann LeCun, Corinna Cortes, Christopher J. C. Burges',
+    shortcuts: '키보드 단축키',
   },
 };

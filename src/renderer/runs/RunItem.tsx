@@ -1,4 +1,4 @@
-/** One run in the list: colour, name (inline rename), localized state, progress, show/hide, re-run, export, delete. */
+/** One run in the list: colour, name (inline rename), localized state, progress, show/hide, re-run or train further, export, delete. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommands } from '../labContext';
@@ -92,6 +92,22 @@ export function RunItem({ runId }: { runId: string }) {
             onClick={() => void commands.rerun(run.id)}
           >
             ↻
+          </button>
+        )}
+        {run.state === 'imported' && (
+          // An imported run waits, paused, with its weights loaded: this starts its training (the
+          // control bar's Pause / Stop take over once it trains, as for any run).
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('runs.trainFurtherTitle', { name: run.name })}
+            title={t('runs.trainFurtherTitle', { name: run.name })}
+            onClick={() => {
+              selectRun(run.id);
+              void commands.resume();
+            }}
+          >
+            ▶
           </button>
         )}
         <ExportMenu run={run} />

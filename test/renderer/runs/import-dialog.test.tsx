@@ -55,6 +55,31 @@ describe('the import dialog', () => {
     expect((await lab.evaluateRun(runs[0].id)).correct).toBe(9352);
   }, 60_000);
 
+  it('an imported run trains further from its weights with one click; then Pause and Stop work as for any run', async () => {
+    const { store } = renderApp(lab);
+    chooseFile('sample_weight.pkl', sample());
+    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [run] = await lab.listRuns();
+    expect(screen.getByRole('button', { name: 'Pause' })).toHaveProperty('disabled', true);
+    store.getState().selectRun(null); // the button selects the run it belongs to
+    fireEvent.click(screen.getByRole('button', { name: 'Train sample_weight further, starting from its imported weights' }));
+    expect(store.getState().selectedRunId).toBe(run.id);
+    await waitFor(() => expect(store.getState().runs[run.id]?.state).toBe('training'));
+    // Continuing from the book's 93.5 % weights: the first losses are far below a fresh net's ~2.3.
+    await waitFor(() => expect(store.getState().metrics[run.id]?.losses.length ?? 0).toBeGreaterThan(0));
+    expect(store.getState().metrics[run.id]!.losses.at(0)).toBeLessThan(0.6);
+    expect(screen.queryByRole('button', { name: /further, starting from/ })).toBeNull();
+    const pause = screen.getByRole('button', { name: 'Pause' });
+    await waitFor(() => expect(pause).toHaveProperty('disabled', false));
+    fireEvent.click(pause);
+    await waitFor(() => expect(store.getState().runs[run.id]?.state).toBe('paused'));
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(store.getState().runs[run.id]?.state).toBe('stopped'));
+    expect(screen.queryAllByRole('alert')).toEqual([]);
+  }, 90_000);
+
   it("a broken file: the service's message in the notices, no dialog, no run", async () => {
     renderApp(lab);
     const cut = sample().subarray(0, 5000);
