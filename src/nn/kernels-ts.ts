@@ -96,6 +96,16 @@ function axpy(y: Floats, a: number, x: Floats, len: number): void {
   for (let i = 0; i < len; i++) y[i] += a * x[i];
 }
 
+/** y = max(0, x). */
+function relu(y: Floats, x: Floats, len: number): void {
+  for (let i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : 0;
+}
+
+/** dx = dout where y > 0, else 0. The book's `mask = (x <= 0)` without storing a mask. */
+function reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void {
+  for (let i = 0; i < len; i++) dx[i] = y[i] > 0 ? dout[i] : 0;
+}
+
 /** The plain TypeScript kernels: the readable reference; works on any Float32Array/Float64Array. */
 export const tsKernels: Kernels = {
   name: 'ts',
@@ -113,4 +123,6 @@ export const tsKernels: Kernels = {
   spmmAT,
   colSum,
   axpy,
+  relu,
+  reluBackward,
 };

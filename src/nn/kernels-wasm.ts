@@ -40,6 +40,8 @@ interface WasmExports {
   ): void;
   colSum(out: number, g: number, n: number, m: number): void;
   axpy(y: number, a: number, x: number, len: number): void;
+  relu(y: number, x: number, len: number): void;
+  reluBackward(dx: number, dout: number, y: number, len: number): void;
 }
 
 /** The wasm kernels (the contract's `axpy` is the SGD update in SIMD; the name is kept for older callers). */
@@ -241,6 +243,12 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     },
     axpy(y, a, x, len) {
       wasm.axpy(addr(y, 'y', len), a, addr(x, 'x', len), len);
+    },
+    relu(y, x, len) {
+      wasm.relu(addr(y, 'y', len), addr(x, 'x', len), len);
+    },
+    reluBackward(dx, dout, y, len) {
+      wasm.reluBackward(addr(dx, 'dx', len), addr(dout, 'dout', len), addr(y, 'y', len), len);
     },
   };
 }

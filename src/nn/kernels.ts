@@ -2,8 +2,8 @@
  * The kernel contract: the few matrix products that take nearly all of training's time.
  *
  * Dimension letters: n = batch rows, k = inner (input features), m = output features.
- * All matrices are row-major and flat. Every kernel overwrites `out` (never accumulates), except
- * `axpy`, which updates `y` in place.
+ * All matrices are row-major and flat. Every kernel overwrites its output (never accumulates),
+ * except `axpy`, which updates `y` in place.
  *
  * Two implementations share this contract:
  * - `tsKernels` (kernels-ts.ts): plain TypeScript, works on Float32Array and Float64Array; the
@@ -52,4 +52,8 @@ export interface Kernels {
   colSum(out: Floats, g: Floats, n: number, m: number): void;
   /** y (len) += a · x (len), in place (the one kernel that accumulates). SGD's W ← W - η·dW is a = -η. */
   axpy(y: Floats, a: number, x: Floats, len: number): void;
+  /** y (len) = max(0, x) element-wise (ReLU forward; NaN and -0 give 0). */
+  relu(y: Floats, x: Floats, len: number): void;
+  /** dx (len) = dout where y > 0, else 0 (ReLU backward from its output y). */
+  reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void;
 }

@@ -143,7 +143,7 @@ export class Network {
         );
       }
       const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
-      const activation = new Activation(`${actName}${l}`, alloc);
+      const activation = new Activation(`${actName}${l}`, alloc, kernels);
       this.activationLayers.add(activation);
       this.layers.push(activation);
       if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, alloc));

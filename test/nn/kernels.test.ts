@@ -250,6 +250,25 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
     }
   });
 
+  it('relu and reluBackward: SIMD lanes and tail agree with TypeScript, NaN and -0 give 0', () => {
+    for (const len of [1, 3, 4, 7, 50, 5000]) {
+      const x = fill(wasm.allocF32(len), rand) as Float32Array;
+      for (let i = 0; i < len; i++) x[i] -= 0.5; // about half negative
+      if (len >= 4) [x[0], x[len - 1]] = [NaN, -0];
+      const dout = fill(wasm.allocF32(len), rand);
+      const [y, dx] = [wasm.allocF32(len), wasm.allocF32(len)];
+      const [yRef, dxRef] = [new Float32Array(len), new Float32Array(len)];
+      wasm.relu(y, x, len);
+      tsKernels.relu(yRef, x, len);
+      expect(Array.from(y)).toEqual(Array.from(yRef));
+      expect(y.some((v) => Number.isNaN(v) || Object.is(v, -0))).toBe(false);
+      wasm.reluBackward(dx, dout, y, len);
+      tsKernels.reluBackward(dxRef, dout, yRef, len);
+      expect(Array.from(dx)).toEqual(Array.from(dxRef));
+      for (let i = 0; i < len; i++) expect(dx[i]).toBe(x[i] > 0 ? dout[i] : 0);
+    }
+  });
+
   it('refuses arrays that are not in its memory, naming the argument', () => {
     const own = wasm.allocF32(4);
     expect(() => wasm.gemm(own, new Float32Array(4), own, null, 2, 2, 2)).toThrow(

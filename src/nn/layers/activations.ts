@@ -2,6 +2,8 @@
  * The element-wise activation layers of book §5.5: Relu, Sigmoid, Tanh. Each backward uses only
  * its own output y, which is why these layers keep y rather than x.
  */
+import type { Kernels } from '../kernels';
+import { tsKernels } from '../kernels-ts';
 import type { Alloc, Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import type { Layer } from './layer';
@@ -14,6 +16,8 @@ abstract class Elementwise implements Layer {
   constructor(
     readonly name: string,
     private readonly alloc: Alloc,
+    /** Where ReLU runs (the WebAssembly kernels when the buffers are theirs). */
+    protected readonly kernels: Kernels = tsKernels,
   ) {}
 
   forward(x: Matrix, _train = false): Matrix {
@@ -36,14 +40,17 @@ abstract class Elementwise implements Layer {
   protected abstract derive(dout: Matrix['data'], y: Matrix['data'], dx: Matrix['data'], len: number): void;
 }
 
-/** ReLU: y = max(0, x); dx = dout where x > 0, else 0 (book §5.5.1). */
+/**
+ * ReLU: y = max(0, x); dx = dout where x > 0, else 0 (book §5.5.1). The book's default activation
+ * runs on every training step, so it is a kernel (SIMD in WebAssembly); y > 0 exactly when x > 0,
+ * which is the book's `mask = (x <= 0)` without storing a mask.
+ */
 export class Relu extends Elementwise {
   protected apply(x: Matrix['data'], y: Matrix['data'], len: number): void {
-    for (let i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : 0;
+    this.kernels.relu(y, x, len);
   }
   protected derive(dout: Matrix['data'], y: Matrix['data'], dx: Matrix['data'], len: number): void {
-    // y > 0 exactly when x > 0: the book's `mask = (x <= 0)` without storing a mask.
-    for (let i = 0; i < len; i++) dx[i] = y[i] > 0 ? dout[i] : 0;
+    this.kernels.reluBackward(dx, dout, y, len);
   }
 }
 
