@@ -7,7 +7,7 @@ import { LabService } from '../main/lab/service';
 import type { EpochMetrics, RunState } from '../shared/runs';
 import { UsageError, parseTrainFlags, trainUsage } from './flags';
 import { ProgressBar } from './progress';
-import { saveWeights } from './weights-io';
+import { saveRunWeights } from './weights-io';
 
 const ENDED: readonly RunState[] = ['finished', 'stopped', 'diverged', 'failed'];
 
@@ -60,10 +60,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (message) console.error(message);
-    if (flags.out) {
-      const tensors = await lab.getWeights(runId);
-      console.error(saveWeights(flags.out, tensors, flags.config, info.rows * info.cols));
-    }
+    if (flags.out) console.error(await saveRunWeights(lab, runId, flags.out));
     if (!last) {
       console.error('No evaluation point was reached.');
       return 1;

@@ -1,28 +1,30 @@
 /**
- * Weights files for the CLI, through src/formats: our JSON, the book's pickle (.pkl), NumPy .npz.
- * Files are written atomically (temp file + rename), so a crash never leaves half a file.
+ * Weights files for the CLI, through src/formats: our JSON, the book's pickle (.pkl), NumPy .npz,
+ * ONNX. Saving goes through the Lab service's own export (the same bytes the app's Export writes:
+ * JSON with architecture, config, seed and metrics), written atomically (temp file + rename), so a
+ * crash never leaves half a file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeWeights, detectWeightsFormat, encodeWeights } from '../formats/index';
+import { decodeWeights, detectWeightsFormat } from '../formats/index';
 import type { DecodedWeights } from '../formats/index';
 import { describeWriteError, writeFileAtomic } from '../main/lab/atomic-file';
-import type { TrainConfig } from '../shared/hyperparams';
-import type { WeightTensor } from '../shared/runs';
+import type { LabApi } from '../shared/api';
 import { OUT_EXTENSIONS, outFormat } from './out-format';
 
 export { writeFileAtomic };
 
-/** Saves a run's tensors in the format the extension names (.npz, .pkl, .json, .onnx); returns a line for the user. */
-export function saveWeights(file: string, tensors: WeightTensor[], config: TrainConfig, inputSize: number): string {
+/** Saves run `runId`'s weights in the format the extension names (.npz, .pkl, .json, .onnx); returns a line for the user. */
+export async function saveRunWeights(lab: Pick<LabApi, 'exportWeights'>, runId: string, file: string): Promise<string> {
   const format = outFormat(file);
   if (!format) throw new Error(`${file}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
-  const architecture = { inputSize, hidden: config.hidden, outputSize: 10, activation: config.activation, batchNorm: config.batchNorm };
+  const exported = await lab.exportWeights(runId, format);
+  if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   try {
-    writeFileAtomic(file, encodeWeights(format, tensors, { architecture, config: { ...config }, seed: config.seed }));
+    writeFileAtomic(file, exported.bytes);
   } catch (error) {
     throw new Error(describeWriteError(file, error));
   }
-  return `weights saved to ${file} as ${format} (${tensors.map((t) => `${t.name} (${t.shape.join(',')})`).join(', ')})`;
+  return `weights saved to ${file} as ${format} (${exported.bytes.length} bytes)`;
 }
 
 /** Reads a weights file of any format src/formats decodes; readable errors for a missing or unknown file. */

@@ -43,7 +43,7 @@ describe('--out picks the format by extension', () => {
     expect(r.stdout).toBe('');
   }, 60_000);
 
-  for (const ext of ['npz', 'pkl', 'onnx'] as const) {
+  for (const ext of ['npz', 'pkl', 'json', 'onnx'] as const) {
     it(`train --out w.${ext} writes ${ext}${ext === 'onnx' ? ' that onnxruntime runs' : ' that eval reads back with the same accuracy'}`, async () => {
       const out = path.join(tmp, `w.${ext}`);
       const dataDir = path.join(tmp, `history-${ext}`);
@@ -63,13 +63,32 @@ describe('--out picks the format by extension', () => {
         const p = result[session.outputNames[0]].data as Float32Array;
         expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       } else {
-        expect(decodeWeights(bytes, out).tensors.map((t) => t.name).sort()).toEqual(['W1', 'W2', 'b1', 'b2']);
+        const decoded = decodeWeights(bytes, out);
+        expect(decoded.tensors.map((t) => t.name).sort()).toEqual(['W1', 'W2', 'b1', 'b2']);
+        if (ext === 'json') {
+          // The app's own lossless format: architecture, hyperparameters, seed and the run's metrics.
+          expect(decoded.meta?.architecture).toMatchObject({ inputSize: 784, hidden: [30], outputSize: 10, activation: 'relu' });
+          expect(decoded.meta?.config).toMatchObject({ hidden: [30], iterations: 200, evalEvery: 200 });
+          expect(decoded.meta?.seed).toBe(decoded.meta?.config?.seed);
+          const metrics = decoded.meta?.metrics as { iteration: number; epochs: { testCorrect: number }[] };
+          expect(metrics.iteration).toBe(200);
+          expect(metrics.epochs.map((e) => e.testCorrect)).toEqual([Number(correct)]);
+        }
         const e = await cli('eval', ['--weights', out]);
         expect(e.code).toBe(0);
         expect(lastLine(e.stdout)).toBe(`test accuracy: ${(Number(correct) / 10000).toFixed(4)} (${correct}/10000)`);
       }
     }, 120_000);
   }
+
+  it('an unwritable --out: a clear message, exit code 1, nothing half-written', async () => {
+    const out = path.join(tmp, 'no-such-folder', 'w.npz');
+    const r = await cli('train', ['--iters', '20', '--eval-every', '20', '--hidden', '10', '--quiet', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Could not save .*w\.npz: the folder does not exist\. Nothing was written/);
+    expect(existsSync(path.dirname(out))).toBe(false);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
 
   it("eval on the book's sample_weight.pkl needs no --activation: sigmoid is the book's choice for 784-50-100-10", async () => {
     const r = await cli('eval', ['--weights', path.join(book, 'sample_weight.pkl')]);
