@@ -1,8 +1,9 @@
 /**
  * Issue 4 end to end: train one epoch of the book's ch05 run (784-50-10, SGD 0.1, 600 iterations of
  * 100 images) in the app, then use it as a learner would: draw a "1" and a "0" with the mouse and
- * read the network's answer, look at one weight picture per hidden unit, evaluate on the test set
- * and open a cell of the confusion matrix to see its images.
+ * read the network's answer; draw with a pen and a finger (brush width, Ctrl+Z, Delete); look at one
+ * weight picture per hidden unit, evaluate on the test set and open a cell of the confusion matrix
+ * to see its images.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,43 @@ async function stroke(page: Page, points: [number, number][]): Promise<void> {
   await page.mouse.down();
   for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
   await page.mouse.up();
+}
+
+/** Canvas pixels (0..280) -> page coordinates, through the canvas's 1px border. */
+async function canvasPoint(page: Page): Promise<(p: [number, number]) => { x: number; y: number }> {
+  const box = await page.getByRole('img', { name: 'Drawing canvas', exact: true }).boundingBox();
+  if (!box) throw new Error('the drawing canvas is not on screen');
+  const scale = (box.width - 2) / 280;
+  return ([x, y]) => ({ x: box.x + 1 + x * scale, y: box.y + 1 + y * scale });
+}
+
+/** One stroke as a pen (trusted pointer events with pointerType "pen", through the DevTools protocol). */
+async function penStroke(page: Page, points: [number, number][]): Promise<void> {
+  const at = await canvasPoint(page);
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', p: [number, number], buttons: number) =>
+    cdp.send('Input.dispatchMouseEvent', { type, ...at(p), button: 'left', buttons, clickCount: 1, pointerType: 'pen' });
+  await send('mousePressed', points[0], 1);
+  for (const p of points.slice(1)) await send('mouseMoved', p, 1);
+  await send('mouseReleased', points[points.length - 1], 0);
+  await cdp.detach();
+}
+
+/** One stroke with a finger (trusted touch events, which Chromium turns into touch pointer events). */
+async function touchStroke(page: Page, points: [number, number][]): Promise<void> {
+  const at = await canvasPoint(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(points[0])] });
+  for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+  await cdp.detach();
+}
+
+/** A straight line from `from` to `to` in `n` steps. */
+function line(from: [number, number], to: [number, number], n = 30): [number, number][] {
+  return Array.from({ length: n + 1 }, (_, k) => [from[0] + ((to[0] - from[0]) * k) / n, from[1] + ((to[1] - from[1]) * k) / n]);
 }
 
 /** The text of the drawing panel's live region ("Prediction: 7 (98%)", or empty). */
@@ -112,6 +150,48 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: 0 \(\d+%\)$/);
     console.log(`drawn loop: ${await prediction(page)}`);
     await app.screenshot('inspect-draw-0');
+  });
+
+  it('draws with a pen and a finger too; the brush width, Ctrl+Z and Delete work on the canvas', async () => {
+    const { page } = app;
+    const canvas = page.getByRole('img', { name: 'Drawing canvas', exact: true });
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
+    await canvas.evaluate((el) => {
+      const seen: string[] = [];
+      (globalThis as unknown as { pointerTypes: string[] }).pointerTypes = seen;
+      el.addEventListener('pointerdown', (e: unknown) => seen.push((e as { pointerType: string }).pointerType));
+    });
+    const brush = page.getByRole('slider', { name: 'Brush width', exact: true });
+
+    // A pen with the thinnest brush, then the same stroke with the widest: more ink in the 28x28 image.
+    await brush.focus();
+    await page.keyboard.press('Home');
+    const bar = line([140, 50], [140, 230]);
+    await penStroke(page, bar);
+    await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: \d \(\d+%\)$/);
+    const thin = await inkPixels(preview(page));
+    await canvas.focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
+    expect(await inkPixels(preview(page))).toBe(0);
+    await brush.focus();
+    await page.keyboard.press('End');
+    await penStroke(page, bar);
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBeGreaterThan(thin);
+    const wide = await inkPixels(preview(page));
+    console.log(`pen stroke ink pixels in the 28x28 image: brush 6 -> ${thin}, brush 40 -> ${wide}`);
+
+    // A finger adds a crossbar; Ctrl+Z takes exactly that stroke back.
+    await touchStroke(page, line([60, 140], [220, 140]));
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).not.toBe(wide);
+    await app.screenshot('inspect-draw-pen-touch');
+    await canvas.focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBe(wide);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
+    expect(await page.evaluate(() => (globalThis as unknown as { pointerTypes: string[] }).pointerTypes)).toEqual(['pen', 'pen', 'touch']);
   });
 
   it('shows one first-layer weight picture per hidden unit', async () => {

@@ -49,6 +49,8 @@ export function DrawingCanvas({
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const current = useRef<Stroke | null>(null);
+  /** The pointer drawing `current`: one finger, pen or mouse at a time; a second finger is ignored. */
+  const activePointer = useRef<number | null>(null);
   const onInkRef = useRef(onInk);
   useEffect(() => {
     onInkRef.current = onInk;
@@ -94,17 +96,18 @@ export function DrawingCanvas({
     toCanvasPoint(e.clientX, e.clientY, contentRect(e.currentTarget), size, size);
 
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
-    if (e.button !== 0) return;
+    if (e.button !== 0 || current.current) return;
     e.preventDefault();
     e.currentTarget.focus();
     e.currentTarget.setPointerCapture(e.pointerId);
+    activePointer.current = e.pointerId;
     current.current = { width: brushWidth, points: [point(e)] };
     repaint(false);
   };
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const stroke = current.current;
-    if (!stroke) return;
+    if (!stroke || e.pointerId !== activePointer.current) return;
     // Coalesced events keep fast strokes smooth: the browser may merge several samples per frame.
     const native = e.nativeEvent;
     const samples = typeof native.getCoalescedEvents === 'function' ? native.getCoalescedEvents() : [];
@@ -119,8 +122,9 @@ export function DrawingCanvas({
 
   const endStroke = (e: PointerEvent<HTMLCanvasElement>) => {
     const stroke = current.current;
-    if (!stroke) return;
+    if (!stroke || e.pointerId !== activePointer.current) return;
     current.current = null;
+    activePointer.current = null;
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     onStrokeEnd(stroke);
   };
