@@ -1,17 +1,19 @@
 /**
- * The preload: exposes the LabApi as `window.lab` (one ipcRenderer.invoke per method) and the
- * app-menu actions as `window.labShell`. No logic; main checks and validates every call.
+ * The preload: exposes the LabApi as `window.lab` (one ipcRenderer.invoke per method) and nothing
+ * else; the desktop shell's menu actions and language ride along as `window.lab.shell`. No logic;
+ * main checks the sender of every call and validates its arguments.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { LAB_METHODS, type LabApi, type LabEvent } from '../shared/api';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, type MenuAction } from '../main/electron/menu-actions';
+import type { MenuAction, UiLanguage } from '../shared/shell';
+import { EVENT_CHANNEL, MENU_CHANNEL, SHELL_LANGUAGE_CHANNEL, methodChannel } from '../main/electron/menu-actions';
 
 const invokers = Object.fromEntries(
   LAB_METHODS.map((method) => [
     method,
     (...args: unknown[]) => ipcRenderer.invoke(methodChannel(method), ...args),
   ]),
-) as unknown as Omit<LabApi, 'onEvent'>;
+) as unknown as Omit<LabApi, 'onEvent' | 'shell'>;
 
 const lab = {
   ...invokers,
@@ -20,15 +22,15 @@ const lab = {
     ipcRenderer.on(EVENT_CHANNEL, relay);
     return () => ipcRenderer.off(EVENT_CHANNEL, relay);
   },
+  shell: {
+    onMenu(listener: (action: MenuAction) => void): () => void {
+      const relay = (_: Electron.IpcRendererEvent, action: MenuAction) => listener(action);
+      ipcRenderer.on(MENU_CHANNEL, relay);
+      return () => ipcRenderer.off(MENU_CHANNEL, relay);
+    },
+    setLanguage: (language: UiLanguage): Promise<void> =>
+      ipcRenderer.invoke(SHELL_LANGUAGE_CHANNEL, language) as Promise<void>,
+  },
 } satisfies LabApi;
 
-const labShell = {
-  onMenu(listener: (action: MenuAction) => void): () => void {
-    const relay = (_: Electron.IpcRendererEvent, action: MenuAction) => listener(action);
-    ipcRenderer.on(MENU_CHANNEL, relay);
-    return () => ipcRenderer.off(MENU_CHANNEL, relay);
-  },
-};
-
 contextBridge.exposeInMainWorld('lab', lab);
-contextBridge.exposeInMainWorld('labShell', labShell);

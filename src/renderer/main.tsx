@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getLab, onMenuAction } from './bridge';
+import { getLab } from './bridge';
 import { initI18n } from './i18n';
 import { Root } from './Root';
 import { storedTheme } from './AppHeader';
@@ -19,7 +19,7 @@ const i18n = initI18n();
 const store = createLabStore({ language: i18n.language, theme: storedTheme() });
 const lab = getLab();
 connectLab(lab, store);
-connectMenu(onMenuAction, lab, store);
+connectMenu(lab, store);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');

@@ -4,6 +4,7 @@
  * over a WebSocket. Every argument is validated again where it arrives in main.
  */
 import type { Activation, TrainConfig } from './hyperparams';
+import type { ShellApi } from './shell';
 import type {
   DatasetInfo,
   EpochMetrics,
@@ -116,10 +117,13 @@ export interface LabApi {
 
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: (event: LabEvent) => void): () => void;
+
+  /** Desktop only (the Electron preload): the app menu and its language. Absent in a browser. */
+  shell?: ShellApi;
 }
 
-/** The invoke-style methods (everything but onEvent), as channel names. */
-export type LabMethod = Exclude<keyof LabApi, 'onEvent'>;
+/** The invoke-style methods (everything but onEvent and the desktop shell), as channel names. */
+export type LabMethod = Exclude<keyof LabApi, 'onEvent' | 'shell'>;
 export const LAB_METHODS: readonly LabMethod[] = [
   'datasetInfo',
   'sampleImages',

@@ -14,7 +14,7 @@ if (!built) console.log('skipped: out/ is not built (run npm run build)');
 describe.skipIf(!built)(
   'the built Electron bundles (no Electron binary here: its API is stood in for)',
   () => {
-    it('the preload is a sandbox-loadable CommonJS script exposing window.lab with every LabApi method', async () => {
+    it('the preload is a sandbox-loadable CommonJS script exposing only window.lab: every LabApi method and the shell', async () => {
       const exposed = new Map<string, Record<string, (...a: unknown[]) => unknown>>();
       const invoked: unknown[][] = [];
       const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
@@ -38,8 +38,9 @@ describe.skipIf(!built)(
       const code = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
       runInNewContext(code, { require: sandboxRequire, module: { exports: {} }, exports: {} });
 
+      expect([...exposed.keys()]).toEqual(['lab']);
       const lab = exposed.get('lab')!;
-      expect(Object.keys(lab).sort()).toEqual([...LAB_METHODS, 'onEvent'].sort());
+      expect(Object.keys(lab).sort()).toEqual([...LAB_METHODS, 'onEvent', 'shell'].sort());
       await expect(lab.predict('run-1', new Uint8Array(784))).resolves.toBe('answer');
       expect(invoked[0][0]).toBe('lab:predict');
       expect(invoked[0][1]).toBe('run-1');
@@ -50,7 +51,14 @@ describe.skipIf(!built)(
       off();
       expect(events).toEqual([{ type: 'error', message: 'x' }]);
       expect(listeners.get('lab:event')!.size).toBe(0);
-      expect(typeof exposed.get('labShell')!.onMenu).toBe('function');
+      const shell = lab.shell as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const actions: unknown[] = [];
+      const offMenu = shell.onMenu((action: unknown) => actions.push(action)) as () => void;
+      listeners.get('lab:menu')!.forEach((fn) => fn({}, 'about'));
+      offMenu();
+      expect(actions).toEqual(['about']);
+      await shell.setLanguage('ja');
+      expect(invoked.at(-1)).toEqual(['lab:shell:language', 'ja']);
     });
 
     it('the main bundles import only Node built-ins, electron, their own chunks and runtime dependencies', () => {

@@ -6,7 +6,9 @@
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../src/renderer/i18n';
-import type { MenuAction } from '../../src/renderer/bridge';
+import pkg from '../../package.json';
+import type { LabApi } from '../../src/shared/api';
+import type { MenuAction, ShellApi } from '../../src/shared/shell';
 import { createLabStore } from '../../src/renderer/store';
 import { connectLab } from '../../src/renderer/store/connectLab';
 import { connectMenu } from '../../src/renderer/store/connectMenu';
@@ -109,17 +111,20 @@ describe('menu actions and views', () => {
     expect(document.documentElement.lang).toBe('ja');
   });
 
-  it('applies theme, language and help from the app menu', () => {
+  it('applies theme, language, shortcuts and about from the app menu, and tells the shell the language', () => {
     const { store } = renderApp(lab);
+    // What the Electron preload gives as lab.shell (the Electron binary is absent here).
     let send: (action: MenuAction) => void = () => {};
-    connectMenu(
-      (listener) => {
+    const reported: string[] = [];
+    const shell: ShellApi = {
+      onMenu: (listener) => {
         send = listener;
         return () => {};
       },
-      lab,
-      store,
-    );
+      setLanguage: async (language) => void reported.push(language),
+    };
+    const disconnect = connectMenu(lab, store, shell);
+    expect(reported).toEqual(['en']);
     act(() => send('theme:dark'));
     expect(document.documentElement.dataset.theme).toBe('dark');
     act(() => send('theme:system'));
@@ -128,6 +133,35 @@ describe('menu actions and views', () => {
     expect(screen.getByRole('button', { name: '학습' })).toBeTruthy();
     act(() => send('shortcuts'));
     expect(screen.getByRole('dialog', { name: '키보드 단축키' })).toBeTruthy();
+    act(() => send('about'));
+    const about = screen.getByRole('dialog', { name: 'MNIST Lab 정보' });
+    expect(within(about).getByText(`버전 ${pkg.version}`)).toBeTruthy();
+    fireEvent.click(within(about).getByRole('button', { name: '닫기' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // The header's picker reports too; an unknown action from the channel changes nothing.
+    fireEvent.change(screen.getByLabelText('언어'), { target: { value: 'ja' } });
+    act(() => send('format-disk' as MenuAction));
+    expect(reported).toEqual(['en', 'ko', 'ja']);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    disconnect();
+    act(() => send('language:en'));
+    expect(reported).toEqual(['en', 'ko', 'ja']);
+  });
+
+  it('has nothing to connect in a browser (no lab.shell)', () => {
+    const { store } = renderApp(lab);
+    expect((lab as LabApi).shell).toBeUndefined();
+    expect(() => connectMenu(lab, store)()).not.toThrow();
+  });
+
+  it('Help lists the shortcuts and leads to About', () => {
+    renderApp(lab);
+    fireEvent.click(screen.getByRole('button', { name: 'Help' }));
+    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const key of ['Enter', 'Space', 'S', 'Esc']) expect(within(help).getByText(key)).toBeTruthy();
+    fireEvent.click(within(help).getByRole('button', { name: 'About MNIST Lab' }));
+    expect(screen.getByRole('dialog', { name: 'About MNIST Lab' })).toBeTruthy();
+    expect(screen.getByText(`Version ${pkg.version}`)).toBeTruthy();
   });
 
   it('shows the charts tab first, among the inspect views', () => {

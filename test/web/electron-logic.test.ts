@@ -5,9 +5,16 @@ import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { LAB_METHODS, type LabApi } from '../../src/shared/api';
-import { registerLabHandlers, type IpcMainLike, type InvokeEventLike } from '../../src/main/electron/ipc';
+import {
+  registerLabHandlers,
+  registerShellHandlers,
+  type IpcMainLike,
+  type InvokeEventLike,
+} from '../../src/main/electron/ipc';
 import { buildMenuTemplate } from '../../src/main/electron/menu';
 import { MENU_ACTIONS, type MenuAction } from '../../src/main/electron/menu-actions';
+import { SHELL_LABELS, languageForLocale } from '../../src/main/electron/menu-labels';
+import type { UiLanguage } from '../../src/shared/shell';
 import { isTrustedSender } from '../../src/main/electron/sender';
 import {
   DEFAULT_WINDOW_STATE,
@@ -92,7 +99,8 @@ describe('menu template', () => {
   it('has File, View and Help with the usual accelerators; clicking sends the action', () => {
     const sent: MenuAction[] = [];
     const template = buildMenuTemplate({ send: (a) => sent.push(a), isMac: false, appName: 'MNIST Lab' });
-    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'help']);
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(template.at(-1)!.role).toBe('help');
     const items = flatten(template);
     const byLabel = (label: string) => items.find((i) => i.label === label)!;
     expect(byLabel('Open Dataset Folder…').accelerator).toBe('CmdOrCtrl+O');
@@ -105,6 +113,34 @@ describe('menu template', () => {
     }
     // Every action the renderer handles is reachable from the menu, each once (About is in Help).
     expect([...sent].sort()).toEqual([...MENU_ACTIONS].sort());
+  });
+
+  it("speaks the UI's language: every label from its dictionary, languages in their own names", () => {
+    const english = flatten(buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab' }));
+    for (const language of ['ja', 'ko'] as const) {
+      const items = flatten(
+        buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab', labels: SHELL_LABELS[language] }),
+      );
+      const labels = items.map((i) => i.label).filter((l): l is string => l !== undefined);
+      // The same items, each with a label, none left in English but the language names.
+      expect(items.length).toBe(english.length);
+      expect(labels.length).toBe(english.filter((i) => i.label !== undefined).length);
+      const untranslated = labels.filter((l) => english.some((i) => i.label === l));
+      expect(untranslated.sort()).toEqual(['English', '日本語', '한국어'].sort());
+    }
+    const ja = flatten(
+      buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab', labels: SHELL_LABELS.ja }),
+    );
+    expect(ja.find((i) => i.label === '重みを読み込む…')!.accelerator).toBe('CmdOrCtrl+I');
+    expect(ja.find((i) => i.label === 'MNIST Lab について')).toBeTruthy();
+  });
+
+  it('takes the language from the OS locale, English for one it does not speak', () => {
+    expect(languageForLocale('ja')).toBe('ja');
+    expect(languageForLocale('ko-KR')).toBe('ko');
+    expect(languageForLocale('en_GB')).toBe('en');
+    expect(languageForLocale('fr')).toBe('en');
+    expect(languageForLocale('')).toBe('en');
   });
 
   it('follows macOS custom: an app menu with Quit, none in File', () => {
@@ -153,5 +189,30 @@ describe('ipcMain adapter', () => {
     ).rejects.toThrow(/did not come from the MNIST Lab window/);
     await expect(handlers.get('lab:listRuns')!({ senderFrame: null })).rejects.toThrow(/Refused listRuns/);
     expect(calls.length).toBe(before);
+  });
+
+  it('the shell language channel: our frame and a known language only', async () => {
+    const { ipc, handlers } = makeIpc();
+    const set: UiLanguage[] = [];
+    const remove = registerShellHandlers(
+      ipc,
+      (url) => isTrustedSender(url, { indexFileUrl: index }),
+      (language) => set.push(language),
+    );
+    const setLanguage = handlers.get('lab:shell:language')!;
+    await setLanguage({ senderFrame: { url: index } }, 'ja');
+    expect(set).toEqual(['ja']);
+    await expect(setLanguage({ senderFrame: { url: 'https://evil.example/' } }, 'ko')).rejects.toThrow(
+      /Refused setLanguage/,
+    );
+    await expect(setLanguage({ senderFrame: { url: index } }, 'fr')).rejects.toThrow(
+      /Unknown language "fr": expected one of en, ja, ko/,
+    );
+    await expect(setLanguage({ senderFrame: { url: index } }, { toString: 'ja' })).rejects.toThrow(
+      /Unknown language object/,
+    );
+    expect(set).toEqual(['ja']);
+    remove();
+    expect(handlers.size).toBe(0);
   });
 });

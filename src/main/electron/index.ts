@@ -5,12 +5,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, screen, session } from 'electron';
 import { LabService } from '../lab/service';
-import { registerLabHandlers } from './ipc';
+import type { UiLanguage } from '../../shared/shell';
+import { registerLabHandlers, registerShellHandlers } from './ipc';
 import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
+import { SHELL_LABELS, languageForLocale } from './menu-labels';
 import { isTrustedSender, type TrustedRenderer } from './sender';
 import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
 
@@ -26,6 +28,9 @@ const CSP = devServerUrl
 
 let mainWindow: BrowserWindow | null = null;
 let lab: LabService | null = null;
+/** The UI's language: the OS's at start, then whatever the renderer reports (ShellApi.setLanguage). */
+let language: UiLanguage = 'en';
+const labels = () => SHELL_LABELS[language];
 
 app.enableSandbox();
 
@@ -51,7 +56,8 @@ async function createWindow(service: LabService): Promise<void> {
     minHeight: MIN_HEIGHT,
     title: 'MNIST Lab',
     show: false,
-    backgroundColor: '#ffffff',
+    // The theme's --bg, so a dark system shows no white flash before the page paints.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#14171c' : '#f6f7f9',
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
       contextIsolation: true,
@@ -91,7 +97,7 @@ async function createWindow(service: LabService): Promise<void> {
 
 async function chooseFolder(): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
-    title: 'Open an MNIST dataset folder',
+    title: labels().openDatasetTitle,
     properties: ['openDirectory'],
   };
   const result = mainWindow
@@ -120,28 +126,43 @@ app.whenReady().then(async () => {
     wasmPath: existsSync(wasmPath) ? wasmPath : undefined,
     chooseFolder,
     chooseWeightsFile: () =>
-      readWeightsWithDialog((options) =>
-        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      readWeightsWithDialog(
+        (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+        labels(),
       ),
   });
   const service = lab;
   registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted), {
     exportWeights: (runId, format) =>
-      saveWeightsWithDialog(service, runId, format, (options) =>
-        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      saveWeightsWithDialog(
+        service,
+        runId,
+        format,
+        (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        labels(),
       ),
   });
 
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);
   };
-  const template = buildMenuTemplate({
-    send,
-    isMac: process.platform === 'darwin',
-    appName: 'MNIST Lab',
-    devTools: !app.isPackaged,
+  const setMenu = (): void => {
+    const template = buildMenuTemplate({
+      send,
+      isMac: process.platform === 'darwin',
+      appName: 'MNIST Lab',
+      devTools: !app.isPackaged,
+      labels: labels(),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  language = languageForLocale(app.getLocale());
+  setMenu();
+  registerShellHandlers(ipcMain, (url) => isTrustedSender(url, trusted), (next) => {
+    if (next === language) return;
+    language = next;
+    setMenu();
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 
   await createWindow(lab);
   app.on('activate', () => {

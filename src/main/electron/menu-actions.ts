@@ -1,27 +1,14 @@
 /**
- * The app-menu actions main sends to the renderer over IPC (channel `lab:menu`). Imports nothing:
- * the preload and the renderer's bridge use it too.
+ * The IPC channels between main and the preload, and the app-menu actions (defined with the
+ * shell's contract in src/shared/shell.ts). Imports nothing with side effects: the preload uses it.
  */
-export const MENU_ACTIONS = [
-  'open-dataset-folder',
-  'import-weights',
-  'export-weights',
-  'theme:light',
-  'theme:dark',
-  'theme:system',
-  'language:en',
-  'language:ja',
-  'language:ko',
-  'shortcuts',
-  'about',
-] as const;
-
-/** One action the renderer handles (a dialog, a theme, a language, a help panel). */
-export type MenuAction = (typeof MENU_ACTIONS)[number];
+export { MENU_ACTIONS, type MenuAction } from '../../shared/shell';
 
 /** The IPC channel of menu actions, main -> renderer. */
 export const MENU_CHANNEL = 'lab:menu';
 /** The IPC channel of LabEvents, main -> renderer. */
 export const EVENT_CHANNEL = 'lab:event';
+/** The IPC channel of the UI language, renderer -> main (the menu and dialogs follow it). */
+export const SHELL_LANGUAGE_CHANNEL = 'lab:shell:language';
 /** The IPC channel of one LabApi method, renderer -> main. */
 export const methodChannel = (method: string): string => `lab:${method}`;

@@ -2,10 +2,12 @@
  * The application menu as a plain template (no Electron import at run time), so tests can read it.
  * Actions the renderer owns go out through `send(action)`; quit, zoom and the dev tools use
  * Electron's built-in roles. Theme and language are plain items, not radio buttons: the renderer
- * owns the current choice, and a radio mark here could disagree with it.
+ * owns the current choice, and a radio mark here could disagree with it. Every label comes from
+ * the UI language's ShellLabels; the languages keep their own names (English, 日本語, 한국어).
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction } from './menu-actions';
+import { SHELL_LABELS, withAppName, type ShellLabels } from './menu-labels';
 
 export interface MenuOptions {
   /** Delivers an action to the renderer (webContents.send('lab:menu', action) in the app). */
@@ -15,6 +17,8 @@ export interface MenuOptions {
   appName: string;
   /** Adds View > Toggle Developer Tools (unpackaged builds only). */
   devTools?: boolean;
+  /** The words, in the UI's language (English by default). */
+  labels?: ShellLabels;
 }
 
 /** Builds the File / View / Help menu template. */
@@ -23,6 +27,7 @@ export function buildMenuTemplate({
   isMac,
   appName,
   devTools = false,
+  labels: l = SHELL_LABELS.en,
 }: MenuOptions): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -31,26 +36,42 @@ export function buildMenuTemplate({
   });
 
   const file: MenuItemConstructorOptions = {
-    label: 'File',
+    label: l.file,
     submenu: [
-      item('Open Dataset Folder…', 'open-dataset-folder', 'CmdOrCtrl+O'),
+      item(l.openDatasetFolder, 'open-dataset-folder', 'CmdOrCtrl+O'),
       { type: 'separator' },
-      item('Import Weights…', 'import-weights', 'CmdOrCtrl+I'),
-      item('Export Weights…', 'export-weights', 'CmdOrCtrl+E'),
+      item(l.importWeights, 'import-weights', 'CmdOrCtrl+I'),
+      item(l.exportWeights, 'export-weights', 'CmdOrCtrl+E'),
       ...(isMac
         ? []
-        : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
+        : [{ type: 'separator' } as const, { role: 'quit', label: l.quit, accelerator: 'Ctrl+Q' } as const]),
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: l.edit,
+    submenu: [
+      { role: 'undo', label: l.undo },
+      { role: 'redo', label: l.redo },
+      { type: 'separator' },
+      { role: 'cut', label: l.cut },
+      { role: 'copy', label: l.copy },
+      { role: 'paste', label: l.paste },
+      { role: 'selectAll', label: l.selectAll },
     ],
   };
   const view: MenuItemConstructorOptions = {
-    label: 'View',
+    label: l.view,
     submenu: [
       {
-        label: 'Theme',
-        submenu: [item('System', 'theme:system'), item('Light', 'theme:light'), item('Dark', 'theme:dark')],
+        label: l.theme,
+        submenu: [
+          item(l.themeSystem, 'theme:system'),
+          item(l.themeLight, 'theme:light'),
+          item(l.themeDark, 'theme:dark'),
+        ],
       },
       {
-        label: 'Language',
+        label: l.language,
         submenu: [
           item('English', 'language:en'),
           item('日本語', 'language:ja'),
@@ -58,34 +79,32 @@ export function buildMenuTemplate({
         ],
       },
       { type: 'separator' },
-      { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
-      { role: 'zoomOut', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
-      { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
+      { role: 'zoomIn', label: l.zoomIn, accelerator: 'CmdOrCtrl+=' },
+      { role: 'zoomOut', label: l.zoomOut, accelerator: 'CmdOrCtrl+-' },
+      { role: 'resetZoom', label: l.actualSize, accelerator: 'CmdOrCtrl+0' },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
-      ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
+      { role: 'togglefullscreen', label: l.fullScreen },
+      ...(devTools ? [{ role: 'toggleDevTools', label: l.devTools } as const] : []),
     ],
   };
+  const about = withAppName(l.about, appName);
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [
-      item('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'),
-      { type: 'separator' },
-      item(`About ${appName}`, 'about'),
-    ],
+    label: l.help,
+    submenu: [item(l.shortcuts, 'shortcuts', 'CmdOrCtrl+/'), { type: 'separator' }, item(about, 'about')],
   };
   // macOS puts Quit (Cmd-Q) in the menu named after the app.
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
     submenu: [
-      item(`About ${appName}`, 'about'),
+      item(about, 'about'),
       { type: 'separator' },
-      { role: 'hide' },
-      { role: 'hideOthers' },
+      { role: 'hide', label: withAppName(l.hide, appName) },
+      { role: 'hideOthers', label: l.hideOthers },
+      { role: 'unhide', label: l.showAll },
       { type: 'separator' },
-      { role: 'quit' },
+      { role: 'quit', label: withAppName(l.quitApp, appName) },
     ],
   };
-  const edit: MenuItemConstructorOptions = { role: 'editMenu' };
   return isMac ? [appMenu, file, edit, view, help] : [file, edit, view, help];
 }

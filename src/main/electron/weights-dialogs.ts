@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportedWeights, LabApi, WeightsFormat } from '../../shared/api';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
+import { SHELL_LABELS, type ShellLabels } from './menu-labels';
 
 /** The part of Electron's dialog.showSaveDialog result we read. */
 export interface SaveDialogResult {
@@ -38,12 +39,13 @@ export async function saveWeightsWithDialog(
   runId: unknown,
   format: unknown,
   showSaveDialog: (options: { title: string; defaultPath: string; filters: FileFilter[] }) => Promise<SaveDialogResult>,
+  labels: Pick<ShellLabels, 'exportWeightsTitle'> = SHELL_LABELS.en,
 ): Promise<ExportedWeights | null> {
   const exported = await lab.exportWeights(runId as string, format as WeightsFormat); // validates both
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   const chosen = format as WeightsFormat;
   const result = await showSaveDialog({
-    title: 'Export weights',
+    title: labels.exportWeightsTitle,
     defaultPath: exported.fileName,
     filters: [{ name: FORMAT_NAMES[chosen], extensions: [chosen] }],
   });
@@ -63,11 +65,12 @@ const MAX_OPEN_BYTES = 256 * 1024 * 1024;
 /** Asks for a weights file and reads it; null when cancelled. Throws a readable message when it cannot be read. */
 export async function readWeightsWithDialog(
   showOpenDialog: (options: { title: string; properties: ['openFile']; filters: FileFilter[] }) => Promise<OpenDialogResult>,
+  labels: Pick<ShellLabels, 'importWeightsTitle' | 'weightsFiles'> = SHELL_LABELS.en,
 ): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const result = await showOpenDialog({
-    title: 'Import weights',
+    title: labels.importWeightsTitle,
     properties: ['openFile'],
-    filters: [{ name: 'Weights (.npz, .pkl, .json)', extensions: ['npz', 'pkl', 'pickle', 'json'] }],
+    filters: [{ name: `${labels.weightsFiles} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] }],
   });
   if (result.canceled || result.filePaths.length === 0) return null;
   const file = result.filePaths[0];

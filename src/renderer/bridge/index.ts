@@ -3,22 +3,14 @@
  * otherwise the web bridge's WebSocket (the browser version, npm run serve).
  */
 import type { LabApi } from '../../shared/api';
-import type { MenuAction } from '../../main/electron/menu-actions';
+import type { MenuAction } from '../../shared/shell';
 import { LAB_SOCKET_PATH } from '../../main/web/protocol';
 import { createWebLabClient, type SocketLike } from './web-client';
 
-/** What the Electron preload exposes besides the LabApi. */
-export interface ShellApi {
-  /** Subscribe to app-menu actions; returns the unsubscribe function. */
-  onMenu(listener: (action: MenuAction) => void): () => void;
-}
-
 declare global {
   interface Window {
-    /** The LabApi, exposed by the Electron preload (absent in a plain browser). */
+    /** The LabApi (with its desktop `shell`), exposed by the Electron preload; absent in a plain browser. */
     lab?: LabApi;
-    /** The desktop shell's extras, exposed by the Electron preload. */
-    labShell?: ShellApi;
   }
 }
 
@@ -51,9 +43,4 @@ export function getLab(): LabApi {
 /** True in the desktop app (there is an app menu, native dialogs); false in a browser. */
 export function isDesktop(): boolean {
   return window.lab !== undefined;
-}
-
-/** Subscribe to app-menu actions; a no-op in the browser, which has no app menu. */
-export function onMenuAction(listener: (action: MenuAction) => void): () => void {
-  return window.labShell?.onMenu(listener) ?? (() => {});
 }

@@ -1,12 +1,59 @@
-/** The Help dialog listing the keyboard shortcuts. Esc or Close closes it; focus moves in and back. */
-import { useEffect, useRef } from 'react';
+/**
+ * The Help dialog: the keyboard shortcuts (and, in the desktop app, the menu's accelerators), or
+ * the about box (Help > About). Esc or Close closes it; focus moves in, stays in, and goes back.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { version } from '../../../package.json';
+import { isDesktop } from '../bridge';
 import { useLabStore } from '../store';
 
-/** Modal help, shown while `helpOpen`. */
+type Row = [keys: string, what: string];
+
+/** The app menu's accelerators as this platform writes them (they are set in src/main/electron/menu.ts). */
+function menuRows(t: (key: string) => string): Row[] {
+  const mac = /Mac/i.test(globalThis.navigator?.platform ?? '');
+  const mod = mac ? '⌘' : 'Ctrl+';
+  return [
+    [`${mod}O`, t('help.openDataset')],
+    [`${mod}I`, t('help.importWeights')],
+    [`${mod}E`, t('help.exportWeights')],
+    [`${mod}/`, t('help.help')],
+    [`${mod}= / ${mod}- / ${mod}0`, t('help.zoom')],
+    [`${mod}Q`, t('help.quit')],
+  ];
+}
+
+function ShortcutList({ rows }: { rows: Row[] }) {
+  return (
+    <dl className="shortcuts">
+      {rows.map(([keys, what]) => (
+        <div key={keys} className="shortcuts__row">
+          <dt>
+            <kbd>{keys}</kbd>
+          </dt>
+          <dd>{what}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Keeps Tab inside the dialog: from the last button to the first and back. */
+function trapTab(e: KeyboardEvent<HTMLDivElement>): void {
+  if (e.key !== 'Tab') return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = (at + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
+  e.preventDefault();
+  buttons[next]?.focus();
+}
+
+/** Modal help, shown while `helpOpen`, on `helpTopic`. */
 export function HelpDialog() {
   const { t } = useTranslation();
   const open = useLabStore((s) => s.helpOpen);
+  const topic = useLabStore((s) => s.helpTopic);
   const setHelpOpen = useLabStore((s) => s.setHelpOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -16,13 +63,14 @@ export function HelpDialog() {
     return () => previous?.focus?.();
   }, [open]);
   if (!open) return null;
-  const rows: [string, string][] = [
+  const rows: Row[] = [
     [t('help.keyEnter'), t('help.train')],
     [t('help.keySpace'), t('help.pauseResume')],
     ['S', t('help.step')],
     [t('help.keyEsc'), t('help.stop')],
     ['? / F1', t('help.help')],
   ];
+  const about = topic === 'about';
   return (
     <div className="dialog-backdrop" onClick={() => setHelpOpen(false)}>
       <div
@@ -31,29 +79,36 @@ export function HelpDialog() {
         aria-modal="true"
         aria-labelledby="help-title"
         onClick={(e) => e.stopPropagation()}
-        // Close is the only focusable element: Tab keeps focus inside the modal.
-        onKeyDown={(e) => {
-          if (e.key === 'Tab') {
-            e.preventDefault();
-            closeRef.current?.focus();
-          }
-        }}
+        onKeyDown={trapTab}
       >
-        <h2 id="help-title">{t('help.title')}</h2>
-        <dl className="shortcuts">
-          {rows.map(([key, what]) => (
-            <div key={key} className="shortcuts__row">
-              <dt>
-                <kbd>{key}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="param__help">{t('help.notWhileTyping')}</p>
-        <button ref={closeRef} type="button" onClick={() => setHelpOpen(false)}>
-          {t('help.close')}
-        </button>
+        {about ? (
+          <>
+            <h2 id="help-title">{t('about.title')}</h2>
+            <p>{t('about.version', { version })}</p>
+            <p>{t('about.body')}</p>
+            <p className="param__help">{t('about.dataset')}</p>
+          </>
+        ) : (
+          <>
+            <h2 id="help-title">{t('help.title')}</h2>
+            <ShortcutList rows={rows} />
+            <p className="param__help">{t('help.notWhileTyping')}</p>
+            {isDesktop() && (
+              <>
+                <h3>{t('help.menuKeys')}</h3>
+                <ShortcutList rows={menuRows(t)} />
+              </>
+            )}
+          </>
+        )}
+        <div className="dialog__buttons">
+          <button type="button" onClick={() => setHelpOpen(true, about ? 'shortcuts' : 'about')}>
+            {about ? t('about.shortcuts') : t('about.title')}
+          </button>
+          <button ref={closeRef} type="button" onClick={() => setHelpOpen(false)}>
+            {t('help.close')}
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 /**
  * The desktop app menu's actions, applied outside React (like connectLab): theme, language, the
- * shortcuts help, the dataset folder dialog, and weights import / export (dialogs in main).
- * The browser has no app menu, so nothing arrives.
+ * shortcuts help, the about box, the dataset folder dialog, and weights import / export (dialogs
+ * in main). The other way, the UI's language goes to main, so the menu and dialogs follow it.
+ * The browser has no app menu (no `lab.shell`), so nothing happens there.
  */
 import type { LabApi } from '../../shared/api';
-import type { MenuAction } from '../bridge';
+import { isMenuAction, isUiLanguage, type MenuAction, type ShellApi } from '../../shared/shell';
 import i18next from 'i18next';
 import { changeLanguage } from '../i18n';
 import { createCommands } from './commands';
@@ -29,8 +30,10 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
       return true;
     }
     case 'shortcuts':
-    case 'about':
       s.setHelpOpen(true);
+      return true;
+    case 'about':
+      s.setHelpOpen(true, 'about');
       return true;
     case 'open-dataset-folder':
       lab
@@ -52,11 +55,24 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
   }
 }
 
-/** Subscribe `onMenu` (the bridge's onMenuAction) to the store; returns the unsubscribe function. */
-export function connectMenu(
-  onMenu: (listener: (action: MenuAction) => void) => () => void,
-  lab: LabApi,
-  store: LabStore,
-): () => void {
-  return onMenu((action) => applyMenuAction(action, lab, store));
+/**
+ * Apply the shell's menu actions to the store, and report the UI language to the shell now and on
+ * every change. Returns the unsubscribe function; a no-op without a shell (the browser).
+ */
+export function connectMenu(lab: LabApi, store: LabStore, shell: ShellApi | undefined = lab.shell): () => void {
+  if (!shell) return () => {};
+  const tell = (language: string): void => {
+    if (isUiLanguage(language)) void shell.setLanguage(language).catch(() => {}); // the menu stays as it was
+  };
+  tell(store.getState().language);
+  const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.language !== previous.language) tell(state.language);
+  });
+  const unsubscribeMenu = shell.onMenu((action) => {
+    if (isMenuAction(action)) applyMenuAction(action, lab, store);
+  });
+  return () => {
+    unsubscribeStore();
+    unsubscribeMenu();
+  };
 }

@@ -4,6 +4,8 @@ import type { WeightsPreview } from '../../shared/api';
 import type { DatasetInfo } from '../../shared/runs';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** What the Help dialog shows: the keyboard shortcuts, or what the app is (Help > About). */
+export type HelpTopic = 'shortcuts' | 'about';
 
 /** A message shown to the user: an error from a rejected call, or an event from the service. */
 export interface Notice {
@@ -23,6 +25,7 @@ export interface UiSlice {
   /** Run ids whose failure banner was dismissed. */
   dismissedBanners: Record<string, true>;
   helpOpen: boolean;
+  helpTopic: HelpTopic;
   /** A weights file opened by the service and waiting for the import dialog's answer. */
   importPreview: WeightsPreview | null;
   /** The dataset the service trains on, once known. */
@@ -35,7 +38,8 @@ export interface UiSlice {
   pushNotice: (titleKey: string, message: string) => void;
   dismissNotice: (id: number) => void;
   dismissBanner: (runId: string) => void;
-  setHelpOpen: (open: boolean) => void;
+  /** Opens the Help dialog on `topic` (the shortcuts by default), or closes it. */
+  setHelpOpen: (open: boolean, topic?: HelpTopic) => void;
   setImportPreview: (preview: WeightsPreview | null) => void;
 }
 
@@ -52,6 +56,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notices: [],
   dismissedBanners: {},
   helpOpen: false,
+  helpTopic: 'shortcuts',
   importPreview: null,
   dataset: null,
   setDataset: (dataset) => set({ dataset }),
@@ -63,6 +68,6 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
     set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, titleKey, message }].slice(-5) })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   dismissBanner: (runId) => set((s) => ({ dismissedBanners: { ...s.dismissedBanners, [runId]: true } })),
-  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setHelpOpen: (helpOpen, helpTopic = 'shortcuts') => set(helpOpen ? { helpOpen, helpTopic } : { helpOpen }),
   setImportPreview: (importPreview) => set({ importPreview }),
 });
