@@ -69,6 +69,31 @@ describe('weight visualizer on a really trained run', () => {
     expect(getWeights.mock.calls).toEqual([[trained.id]]);
   });
 
+  it('hover reads out the unit, the pixel, its index and the weight; on a heatmap W[row, col]', async () => {
+    // jsdom lays nothing out: give every canvas a 56x56 box on screen (a W1 tile shows 2 px per pixel).
+    vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue(
+      DOMRect.fromRect({ x: 0, y: 0, width: 56, height: 56 }),
+    );
+    const weights = await lab.getWeights(trained.id);
+    const tensor = (name: string) => weights.find((w) => w.name === name)!;
+    render(
+      <I18nextProvider i18n={initInspectI18n()}>
+        <WeightVisualizer lab={lab} runs={[trained]} runId={trained.id} />
+      </I18nextProvider>,
+    );
+    const tile = (await screen.findByRole('button', { name: 'Hidden unit 3' })).querySelector('canvas')!;
+    const readout = document.querySelector('.inspect-readout')!;
+    fireEvent.mouseMove(tile, { clientX: 2 * 10 + 1, clientY: 2 * 5 + 1 }); // pixel (10, 5)
+    const index = 5 * 28 + 10;
+    const w1 = tensor('W1').data[index * 20 + 3]; // W1 (784, 20): unit 3's weight on pixel 150
+    expect(readout.textContent).toBe(`Hidden unit 3, pixel (10, 5), index ${index}: ${w1.toFixed(4)}`);
+    fireEvent.mouseLeave(tile);
+    expect(readout.textContent).toBe('\u00a0');
+    // W2 (20, 12) on the same 56x56 box: x 30 -> column 6, y 30 -> row 10.
+    fireEvent.mouseMove(screen.getByRole('img', { name: 'W2 (20×12)' }), { clientX: 30, clientY: 30 });
+    expect(readout.textContent).toBe(`W2[10, 6] = ${tensor('W2').data[10 * 12 + 6].toFixed(4)}`);
+  });
+
   it('enlarges a tile in a dialog that Esc closes', async () => {
     render(
       <I18nextProvider i18n={initInspectI18n()}>
