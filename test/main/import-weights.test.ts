@@ -3,7 +3,8 @@
  * scores 9352/10000 with evaluateRun, predicts, shows its weights and trains further; every hostile or
  * broken file is refused with a message saying what is wrong, and the run list stays as it was.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,30 @@ describe('importing weights', () => {
     expect(iterations.batch.losses[0]).toBeLessThan(0.6);
     await lab.deleteRun(run.id);
   }, 60_000);
+
+  it('an imported run is kept in the history: after a restart it is still imported, scores 9352 and trains further', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mnist-import-history-'));
+    const first = new LabService({ dataDir, warn: () => {} });
+    const preview = await first.openWeights('sample_weight.pkl', samplePkl);
+    const run = await first.importWeights(preview.pendingId, { activation: 'sigmoid', name: 'kept import' });
+    await first.close();
+    const second = new LabService({ dataDir, warn: () => {} });
+    try {
+      expect((await second.listRuns()).map((r) => [r.id, r.name, r.state, r.config.activation])).toEqual([[run.id, 'kept import', 'imported', 'sigmoid']]);
+      expect((await second.evaluateRun(run.id)).correct).toBe(9352);
+      const events = new EventLog(second);
+      await second.setLearningRate(run.id, 0.01);
+      await second.resumeRun(run.id);
+      await events.waitFor('state', (e) => e.runId === run.id && e.state === 'training', 60_000);
+      const iterations = await events.waitFor('iterations', (e) => e.runId === run.id, 60_000);
+      expect(iterations.batch.losses[0]).toBeLessThan(0.6); // from the saved weights, not a fresh net
+      await second.stopRun(run.id);
+      await events.waitFor('state', (e) => e.runId === run.id && e.state === 'stopped', 60_000);
+    } finally {
+      await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('JSON exports carry their activation: no question to ask', async () => {
     const runs = await lab.listRuns();
