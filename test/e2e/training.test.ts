@@ -16,6 +16,7 @@ import {
   box,
   button,
   drawnPoints,
+  hoverChart,
   iteration,
   learningRateOf,
   legend,
@@ -244,5 +245,20 @@ describe.skipIf(skip !== null)('training in the app (issue 3)', () => {
     expect(await button(page, 'Stop').isDisabled()).toBe(true);
     await app.screenshot('training-stopped');
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('hovering a chart reads exact values: the last evaluation, the live-changed learning rate', async () => {
+    const { page } = app;
+    // Both runs are stopped: the data stand still. Run 1 ran longer, so the right end is its last epoch.
+    const accuracy = (await accuracyOf(page, 'Run 1'))!;
+    const readout = await hoverChart(page, 'Accuracy chart', 1);
+    expect(readout[0]).toBe(`Epoch ${accuracy.epoch}`);
+    expect(readout).toContain(`Run 1 train : ${(accuracy.train * 100).toFixed(2)}%`);
+    expect(readout).toContain(`Run 1 test : ${(accuracy.test * 100).toFixed(2)}%`);
+    await app.screenshot('training-hover-accuracy');
+
+    const rates = await hoverChart(page, 'Learning rate chart', 1);
+    expect(rates[0]).toMatch(/^Iteration [\d,–]+$/);
+    expect(rates).toContain('Run 1 : 0.02');
   });
 });

@@ -103,3 +103,20 @@ export async function runState(page: Page, run: string): Promise<string> {
   const row = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Select ${run}` }) });
   return (await row.locator('.run__state').innerText()).trim();
 }
+
+/**
+ * Hovers a chart's plot area at `fraction` of its width (1 = the right end) and returns the
+ * tooltip's lines, e.g. ["Epoch 12", "Run 1 train : 93.10%", "Run 1 test : 92.87%"].
+ */
+export async function hoverChart(page: Page, chartName: string, fraction: number): Promise<string[]> {
+  const plot = await chart(page, chartName).locator('.recharts-cartesian-grid').boundingBox();
+  if (!plot) throw new Error(`${chartName} has no plot area`);
+  const x = plot.x + Math.min(plot.width - 1, Math.max(1, plot.width * fraction));
+  await page.mouse.move(x, plot.y + plot.height / 2);
+  const tooltip = chart(page, chartName).locator('.recharts-tooltip-wrapper');
+  await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
+  return (await tooltip.innerText())
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
