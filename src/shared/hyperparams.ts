@@ -148,7 +148,7 @@ export const PARAMS: readonly (NumberParam | ChoiceParam | BooleanParam)[] = [
   { kind: 'number', key: 'beta1', min: 0, max: 0.999, step: 0.001, integer: false, scale: 'linear', flag: 'beta1', section: '6.1.6' },
   { kind: 'number', key: 'beta2', min: 0, max: 0.99999, step: 0.00001, integer: false, scale: 'linear', flag: 'beta2', section: '6.1.6' },
   { kind: 'number', key: 'rmsDecay', min: 0, max: 0.9999, step: 0.0001, integer: false, scale: 'linear', flag: 'rms-decay', section: '6.1.5' },
-  { kind: 'choice', key: 'schedule', options: SCHEDULES, flag: 'schedule' },
+  { kind: 'choice', key: 'schedule', options: SCHEDULES, flag: 'schedule', section: '6.1.5' },
   { kind: 'number', key: 'scheduleStepEpochs', min: 1, max: 100, step: 1, integer: true, scale: 'linear', flag: 'schedule-step' },
   { kind: 'number', key: 'scheduleDecay', min: 0, max: 10, step: 0.001, integer: false, scale: 'linear', flag: 'schedule-decay' },
   { kind: 'choice', key: 'weightDecay', options: WEIGHT_DECAYS, flag: 'weight-decay', section: '6.4.2' },
@@ -157,7 +157,7 @@ export const PARAMS: readonly (NumberParam | ChoiceParam | BooleanParam)[] = [
   { kind: 'boolean', key: 'batchNorm', flag: 'batch-norm', section: '6.3' },
   { kind: 'number', key: 'batchSize', min: 1, max: 1000, step: 1, integer: true, scale: 'linear', flag: 'batch', section: '4.2.3' },
   { kind: 'choice', key: 'stopBy', options: STOP_BY, flag: 'stop-by' },
-  { kind: 'number', key: 'epochs', min: 1, max: 200, step: 1, integer: true, scale: 'linear', flag: 'epochs' },
+  { kind: 'number', key: 'epochs', min: 1, max: 200, step: 1, integer: true, scale: 'linear', flag: 'epochs', section: '4.5.3' },
   { kind: 'number', key: 'iterations', min: 1, max: 1_000_000, step: 100, integer: true, scale: 'linear', flag: 'iters', section: '4.5.2' },
   { kind: 'number', key: 'evalEvery', min: 1, max: 1_000_000, step: 1, integer: true, scale: 'linear', flag: 'eval-every', section: '4.5.3' },
   { kind: 'choice', key: 'sampling', options: SAMPLINGS, flag: 'sampling', section: '4.2.3' },
@@ -165,8 +165,8 @@ export const PARAMS: readonly (NumberParam | ChoiceParam | BooleanParam)[] = [
   { kind: 'number', key: 'validationSplit', min: 0, max: 0.5, step: 0.01, integer: false, scale: 'linear', flag: 'validation', section: '6.5.1' },
   { kind: 'number', key: 'patience', min: 0, max: 100, step: 1, integer: true, scale: 'linear', flag: 'patience' },
   { kind: 'number', key: 'noiseSigma', min: 0, max: 1, step: 0.01, integer: false, scale: 'linear', flag: 'noise' },
-  { kind: 'number', key: 'augmentShift', min: 0, max: 4, step: 1, integer: true, scale: 'linear', flag: 'shift' },
-  { kind: 'number', key: 'augmentRotate', min: 0, max: 30, step: 1, integer: false, scale: 'linear', flag: 'rotate' },
+  { kind: 'number', key: 'augmentShift', min: 0, max: 4, step: 1, integer: true, scale: 'linear', flag: 'shift', section: '8.1.2' },
+  { kind: 'number', key: 'augmentRotate', min: 0, max: 30, step: 1, integer: false, scale: 'linear', flag: 'rotate', section: '8.1.2' },
   { kind: 'number', key: 'seed', min: 0, max: 2 ** 31 - 1, step: 1, integer: true, scale: 'linear', flag: 'seed' },
 ];
 
