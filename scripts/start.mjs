@@ -1,6 +1,7 @@
 // `npm start`: opens the desktop app. Builds first when out/ is missing or older than the sources,
-// then runs Electron on out/main/index.js. When the Electron binary is not installed (it is
-// downloaded on first install, which needs the internet), says so and points to `npm run serve`.
+// then runs Electron on out/main/index.js. Electron's npm package fetches its binary on first use:
+// when it is missing, its installer runs once; when that cannot download it (no internet), a plain
+// message says so and points to `npm run serve`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,13 +38,36 @@ function buildIsStale() {
   return Math.max(...sources) > oldestOutput;
 }
 
-const binary = electronBinary();
+/** Runs Electron's own installer (what its package does on first use); returns why it failed, or null. */
+function downloadElectron() {
+  const installer = join(electronDir, 'install.js');
+  if (!existsSync(installer))
+    return 'its installer, node_modules/electron/install.js, is missing: run npm install';
+  console.log('Downloading the Electron binary (once)…');
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: electronDir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024, // room for its progress output
+  });
+  if (result.status === 0) return null;
+  // The installer fails with a stack trace; keep its one-line reason ("TypeError: fetch failed").
+  const lines = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.split('\n').map((line) => line.trim());
+  const reason =
+    lines.find((line) => /^\w*Error: /.test(line)) ?? lines.find((line) => line && !line.startsWith('at '));
+  return (reason ?? `the installer exited with code ${result.status}`).replace(/^\w*Error: /, '');
+}
+
+let binary = electronBinary();
 if (!binary) {
-  console.log(
-    'The Electron binary is not installed on this machine (it is downloaded on first start from the internet, ' +
-      'which is not reachable here). You can use MNIST Lab in your browser instead: npm run serve',
-  );
-  process.exit(1);
+  const failure = downloadElectron();
+  binary = failure === null ? electronBinary() : null;
+  if (!binary) {
+    console.log(
+      `The Electron binary is not installed on this machine and could not be downloaded (${failure ?? 'the installer put nothing in place'}). ` +
+        'You can use MNIST Lab in your browser instead: npm run serve',
+    );
+    process.exit(1);
+  }
 }
 
 if (buildIsStale()) {
