@@ -6,7 +6,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { LAB_METHODS, type LabApi, type LabEvent } from '../shared/api';
 import type { MenuAction, UiLanguage } from '../shared/shell';
-import { EVENT_CHANNEL, MENU_CHANNEL, SHELL_LANGUAGE_CHANNEL, methodChannel } from '../main/electron/menu-actions';
+import {
+  EVENT_CHANNEL,
+  MENU_CHANNEL,
+  SHELL_LANGUAGE_CHANNEL,
+  methodChannel,
+} from '../main/electron/menu-actions';
 
 const invokers = Object.fromEntries(
   LAB_METHODS.map((method) => [

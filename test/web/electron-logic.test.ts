@@ -119,7 +119,12 @@ describe('menu template', () => {
     const english = flatten(buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab' }));
     for (const language of ['ja', 'ko'] as const) {
       const items = flatten(
-        buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab', labels: SHELL_LABELS[language] }),
+        buildMenuTemplate({
+          send: () => {},
+          isMac: false,
+          appName: 'MNIST Lab',
+          labels: SHELL_LABELS[language],
+        }),
       );
       const labels = items.map((i) => i.label).filter((l): l is string => l !== undefined);
       // The same items, each with a label, none left in English but the language names.

@@ -127,7 +127,8 @@ app.whenReady().then(async () => {
     chooseFolder,
     chooseWeightsFile: () =>
       readWeightsWithDialog(
-        (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+        (options) =>
+          mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
         labels(),
       ),
   });
@@ -138,7 +139,8 @@ app.whenReady().then(async () => {
         service,
         runId,
         format,
-        (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        (options) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
         labels(),
       ),
   });
@@ -158,11 +160,15 @@ app.whenReady().then(async () => {
   };
   language = languageForLocale(app.getLocale());
   setMenu();
-  registerShellHandlers(ipcMain, (url) => isTrustedSender(url, trusted), (next) => {
-    if (next === language) return;
-    language = next;
-    setMenu();
-  });
+  registerShellHandlers(
+    ipcMain,
+    (url) => isTrustedSender(url, trusted),
+    (next) => {
+      if (next === language) return;
+      language = next;
+      setMenu();
+    },
+  );
 
   await createWindow(lab);
   app.on('activate', () => {

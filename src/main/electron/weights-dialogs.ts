@@ -38,7 +38,11 @@ export async function saveWeightsWithDialog(
   lab: Pick<LabApi, 'exportWeights'>,
   runId: unknown,
   format: unknown,
-  showSaveDialog: (options: { title: string; defaultPath: string; filters: FileFilter[] }) => Promise<SaveDialogResult>,
+  showSaveDialog: (options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+  }) => Promise<SaveDialogResult>,
   labels: Pick<ShellLabels, 'exportWeightsTitle'> = SHELL_LABELS.en,
 ): Promise<ExportedWeights | null> {
   const exported = await lab.exportWeights(runId as string, format as WeightsFormat); // validates both
@@ -64,19 +68,26 @@ const MAX_OPEN_BYTES = 256 * 1024 * 1024;
 
 /** Asks for a weights file and reads it; null when cancelled. Throws a readable message when it cannot be read. */
 export async function readWeightsWithDialog(
-  showOpenDialog: (options: { title: string; properties: ['openFile']; filters: FileFilter[] }) => Promise<OpenDialogResult>,
+  showOpenDialog: (options: {
+    title: string;
+    properties: ['openFile'];
+    filters: FileFilter[];
+  }) => Promise<OpenDialogResult>,
   labels: Pick<ShellLabels, 'importWeightsTitle' | 'weightsFiles'> = SHELL_LABELS.en,
 ): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const result = await showOpenDialog({
     title: labels.importWeightsTitle,
     properties: ['openFile'],
-    filters: [{ name: `${labels.weightsFiles} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] }],
+    filters: [
+      { name: `${labels.weightsFiles} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] },
+    ],
   });
   if (result.canceled || result.filePaths.length === 0) return null;
   const file = result.filePaths[0];
   try {
     const size = statSync(file).size;
-    if (size > MAX_OPEN_BYTES) throw new Error(`it is ${size} bytes; weights files up to ${MAX_OPEN_BYTES} bytes are accepted`);
+    if (size > MAX_OPEN_BYTES)
+      throw new Error(`it is ${size} bytes; weights files up to ${MAX_OPEN_BYTES} bytes are accepted`);
     return { fileName: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
   } catch (error) {
     throw new Error(`Could not read ${file}: ${(error as Error).message}`);

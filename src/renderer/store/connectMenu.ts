@@ -59,7 +59,11 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
  * Apply the shell's menu actions to the store, and report the UI language to the shell now and on
  * every change. Returns the unsubscribe function; a no-op without a shell (the browser).
  */
-export function connectMenu(lab: LabApi, store: LabStore, shell: ShellApi | undefined = lab.shell): () => void {
+export function connectMenu(
+  lab: LabApi,
+  store: LabStore,
+  shell: ShellApi | undefined = lab.shell,
+): () => void {
   if (!shell) return () => {};
   const tell = (language: string): void => {
     if (isUiLanguage(language)) void shell.setLanguage(language).catch(() => {}); // the menu stays as it was
