@@ -192,6 +192,19 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     await page.keyboard.press('Control+z');
     await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
     expect(await page.evaluate(() => (globalThis as unknown as { pointerTypes: string[] }).pointerTypes)).toEqual(['pen', 'pen', 'touch']);
+
+    // The keys work from the panel's controls too: Ctrl+Z on the Undo button, Delete on the brush slider.
+    await penStroke(page, bar);
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBe(wide);
+    await page.getByRole('button', { name: 'Undo', exact: true }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBe(0);
+    await penStroke(page, bar);
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBe(wide);
+    await brush.focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBe(0);
+    expect(await brush.inputValue()).toBe('40');
   });
 
   it('shows one first-layer weight picture per hidden unit', async () => {

@@ -8,7 +8,7 @@ import type { LabApi } from '../../shared/api';
 import { toMnist, type Raster } from '../../shared/digit';
 import type { RunSummary } from '../../shared/runs';
 import { ActivationStrips } from './ActivationStrips';
-import { DrawingCanvas } from './DrawingCanvas';
+import { DrawingCanvas, drawingShortcut } from './DrawingCanvas';
 import { MnistImage } from './MnistImage';
 import { PredictionReadout } from './PredictionReadout';
 import { RunPicker } from './RunPicker';
@@ -72,7 +72,17 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
       <h3 id={`${shortcutsId}-title`}>{t('inspect.draw.title')}</h3>
       <RunPicker runs={runs} value={activeRun} onChange={setChosen} label={t('inspect.draw.run')} />
       <div className="inspect-draw-row">
-        <div className="inspect-draw-surface">
+        {/* The shortcuts also work while the brush slider or the Undo / Clear buttons have focus. */}
+        <div
+          className="inspect-draw-surface"
+          onKeyDown={(e) => {
+            const shortcut = drawingShortcut(e);
+            if (!shortcut) return;
+            e.preventDefault();
+            if (shortcut === 'clear') clear();
+            else undo();
+          }}
+        >
           <DrawingCanvas
             strokes={strokes}
             brushWidth={brushWidth}

@@ -29,6 +29,13 @@ export interface DrawingCanvasProps {
   describedBy?: string;
 }
 
+/** The drawing's keyboard shortcuts: Delete or Backspace clears, Ctrl+Z (Cmd+Z) undoes; null for other keys. */
+export function drawingShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): 'clear' | 'undo' | null {
+  if (e.key === 'Delete' || e.key === 'Backspace') return 'clear';
+  if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') return 'undo';
+  return null;
+}
+
 /** Ink colour for display: the theme's foreground, read from CSS. Only alpha matters for MNIST. */
 function inkColour(canvas: HTMLCanvasElement): string {
   const fg = getComputedStyle(canvas).getPropertyValue('--fg').trim();
@@ -130,13 +137,12 @@ export function DrawingCanvas({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      onClear();
-    } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
-      e.preventDefault();
-      onUndo();
-    }
+    const shortcut = drawingShortcut(e);
+    if (!shortcut) return;
+    e.preventDefault();
+    e.stopPropagation(); // handled here; the panel around may handle the same keys for its buttons
+    if (shortcut === 'clear') onClear();
+    else onUndo();
   };
 
   return (
