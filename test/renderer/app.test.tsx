@@ -192,6 +192,26 @@ describe('app with the real service', () => {
     expect(Number.isFinite(losses.at(at - 1))).toBe(false);
   });
 
+  it('shows why a failed run failed and what to try; the app goes on training', async () => {
+    const { store } = renderApp(lab);
+    const long = await trainPaused(store);
+    fireEvent.click(button('Resume'));
+    await waitFor(() => expect(selected(store)?.state).toBe('training'));
+    // Its worker thread dies mid-run, as a crash would end it.
+    await lab.__testKillWorker(long);
+    await waitFor(() => expect(store.getState().runs[long].state).toBe('failed'));
+    const { name, message } = store.getState().runs[long];
+    const banner = screen.getByText(`${name} failed: ${message}`).closest('.banner') as HTMLElement;
+    expect(message).toMatch(/training thread exited unexpectedly/);
+    expect(within(banner).getByText(/Other runs are unaffected\. Try starting it again/)).toBeTruthy();
+    // Train still starts a run, which finishes.
+    typeConfig({ ...SHORT_PANEL, Iterations: 100 });
+    fireEvent.click(button('Train'));
+    await waitFor(() => expect(selected(store)?.id).not.toBe(long));
+    await waitFor(() => expect(selected(store)?.state).toBe('finished'));
+    expect(store.getState().runs[long].state).toBe('failed');
+  });
+
   it('shows what the service rejected as a toast: a dataset folder that is gone', async () => {
     const broken = createLab({ datasetFolder: MISSING_DATASET });
     try {
