@@ -23,6 +23,7 @@ import {
   parseWindowState,
   readWindowState,
   writeWindowState,
+  writeWindowStateSync,
 } from '../../src/main/electron/window-state';
 
 const index = pathToFileURL('/opt/mnist-lab/out/renderer/index.html').href;
@@ -59,6 +60,11 @@ describe('window state', () => {
     expect(await readWindowState(file, screen)).toEqual(state);
     expect(readdirSync(dir)).toEqual(['window-state.json']);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state);
+    // The last save, as the window closes, is synchronous: done when the call returns.
+    const closing = { x: 0, y: 0, width: 1000, height: 700, maximized: false };
+    writeWindowStateSync(file, closing);
+    expect(await readWindowState(file, screen)).toEqual(closing);
+    expect(readdirSync(dir)).toEqual(['window-state.json']);
   });
 
   it('falls back to the default for a missing or corrupt file', async () => {

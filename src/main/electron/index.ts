@@ -14,7 +14,13 @@ import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
 import { SHELL_LABELS, languageForLocale } from './menu-labels';
 import { isTrustedSender, type TrustedRenderer } from './sender';
-import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
+import {
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  readWindowState,
+  writeWindowState,
+  writeWindowStateSync,
+} from './window-state';
 
 const here = fileURLToPath(new URL('.', import.meta.url)); // out/main/
 const rendererIndex = join(here, '../renderer/index.html');
@@ -72,10 +78,8 @@ async function createWindow(service: LabService): Promise<void> {
   win.once('ready-to-show', () => win.show());
 
   // Remember size and position; the normal bounds, so un-maximizing returns to them.
-  const save = (): void => {
-    const bounds = win.getNormalBounds();
-    void writeWindowState(stateFile, { ...bounds, maximized: win.isMaximized() }).catch(() => {});
-  };
+  const current = () => ({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  const save = (): void => void writeWindowState(stateFile, current()).catch(() => {});
   let timer: NodeJS.Timeout | undefined;
   const saveSoon = (): void => {
     clearTimeout(timer);
@@ -83,7 +87,14 @@ async function createWindow(service: LabService): Promise<void> {
   };
   win.on('resize', saveSoon);
   win.on('move', saveSoon);
-  win.on('close', () => (clearTimeout(timer), save()));
+  win.on('close', () => {
+    clearTimeout(timer);
+    try {
+      writeWindowStateSync(stateFile, current()); // on quit the process ends right after
+    } catch {
+      // An unwritable userData folder: the next start uses the default size.
+    }
+  });
   win.on('closed', () => (mainWindow = null));
 
   const unsubscribe = service.onEvent((event) => {

@@ -3,6 +3,7 @@
  * Written atomically (temp file + rename), and checked on the way back in: a corrupt file or a
  * window on a monitor that is no longer there falls back to a sane default.
  */
+import { renameSync, writeFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 
 export interface WindowState {
@@ -80,4 +81,14 @@ export async function writeWindowState(file: string, state: WindowState): Promis
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temp, JSON.stringify(state, null, 2) + '\n', 'utf8');
   await rename(temp, file);
+}
+
+/**
+ * The same, synchronously: for the window's last save as it closes, which on quit (Ctrl+Q, Cmd-Q)
+ * comes just before the process exits, too late for an asynchronous write to be sure to finish.
+ */
+export function writeWindowStateSync(file: string, state: WindowState): void {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(temp, JSON.stringify(state, null, 2) + '\n', 'utf8');
+  renameSync(temp, file);
 }
