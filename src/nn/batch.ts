@@ -55,8 +55,8 @@ export class BatchBuilder {
   /** One resampled image (D), for augmentation. */
   private readonly scratch: Float32Array;
   private readonly side: number;
-  /** Sum of the prefetch touches (kept so the loads are not optimised away). */
-  private touched = 0;
+  /** Sum of the values the prefetch loads touched: kept (and public) so they are not optimised away. */
+  touched = 0;
 
   constructor(
     kernels: Kernels,
