@@ -62,6 +62,30 @@ describe('hyperparameter panel', () => {
     expect((screen.getByLabelText('Adam β1') as HTMLInputElement).disabled).toBe(true);
   });
 
+  it('a wrong value in a control that stops applying does not block Train from behind its disabled box', () => {
+    renderApp(lab);
+    const train = screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement;
+    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'momentum' } });
+    fireEvent.change(screen.getByLabelText('Momentum'), { target: { value: '5' } });
+    expect(screen.getByRole('alert').textContent).toContain('between 0 and 0.999');
+    expect(train.disabled).toBe(true);
+    // Under SGD momentum does not apply: its box is disabled, so its error cannot be fixed there.
+    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'sgd' } });
+    const momentum = screen.getByLabelText('Momentum') as HTMLInputElement;
+    expect(momentum.disabled).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(train.disabled).toBe(false);
+    // It shows its last valid value again, which the config kept all along.
+    expect(Number(momentum.value)).toBe(DEFAULT_CONFIG.momentum);
+    // The same when a number makes another control inapplicable (patience needs a validation split).
+    fireEvent.change(screen.getByLabelText('Validation split'), { target: { value: '0.1' } });
+    fireEvent.change(screen.getByLabelText('Early-stop patience'), { target: { value: '-1' } });
+    expect(train.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Validation split'), { target: { value: '0' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(train.disabled).toBe(false);
+  });
+
   it('adds, resizes and removes hidden layers', () => {
     const { store } = renderApp(lab);
     expect(screen.getByLabelText('Hidden layer 1 size')).toBeTruthy();

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import {
   DEFAULT_CONFIG,
+  notApplicable,
   PARAMS,
   parseTrainConfig,
   type NumberParam,
@@ -64,6 +65,24 @@ function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T
   return next;
 }
 
+/**
+ * A new config, with the typed text and errors of controls that no longer apply dropped: their
+ * boxes are disabled, so an error there could not be fixed, and would keep Train disabled. The
+ * config kept their last valid value, which they show again.
+ */
+function withConfig(
+  s: ConfigSlice,
+  config: TrainConfig,
+): Pick<ConfigSlice, 'config' | 'rawText' | 'fieldErrors'> {
+  let { rawText, fieldErrors } = s;
+  for (const key of Object.keys(fieldErrors) as (keyof TrainConfig)[]) {
+    if (notApplicable(key, config) === null) continue;
+    rawText = withoutKey(rawText, key);
+    fieldErrors = withoutKey(fieldErrors, key);
+  }
+  return { config, rawText, fieldErrors };
+}
+
 /** Drop the `hidden.*` entries (used when the list of layers changes shape). */
 function withoutHidden<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([k]) => !k.startsWith('hidden.')));
@@ -74,11 +93,12 @@ export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> =
   rawText: {},
   fieldErrors: {},
   setConfigValue: (key, value) =>
-    set((s) => ({
-      config: { ...s.config, [key]: value },
-      rawText: withoutKey(s.rawText, key),
-      fieldErrors: withoutKey(s.fieldErrors, key),
-    })),
+    set((s) =>
+      withConfig(
+        { ...s, rawText: withoutKey(s.rawText, key), fieldErrors: withoutKey(s.fieldErrors, key) },
+        { ...s.config, [key]: value },
+      ),
+    ),
   setNumberText: (key, text) =>
     set((s) => {
       const param = numberParams.get(key);
@@ -86,11 +106,13 @@ export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> =
       const parsed = parseNumberText(text, param.min, param.max, param.integer);
       const rawText = { ...s.rawText, [key]: text };
       if ('error' in parsed) return { rawText, fieldErrors: { ...s.fieldErrors, [key]: parsed.error } };
-      return {
-        rawText,
-        config: { ...s.config, [key]: parsed.value },
-        fieldErrors: withoutKey(s.fieldErrors, key),
-      };
+      return withConfig(
+        { ...s, rawText, fieldErrors: withoutKey(s.fieldErrors, key) },
+        {
+          ...s.config,
+          [key]: parsed.value,
+        },
+      );
     }),
   setHiddenSize: (index, text) =>
     set((s) => {
