@@ -40,6 +40,18 @@ const labels = () => SHELL_LABELS[language];
 
 app.enableSandbox();
 
+/**
+ * One app, one window: a second start (npm start again, a second click on the icon) brings the
+ * first one's window forward and quits, so two services never write the same run history.
+ */
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
 /** Refuse what a page could do to leave our renderer: navigate, open windows, embed webviews. */
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -118,7 +130,9 @@ async function chooseFolder(): Promise<string | null> {
 }
 
 app.whenReady().then(async () => {
+  if (!primary) return;
   // No remote content, no permissions (camera, notifications, ...), a CSP on every response.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
