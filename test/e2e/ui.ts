@@ -74,7 +74,7 @@ export async function accuracyOf(
   run: string,
 ): Promise<{ train: number; test: number; epoch: number } | null> {
   const re = new RegExp(
-    `${escape(run)}: train accuracy ([\\d.]+)%, test accuracy ([\\d.]+)% at epoch (\\d+)\\.`,
+    `${escape(run)}: train accuracy ([\\d.]+)%, test accuracy ([\\d.]+)% at epoch (\\d+(?:\\.\\d+)?)\\.`,
   );
   const m = re.exec(await summary(page, 'Accuracy chart'));
   return m ? { train: Number(m[1]) / 100, test: Number(m[2]) / 100, epoch: Number(m[3]) } : null;

@@ -11,6 +11,7 @@ import {
 } from '../../src/renderer/charts/downsample';
 import {
   accuracyPoints,
+  epochOf,
   evaluationStride,
   gridFor,
   gridRows,
@@ -301,5 +302,15 @@ describe('accuracy points for drawing', () => {
     expect(train.at(-1)).toEqual({ x: 1001, y: series.epochs[1000].trainAccuracy });
     // Each drawn value is the evaluation's own, not an average.
     for (const p of test) expect(p.y).toBe(series.epochs[p.x - 1].testAccuracy);
+  });
+
+  it('places evaluations at their epoch (iteration / iterations per epoch), as the progress line counts', () => {
+    const series = withEvaluations(12); // evaluated every 100 iterations
+    expect(epochOf(series.epochs[5], 600)).toBe(1); // the book: 600 iterations a pass over 60,000 images
+    expect(epochOf(series.epochs[0], 600)).toBe(0.17);
+    expect(epochOf(series.epochs[0], 50)).toBe(2); // a 5,000-image subset: 50 iterations an epoch
+    expect(epochOf(series.epochs[2], 0)).toBe(3); // not known yet: the evaluation's number
+    const { train } = accuracyPoints(series, 1, 600);
+    expect(train.map((p) => p.x).slice(0, 6)).toEqual([0.17, 0.33, 0.5, 0.67, 0.83, 1]);
   });
 });

@@ -79,9 +79,11 @@ describe('charts of real runs', () => {
     const loss = String(Number(metrics.losses[metrics.losses.length - 1].toPrecision(4)));
     await waitFor(() => expect(screen.getByText(`book: last loss ${loss} at iteration 100.`)).toBeTruthy());
     const pct = (a: number) => `${(a * 100).toFixed(2)}%`;
+    // 100 iterations of 600 an epoch (60,000 images, batch 100): the chart counts epochs, not evaluations.
+    expect(run.iterationsPerEpoch).toBe(600);
     expect(
       screen.getByText(
-        `book: train accuracy ${pct(last.trainAccuracy)}, test accuracy ${pct(last.testAccuracy)} at epoch ${last.epoch}.`,
+        `book: train accuracy ${pct(last.trainAccuracy)}, test accuracy ${pct(last.testAccuracy)} at epoch 0.17.`,
       ),
     ).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 /** Train (solid) and test (dashed) recognition accuracy per epoch for every visible run. */
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accuracyPoints, evaluationStride, formatPercent, mergeSeries } from './chartData';
+import { accuracyPoints, epochOf, evaluationStride, formatPercent, mergeSeries } from './chartData';
 import { ChartFrame, type LegendEntry } from './ChartFrame';
 import { Plot, type PlotSeries } from './Plot';
 import { CHART_RANK, useChartLines, useChartRuns, useMemoByParts } from './useChartRuns';
@@ -9,7 +9,6 @@ import { CHART_RANK, useChartLines, useChartRuns, useMemoByParts } from './useCh
 const epochDot = { r: 2 } as const;
 /** Beyond this many drawn evaluations a line draws no dots (hundreds of SVG circles per redraw). */
 const MAX_DOTTED = 60;
-const epochAxis = { allowDecimals: false } as const;
 const unitAxis = { domain: [0, 1], tickFormatter: (v: number) => `${Math.round(v * 100)}%` } as const;
 const percentFormatter = (value: unknown) =>
   typeof value === 'number' ? formatPercent(value) : String(value);
@@ -20,16 +19,18 @@ export const AccuracyChart = memo(function AccuracyChart() {
   const { runs } = useChartRuns(CHART_RANK.accuracy);
   const runLines = useChartLines(runs);
   const epochLists = runs.map((run) => run.series?.epochs);
+  const perEpoch = runs.map((run) => run.iterationsPerEpoch);
 
-  // Epochs change a few times a minute, iterations many times a second: recompute on new epochs only.
   const labelFormatter = useCallback((x: unknown) => `${t('charts.epoch')} ${String(x)}`, [t]);
 
-  const { rows, summary, series, legend } = useMemoByParts([t, runLines, ...epochLists], () => {
+  // Epochs change a few times a minute, iterations many times a second: recompute on new epochs only.
+  const parts = [t, runLines, ...epochLists, ...perEpoch];
+  const { rows, summary, series, legend } = useMemoByParts(parts, () => {
     const stride = evaluationStride(Math.max(0, ...runs.map((run) => run.series?.epochs.length ?? 0)));
     let mostDrawn = 0;
     const keyed = runs.flatMap((run) => {
       if (!run.series) return [];
-      const { train, test, validation } = accuracyPoints(run.series, stride);
+      const { train, test, validation } = accuracyPoints(run.series, stride, run.iterationsPerEpoch);
       mostDrawn = Math.max(mostDrawn, train.length);
       return [
         { key: `${run.id}:train`, points: train },
@@ -45,7 +46,7 @@ export const AccuracyChart = memo(function AccuracyChart() {
           name: run.name,
           train: formatPercent(last.trainAccuracy),
           test: formatPercent(last.testAccuracy),
-          epoch: last.epoch,
+          epoch: epochOf(last, run.iterationsPerEpoch),
         }),
       ];
     });
@@ -81,7 +82,6 @@ export const AccuracyChart = memo(function AccuracyChart() {
       <Plot
         rows={rows}
         series={series}
-        xAxis={epochAxis}
         yAxis={unitAxis}
         labelFormatter={labelFormatter}
         valueFormatter={percentFormatter}

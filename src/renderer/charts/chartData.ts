@@ -6,6 +6,7 @@
  * (the store replaces a run's series on every write), so a finished run costs nothing on a redraw.
  */
 import type { GrowableFloat32 } from '../store/growable';
+import type { EpochMetrics } from '../../shared/runs';
 import type { RunSeries } from '../store/metricsSlice';
 import {
   bucketMinMax,
@@ -136,21 +137,34 @@ export function evaluationStride(longest: number): number {
 }
 
 /**
- * Train, test and (when a validation split is held out) validation accuracy per evaluation,
- * drawing every `stride`-th evaluation and always the latest. Drawn points are real evaluations.
+ * Where an evaluation sits in epochs (passes over the training images): its iteration divided by
+ * the run's iterations per epoch, to 2 decimals - the same count the progress line gives. The
+ * book's run evaluates once an epoch, so there it is 1, 2, 3, ...; a run evaluated every 100
+ * iterations of 600 a pass gets 0.17, 0.33, ... Without iterationsPerEpoch: the evaluation's number.
+ */
+export function epochOf(e: EpochMetrics, iterationsPerEpoch: number): number {
+  return iterationsPerEpoch > 0 ? Math.round((e.iteration / iterationsPerEpoch) * 100) / 100 : e.epoch;
+}
+
+/**
+ * Train, test and (when a validation split is held out) validation accuracy per evaluation, at
+ * x = epochOf, drawing every `stride`-th evaluation and always the latest. Drawn points are real
+ * evaluations.
  */
 export function accuracyPoints(
   series: RunSeries,
   stride = 1,
+  iterationsPerEpoch = 0,
 ): { train: Point[]; test: Point[]; validation: Point[] } {
   const last = series.epochs.length - 1;
   const drawn =
     stride === 1 ? series.epochs : series.epochs.filter((e, i) => e.epoch % stride === 0 || i === last);
+  const x = (e: EpochMetrics) => epochOf(e, iterationsPerEpoch);
   return {
-    train: drawn.map((e) => ({ x: e.epoch, y: e.trainAccuracy })),
-    test: drawn.map((e) => ({ x: e.epoch, y: e.testAccuracy })),
+    train: drawn.map((e) => ({ x: x(e), y: e.trainAccuracy })),
+    test: drawn.map((e) => ({ x: x(e), y: e.testAccuracy })),
     validation: drawn.flatMap((e) =>
-      e.validationAccuracy === undefined ? [] : [{ x: e.epoch, y: e.validationAccuracy }],
+      e.validationAccuracy === undefined ? [] : [{ x: x(e), y: e.validationAccuracy }],
     ),
   };
 }

@@ -10,6 +10,8 @@ export interface ChartRun {
   name: string;
   color: string;
   series: RunSeries | undefined;
+  /** Training iterations per pass over the training images (0 while the run has not said). */
+  iterationsPerEpoch: number;
 }
 
 /** A run's line identity (what the legend and the <Line> elements need, without its data). */
@@ -49,6 +51,7 @@ export function useChartRuns(rank: number): { runs: ChartRun[]; smoothing: numbe
           name: inputs.runs[id].name,
           color: inputs.runColors[id] ?? 'currentColor',
           series: inputs.metrics[id],
+          iterationsPerEpoch: inputs.runs[id].iterationsPerEpoch ?? 0,
         })),
     [inputs],
   );
