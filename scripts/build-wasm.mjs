@@ -26,11 +26,14 @@ if (!process.argv.includes('--force') && built > newestSource) process.exit(0);
 mkdirSync(dirname(outFile), { recursive: true });
 const { error, stderr } = await asc.main([
   entry,
-  '--outFile', outFile,
+  '--outFile',
+  outFile,
   '-O3',
   '--noAssert',
-  '--runtime', 'stub',
-  '--enable', 'simd',
+  '--runtime',
+  'stub',
+  '--enable',
+  'simd',
   '--importMemory',
   '--noExportMemory',
   '--zeroFilledMemory',

@@ -24,14 +24,20 @@ function parse(argv: string[]): { weights: string; activation?: Activation; data
       strict: true,
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Valid flags: --weights FILE, --activation ${ACTIVATIONS.join('|')}, --dataset DIR.`);
+    throw new UsageError(
+      `${(error as Error).message.split('\n')[0]}. Valid flags: --weights FILE, --activation ${ACTIVATIONS.join('|')}, --dataset DIR.`,
+    );
   }
   if (!values.weights) throw new UsageError('Missing --weights FILE (a .json, .pkl or .npz weights file).');
   const activation = values.activation;
   if (activation !== undefined && !(ACTIVATIONS as readonly string[]).includes(activation)) {
     throw new UsageError(`--activation must be one of ${ACTIVATIONS.join(', ')} (got '${activation}').`);
   }
-  return { weights: values.weights, activation: activation as Activation | undefined, dataset: values.dataset };
+  return {
+    weights: values.weights,
+    activation: activation as Activation | undefined,
+    dataset: values.dataset,
+  };
 }
 
 function main(argv: string[]): number {
@@ -43,7 +49,8 @@ function main(argv: string[]): number {
   const { shared } = loadMnist(args.dataset);
   const d = shared.rows * shared.cols;
   if (sizes[0] !== d) throw new Error(`W1 takes ${sizes[0]} inputs but the images have ${d} pixels.`);
-  if (sizes[sizes.length - 1] !== 10) throw new Error(`The last layer has ${sizes[sizes.length - 1]} outputs; MNIST needs 10.`);
+  if (sizes[sizes.length - 1] !== 10)
+    throw new Error(`The last layer has ${sizes[sizes.length - 1]} outputs; MNIST needs 10.`);
   const network = createNetwork(
     {
       inputSize: d,

@@ -52,15 +52,29 @@ function options(): Record<string, OptionSpec> {
 
 /** One line per flag: its values or range and its default. */
 export function trainUsage(): string {
-  const lines = ['Usage: npm run train -- [flags]', '', 'Hyperparameters (defaults: the book\'s ch05 run):'];
-  lines.push(`  --hidden N,N,...       hidden layer sizes, 1..1024 each (default ${DEFAULT_CONFIG.hidden.join(',')})`);
+  const lines = ['Usage: npm run train -- [flags]', '', "Hyperparameters (defaults: the book's ch05 run):"];
+  lines.push(
+    `  --hidden N,N,...       hidden layer sizes, 1..1024 each (default ${DEFAULT_CONFIG.hidden.join(',')})`,
+  );
   for (const p of PARAMS) {
     const def = DEFAULT_CONFIG[p.key];
     const what =
-      p.kind === 'choice' ? p.options.join(' | ') : p.kind === 'number' ? rangeText(p.min, p.max, p.integer) : `on/off (--no-${p.flag})`;
+      p.kind === 'choice'
+        ? p.options.join(' | ')
+        : p.kind === 'number'
+          ? rangeText(p.min, p.max, p.integer)
+          : `on/off (--no-${p.flag})`;
     lines.push(`  --${p.flag.padEnd(20)} ${what} (default ${String(def)})`);
   }
-  lines.push('', 'Other:', `  --out FILE             save the trained weights; the extension picks the format (${OUT_EXTENSIONS.join(', ')})`, '  --dataset DIR          an MNIST folder (four IDX files, raw or .gz)', '  --data-dir DIR         keep the run in this run-history folder (as the app does)', '  --quiet                no progress bar', '  --help');
+  lines.push(
+    '',
+    'Other:',
+    `  --out FILE             save the trained weights; the extension picks the format (${OUT_EXTENSIONS.join(', ')})`,
+    '  --dataset DIR          an MNIST folder (four IDX files, raw or .gz)',
+    '  --data-dir DIR         keep the run in this run-history folder (as the app does)',
+    '  --quiet                no progress bar',
+    '  --help',
+  );
   return lines.join('\n');
 }
 
@@ -83,15 +97,18 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
   } catch (error) {
     const e = error as Error & { code?: string };
     const flag = /'([^']+)'/.exec(e.message)?.[1];
-    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown flag ${flag ?? ''}. Valid flags: ${flagList()}.`);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`Unknown flag ${flag ?? ''}. Valid flags: ${flagList()}.`);
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${e.message.split('\n')[0]}`);
-    if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`Unexpected argument ${flag ?? ''}: every value needs its flag, e.g. --lr 0.1.`);
+    if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`Unexpected argument ${flag ?? ''}: every value needs its flag, e.g. --lr 0.1.`);
     throw new UsageError(e.message);
   }
   const config: Record<string, unknown> = {};
   for (const p of PARAMS) {
     if (p.kind === 'boolean') {
-      if (values[p.flag] && values[`no-${p.flag}`]) throw new UsageError(`--${p.flag} and --no-${p.flag} contradict each other; give one.`);
+      if (values[p.flag] && values[`no-${p.flag}`])
+        throw new UsageError(`--${p.flag} and --no-${p.flag} contradict each other; give one.`);
       if (values[p.flag]) config[p.key] = true;
       if (values[`no-${p.flag}`]) config[p.key] = false;
       continue;
@@ -99,7 +116,8 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
     const raw = values[p.flag];
     if (typeof raw !== 'string') continue;
     if (p.kind === 'choice') {
-      if (!p.options.includes(raw)) throw new UsageError(`--${p.flag} must be one of ${p.options.join(', ')} (got '${raw}').`);
+      if (!p.options.includes(raw))
+        throw new UsageError(`--${p.flag} must be one of ${p.options.join(', ')} (got '${raw}').`);
       config[p.key] = raw;
     } else {
       const n = raw.trim() === '' ? NaN : Number(raw);
@@ -111,15 +129,23 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
   }
   if (typeof values.hidden === 'string') {
     const sizes = values.hidden.split(',').map((s) => Number(s.trim()));
-    if (sizes.length === 0 || sizes.length > 8 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1024)) {
-      throw new UsageError(`--hidden must be 1 to 8 comma-separated layer sizes, each an integer from 1 to 1024 (got '${values.hidden}').`);
+    if (
+      sizes.length === 0 ||
+      sizes.length > 8 ||
+      sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1024)
+    ) {
+      throw new UsageError(
+        `--hidden must be 1 to 8 comma-separated layer sizes, each an integer from 1 to 1024 (got '${values.hidden}').`,
+      );
     }
     config.hidden = sizes;
   }
   const parsed = parseTrainConfig(config);
   if (!parsed.ok) throw new UsageError(`Invalid settings: ${describeConfigErrors(parsed.errors)}`);
   if (typeof values.out === 'string' && !outFormat(values.out)) {
-    throw new UsageError(`--out ${values.out}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
+    throw new UsageError(
+      `--out ${values.out}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`,
+    );
   }
   return {
     config: parsed.config,

@@ -12,7 +12,11 @@ import { viewSplit } from '../shared/dataset';
 
 const { shared } = loadMnist();
 // x_batch = x_train[:3], t_batch = t_train[:3] with load_mnist(normalize=True, one_hot_label=True)
-const batch = loadMnistArrays(viewSplit(shared.train, 784), 28, 28, { normalize: true, oneHot: true, subset: 3 });
+const batch = loadMnistArrays(viewSplit(shared.train, 784), 28, 28, {
+  normalize: true,
+  oneHot: true,
+  subset: 3,
+});
 const network = createNetwork(
   {
     inputSize: 784,

@@ -13,7 +13,8 @@ const ENDED: readonly RunState[] = ['finished', 'stopped', 'diverged', 'failed']
 
 /** The book's per-epoch line: `train acc, test acc | 0.9012, 0.9055`. */
 export function epochLine(m: EpochMetrics): string {
-  const validation = m.validationAccuracy === undefined ? '' : ` | validation acc ${m.validationAccuracy.toFixed(4)}`;
+  const validation =
+    m.validationAccuracy === undefined ? '' : ` | validation acc ${m.validationAccuracy.toFixed(4)}`;
   return `train acc, test acc | ${m.trainAccuracy.toFixed(4)}, ${m.testAccuracy.toFixed(4)}${validation}`;
 }
 
@@ -31,14 +32,21 @@ async function main(argv: string[]): Promise<number> {
   const lab = new LabService({ datasetFolder: flags.dataset, dataDir: flags.dataDir });
   try {
     const info = await lab.datasetInfo();
-    if (!flags.quiet) console.error(`MNIST: ${info.trainCount} training + ${info.testCount} test images from ${info.path}`);
+    if (!flags.quiet)
+      console.error(`MNIST: ${info.trainCount} training + ${info.testCount} test images from ${info.path}`);
     let progress: ProgressBar | null = null;
     let last: EpochMetrics | undefined;
     let runId = '';
     const ended = new Promise<{ state: RunState; message?: string }>((resolve) => {
       lab.onEvent((event) => {
         if ('runId' in event && event.runId !== runId) return;
-        if (event.type === 'run-updated' && event.run.id === runId && !progress && !flags.quiet && event.run.totalIterations > 0) {
+        if (
+          event.type === 'run-updated' &&
+          event.run.id === runId &&
+          !progress &&
+          !flags.quiet &&
+          event.run.totalIterations > 0
+        ) {
           progress = new ProgressBar(event.run.totalIterations);
         } else if (event.type === 'iterations') {
           const { start, losses } = event.batch;

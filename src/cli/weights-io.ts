@@ -14,9 +14,14 @@ import { OUT_EXTENSIONS, outFormat } from './out-format';
 export { writeFileAtomic };
 
 /** Saves run `runId`'s weights in the format the extension names (.npz, .pkl, .json, .onnx); returns a line for the user. */
-export async function saveRunWeights(lab: Pick<LabApi, 'exportWeights'>, runId: string, file: string): Promise<string> {
+export async function saveRunWeights(
+  lab: Pick<LabApi, 'exportWeights'>,
+  runId: string,
+  file: string,
+): Promise<string> {
   const format = outFormat(file);
-  if (!format) throw new Error(`${file}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
+  if (!format)
+    throw new Error(`${file}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
   const exported = await lab.exportWeights(runId, format);
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   try {

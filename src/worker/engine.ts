@@ -44,7 +44,12 @@ export function makeSplits(config: TrainConfig, dataset: SharedDataset): RunSpli
 }
 
 /** The run's trainer, from fresh weights or from `initialWeights` (an imported run). */
-export function createTrainer(config: TrainConfig, splits: RunSplits, kernels: Kernels, initialWeights?: WeightTensor[]): Trainer {
+export function createTrainer(
+  config: TrainConfig,
+  splits: RunSplits,
+  kernels: Kernels,
+  initialWeights?: WeightTensor[],
+): Trainer {
   // The Trainer takes the subset and the validation tail from the train split itself.
   return new Trainer(config, { train: splits.train, test: splits.test }, { kernels, initialWeights });
 }
@@ -65,7 +70,12 @@ export function loadFlatParams(network: Network, params: Float32Array): void {
 }
 
 /** Accuracy and mean loss of `network` over a whole split. */
-export function evaluateSplit(network: Network, split: SplitView, kernels: Kernels, end = split.count): Evaluation {
+export function evaluateSplit(
+  network: Network,
+  split: SplitView,
+  kernels: Kernels,
+  end = split.count,
+): Evaluation {
   return evaluateNetwork(network, split, kernels, { start: 0, end });
 }
 
@@ -81,7 +91,9 @@ export function predictDigit(network: Network, pixels: Uint8Array): Prediction {
 
 /** The parameter tensors (W1, b1, ...), copied so the caller may transfer them. */
 export function weightTensors(network: Network): WeightTensor[] {
-  return network.tensors().map((t) => ({ name: t.name, shape: [...t.shape], data: Float32Array.from(t.data) }));
+  return network
+    .tensors()
+    .map((t) => ({ name: t.name, shape: [...t.shape], data: Float32Array.from(t.data) }));
 }
 
 /** Every image's predicted class and its probability (for the confusion matrix and the mistakes gallery). */

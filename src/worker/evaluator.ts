@@ -67,7 +67,11 @@ port.on('message', (msg: ToEvaluator) => {
       const result = (await setup).evaluate(job.params, job.splits);
       port.postMessage({ ...result, id: job.id } satisfies FromEvaluator);
     } catch (error) {
-      port.postMessage({ type: 'error', id: job.id, message: (error as Error).message } satisfies FromEvaluator);
+      port.postMessage({
+        type: 'error',
+        id: job.id,
+        message: (error as Error).message,
+      } satisfies FromEvaluator);
     }
   });
 });

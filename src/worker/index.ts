@@ -70,7 +70,9 @@ class RunLoop {
   ) {
     this.state = startPaused ? 'paused' : 'training';
     evaluator.on('message', (msg: FromEvaluator) => this.onEvaluation(msg));
-    evaluator.on('error', (error) => post({ type: 'error', message: `The evaluation thread failed: ${error.message}` }));
+    evaluator.on('error', (error) =>
+      post({ type: 'error', message: `The evaluation thread failed: ${error.message}` }),
+    );
   }
 
   /** Trains until done, stopped or diverged; sleeps while paused. */
@@ -116,11 +118,17 @@ class RunLoop {
     this.lastEvalIteration = this.trainer.iteration;
     this.requestEval({ epoch: this.epochCount }, validation);
     if (validation && this.config.patience > 0 && this.trainer.shouldStopEarly(validation.loss)) {
-      this.end('finished', `Stopped early: the validation loss has not improved for ${this.config.patience} evaluations.`);
+      this.end(
+        'finished',
+        `Stopped early: the validation loss has not improved for ${this.config.patience} evaluations.`,
+      );
     }
   }
 
-  private requestEval(who: { epoch?: number; requestId?: number }, validation?: PendingEval['validation']): void {
+  private requestEval(
+    who: { epoch?: number; requestId?: number },
+    validation?: PendingEval['validation'],
+  ): void {
     const id = this.nextEvalId++;
     this.pendingEvals.set(id, {
       ...who,
@@ -131,14 +139,20 @@ class RunLoop {
     });
     const params = Float32Array.from(this.trainer.network.flatParams()); // the one copy
     const splits: EvalSplitName[] = ['train', 'test'];
-    this.evaluator.postMessage({ type: 'evaluate', id, params, splits } satisfies ToEvaluator, [params.buffer]);
+    this.evaluator.postMessage({ type: 'evaluate', id, params, splits } satisfies ToEvaluator, [
+      params.buffer,
+    ]);
   }
 
   private onEvaluation(msg: FromEvaluator): void {
     const pending = msg.id === undefined ? undefined : this.pendingEvals.get(msg.id);
     if (msg.id !== undefined) this.pendingEvals.delete(msg.id);
     if (msg.type === 'error' || !pending) {
-      post({ type: 'error', requestId: pending?.requestId, message: msg.type === 'error' ? msg.message : 'unexpected evaluation' });
+      post({
+        type: 'error',
+        requestId: pending?.requestId,
+        message: msg.type === 'error' ? msg.message : 'unexpected evaluation',
+      });
     } else {
       const { train, test } = msg.scores;
       const metrics: EpochMetrics = {
@@ -152,9 +166,13 @@ class RunLoop {
         testCount: test?.count ?? 0,
         learningRate: pending.learningRate,
         elapsedMs: pending.elapsedMs,
-        ...(pending.validation && { validationAccuracy: pending.validation.accuracy, validationLoss: pending.validation.loss }),
+        ...(pending.validation && {
+          validationAccuracy: pending.validation.accuracy,
+          validationLoss: pending.validation.loss,
+        }),
       };
-      if (pending.requestId !== undefined) post({ type: 'evaluation', requestId: pending.requestId, metrics });
+      if (pending.requestId !== undefined)
+        post({ type: 'evaluation', requestId: pending.requestId, metrics });
       else post({ type: 'epoch', metrics });
     }
     this.postEndWhenSettled();
@@ -176,7 +194,8 @@ class RunLoop {
 
   /** Posts the end state once, after every pending epoch evaluation has been posted (epochs come first). */
   private postEndWhenSettled(): void {
-    if (!this.ending || this.endPosted || [...this.pendingEvals.values()].some((p) => p.epoch !== undefined)) return;
+    if (!this.ending || this.endPosted || [...this.pendingEvals.values()].some((p) => p.epoch !== undefined))
+      return;
     this.endPosted = true;
     const { state, message } = this.ending;
     post({ type: 'state', state, iteration: this.trainer.iteration, ...(message && { message }) });
@@ -188,7 +207,10 @@ class RunLoop {
     if (this.losses.length === 0) return;
     const losses = Float32Array.from(this.losses);
     const learningRates = Float32Array.from(this.rates);
-    post({ type: 'iterations', start: this.batchStart, losses, learningRates }, [losses.buffer, learningRates.buffer]);
+    post({ type: 'iterations', start: this.batchStart, losses, learningRates }, [
+      losses.buffer,
+      learningRates.buffer,
+    ]);
     this.losses = [];
     this.rates = [];
   }
@@ -226,11 +248,18 @@ class RunLoop {
         else post({ type: 'error', message: `Invalid learning rate ${msg.value}` });
         break;
       case 'predict':
-        post({ type: 'prediction', requestId: msg.requestId, prediction: predictDigit(this.trainer.network, msg.pixels) });
+        post({
+          type: 'prediction',
+          requestId: msg.requestId,
+          prediction: predictDigit(this.trainer.network, msg.pixels),
+        });
         break;
       case 'get-weights': {
         const tensors = weightTensors(this.trainer.network);
-        post({ type: 'weights', requestId: msg.requestId, tensors }, tensors.map((t) => t.data.buffer as ArrayBuffer));
+        post(
+          { type: 'weights', requestId: msg.requestId, tensors },
+          tensors.map((t) => t.data.buffer as ArrayBuffer),
+        );
         break;
       }
       case 'evaluate':
@@ -239,7 +268,10 @@ class RunLoop {
       case 'classify-test': {
         const r = classifySplit(this.trainer.network, this.splits.test, this.kernels);
         const transfer = [r.predictions.buffer, r.confidences.buffer, r.labels.buffer] as ArrayBuffer[];
-        post({ type: 'test-classified', requestId: msg.requestId, iteration: this.trainer.iteration, ...r }, transfer);
+        post(
+          { type: 'test-classified', requestId: msg.requestId, iteration: this.trainer.iteration, ...r },
+          transfer,
+        );
         break;
       }
       case 'init':
@@ -258,8 +290,18 @@ async function init(msg: Extract<ToRunWorker, { type: 'init' }>): Promise<void> 
   const splits = makeSplits(msg.config, msg.dataset);
   const trainer = createTrainer(msg.config, splits, kernels, msg.weights);
   const evaluator = startWorker('evaluator', import.meta.url);
-  evaluator.postMessage({ type: 'init', config: msg.config, dataset: msg.dataset, wasmPath } satisfies ToEvaluator);
-  post({ type: 'ready', kernels: kernels.name, iterationsPerEpoch: trainer.iterationsPerEpoch, totalIterations: trainer.totalIterations });
+  evaluator.postMessage({
+    type: 'init',
+    config: msg.config,
+    dataset: msg.dataset,
+    wasmPath,
+  } satisfies ToEvaluator);
+  post({
+    type: 'ready',
+    kernels: kernels.name,
+    iterationsPerEpoch: trainer.iterationsPerEpoch,
+    totalIterations: trainer.totalIterations,
+  });
   loop = new RunLoop(msg.config, trainer, splits, evaluator, kernels, msg.startPaused ?? false);
   for (const m of early.splice(0)) loop.handle(m);
   await loop.run();

@@ -14,9 +14,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** Runs `tsx src/cli/<script>.ts args` from the repo root; resolves with exit code and output. */
 function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args],
+      { cwd: root },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 const lastLine = (s: string) => s.trim().split('\n').at(-1);
@@ -50,13 +55,31 @@ describe('npm run train', () => {
   });
 
   it('names the choices or the range for a wrong value', () => {
-    expect(() => parseTrainFlags(['--optimizer', 'adamw'])).toThrow(/--optimizer must be one of sgd, momentum, nesterov, adagrad, rmsprop, adam \(got 'adamw'\)/);
-    expect(() => parseTrainFlags(['--batch', '0'])).toThrow(/--batch must be an integer from 1 to 1000 \(got '0'\)/);
+    expect(() => parseTrainFlags(['--optimizer', 'adamw'])).toThrow(
+      /--optimizer must be one of sgd, momentum, nesterov, adagrad, rmsprop, adam \(got 'adamw'\)/,
+    );
+    expect(() => parseTrainFlags(['--batch', '0'])).toThrow(
+      /--batch must be an integer from 1 to 1000 \(got '0'\)/,
+    );
     expect(() => parseTrainFlags(['--dropout', 'x'])).toThrow(/--dropout must be a number from 0 to 0.9/);
     expect(() => parseTrainFlags(['--hidden', '100,abc'])).toThrow(UsageError);
     expect(() => parseTrainFlags(['--batch-norm', '--no-batch-norm'])).toThrow(/contradict/);
-    const f = parseTrainFlags(['--batch-norm', '--hidden', '100,50', '--lr', '0.01', '--optimizer', 'adam', '--quiet']);
-    expect(f.config).toMatchObject({ batchNorm: true, hidden: [100, 50], learningRate: 0.01, optimizer: 'adam' });
+    const f = parseTrainFlags([
+      '--batch-norm',
+      '--hidden',
+      '100,50',
+      '--lr',
+      '0.01',
+      '--optimizer',
+      'adam',
+      '--quiet',
+    ]);
+    expect(f.config).toMatchObject({
+      batchNorm: true,
+      hidden: [100, 50],
+      learningRate: 0.01,
+      optimizer: 'adam',
+    });
     expect(f.quiet).toBe(true);
     expect(parseTrainFlags(['--no-batch-norm']).config.batchNorm).toBe(false);
   });
@@ -64,7 +87,12 @@ describe('npm run train', () => {
 
 describe('npm run eval', () => {
   it("reproduces the book's sample_weight.pkl accuracy (sigmoid 784-50-100-10)", async () => {
-    const r = await cli('eval', ['--weights', path.join(book, 'sample_weight.pkl'), '--activation', 'sigmoid']);
+    const r = await cli('eval', [
+      '--weights',
+      path.join(book, 'sample_weight.pkl'),
+      '--activation',
+      'sigmoid',
+    ]);
     expect(r.code).toBe(0);
     expect(lastLine(r.stdout)).toBe('test accuracy: 0.9352 (9352/10000)');
   });

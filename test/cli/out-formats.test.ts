@@ -20,9 +20,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args],
+      { cwd: root },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 const lastLine = (s: string) => s.trim().split('\n').at(-1) ?? '';
@@ -33,7 +38,9 @@ describe('--out picks the format by extension', () => {
     expect(outFormat('w.h5')).toBeNull();
     expect(outFormat('weights')).toBeNull();
     expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(UsageError);
-    expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(/--out w\.h5: unknown weights file extension; choose one of \.npz, \.pkl, \.json, \.onnx/);
+    expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(
+      /--out w\.h5: unknown weights file extension; choose one of \.npz, \.pkl, \.json, \.onnx/,
+    );
   });
 
   it('an unknown extension stops the CLI before training, exit code 2', async () => {
@@ -47,7 +54,19 @@ describe('--out picks the format by extension', () => {
     it(`train --out w.${ext} writes ${ext}${ext === 'onnx' ? ' that onnxruntime runs' : ' that eval reads back with the same accuracy'}`, async () => {
       const out = path.join(tmp, `w.${ext}`);
       const dataDir = path.join(tmp, `history-${ext}`);
-      const r = await cli('train', ['--iters', '200', '--eval-every', '200', '--hidden', '30', '--quiet', '--out', out, '--data-dir', dataDir]);
+      const r = await cli('train', [
+        '--iters',
+        '200',
+        '--eval-every',
+        '200',
+        '--hidden',
+        '30',
+        '--quiet',
+        '--out',
+        out,
+        '--data-dir',
+        dataDir,
+      ]);
       expect(r.stderr).toMatch(new RegExp(`as ${ext}`));
       expect(r.code).toBe(0);
       const bytes = new Uint8Array(readFileSync(out));
@@ -59,7 +78,9 @@ describe('--out picks the format by extension', () => {
       const [, correct] = /\((\d+)\/10000\)/.exec(lastLine(r.stdout)) ?? [];
       if (ext === 'onnx') {
         const session = await ort.InferenceSession.create(bytes);
-        const result = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', new Float32Array(784), [1, 784]) });
+        const result = await session.run({
+          [session.inputNames[0]]: new ort.Tensor('float32', new Float32Array(784), [1, 784]),
+        });
         const p = result[session.outputNames[0]].data as Float32Array;
         expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       } else {
@@ -67,7 +88,12 @@ describe('--out picks the format by extension', () => {
         expect(decoded.tensors.map((t) => t.name).sort()).toEqual(['W1', 'W2', 'b1', 'b2']);
         if (ext === 'json') {
           // The app's own lossless format: architecture, hyperparameters, seed and the run's metrics.
-          expect(decoded.meta?.architecture).toMatchObject({ inputSize: 784, hidden: [30], outputSize: 10, activation: 'relu' });
+          expect(decoded.meta?.architecture).toMatchObject({
+            inputSize: 784,
+            hidden: [30],
+            outputSize: 10,
+            activation: 'relu',
+          });
           expect(decoded.meta?.config).toMatchObject({ hidden: [30], iterations: 200, evalEvery: 200 });
           expect(decoded.meta?.seed).toBe(decoded.meta?.config?.seed);
           const metrics = decoded.meta?.metrics as { iteration: number; epochs: { testCorrect: number }[] };
@@ -76,14 +102,26 @@ describe('--out picks the format by extension', () => {
         }
         const e = await cli('eval', ['--weights', out]);
         expect(e.code).toBe(0);
-        expect(lastLine(e.stdout)).toBe(`test accuracy: ${(Number(correct) / 10000).toFixed(4)} (${correct}/10000)`);
+        expect(lastLine(e.stdout)).toBe(
+          `test accuracy: ${(Number(correct) / 10000).toFixed(4)} (${correct}/10000)`,
+        );
       }
     }, 120_000);
   }
 
   it('an unwritable --out: a clear message, exit code 1, nothing half-written', async () => {
     const out = path.join(tmp, 'no-such-folder', 'w.npz');
-    const r = await cli('train', ['--iters', '20', '--eval-every', '20', '--hidden', '10', '--quiet', '--out', out]);
+    const r = await cli('train', [
+      '--iters',
+      '20',
+      '--eval-every',
+      '20',
+      '--hidden',
+      '10',
+      '--quiet',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Could not save .*w\.npz: the folder does not exist\. Nothing was written/);
     expect(existsSync(path.dirname(out))).toBe(false);

@@ -29,8 +29,14 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
   beforeAll(async () => {
     lab = new LabService({ warn: () => {} });
     bridge = await startWebBridge(lab, { port: 0, rendererDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(bridge.url, { waitUntil: 'load' });
@@ -41,7 +47,7 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
     await lab?.close();
   });
 
-  it("sample_weight.pkl: Sigmoid preselected, Import, then Evaluate shows 0.9352", async () => {
+  it('sample_weight.pkl: Sigmoid preselected, Import, then Evaluate shows 0.9352', async () => {
     await page.getByTestId('import-weights-file').setInputFiles(samplePkl);
     const dialog = page.getByRole('dialog', { name: 'Import weights' });
     await dialog.waitFor();
@@ -62,7 +68,10 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
     const menu = page.getByRole('menu', { name: 'Export sample_weight' });
     const items = await menu.getByRole('menuitem').allTextContents();
     expect(items.slice(0, 4)).toEqual(['NumPy .npz', 'pickle .pkl', 'JSON .json', 'ONNX .onnx']);
-    const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: 'NumPy .npz' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      menu.getByRole('menuitem', { name: 'NumPy .npz' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('sample_weight.npz');
     const file = await download.path();
     const got = decodeWeights(new Uint8Array(readFileSync(file)), 'x.npz').tensors;
@@ -73,7 +82,13 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
 
   it('a broken file: the message in the notices, no new run', async () => {
     const before = (await lab.listRuns()).length;
-    await page.getByTestId('import-weights-file').setInputFiles({ name: 'cut.npz', mimeType: 'application/zip', buffer: readFileSync(samplePkl).subarray(0, 3000) });
+    await page
+      .getByTestId('import-weights-file')
+      .setInputFiles({
+        name: 'cut.npz',
+        mimeType: 'application/zip',
+        buffer: readFileSync(samplePkl).subarray(0, 3000),
+      });
     const alert = page.getByRole('region', { name: 'Notifications' }).getByRole('alert').last();
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Could not import the weights: cut\.npz cannot be imported/);
@@ -83,7 +98,9 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
 
   it('the loss chart saves as a PNG', async () => {
     const run = await lab.startRun({ hidden: [20], iterations: 100, evalEvery: 50 });
-    const finished = new Promise<void>((done) => lab.onEvent((e) => e.type === 'state' && e.runId === run.id && e.state === 'finished' && done()));
+    const finished = new Promise<void>((done) =>
+      lab.onEvent((e) => e.type === 'state' && e.runId === run.id && e.state === 'finished' && done()),
+    );
     await finished;
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.getByRole('button', { name: `Select ${run.name}` }).click();

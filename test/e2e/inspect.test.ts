@@ -41,8 +41,19 @@ async function canvasPoint(page: Page): Promise<(p: [number, number]) => { x: nu
 async function penStroke(page: Page, points: [number, number][]): Promise<void> {
   const at = await canvasPoint(page);
   const cdp = await page.context().newCDPSession(page);
-  const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', p: [number, number], buttons: number) =>
-    cdp.send('Input.dispatchMouseEvent', { type, ...at(p), button: 'left', buttons, clickCount: 1, pointerType: 'pen' });
+  const send = (
+    type: 'mousePressed' | 'mouseMoved' | 'mouseReleased',
+    p: [number, number],
+    buttons: number,
+  ) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type,
+      ...at(p),
+      button: 'left',
+      buttons,
+      clickCount: 1,
+      pointerType: 'pen',
+    });
   await send('mousePressed', points[0], 1);
   for (const p of points.slice(1)) await send('mouseMoved', p, 1);
   await send('mouseReleased', points[points.length - 1], 0);
@@ -55,7 +66,8 @@ async function touchStroke(page: Page, points: [number, number][]): Promise<void
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(points[0])] });
-  for (const p of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
+  for (const p of points.slice(1))
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(p)] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
   await cdp.detach();
@@ -63,7 +75,10 @@ async function touchStroke(page: Page, points: [number, number][]): Promise<void
 
 /** A straight line from `from` to `to` in `n` steps. */
 function line(from: [number, number], to: [number, number], n = 30): [number, number][] {
-  return Array.from({ length: n + 1 }, (_, k) => [from[0] + ((to[0] - from[0]) * k) / n, from[1] + ((to[1] - from[1]) * k) / n]);
+  return Array.from({ length: n + 1 }, (_, k) => [
+    from[0] + ((to[0] - from[0]) * k) / n,
+    from[1] + ((to[1] - from[1]) * k) / n,
+  ]);
 }
 
 /** The text of the drawing panel's live region ("Prediction: 7 (98%)", or empty). */
@@ -160,7 +175,9 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     await canvas.evaluate((el) => {
       const seen: string[] = [];
       (globalThis as unknown as { pointerTypes: string[] }).pointerTypes = seen;
-      el.addEventListener('pointerdown', (e: unknown) => seen.push((e as { pointerType: string }).pointerType));
+      el.addEventListener('pointerdown', (e: unknown) =>
+        seen.push((e as { pointerType: string }).pointerType),
+      );
     });
     const brush = page.getByRole('slider', { name: 'Brush width', exact: true });
 
@@ -191,7 +208,9 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     await expect.poll(() => inkPixels(preview(page)), { timeout: 5_000 }).toBe(wide);
     await page.keyboard.press('Control+z');
     await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
-    expect(await page.evaluate(() => (globalThis as unknown as { pointerTypes: string[] }).pointerTypes)).toEqual(['pen', 'pen', 'touch']);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { pointerTypes: string[] }).pointerTypes),
+    ).toEqual(['pen', 'pen', 'touch']);
 
     // The keys work from the panel's controls too: Ctrl+Z on the Undo button, Delete on the brush slider.
     await penStroke(page, bar);

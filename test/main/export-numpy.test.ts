@@ -40,7 +40,8 @@ describe('weights export read by NumPy and onnxruntime', () => {
   async function ourPredictions(runId: string): Promise<Float32Array[]> {
     const images = readFileSync(imagesFile).subarray(16, 16 + COUNT * 784);
     const out: Float32Array[] = [];
-    for (let i = 0; i < COUNT; i++) out.push((await lab.predict(runId, images.subarray(i * 784, (i + 1) * 784))).probabilities);
+    for (let i = 0; i < COUNT; i++)
+      out.push((await lab.predict(runId, images.subarray(i * 784, (i + 1) * 784))).probabilities);
     return out;
   }
 
@@ -57,12 +58,21 @@ describe('weights export read by NumPy and onnxruntime', () => {
 
   beforeAll(async () => {
     // 1) The book's sample_weight.pkl (784-50-100-10 sigmoid), imported.
-    const preview = await lab.openWeights('sample_weight.pkl', new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.pkl'))));
+    const preview = await lab.openWeights(
+      'sample_weight.pkl',
+      new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.pkl'))),
+    );
     const imported = await lab.importWeights(preview.pendingId, { activation: preview.suggestedActivation });
     runs.push({ run: imported, activation: 'sigmoid', ours: await ourPredictions(imported.id) });
     // 2) A short real run with batch normalisation (so gamma/beta/runningMean/runningVar are exported too).
     const log = new EventLog(lab);
-    const trained = await lab.startRun({ hidden: [40, 30], batchNorm: true, iterations: 300, evalEvery: 150, seed: 7 });
+    const trained = await lab.startRun({
+      hidden: [40, 30],
+      batchNorm: true,
+      iterations: 300,
+      evalEvery: 150,
+      seed: 7,
+    });
     await log.waitFor('state', (e) => e.runId === trained.id && e.state === 'finished', 120_000);
     runs.push({ run: trained, activation: 'relu', ours: await ourPredictions(trained.id) });
   }, 240_000);
@@ -81,31 +91,43 @@ describe('weights export read by NumPy and onnxruntime', () => {
   ];
   for (const { format, protocol } of formats) {
     const label = protocol ? `${format} (pickle protocol ${protocol})` : format;
-    it.skipIf(noNumpy)(`${label}: NumPy's forward pass agrees with ours on ${COUNT} test images`, async () => {
-      for (const { run, activation, ours } of runs) {
-        let bytes: Uint8Array;
-        let fileName: string;
-        if (protocol) {
-          fileName = `${run.id}-p${protocol}.pkl`;
-          bytes = encodeWeights('pkl', await lab.getWeights(run.id), undefined, { pickleProtocol: protocol });
-        } else {
-          const exported = await lab.exportWeights(run.id, format);
-          expect(exported.fileName).toMatch(new RegExp(`\\.${format}$`));
-          fileName = `${run.id}-${exported.fileName}`;
-          bytes = exported.bytes!;
+    it.skipIf(noNumpy)(
+      `${label}: NumPy's forward pass agrees with ours on ${COUNT} test images`,
+      async () => {
+        for (const { run, activation, ours } of runs) {
+          let bytes: Uint8Array;
+          let fileName: string;
+          if (protocol) {
+            fileName = `${run.id}-p${protocol}.pkl`;
+            bytes = encodeWeights('pkl', await lab.getWeights(run.id), undefined, {
+              pickleProtocol: protocol,
+            });
+          } else {
+            const exported = await lab.exportWeights(run.id, format);
+            expect(exported.fileName).toMatch(new RegExp(`\\.${format}$`));
+            fileName = `${run.id}-${exported.fileName}`;
+            bytes = exported.bytes!;
+          }
+          const file = path.join(dir, fileName);
+          writeFileSync(file, bytes);
+          const py = spawnSync(
+            '/usr/bin/python3',
+            [forwardScript, format, file, activation, imagesFile, String(COUNT)],
+            {
+              encoding: 'utf8',
+              maxBuffer: 64 * 1024 * 1024,
+            },
+          );
+          expect(py.stderr).toBe('');
+          expect(py.status).toBe(0);
+          const maxDiff = compare(`${run.name} ${label}`, ours, JSON.parse(py.stdout) as number[][]);
+          console.log(
+            `${run.name} (${run.config.hidden.join('-')}) ${label}: max |p_numpy - p_ours| = ${maxDiff.toExponential(2)}`,
+          );
         }
-        const file = path.join(dir, fileName);
-        writeFileSync(file, bytes);
-        const py = spawnSync('/usr/bin/python3', [forwardScript, format, file, activation, imagesFile, String(COUNT)], {
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        expect(py.stderr).toBe('');
-        expect(py.status).toBe(0);
-        const maxDiff = compare(`${run.name} ${label}`, ours, JSON.parse(py.stdout) as number[][]);
-        console.log(`${run.name} (${run.config.hidden.join('-')}) ${label}: max |p_numpy - p_ours| = ${maxDiff.toExponential(2)}`);
-      }
-    }, 60_000);
+      },
+      60_000,
+    );
   }
 
   it(`onnx: onnxruntime-web agrees with ours on ${COUNT} test images`, async () => {
@@ -115,7 +137,9 @@ describe('weights export read by NumPy and onnxruntime', () => {
       const exported = await lab.exportWeights(run.id, 'onnx');
       expect(exported.fileName.endsWith('.onnx')).toBe(true);
       const session = await ort.InferenceSession.create(exported.bytes!);
-      const result = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', pixels, [COUNT, 784]) });
+      const result = await session.run({
+        [session.inputNames[0]]: new ort.Tensor('float32', pixels, [COUNT, 784]),
+      });
       const data = result[session.outputNames[0]].data as Float32Array;
       const rows = Array.from({ length: COUNT }, (_, i) => data.subarray(i * 10, i * 10 + 10));
       const maxDiff = compare(`${run.name} onnx`, ours, rows);

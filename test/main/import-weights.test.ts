@@ -18,7 +18,15 @@ const samplePkl = new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.
 
 /** Pickle protocol 2 bytes that name os.system (a REDUCE gadget): must never be executed. */
 function osSystemPickle(): Uint8Array {
-  const body = [0x80, 0x02, ...strToU8('cos\nsystem\n'), ...strToU8("X\x04\x00\x00\x00echo"), 0x85, 0x52, 0x2e];
+  const body = [
+    0x80,
+    0x02,
+    ...strToU8('cos\nsystem\n'),
+    ...strToU8('X\x04\x00\x00\x00echo'),
+    0x85,
+    0x52,
+    0x2e,
+  ];
   return Uint8Array.from(body);
 }
 
@@ -33,7 +41,13 @@ describe('importing weights', () => {
 
   it("the book's sample_weight.pkl: preview 784-50-100-10 with sigmoid suggested, then 9352/10000 on the test set", async () => {
     const preview = await lab.openWeights('sample_weight.pkl', samplePkl);
-    expect(preview).toMatchObject({ fileName: 'sample_weight.pkl', sizes: [784, 50, 100, 10], batchNorm: false, needsActivation: true, suggestedActivation: 'sigmoid' });
+    expect(preview).toMatchObject({
+      fileName: 'sample_weight.pkl',
+      sizes: [784, 50, 100, 10],
+      batchNorm: false,
+      needsActivation: true,
+      suggestedActivation: 'sigmoid',
+    });
     expect(await lab.listRuns()).toEqual([]); // nothing changes until importWeights
     const run = await lab.importWeights(preview.pendingId, { activation: 'sigmoid' });
     expect(run).toMatchObject({ name: 'sample_weight', state: 'imported', source: 'imported' });
@@ -45,7 +59,9 @@ describe('importing weights', () => {
     const shapes = (ts: WeightTensor[]) => ts.map((t) => `${t.name}(${t.shape.join(',')})`).sort();
     expect(shapes(weights)).toEqual(shapes(sample));
     expect(weights.find((t) => t.name === 'W2')!.data).toEqual(sample.find((t) => t.name === 'W2')!.data);
-    const pixels = new Uint8Array(readFileSync(path.join(mnistDir, 't10k-images-idx3-ubyte')).subarray(16, 16 + 784));
+    const pixels = new Uint8Array(
+      readFileSync(path.join(mnistDir, 't10k-images-idx3-ubyte')).subarray(16, 16 + 784),
+    );
     const prediction = await lab.predict(run.id, pixels);
     expect(prediction.activations.map((a) => a.length)).toEqual([50, 100]);
     expect(prediction.probabilities.indexOf(Math.max(...prediction.probabilities))).toBe(7); // the first test image is a 7
@@ -79,7 +95,9 @@ describe('importing weights', () => {
     await first.close();
     const second = new LabService({ dataDir, warn: () => {} });
     try {
-      expect((await second.listRuns()).map((r) => [r.id, r.name, r.state, r.config.activation])).toEqual([[run.id, 'kept import', 'imported', 'sigmoid']]);
+      expect((await second.listRuns()).map((r) => [r.id, r.name, r.state, r.config.activation])).toEqual([
+        [run.id, 'kept import', 'imported', 'sigmoid'],
+      ]);
       expect((await second.evaluateRun(run.id)).correct).toBe(9352);
       const events = new EventLog(second);
       await second.setLearningRate(run.id, 0.01);
@@ -99,12 +117,21 @@ describe('importing weights', () => {
     const runs = await lab.listRuns();
     const json = await lab.exportWeights(runs[0].id, 'json');
     const preview = await lab.openWeights(json.fileName, json.bytes!);
-    expect(preview).toMatchObject({ needsActivation: false, suggestedActivation: 'sigmoid', sizes: [784, 50, 100, 10] });
+    expect(preview).toMatchObject({
+      needsActivation: false,
+      suggestedActivation: 'sigmoid',
+      sizes: [784, 50, 100, 10],
+    });
   }, 60_000);
 
   const without = (name: string) => sample.filter((t) => t.name !== name);
   const hostile: { what: string; fileName: string; bytes: () => Uint8Array; message: RegExp }[] = [
-    { what: 'a missing bias', fileName: 'missing.npz', bytes: () => writeNpz(without('b2')), message: /W2 has no bias b2/ },
+    {
+      what: 'a missing bias',
+      fileName: 'missing.npz',
+      bytes: () => writeNpz(without('b2')),
+      message: /W2 has no bias b2/,
+    },
     {
       what: 'shapes that do not chain',
       fileName: 'chain.npz',
@@ -127,18 +154,60 @@ describe('importing weights', () => {
       },
       message: /dtype|<U1/i,
     },
-    { what: 'a truncated zip', fileName: 'cut.npz', bytes: () => writeNpz(sample).subarray(0, 40_000), message: /truncated|damaged/i },
-    { what: 'a pickle naming os.system', fileName: 'evil.pkl', bytes: osSystemPickle, message: /os\.system|not allowed|refus/i },
-    { what: 'a network for other inputs', fileName: 'cifar.npz', bytes: () => writeNpz([{ name: 'W1', shape: [3072, 10], data: new Float32Array(30720) }, { name: 'b1', shape: [10], data: new Float32Array(10) }, { name: 'W2', shape: [10, 10], data: new Float32Array(100) }, { name: 'b2', shape: [10], data: new Float32Array(10) }]), message: /784/ },
-    { what: 'an ONNX file', fileName: 'net.onnx', bytes: () => encodeWeights('onnx', sample, { architecture: { inputSize: 784, hidden: [50, 100], outputSize: 10, activation: 'sigmoid', batchNorm: false } }), message: /ONNX/ },
-    { what: 'random bytes', fileName: 'noise.bin', bytes: () => Uint8Array.from({ length: 100 }, (_, i) => (i * 37) % 251), message: /Cannot tell/ },
+    {
+      what: 'a truncated zip',
+      fileName: 'cut.npz',
+      bytes: () => writeNpz(sample).subarray(0, 40_000),
+      message: /truncated|damaged/i,
+    },
+    {
+      what: 'a pickle naming os.system',
+      fileName: 'evil.pkl',
+      bytes: osSystemPickle,
+      message: /os\.system|not allowed|refus/i,
+    },
+    {
+      what: 'a network for other inputs',
+      fileName: 'cifar.npz',
+      bytes: () =>
+        writeNpz([
+          { name: 'W1', shape: [3072, 10], data: new Float32Array(30720) },
+          { name: 'b1', shape: [10], data: new Float32Array(10) },
+          { name: 'W2', shape: [10, 10], data: new Float32Array(100) },
+          { name: 'b2', shape: [10], data: new Float32Array(10) },
+        ]),
+      message: /784/,
+    },
+    {
+      what: 'an ONNX file',
+      fileName: 'net.onnx',
+      bytes: () =>
+        encodeWeights('onnx', sample, {
+          architecture: {
+            inputSize: 784,
+            hidden: [50, 100],
+            outputSize: 10,
+            activation: 'sigmoid',
+            batchNorm: false,
+          },
+        }),
+      message: /ONNX/,
+    },
+    {
+      what: 'random bytes',
+      fileName: 'noise.bin',
+      bytes: () => Uint8Array.from({ length: 100 }, (_, i) => (i * 37) % 251),
+      message: /Cannot tell/,
+    },
   ];
   for (const file of hostile) {
     it(`refuses ${file.what} with its message and changes nothing`, async () => {
       const before = await lab.listRuns();
       const error = await lab.openWeights(file.fileName, file.bytes()).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(new RegExp(`^${file.fileName.replace('.', '\\.')} cannot be imported: `));
+      expect((error as Error).message).toMatch(
+        new RegExp(`^${file.fileName.replace('.', '\\.')} cannot be imported: `),
+      );
       expect((error as Error).message).toMatch(file.message);
       expect(await lab.listRuns()).toEqual(before);
     });
@@ -147,6 +216,8 @@ describe('importing weights', () => {
   it('refuses an unknown pending id and an activation outside the list', async () => {
     await expect(lab.importWeights('weights-999', { activation: 'relu' })).rejects.toThrow(/no longer open/);
     const preview = await lab.openWeights('sample_weight.pkl', samplePkl);
-    await expect(lab.importWeights(preview.pendingId, { activation: 'softplus' as 'relu' })).rejects.toThrow(/activation/);
+    await expect(lab.importWeights(preview.pendingId, { activation: 'softplus' as 'relu' })).rejects.toThrow(
+      /activation/,
+    );
   });
 });

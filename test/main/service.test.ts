@@ -6,12 +6,20 @@ const lab = new LabService();
 const log = new EventLog(lab);
 afterAll(() => lab.close());
 
-const ended = (runId: string) => log.waitFor('state', (e) => e.runId === runId && ['finished', 'stopped', 'diverged', 'failed'].includes(e.state));
+const ended = (runId: string) =>
+  log.waitFor(
+    'state',
+    (e) => e.runId === runId && ['finished', 'stopped', 'diverged', 'failed'].includes(e.state),
+  );
 
 describe('LabService: a short real run', () => {
   it('trains 300 iterations (eval every 100) with iteration batches and epochs in order, then finishes', async () => {
     const run = await lab.startRun({ iterations: 300, evalEvery: 100 });
-    expect(run).toMatchObject({ name: expect.stringMatching(/^Run \d+$/), state: 'starting', source: 'trained' });
+    expect(run).toMatchObject({
+      name: expect.stringMatching(/^Run \d+$/),
+      state: 'starting',
+      source: 'trained',
+    });
     const end = await ended(run.id);
     expect(end.state).toBe('finished');
 
@@ -28,12 +36,22 @@ describe('LabService: a short real run', () => {
 
     // One epoch message per evaluation point, in order, all before 'finished'.
     const epochs = log.of('epoch', run.id).map((e) => e.metrics);
-    expect(epochs.map((m) => [m.epoch, m.iteration])).toEqual([[1, 100], [2, 200], [3, 300]]);
-    expect(log.events.indexOf(end)).toBeGreaterThan(log.events.findIndex((e) => e.type === 'epoch' && e.runId === run.id && e.metrics.epoch === 3));
+    expect(epochs.map((m) => [m.epoch, m.iteration])).toEqual([
+      [1, 100],
+      [2, 200],
+      [3, 300],
+    ]);
+    expect(log.events.indexOf(end)).toBeGreaterThan(
+      log.events.findIndex((e) => e.type === 'epoch' && e.runId === run.id && e.metrics.epoch === 3),
+    );
     // Evaluation runs on a snapshot in another thread: training went on past iteration 100 before
     // the full-set evaluation of that snapshot came back.
-    const epoch1 = log.events.findIndex((e) => e.type === 'epoch' && e.runId === run.id && e.metrics.epoch === 1);
-    const past100 = log.events.findIndex((e) => e.type === 'iterations' && e.runId === run.id && e.batch.start + e.batch.losses.length - 1 > 100);
+    const epoch1 = log.events.findIndex(
+      (e) => e.type === 'epoch' && e.runId === run.id && e.metrics.epoch === 1,
+    );
+    const past100 = log.events.findIndex(
+      (e) => e.type === 'iterations' && e.runId === run.id && e.batch.start + e.batch.losses.length - 1 > 100,
+    );
     expect(past100).toBeLessThan(epoch1);
     // The book's ch05 run reaches about 88 % test accuracy after 300 iterations (measured 0.8817 with seed 1).
     const last = epochs[2];
@@ -49,7 +67,12 @@ describe('LabService: a short real run', () => {
     expect(Array.from(metrics.learningRates).every((lr) => Math.abs(lr - 0.1) < 1e-7)).toBe(true);
     expect(metrics.epochs).toEqual(epochs);
     const [summary] = (await lab.listRuns()).filter((r) => r.id === run.id);
-    expect(summary).toMatchObject({ state: 'finished', iteration: 300, totalIterations: 300, iterationsPerEpoch: 600 });
+    expect(summary).toMatchObject({
+      state: 'finished',
+      iteration: 300,
+      totalIterations: 300,
+      iterationsPerEpoch: 600,
+    });
   });
 });
 
@@ -62,7 +85,9 @@ describe('LabService: controlling a live run', () => {
     const paused = await log.waitFor('state', (e) => e.runId === run.id && e.state === 'paused');
     const countAfterPause = log.events.length;
     await sleep(400);
-    const lateBatches = log.events.slice(countAfterPause).filter((e) => e.type === 'iterations' && e.runId === run.id);
+    const lateBatches = log.events
+      .slice(countAfterPause)
+      .filter((e) => e.type === 'iterations' && e.runId === run.id);
     expect(lateBatches).toEqual([]);
     const metricsPaused = await lab.getRunMetrics(run.id);
     const at = metricsPaused.losses.length;
@@ -85,17 +110,28 @@ describe('LabService: controlling a live run', () => {
     expect(prediction.probabilities.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
     expect(prediction.activations.map((a) => a.length)).toEqual([50]);
     const weights = await lab.getWeights(run.id);
-    expect(weights.map((w) => [w.name, w.shape])).toEqual([['W1', [784, 50]], ['b1', [50]], ['W2', [50, 10]], ['b2', [10]]]);
+    expect(weights.map((w) => [w.name, w.shape])).toEqual([
+      ['W1', [784, 50]],
+      ['b1', [50]],
+      ['W2', [50, 10]],
+      ['b2', [10]],
+    ]);
     expect(weights[0].data.some((v) => v !== 0)).toBe(true);
     const evaluation = await lab.evaluateRun(run.id);
     expect(evaluation).toMatchObject({ runId: run.id, count: 10000, iteration: at + 1 });
     expect(evaluation.predictions.length).toBe(10000);
-    expect(evaluation.correct).toBe(evaluation.predictions.filter((p, i) => p === evaluation.labels[i]).length);
+    expect(evaluation.correct).toBe(
+      evaluation.predictions.filter((p, i) => p === evaluation.labels[i]).length,
+    );
 
     await lab.setLearningRate(run.id, 0.05);
     const resumedBatch = log.next('iterations', (e) => e.runId === run.id);
     await lab.resumeRun(run.id);
-    await log.waitFor('state', (e) => e.runId === run.id && e.state === 'training' && log.events.indexOf(e) > log.events.indexOf(paused));
+    await log.waitFor(
+      'state',
+      (e) =>
+        e.runId === run.id && e.state === 'training' && log.events.indexOf(e) > log.events.indexOf(paused),
+    );
     const batch = (await resumedBatch).batch;
     expect(Array.from(batch.learningRates).every((lr) => Math.abs(lr - 0.05) < 1e-7)).toBe(true);
 
@@ -128,10 +164,17 @@ describe('LabService: several runs, crashes and divergence', () => {
 
   it('stops a run whose loss explodes as diverged, naming the iteration and the learning rate', async () => {
     // identity-mse (the book's sum-of-squares loss) at learning rate 10 overflows within ~50 iterations.
-    const run = await lab.startRun({ loss: 'identity-mse', learningRate: 10, iterations: 2000, evalEvery: 1000 });
+    const run = await lab.startRun({
+      loss: 'identity-mse',
+      learningRate: 10,
+      iterations: 2000,
+      evalEvery: 1000,
+    });
     const end = await ended(run.id);
     expect(end.state).toBe('diverged');
-    expect(end.message).toMatch(/^loss became (NaN|infinite) at iteration \d+: the learning rate \(10\) is probably too high; try 1 or lower$/);
+    expect(end.message).toMatch(
+      /^loss became (NaN|infinite) at iteration \d+: the learning rate \(10\) is probably too high; try 1 or lower$/,
+    );
     const metrics = await lab.getRunMetrics(run.id);
     const iteration = Number(/iteration (\d+)/.exec(end.message ?? '')?.[1]);
     expect(metrics.losses.length).toBe(iteration);
@@ -152,7 +195,9 @@ describe('LabService: names and validation', () => {
   });
 
   it('rejects bad configs and arguments with readable messages', async () => {
-    await expect(lab.startRun({ learningRate: 50 })).rejects.toThrow(/Invalid training config: learningRate: .*10/);
+    await expect(lab.startRun({ learningRate: 50 })).rejects.toThrow(
+      /Invalid training config: learningRate: .*10/,
+    );
     await expect(lab.startRun({ activation: 'softplus' } as never)).rejects.toThrow(/activation/);
     await expect(lab.startRun({ hidden: [] })).rejects.toThrow(/hidden/);
     await expect(lab.startRun({ bogus: 1 } as never)).rejects.toThrow(/bogus/);

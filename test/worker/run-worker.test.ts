@@ -18,7 +18,9 @@ afterEach(async () => {
 
 /** Starts a run worker directly (no service) and records what it sends. */
 function spawn(config: Partial<TrainConfig>, opts: { wasm?: boolean; startPaused?: boolean } = {}) {
-  const worker = startWorker('worker', import.meta.url, { workerData: { wasmPath: opts.wasm ? wasmPath : undefined } });
+  const worker = startWorker('worker', import.meta.url, {
+    workerData: { wasmPath: opts.wasm ? wasmPath : undefined },
+  });
   workers.push(worker);
   const received: FromRunWorker[] = [];
   const waiters: [(m: FromRunWorker) => boolean, (m: FromRunWorker) => void][] = [];
@@ -36,21 +38,35 @@ function spawn(config: Partial<TrainConfig>, opts: { wasm?: boolean; startPaused
       if (seen) resolve(seen);
       else waiters.push([match, resolve]);
     });
-  send({ type: 'init', config: { ...DEFAULT_CONFIG, ...config }, dataset: shared, startPaused: opts.startPaused });
+  send({
+    type: 'init',
+    config: { ...DEFAULT_CONFIG, ...config },
+    dataset: shared,
+    startPaused: opts.startPaused,
+  });
   return { worker, received, send, until };
 }
 
 describe('run worker', () => {
   // build/kernels.wasm comes from `npm run build:wasm` (test:unit runs it first); under CI its absence fails.
   const noWasm = !existsSync(wasmPath) && process.env.CI !== 'true';
-  it.skipIf(noWasm)(noWasm ? 'skipped: build/kernels.wasm missing (run npm run build:wasm)' : 'uses the WASM kernels when build/kernels.wasm is given, the TypeScript ones otherwise', async () => {
-    const fast = spawn({ iterations: 5, evalEvery: 5 }, { wasm: true });
-    const slow = spawn({ iterations: 5, evalEvery: 5 });
-    expect(await fast.until((m) => m.type === 'ready')).toMatchObject({ kernels: 'wasm-simd', iterationsPerEpoch: 600, totalIterations: 5 });
-    expect(await slow.until((m) => m.type === 'ready')).toMatchObject({ kernels: 'ts' });
-    await fast.until((m) => m.type === 'state' && m.state === 'finished');
-    await slow.until((m) => m.type === 'state' && m.state === 'finished');
-  });
+  it.skipIf(noWasm)(
+    noWasm
+      ? 'skipped: build/kernels.wasm missing (run npm run build:wasm)'
+      : 'uses the WASM kernels when build/kernels.wasm is given, the TypeScript ones otherwise',
+    async () => {
+      const fast = spawn({ iterations: 5, evalEvery: 5 }, { wasm: true });
+      const slow = spawn({ iterations: 5, evalEvery: 5 });
+      expect(await fast.until((m) => m.type === 'ready')).toMatchObject({
+        kernels: 'wasm-simd',
+        iterationsPerEpoch: 600,
+        totalIterations: 5,
+      });
+      expect(await slow.until((m) => m.type === 'ready')).toMatchObject({ kernels: 'ts' });
+      await fast.until((m) => m.type === 'state' && m.state === 'finished');
+      await slow.until((m) => m.type === 'state' && m.state === 'finished');
+    },
+  );
 
   it('starts paused when asked, and answers control messages sent before it was ready', async () => {
     const run = spawn({ iterations: 1000 }, { startPaused: true, wasm: true });
@@ -67,13 +83,30 @@ describe('run worker', () => {
 
   it('reports validation metrics and stops early when the validation loss stops improving', async () => {
     // 1,000 images, 20 % held out, a learning rate high enough to bounce: the validation loss soon fails to improve.
-    const run = spawn({ trainSubset: 1000, validationSplit: 0.2, patience: 2, evalEvery: 8, learningRate: 2, iterations: 100_000 }, { wasm: true });
+    const run = spawn(
+      {
+        trainSubset: 1000,
+        validationSplit: 0.2,
+        patience: 2,
+        evalEvery: 8,
+        learningRate: 2,
+        iterations: 100_000,
+      },
+      { wasm: true },
+    );
     const end = await run.until((m) => m.type === 'state' && m.state !== 'training');
-    expect(end).toMatchObject({ state: 'finished', message: 'Stopped early: the validation loss has not improved for 2 evaluations.' });
+    expect(end).toMatchObject({
+      state: 'finished',
+      message: 'Stopped early: the validation loss has not improved for 2 evaluations.',
+    });
     const epochs = run.received.flatMap((m) => (m.type === 'epoch' ? [m.metrics] : []));
     expect(epochs.length).toBeGreaterThanOrEqual(3);
-    expect(epochs.every((e) => e.validationAccuracy !== undefined && e.validationLoss !== undefined)).toBe(true);
-    expect(run.received.indexOf(end)).toBeGreaterThan(run.received.findIndex((m) => m.type === 'epoch' && m.metrics.epoch === epochs.length));
+    expect(epochs.every((e) => e.validationAccuracy !== undefined && e.validationLoss !== undefined)).toBe(
+      true,
+    );
+    expect(run.received.indexOf(end)).toBeGreaterThan(
+      run.received.findIndex((m) => m.type === 'epoch' && m.metrics.epoch === epochs.length),
+    );
     // The last two validation losses are no better than the best one before them.
     const best = Math.min(...epochs.slice(0, -2).map((e) => e.validationLoss as number));
     expect(epochs.slice(-2).every((e) => (e.validationLoss as number) >= best)).toBe(true);
@@ -82,8 +115,12 @@ describe('run worker', () => {
 
 describe('divergedMessage', () => {
   it('names the iteration, the learning rate and a safer one', () => {
-    expect(divergedMessage(NaN, 37, 5)).toBe('loss became NaN at iteration 37: the learning rate (5) is probably too high; try 0.1 or lower');
-    expect(divergedMessage(Infinity, 3, 0.5)).toBe('loss became infinite at iteration 3: the learning rate (0.5) is probably too high; try 0.01 or lower');
+    expect(divergedMessage(NaN, 37, 5)).toBe(
+      'loss became NaN at iteration 37: the learning rate (5) is probably too high; try 0.1 or lower',
+    );
+    expect(divergedMessage(Infinity, 3, 0.5)).toBe(
+      'loss became infinite at iteration 3: the learning rate (0.5) is probably too high; try 0.01 or lower',
+    );
     expect(saferLearningRate(10)).toBe(1);
   });
 });

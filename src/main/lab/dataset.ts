@@ -127,9 +127,16 @@ export function loadMnist(folder?: string): LoadedDataset {
     );
   }
   if (train.count === 0 || test.count === 0) {
-    throw new DatasetError(`${dir} holds ${train.count} training and ${test.count} test images; both must be non-empty.`);
+    throw new DatasetError(
+      `${dir} holds ${train.count} training and ${test.count} test images; both must be non-empty.`,
+    );
   }
-  const shared: SharedDataset = { rows: train.rows, cols: train.cols, train: shareSplit(train), test: shareSplit(test) };
+  const shared: SharedDataset = {
+    rows: train.rows,
+    cols: train.cols,
+    train: shareSplit(train),
+    test: shareSplit(test),
+  };
   const pixelCount = train.count * train.rows * train.cols;
   const nnz = new Int32Array(shared.train.rowPtr)[train.count];
   const info: DatasetInfo = {

@@ -43,7 +43,12 @@ export function oneHot(labels: Uint8Array, classes = 10): Float32Array {
 }
 
 /** The book's load_mnist for one split, as Float32Arrays with their shapes. */
-export function loadMnistArrays(view: SplitView, rows: number, cols: number, options: LoadMnistOptions = {}): MnistArrays {
+export function loadMnistArrays(
+  view: SplitView,
+  rows: number,
+  cols: number,
+  options: LoadMnistOptions = {},
+): MnistArrays {
   const { normalize = true, flatten = true, oneHot: wantOneHot = false, subset = 0 } = options;
   const split = subsetSplit(view, subset);
   const x = new Float32Array(split.count * split.pixelsPerImage);

@@ -48,6 +48,10 @@ export class MetricsRecorder {
 
   /** A copy of everything recorded. */
   snapshot(): RunMetrics {
-    return { losses: this.losses.toArray(), learningRates: this.learningRates.toArray(), epochs: [...this.epochs] };
+    return {
+      losses: this.losses.toArray(),
+      learningRates: this.learningRates.toArray(),
+      epochs: [...this.epochs],
+    };
   }
 }

@@ -11,9 +11,12 @@ import type { CheckedWeights } from './weights-import';
 
 /** Bytes as a Uint8Array of this realm (a renderer test's jsdom or another context may send its own). */
 const bytesSchema = z
-  .custom<Uint8Array>((v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]', {
-    message: 'must be the file as bytes (a Uint8Array)',
-  })
+  .custom<Uint8Array>(
+    (v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]',
+    {
+      message: 'must be the file as bytes (a Uint8Array)',
+    },
+  )
   .transform((v) => {
     if (v instanceof Uint8Array) return v;
     const foreign = v as ArrayLike<number>;

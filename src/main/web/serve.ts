@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   }
 
   // The run history: --data-dir, else $MNIST_LAB_DATA, else ~/.mnist-lab (one folder per run under runs/).
-  const dataDir = values['data-dir'] ?? join(process.env.MNIST_LAB_DATA || join(homedir(), '.mnist-lab'), 'runs');
+  const dataDir =
+    values['data-dir'] ?? join(process.env.MNIST_LAB_DATA || join(homedir(), '.mnist-lab'), 'runs');
   const lab = new LabService({ datasetFolder: values.dataset, dataDir });
   console.log(`Runs are saved in ${dataDir}`);
   const bridge = await startWebBridge(lab, { port, rendererDir });

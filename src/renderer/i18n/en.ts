@@ -235,7 +235,8 @@ export const en = {
     architecture: 'Network',
     batchNorm: 'with batch normalization',
     activation: 'Activation',
-    askActivation: 'The file does not record its activation; the book’s choice for this network is preselected.',
+    askActivation:
+      'The file does not record its activation; the book’s choice for this network is preselected.',
     fromFile: 'The file records its activation.',
     name: 'Run name',
     import: 'Import',

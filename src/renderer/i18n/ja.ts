@@ -234,7 +234,8 @@ export const ja: Messages = {
     architecture: 'ネットワーク',
     batchNorm: 'Batch Normalization あり',
     activation: '活性化関数',
-    askActivation: 'このファイルには活性化関数の記録がありません。このネットワークに対する本の選択をあらかじめ選んであります。',
+    askActivation:
+      'このファイルには活性化関数の記録がありません。このネットワークに対する本の選択をあらかじめ選んであります。',
     fromFile: '活性化関数はファイルに記録されています。',
     name: '実行の名前',
     import: '読み込む',

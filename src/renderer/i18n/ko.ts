@@ -222,7 +222,8 @@ export const ko: Messages = {
     architecture: '신경망',
     batchNorm: '배치 정규화 포함',
     activation: '활성화 함수',
-    askActivation: '파일에 활성화 함수가 기록되어 있지 않아, 이 신경망에 대한 책의 선택을 미리 골라 두었습니다.',
+    askActivation:
+      '파일에 활성화 함수가 기록되어 있지 않아, 이 신경망에 대한 책의 선택을 미리 골라 두었습니다.',
     fromFile: '활성화 함수는 파일에 기록되어 있습니다.',
     name: '실행 이름',
     import: '불러오기',

@@ -30,7 +30,9 @@ export interface DrawingCanvasProps {
 }
 
 /** The drawing's keyboard shortcuts: Delete or Backspace clears, Ctrl+Z (Cmd+Z) undoes; null for other keys. */
-export function drawingShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): 'clear' | 'undo' | null {
+export function drawingShortcut(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+): 'clear' | 'undo' | null {
   if (e.key === 'Delete' || e.key === 'Backspace') return 'clear';
   if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') return 'undo';
   return null;

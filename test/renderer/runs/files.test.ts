@@ -5,7 +5,10 @@ import type { EpochMetrics } from '../../../src/shared/runs';
 
 describe('metrics as CSV', () => {
   it('iterations: a header and 1-based rows with float32 values as recorded', () => {
-    const csv = iterationsCsv({ losses: Float32Array.of(2.3, 1.5), learningRates: Float32Array.of(0.1, 0.05) });
+    const csv = iterationsCsv({
+      losses: Float32Array.of(2.3, 1.5),
+      learningRates: Float32Array.of(0.1, 0.05),
+    });
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('iteration,loss,learning_rate');
     expect(lines).toHaveLength(3);
@@ -28,11 +31,28 @@ describe('metrics as CSV', () => {
       learningRate: 0.1,
       elapsedMs: 1234.6,
     };
-    const lines = epochsCsv([epoch, { ...epoch, epoch: 2, iteration: 1200, validationAccuracy: 0.92, validationLoss: 0.3 }]).trim().split('\n');
+    const lines = epochsCsv([
+      epoch,
+      { ...epoch, epoch: 2, iteration: 1200, validationAccuracy: 0.92, validationLoss: 0.3 },
+    ])
+      .trim()
+      .split('\n');
     const header = lines[0].split(',');
-    expect(header.slice(0, 5)).toEqual(['epoch', 'iteration', 'train_accuracy', 'train_loss', 'test_accuracy']);
+    expect(header.slice(0, 5)).toEqual([
+      'epoch',
+      'iteration',
+      'train_accuracy',
+      'train_loss',
+      'test_accuracy',
+    ]);
     const row1 = Object.fromEntries(header.map((h, i) => [h, lines[1].split(',')[i]]));
-    expect(row1).toMatchObject({ epoch: '1', iteration: '600', test_correct: '9100', validation_accuracy: '', elapsed_ms: '1235' });
+    expect(row1).toMatchObject({
+      epoch: '1',
+      iteration: '600',
+      test_correct: '9100',
+      validation_accuracy: '',
+      elapsed_ms: '1235',
+    });
     const row2 = Object.fromEntries(header.map((h, i) => [h, lines[2].split(',')[i]]));
     expect(row2.validation_accuracy).toBe('0.92');
   });

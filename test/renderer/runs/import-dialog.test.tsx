@@ -64,7 +64,9 @@ describe('the import dialog', () => {
     const [run] = await lab.listRuns();
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveProperty('disabled', true);
     store.getState().selectRun(null); // the button selects the run it belongs to
-    fireEvent.click(screen.getByRole('button', { name: 'Train sample_weight further, starting from its imported weights' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Train sample_weight further, starting from its imported weights' }),
+    );
     expect(store.getState().selectedRunId).toBe(run.id);
     await waitFor(() => expect(store.getState().runs[run.id]?.state).toBe('training'));
     // Continuing from the book's 93.5 % weights: the first losses are far below a fresh net's ~2.3.
