@@ -49,6 +49,27 @@ describe('weights through main-process dialogs', () => {
     expect(readdirSync(dir)).toEqual(['mine.npz']); // no temp file left behind
   }, 30_000);
 
+  it('offers every format, the requested first; the chosen extension decides what is written', async () => {
+    let offered: string[] = [];
+    const asOnnx = path.join(dir, 'chosen.onnx');
+    const saved = await saveWeightsWithDialog(lab, runId, 'npz', async (o) => {
+      offered = o.filters.map((f) => f.extensions[0]);
+      return { canceled: false, filePath: asOnnx };
+    });
+    expect(offered).toEqual(['npz', 'pkl', 'json', 'onnx']);
+    expect(saved).toEqual({ fileName: 'chosen.onnx', savedTo: asOnnx });
+    const onnx = new Uint8Array(readFileSync(asOnnx));
+    expect(onnx[0]).toBe(0x08); // ModelProto field 1 (ir_version), not a zip's "PK"
+    expect(Buffer.from(onnx).includes(Buffer.from('Gemm'))).toBe(true);
+    // A name without a known extension gets the requested format's.
+    const plain = path.join(dir, 'plain');
+    await saveWeightsWithDialog(lab, runId, 'pkl', async () => ({ canceled: false, filePath: plain }));
+    const pkl = new Uint8Array(readFileSync(`${plain}.pkl`));
+    expect(decodeWeights(pkl, 'plain.pkl').tensors).toHaveLength(6);
+    rmSync(asOnnx);
+    rmSync(`${plain}.pkl`);
+  }, 30_000);
+
   it('a cancelled dialog writes nothing and resolves null', async () => {
     const before = readdirSync(dir);
     expect(await saveWeightsWithDialog(lab, runId, 'pkl', async () => ({ canceled: true }))).toBeNull();

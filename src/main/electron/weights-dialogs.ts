@@ -33,7 +33,20 @@ const FORMAT_NAMES: Record<WeightsFormat, string> = {
   onnx: 'ONNX model (.onnx)',
 };
 
-/** Asks where to save, then writes the run's weights there; null when the dialog is cancelled. */
+const FORMATS = Object.keys(FORMAT_NAMES) as WeightsFormat[];
+
+/** The weights format a file name's extension names (`.pickle` is the pickle too), or null. */
+function formatOfPath(filePath: string): WeightsFormat | null {
+  const ext = path.extname(filePath).slice(1).toLowerCase();
+  if (ext === 'pickle') return 'pkl';
+  return FORMATS.find((f) => f === ext) ?? null;
+}
+
+/**
+ * Asks where to save, then writes the run's weights there; null when the dialog is cancelled.
+ * The dialog offers every format, the requested one first; the extension of the chosen name
+ * decides what is written (a name without a known extension gets the requested one appended).
+ */
 export async function saveWeightsWithDialog(
   lab: Pick<LabApi, 'exportWeights'>,
   runId: unknown,
@@ -45,16 +58,24 @@ export async function saveWeightsWithDialog(
   }) => Promise<SaveDialogResult>,
   labels: Pick<ShellLabels, 'exportWeightsTitle'> = SHELL_LABELS.en,
 ): Promise<ExportedWeights | null> {
-  const exported = await lab.exportWeights(runId as string, format as WeightsFormat); // validates both
+  let exported = await lab.exportWeights(runId as string, format as WeightsFormat); // validates both
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
-  const chosen = format as WeightsFormat;
+  const requested = format as WeightsFormat;
   const result = await showSaveDialog({
     title: labels.exportWeightsTitle,
     defaultPath: exported.fileName,
-    filters: [{ name: FORMAT_NAMES[chosen], extensions: [chosen] }],
+    filters: [requested, ...FORMATS.filter((f) => f !== requested)].map((f) => ({
+      name: FORMAT_NAMES[f],
+      extensions: [f],
+    })),
   });
   if (result.canceled || !result.filePath) return null;
-  const target = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${chosen}`;
+  const named = formatOfPath(result.filePath);
+  const target = named ? result.filePath : `${result.filePath}.${requested}`;
+  if (named && named !== requested) {
+    exported = await lab.exportWeights(runId as string, named);
+    if (!exported?.bytes) throw new Error('The weights could not be encoded.');
+  }
   try {
     writeFileAtomic(target, exported.bytes);
   } catch (error) {
