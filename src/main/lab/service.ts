@@ -260,7 +260,10 @@ export class LabService implements LabApi {
   }
 
   async stepRun(runId: unknown): Promise<void> {
-    sendTo(this.live(runId), { type: 'step' });
+    const entry = this.live(runId);
+    sendTo(entry, { type: 'step' });
+    // A step posts no state: an imported run that took one is now a paused run being trained further.
+    if (entry.summary.state === 'imported') this.setState(entry, 'paused');
   }
 
   async stopRun(runId: unknown): Promise<void> {

@@ -13,7 +13,8 @@ export function TrainControls() {
   const state = useLabStore((s) => selectSelectedRun(s)?.state);
   const setHelpOpen = useLabStore((s) => s.setHelpOpen);
   const training = state === 'training' || state === 'starting';
-  const paused = state === 'paused';
+  // An imported run waits like a paused one: Resume or Step trains it further from its weights.
+  const paused = state === 'paused' || state === 'imported';
   return (
     <section className="controls" aria-label={t('controls.region')}>
       <div className="controls__buttons">
@@ -35,7 +36,7 @@ export function TrainControls() {
         <button type="button" disabled={!paused} onClick={() => void commands.step()}>
           {t('controls.step')}
         </button>
-        <button type="button" disabled={!training && !paused} onClick={() => void commands.stop()}>
+        <button type="button" disabled={!training && state !== 'paused'} onClick={() => void commands.stop()}>
           {t('controls.stop')}
         </button>
         <button type="button" className="controls__help" onClick={() => setHelpOpen(true)}>

@@ -39,12 +39,12 @@ export function useShortcuts(): void {
       if (e.key === ' ' && !onButton) {
         e.preventDefault();
         if (state === 'training') void commands.pause();
-        else if (state === 'paused') void commands.resume();
+        else if (state === 'paused' || state === 'imported') void commands.resume();
       } else if (e.key === 'Enter' && !onButton) {
         e.preventDefault();
         if (isConfigValid(s)) void commands.train();
       } else if (e.key === 's' || e.key === 'S') {
-        if (state === 'paused') void commands.step();
+        if (state === 'paused' || state === 'imported') void commands.step();
       } else if (e.key === 'Escape') {
         if (state === 'training' || state === 'paused' || state === 'starting') void commands.stop();
       }

@@ -59,7 +59,9 @@ export function createCommands(lab: LabApi, store: LabStore): LabCommands {
     applyLearningRate: async (learningRate) => {
       const id = selected();
       const run = id ? store.getState().runs[id] : undefined;
-      if (!run || (run.state !== 'training' && run.state !== 'paused' && run.state !== 'starting')) return;
+      // A live run, or an imported one (its rate applies when it trains further).
+      const live = ['training', 'paused', 'starting', 'imported'];
+      if (!run || !live.includes(run.state)) return;
       await lab.setLearningRate(run.id, learningRate).catch(report('notice.learningRateFailed'));
     },
     rename: async (runId, name) => {

@@ -82,6 +82,30 @@ describe('the import dialog', () => {
     expect(screen.queryAllByRole('alert')).toEqual([]);
   }, 90_000);
 
+  it('the control bar treats a selected imported run like a paused one: Step trains one iteration', async () => {
+    const { store } = renderApp(lab);
+    chooseFile('sample_weight.pkl', sample());
+    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [run] = await lab.listRuns();
+    expect(store.getState().selectedRunId).toBe(run.id);
+    const bar = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+    expect([
+      bar('Pause').disabled,
+      bar('Resume').disabled,
+      bar('Step').disabled,
+      bar('Stop').disabled,
+    ]).toEqual([true, false, false, true]);
+    fireEvent.click(bar('Step'));
+    await waitFor(() => expect(store.getState().metrics[run.id]?.losses.length ?? 0).toBe(1));
+    // The book's trained weights: the first step's loss is already low.
+    expect(store.getState().metrics[run.id]!.losses.at(0)).toBeLessThan(0.6);
+    await waitFor(() => expect(store.getState().runs[run.id]?.state).toBe('paused'));
+    fireEvent.click(bar('Stop'));
+    await waitFor(() => expect(store.getState().runs[run.id]?.state).toBe('stopped'));
+  }, 90_000);
+
   it("a broken file: the service's message in the notices, no dialog, no run", async () => {
     renderApp(lab);
     const cut = sample().subarray(0, 5000);
