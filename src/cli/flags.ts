@@ -4,7 +4,8 @@
  * plus `--hidden 100,50`, `--out FILE`, `--dataset DIR`, `--quiet`.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG, PARAMS, describeConfigErrors, parseTrainConfig } from '../shared/hyperparams';
+import { PARAMS } from '../shared/hyperparam-controls';
+import { DEFAULT_CONFIG, describeConfigErrors, parseTrainConfig } from '../shared/hyperparams';
 import type { TrainConfig } from '../shared/hyperparams';
 import { OUT_EXTENSIONS, outFormat } from './out-format';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, notApplicable, PARAMS, type TrainConfig } from '../../src/shared/hyperparams';
+import { notApplicable, PARAMS } from '../../src/shared/hyperparam-controls';
+import { DEFAULT_CONFIG, type TrainConfig } from '../../src/shared/hyperparams';
 import { RUN_STATES } from '../../src/shared/runs';
 import { en } from '../../src/renderer/i18n/en';
 import { ja } from '../../src/renderer/i18n/ja';

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, PARAMS } from '../../src/shared/hyperparams';
+import { PARAMS } from '../../src/shared/hyperparam-controls';
+import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import { en } from '../../src/renderer/i18n/en';
 import { cleanupApp, renderApp } from './helpers';
 import { createLab, type LabService } from './realLab';

@@ -1,6 +1,6 @@
 /** The control for one boolean hyperparameter: a checkbox. */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type BooleanParam } from '../../shared/hyperparams';
+import { notApplicable, type BooleanParam } from '../../shared/hyperparam-controls';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { describedBy, ParamField } from './ParamField';

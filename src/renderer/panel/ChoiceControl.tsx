@@ -1,6 +1,7 @@
 /** The control for one choice hyperparameter: a select with localized option labels. */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type ChoiceParam, type TrainConfig } from '../../shared/hyperparams';
+import { notApplicable, type ChoiceParam } from '../../shared/hyperparam-controls';
+import type { TrainConfig } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { describedBy, ParamField } from './ParamField';

@@ -1,6 +1,6 @@
 /** The hyperparameter panel: one control per PARAMS entry, plus the hidden-layer list. */
 import { useTranslation } from 'react-i18next';
-import { PARAMS } from '../../shared/hyperparams';
+import { PARAMS } from '../../shared/hyperparam-controls';
 import { useLabStore } from '../store';
 import { BooleanControl } from './BooleanControl';
 import { ChoiceControl } from './ChoiceControl';

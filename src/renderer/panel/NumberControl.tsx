@@ -1,6 +1,6 @@
 /** The control for one numeric hyperparameter (PARAMS entry of kind 'number'). */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type NumberParam } from '../../shared/hyperparams';
+import { notApplicable, type NumberParam } from '../../shared/hyperparam-controls';
 import { useCommands } from '../labContext';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';

@@ -3,12 +3,10 @@
  * or wrong value stays visible with its message while the last valid value stays in `config`.
  */
 import type { StateCreator } from 'zustand';
+import { notApplicable, PARAMS, type NumberParam } from '../../shared/hyperparam-controls';
 import {
   DEFAULT_CONFIG,
-  notApplicable,
-  PARAMS,
   parseTrainConfig,
-  type NumberParam,
   type NumericKey,
   type TrainConfig,
 } from '../../shared/hyperparams';
