@@ -4,12 +4,25 @@ import { useTranslation } from 'react-i18next';
 import type { WeightsFormat } from '../../shared/api';
 import type { RunSummary } from '../../shared/runs';
 import { useCommands } from '../labContext';
+import type { LabCommands } from '../store/commands';
 
-const WEIGHTS: { format: WeightsFormat; key: string }[] = [
-  { format: 'npz', key: 'runs.exportNpz' },
-  { format: 'pkl', key: 'runs.exportPkl' },
-  { format: 'json', key: 'runs.exportJson' },
-  { format: 'onnx', key: 'runs.exportOnnx' },
+/** One menu item: its label's i18n key and what it exports. */
+interface Item {
+  key: string;
+  export: (c: LabCommands, runId: string) => Promise<void>;
+}
+const weights = (key: string, format: WeightsFormat): Item => ({
+  key,
+  export: (c, runId) => c.exportWeights(runId, format),
+});
+/** The menu's items: four weights formats, then the two metrics tables. */
+const ITEMS: Item[] = [
+  weights('runs.exportNpz', 'npz'),
+  weights('runs.exportPkl', 'pkl'),
+  weights('runs.exportJson', 'json'),
+  weights('runs.exportOnnx', 'onnx'),
+  { key: 'runs.exportLossCsv', export: (c, runId) => c.exportCsv(runId, 'iterations') },
+  { key: 'runs.exportEpochsCsv', export: (c, runId) => c.exportCsv(runId, 'epochs') },
 ];
 
 /** The Export button and its popup list for `run`. */
@@ -50,35 +63,13 @@ export function ExportMenu({ run }: { run: RunSummary }) {
           aria-label={t('runs.exportTitle', { name: run.name })}
           onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
         >
-          {WEIGHTS.map(({ format, key }) => (
-            <li key={format} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={choose(() => commands.exportWeights(run.id, format))}
-              >
-                {t(key)}
+          {ITEMS.map((item) => (
+            <li key={item.key} role="none">
+              <button type="button" role="menuitem" onClick={choose(() => item.export(commands, run.id))}>
+                {t(item.key)}
               </button>
             </li>
           ))}
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={choose(() => commands.exportCsv(run.id, 'iterations'))}
-            >
-              {t('runs.exportLossCsv')}
-            </button>
-          </li>
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={choose(() => commands.exportCsv(run.id, 'epochs'))}
-            >
-              {t('runs.exportEpochsCsv')}
-            </button>
-          </li>
         </ul>
       )}
     </div>

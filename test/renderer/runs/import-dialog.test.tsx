@@ -33,6 +33,16 @@ function chooseFile(name: string, bytes: Uint8Array) {
 }
 const sample = () => new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.pkl')));
 
+/** Imports sample_weight.pkl through the dialog with its preselected choices; returns the new run. */
+async function importSample() {
+  chooseFile('sample_weight.pkl', sample());
+  const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  const [run] = await lab.listRuns();
+  return run;
+}
+
 describe('the import dialog', () => {
   it("preselects Sigmoid for the book's sample_weight.pkl, shows its architecture, and Import adds the run", async () => {
     const { store } = renderApp(lab);
@@ -57,11 +67,7 @@ describe('the import dialog', () => {
 
   it('an imported run trains further from its weights with one click; then Pause and Stop work as for any run', async () => {
     const { store } = renderApp(lab);
-    chooseFile('sample_weight.pkl', sample());
-    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const [run] = await lab.listRuns();
+    const run = await importSample();
     expect(screen.getByRole('button', { name: 'Pause' })).toHaveProperty('disabled', true);
     store.getState().selectRun(null); // the button selects the run it belongs to
     fireEvent.click(
@@ -84,11 +90,7 @@ describe('the import dialog', () => {
 
   it('the control bar treats a selected imported run like a paused one: Step trains one iteration', async () => {
     const { store } = renderApp(lab);
-    chooseFile('sample_weight.pkl', sample());
-    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const [run] = await lab.listRuns();
+    const run = await importSample();
     expect(store.getState().selectedRunId).toBe(run.id);
     const bar = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
     expect([
