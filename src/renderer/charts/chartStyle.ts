@@ -24,8 +24,8 @@ export const tooltipProps = {
 /** Space around each plot. */
 export const chartMargin = { top: 8, right: 16, bottom: 8, left: 0 } as const;
 
-/** The x axis spans the data. */
-export const dataDomain: ['dataMin', 'dataMax'] = ['dataMin', 'dataMax'];
+/** The x axis starts at 0 and ends at a round number past the data, so its ticks are round too. */
+export const dataDomain: [number, 'auto'] = [0, 'auto'];
 
 /** The hovered point: a small dot, drawn only on hover (lines draw no dots). */
 export const activeDot = { r: 3 } as const;
