@@ -4,22 +4,6 @@
  * follows the trend. NaN entries are carried over as NaN and do not disturb the average.
  */
 
-/** The EMA of `values` with factor `alpha` (0..0.99). */
-export function emaSmooth(values: ArrayLike<number>, alpha: number): Float32Array {
-  const out = new Float32Array(values.length);
-  let s = NaN;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (Number.isNaN(x)) {
-      out[i] = NaN;
-      continue;
-    }
-    s = Number.isNaN(s) ? x : alpha * s + (1 - alpha) * x;
-    out[i] = s;
-  }
-  return out;
-}
-
 /**
  * The EMA of a series that only grows: each call smooths just the values appended since the last
  * one (s continues from the last value), so a redraw costs O(new points), not O(all points).
@@ -60,4 +44,9 @@ export class IncrementalEma {
     this.done = values.length;
     return out.subarray(0, values.length);
   }
+}
+
+/** The EMA of `values` with factor `alpha` (0..0.99), as a new array. */
+export function emaSmooth(values: ArrayLike<number>, alpha: number): Float32Array {
+  return new IncrementalEma(alpha).update(values).slice();
 }
