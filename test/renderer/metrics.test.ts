@@ -15,6 +15,7 @@ import {
   evaluationStride,
   gridFor,
   gridRows,
+  keepBends,
   learningRateSlots,
   lossSlots,
   smoothedLosses,
@@ -259,6 +260,28 @@ describe("loading a run's saved metrics", () => {
       Array.from(new Float32Array([1.1, 1.2, 1.3, 1.4, 1.5])),
     );
     expect(store.getState().metrics.a.learningRates.length).toBe(5);
+  });
+});
+
+describe('flat stretches of a line', () => {
+  it('keepBends keeps the ends of each run of equal values and every change', () => {
+    const n = NaN;
+    const slots = new Float32Array([0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.02, n, n]);
+    expect(Array.from(keepBends(slots))).toEqual(
+      [0.1, n, n, 0.1, 0.05, n, 0.05, 0.02, n, n].map(Math.fround),
+    );
+    expect(Array.from(keepBends(new Float32Array([1, n, 1, 2, n, 2, 2])))).toEqual([1, n, 1, 2, n, n, 2]);
+    expect(Array.from(keepBends(new Float32Array([3])))).toEqual([3]);
+  });
+
+  it('a constant learning rate over 30,000 iterations is drawn from its two ends', () => {
+    const store = createLabStore();
+    feed(store, 'a', lossCurve(30_000), 500); // every learning rate 0.1
+    const grid = gridFor([30_000]);
+    const kept = Array.from(learningRateSlots(store.getState().metrics.a, grid)).filter(
+      (v) => !Number.isNaN(v),
+    );
+    expect(kept).toEqual([Math.fround(0.1), Math.fround(0.1)]);
   });
 });
 

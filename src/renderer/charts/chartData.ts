@@ -120,10 +120,31 @@ export function lossSlots(series: RunSeries, smoothing: number, grid: Grid) {
   };
 }
 
-/** Learning rate of one run on `grid`, as a slot array. */
+/**
+ * `slots` with the inner slots of every run of equal values set to NaN: the line through the
+ * remaining ones (connectNulls) is the same, drawn from a handful of points instead of hundreds.
+ */
+export function keepBends(slots: Float32Array): Float32Array {
+  const out = slots.slice();
+  let before = NaN; // the previous value, and the index of the current one
+  let at = -1;
+  for (let k = 0; k < slots.length; k++) {
+    const v = slots[k];
+    if (Number.isNaN(v)) continue;
+    if (at >= 0 && before === slots[at] && slots[at] === v) out[at] = NaN;
+    if (at >= 0) before = slots[at];
+    at = k;
+  }
+  return out;
+}
+
+/**
+ * Learning rate of one run on `grid`, as a slot array. It is flat most of the time (a constant
+ * rate, a step schedule), so only the slots where it changes are kept.
+ */
 export function learningRateSlots(series: RunSeries, grid: Grid): Float32Array {
   return cached(series, `lr:${grid.width}:${grid.buckets}`, () =>
-    bucketMinMax(series.learningRates.view(), grid),
+    keepBends(bucketMinMax(series.learningRates.view(), grid)),
   );
 }
 
