@@ -6,6 +6,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { IdxFormatError, bytesText } from './errors';
+import { messageText } from '../shared/messages';
 
 /** A parsed IDX file: its dimensions and its bytes (a view into the input when not gzipped). */
 export interface IdxArray {
@@ -72,9 +73,7 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   const type = bytes[2];
   const ndim = bytes[3];
   if (bytes[0] !== 0 || bytes[1] !== 0 || ndim === 0) {
-    throw new IdxFormatError(
-      `Not an IDX file: the magic number is ${hex(magic)}, expected 0x00000801 (labels) or 0x00000803 (images).`,
-    );
+    throw new IdxFormatError(messageText('idxMagic', { magic: hex(magic) }));
   }
   if (type !== 0x08) {
     const name = IDX_TYPES[type] ?? `unknown type 0x${type.toString(16).padStart(2, '0')}`;
@@ -100,7 +99,11 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   const present = bytes.length - headerSize;
   if (declared > present) {
     throw new IdxFormatError(
-      `Truncated IDX file: the header declares ${dims.join(' x ')} = ${bytesText(declared)} of data, but only ${bytesText(present)} are present.`,
+      messageText('idxTruncated', {
+        dims: dims.join(' x '),
+        declared: bytesText(declared),
+        present: bytesText(present),
+      }),
     );
   }
   if (declared < present) {
@@ -118,12 +121,15 @@ export function parseMnistPair(imageBytes: Uint8Array, labelBytes: Uint8Array): 
   const [count, rows, cols] = images.dims;
   if (labels.dims[0] !== count) {
     throw new IdxFormatError(
-      `The image file holds ${count.toLocaleString('en-US')} images but the label file holds ${labels.dims[0].toLocaleString('en-US')} labels.`,
+      messageText('idxCounts', {
+        images: count.toLocaleString('en-US'),
+        labels: labels.dims[0].toLocaleString('en-US'),
+      }),
     );
   }
   for (let i = 0; i < count; i++) {
     if (labels.data[i] > 9) {
-      throw new IdxFormatError(`Label ${i} is ${labels.data[i]}; MNIST labels must be digits 0 to 9.`);
+      throw new IdxFormatError(messageText('idxLabel', { index: i, label: labels.data[i] }));
     }
   }
   return { count, rows, cols, images: images.data, labels: labels.data };

@@ -4,6 +4,7 @@
  * against the bytes present before any typed array is allocated.
  */
 import { FormatError, bytesText } from './errors';
+import { messageText } from '../shared/messages';
 
 /** The element types we read. NumPy 'f4' is float32, 'u1' uint8, 'i8' int64, ... */
 export type DType =
@@ -79,9 +80,7 @@ export function parseDType(descr: string, byteorder?: string): DTypeInfo {
   const m = /^([<>|=]?)([fuib])(\d+)$/.exec(descr);
   const dtype = m ? KINDS[m[2] + m[3]] : undefined;
   if (!m || !dtype) {
-    throw new FormatError(
-      `Unsupported NumPy dtype '${descr}': only numeric arrays (f4, f8, u1, i1, u2, i2, u4, i4, i8, u8, b1) can be loaded.`,
-    );
+    throw new FormatError(messageText('unsupportedDtype', { dtype: descr }));
   }
   const order = byteorder ?? m[1];
   return { dtype, size: Number(m[3]), littleEndian: order !== '>' };
@@ -117,7 +116,12 @@ export function decodeArray(
   const expected = count * info.size;
   if (bytes.length !== expected) {
     throw new FormatError(
-      `Array data has ${bytesText(bytes.length)} but shape (${shape.join(', ')}) of ${info.dtype} needs ${bytesText(expected)}.`,
+      messageText('arrayDataSize', {
+        has: bytesText(bytes.length),
+        shape: shape.join(', '),
+        dtype: info.dtype,
+        needs: bytesText(expected),
+      }),
     );
   }
   const data = new ARRAYS[info.dtype](count);

@@ -7,6 +7,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { NpyFormatError, bytesText } from './errors';
 import { type NdArray } from './ndarray';
 import { readNpy, writeNpy, type NpyArray } from './npy';
+import { messageText } from '../shared/messages';
 
 /** Deflate's maximum expansion ratio, plus slack for tiny entries. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -14,7 +15,7 @@ const MAX_DEFLATE_RATIO = 1032;
 /** Reads every array of an .npz, keyed by name without '.npy', in archive order. */
 export function readNpz(bytes: Uint8Array): Map<string, NdArray> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new NpyFormatError('Not an .npz file: it is not a zip archive.');
+    throw new NpyFormatError(messageText('notZip'));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
@@ -30,20 +31,19 @@ export function readNpz(bytes: Uint8Array): Map<string, NdArray> {
     });
   } catch (error) {
     if (error instanceof NpyFormatError) throw error;
-    throw new NpyFormatError(`The .npz archive is damaged or truncated: ${(error as Error).message}.`);
+    throw new NpyFormatError(messageText('npzDamaged', { cause: (error as Error).message }));
   }
   const out = new Map<string, NdArray>();
   for (const [name, data] of Object.entries(files)) {
     if (name.endsWith('/')) continue;
-    if (!name.endsWith('.npy'))
-      throw new NpyFormatError(`The .npz archive holds ${name}, which is not a .npy file.`);
+    if (!name.endsWith('.npy')) throw new NpyFormatError(messageText('npzNotNpy', { name }));
     try {
       out.set(name.slice(0, -4), readNpy(data));
     } catch (error) {
-      throw new NpyFormatError(`In ${name}: ${(error as Error).message}`);
+      throw new NpyFormatError(messageText('npzEntry', { name, detail: (error as Error).message }));
     }
   }
-  if (out.size === 0) throw new NpyFormatError('The .npz archive holds no arrays.');
+  if (out.size === 0) throw new NpyFormatError(messageText('npzNoArrays'));
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import { PickleFormatError } from './errors';
 import { decodeArray, parseDType, type DTypeInfo, type NdArray } from './ndarray';
+import { messageText } from '../shared/messages';
 
 /** A Python value as the pickle machine sees it. Tuples and lists are JS arrays; dicts are Maps. */
 export type PyValue =
@@ -166,9 +167,7 @@ export function findGlobal(module: string, name: string): PyGlobal {
   const qualifiedName = `${module}.${name}`;
   const call = Object.hasOwn(CONSTRUCTORS, qualifiedName) ? CONSTRUCTORS[qualifiedName] : undefined;
   if (!call) {
-    throw new PickleFormatError(
-      `pickle refers to ${qualifiedName}, which is not allowed: only NumPy arrays can be loaded.`,
-    );
+    throw new PickleFormatError(messageText('pickleGlobal', { global: qualifiedName }));
   }
   return { kind: 'global', qualifiedName, call };
 }

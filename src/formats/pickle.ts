@@ -8,6 +8,7 @@ import { PickleFormatError, bytesText } from './errors';
 import { OP } from './pickle-opcodes';
 import { build, findGlobal, type Budget, type PyValue } from './pickle-globals';
 import { toFloat32, type NdArray } from './ndarray';
+import { messageText } from '../shared/messages';
 
 const MARK = Symbol('mark');
 type StackItem = PyValue | typeof MARK;
@@ -26,7 +27,12 @@ class Reader {
   need(n: number, what: string): void {
     if (n > this.bytes.length - this.pos) {
       fail(
-        `Truncated pickle: ${what} at offset ${this.pos} needs ${bytesText(n)}, only ${bytesText(this.bytes.length - this.pos)} left.`,
+        messageText('pickleTruncatedAt', {
+          what,
+          offset: this.pos,
+          needs: bytesText(n),
+          left: bytesText(this.bytes.length - this.pos),
+        }),
       );
     }
   }
@@ -126,8 +132,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
   };
 
   for (;;) {
-    if (r.pos >= bytes.length)
-      fail(`Truncated pickle: it ends at offset ${bytes.length} without a STOP opcode.`);
+    if (r.pos >= bytes.length) fail(messageText('pickleTruncated', { offset: bytes.length }));
     const op = bytes[r.pos++];
     switch (op) {
       case OP.PROTO: {
@@ -335,8 +340,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
 /** Reads a pickled dict {name: numpy array} (the book's sample_weight.pkl, params.pkl). */
 export function readPickledArrays(bytes: Uint8Array): Map<string, NdArray> {
   const root = loadPickle(bytes);
-  if (!(root instanceof Map))
-    fail('The pickle does not hold a dict of arrays (like {"W1": array, "b1": array, ...}).');
+  if (!(root instanceof Map)) fail(messageText('pickleNotDict'));
   const out = new Map<string, NdArray>();
   for (const [key, value] of root as Map<PyValue, PyValue>) {
     if (typeof key !== 'string') fail(`The pickled dict has a key that is not a string (${String(key)}).`);
@@ -351,7 +355,7 @@ export function readPickledArrays(bytes: Uint8Array): Map<string, NdArray> {
       value.array
     )
       out.set(name, value.array);
-    else fail(`The pickled value '${name}' is not a NumPy array.`);
+    else fail(messageText('pickleNotArray', { name }));
   }
   return out;
 }

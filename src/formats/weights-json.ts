@@ -8,6 +8,7 @@ import { ACTIVATIONS } from '../shared/hyperparams';
 import type { WeightTensor } from '../shared/runs';
 import { WeightsJsonError } from './errors';
 import { float32Bytes, shapeSize } from './ndarray';
+import { messageText } from '../shared/messages';
 
 /** The network's shape: enough to rebuild it. Unknown extra keys are kept. */
 export const architectureSchema = z.looseObject({
@@ -116,7 +117,7 @@ export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[];
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new WeightsJsonError(`The weights file is not valid JSON: ${(error as Error).message}`);
+    throw new WeightsJsonError(messageText('jsonInvalid', { cause: (error as Error).message }));
   }
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success)

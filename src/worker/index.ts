@@ -19,6 +19,7 @@ import type { RunSplits } from './engine';
 import { startWorker } from './entry';
 import type { EvalSplitName, FromEvaluator, ToEvaluator } from './evaluator';
 import { divergedMessage } from './diverged';
+import { messageText } from '../shared/messages';
 
 /** What the service passes as workerData. */
 export interface RunWorkerData {
@@ -71,7 +72,7 @@ class RunLoop {
     this.state = startPaused ? 'paused' : 'training';
     evaluator.on('message', (msg: FromEvaluator) => this.onEvaluation(msg));
     evaluator.on('error', (error) =>
-      post({ type: 'error', message: `The evaluation thread failed: ${error.message}` }),
+      post({ type: 'error', message: messageText('evaluatorFailed', { detail: error.message }) }),
     );
   }
 
@@ -311,7 +312,7 @@ port.on('message', (msg: ToRunWorker) => {
   if (msg.type === 'init' && !initStarted) {
     initStarted = true;
     init(msg).catch((error: Error) => {
-      post({ type: 'error', message: `The run could not start: ${error.message}` });
+      post({ type: 'error', message: messageText('runCouldNotStart', { detail: error.message }) });
     });
   } else if (loop) {
     try {

@@ -3,7 +3,7 @@
  * book's sample_weight.pkl chosen in the run list's file input opens the dialog with Sigmoid
  * preselected; Import adds the run; the Evaluate view shows test accuracy 0.9352. Export offers the
  * four weights formats and downloads a .npz that decodes to the same tensors; the loss chart saves
- * as a PNG. A broken file shows the service's message in the notices.
+ * as a PNG. A broken file shows the service's message in the notices, in Japanese when the UI is.
  *
  * The renderer is out/renderer (npm run build), or MNIST_LAB_E2E_RENDERER when set.
  */
@@ -82,17 +82,37 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
 
   it('a broken file: the message in the notices, no new run', async () => {
     const before = (await lab.listRuns()).length;
-    await page
-      .getByTestId('import-weights-file')
-      .setInputFiles({
-        name: 'cut.npz',
-        mimeType: 'application/zip',
-        buffer: readFileSync(samplePkl).subarray(0, 3000),
-      });
+    await page.getByTestId('import-weights-file').setInputFiles({
+      name: 'cut.npz',
+      mimeType: 'application/zip',
+      buffer: readFileSync(samplePkl).subarray(0, 3000),
+    });
     const alert = page.getByRole('region', { name: 'Notifications' }).getByRole('alert').last();
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Could not import the weights: cut\.npz cannot be imported/);
     expect(await lab.listRuns()).toHaveLength(before);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('in Japanese, a hostile pickle is refused with a Japanese message naming the global', async () => {
+    const before = (await lab.listRuns()).length;
+    await page.getByLabel('Language', { exact: true }).selectOption('ja');
+    // Pickle protocol 2 that calls os.system('echo'): refused before anything runs.
+    const evil = Buffer.concat([
+      Buffer.from([0x80, 0x02]),
+      Buffer.from('cos\nsystem\nX\x04\x00\x00\x00echo', 'latin1'),
+      Buffer.from([0x85, 0x52, 0x2e]),
+    ]);
+    await page
+      .getByTestId('import-weights-file')
+      .setInputFiles({ name: 'evil.pkl', mimeType: 'application/octet-stream', buffer: evil });
+    const alert = page.getByRole('region', { name: 'お知らせ' }).getByRole('alert').last();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      '重みを読み込めませんでした: evil.pkl はインポートできません：pickle が os.system を参照していますが、これは許可されていません。',
+    );
+    expect(await lab.listRuns()).toHaveLength(before);
+    await page.getByLabel('言語', { exact: true }).selectOption('en');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

@@ -13,6 +13,14 @@ import { LabService } from '../../src/main/lab/service';
 import type { WeightTensor } from '../../src/shared/runs';
 import { bookDir, mnistDir } from '../formats/helpers';
 import { EventLog } from './lab-helpers';
+import { NESTED_PARAMS, parseMessage } from '../../src/shared/messages';
+
+/** Whether a text, and every cause nested in it, is one of the catalogue's messages. */
+function catalogued(text: string): boolean {
+  const parsed = parseMessage(text);
+  if (!parsed) return false;
+  return NESTED_PARAMS.every((name) => !(name in parsed.params) || catalogued(parsed.params[name]));
+}
 
 const samplePkl = new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.pkl')));
 
@@ -209,6 +217,8 @@ describe('importing weights', () => {
         new RegExp(`^${file.fileName.replace('.', '\\.')} cannot be imported: `),
       );
       expect((error as Error).message).toMatch(file.message);
+      // The message and its cause are catalogued, so the UI can show them in Japanese or Korean.
+      expect(catalogued((error as Error).message)).toBe(true);
       expect(await lab.listRuns()).toEqual(before);
     });
   }

@@ -181,8 +181,16 @@ describe('app with the real service', () => {
     await waitFor(() => expect(selected(store)?.state).toBe('diverged'));
     const run = selected(store)!;
     const at = Number(/at iteration (\d+)/.exec(run.message ?? '')?.[1]);
-    const banner = screen.getByText(`${run.name} diverged: ${run.message}`).closest('.banner') as HTMLElement;
+    let banner = screen.getByText(`${run.name} diverged: ${run.message}`).closest('.banner') as HTMLElement;
     expect(within(banner).getByText(/smaller learning rate/)).toBeTruthy();
+    // In Japanese the worker's reason is shown in Japanese too, with the same numbers.
+    act(() => changeLanguage('ja'));
+    const lr = /learning rate \(([^)]+)\)/.exec(run.message ?? '')?.[1];
+    const ja = `${run.name} は発散しました：イテレーション ${at} で損失が`;
+    banner = screen.getByText((text) => text.startsWith(ja)).closest('.banner') as HTMLElement;
+    expect(banner.textContent).toContain(`学習率（${lr}）が大きすぎる可能性があります`);
+    expect(banner.textContent).not.toMatch(/loss became/);
+    act(() => changeLanguage('en'));
     fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/diverged:/)).toBeNull();
     // It stopped before its 300 iterations, at the iteration the message names (its last loss).

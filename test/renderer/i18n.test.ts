@@ -5,7 +5,11 @@ import { RUN_STATES } from '../../src/shared/runs';
 import { en } from '../../src/renderer/i18n/en';
 import { ja } from '../../src/renderer/i18n/ja';
 import { ko } from '../../src/renderer/i18n/ko';
-import { flattenKeys, matchLanguage } from '../../src/renderer/i18n';
+import i18next from 'i18next';
+import { flattenKeys, initI18n, matchLanguage } from '../../src/renderer/i18n';
+import { localizeMessage } from '../../src/renderer/i18n/messages';
+import { messageText } from '../../src/shared/messages';
+import { divergedMessage } from '../../src/worker/diverged';
 
 /** The string at a dotted key, or undefined. */
 function lookup(dict: object, key: string): unknown {
@@ -80,5 +84,41 @@ describe('i18n dictionaries', () => {
     expect(matchLanguage('en-GB')).toBe('en');
     expect(matchLanguage('fr-FR')).toBeNull();
     expect(matchLanguage(undefined)).toBeNull();
+  });
+});
+
+describe('localizeMessage', () => {
+  const t = (lng: string) => i18next.getFixedT(lng) as unknown as Parameters<typeof localizeMessage>[1];
+  initI18n('en');
+
+  it('shows a worker message in Japanese and Korean with its numbers', () => {
+    const text = divergedMessage(NaN, 37, 5);
+    expect(localizeMessage(text, t('en'))).toBe(text);
+    expect(localizeMessage(text, t('ja'))).toBe(
+      'イテレーション 37 で損失が NaN になりました。学習率（5）が大きすぎる可能性があります。0.1 以下を試してください',
+    );
+    expect(localizeMessage(text, t('ko'))).toMatch(/^반복 37에서 손실이 NaN이 되었습니다\. 학습률\(5\)/);
+  });
+
+  it('translates the cause inside a message, and a run state', () => {
+    const text = messageText('cannotImport', {
+      name: 'evil.pkl',
+      detail: messageText('pickleGlobal', { global: 'os.system' }),
+    });
+    expect(localizeMessage(text, t('ja'))).toBe(
+      'evil.pkl はインポートできません：pickle が os.system を参照していますが、これは許可されていません。読み込めるのは NumPy 配列だけです。',
+    );
+    const state = messageText('wrongState', { name: 'run 3', state: 'finished' });
+    expect(localizeMessage(state, t('ja'))).toMatch(/^run 3 は「完了」です。/);
+  });
+
+  it("drops Electron's wrapper and leaves an unknown text as it is", () => {
+    const wrapped = `Error invoking remote method 'lab:openWeights': Error: ${messageText('notZip')}`;
+    expect(localizeMessage(wrapped, t('ja'))).toBe(
+      '.npz ファイルではありません（zip アーカイブではありません）。',
+    );
+    expect(localizeMessage('Malformed pickle: negative LONG4 length.', t('ja'))).toBe(
+      'Malformed pickle: negative LONG4 length.',
+    );
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ExportedWeights, LabApi, WeightsFormat } from '../../shared/api';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
 import { SHELL_LABELS, type ShellLabels } from './menu-labels';
+import { messageText } from '../../shared/messages';
 
 /** The part of Electron's dialog.showSaveDialog result we read. */
 export interface SaveDialogResult {
@@ -111,6 +112,6 @@ export async function readWeightsWithDialog(
       throw new Error(`it is ${size} bytes; weights files up to ${MAX_OPEN_BYTES} bytes are accepted`);
     return { fileName: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
   } catch (error) {
-    throw new Error(`Could not read ${file}: ${(error as Error).message}`);
+    throw new Error(messageText('readFailed', { file, detail: (error as Error).message }));
   }
 }

@@ -3,6 +3,7 @@
  * W3 (100, 10) is 784-50-100-10. Each W's rows must equal the previous W's columns.
  */
 import type { WeightTensor } from '../../shared/runs';
+import { messageText } from '../../shared/messages';
 
 /** Layer sizes [input, hidden..., output] and whether batch-norm tensors are present. */
 export interface Architecture {
@@ -18,30 +19,36 @@ export function architectureOf(tensors: WeightTensor[]): Architecture {
   for (let l = 1; byName.has(`W${l}`); l++) {
     const W = byName.get(`W${l}`) as WeightTensor;
     if (W.shape.length !== 2) {
-      throw new Error(
-        `W${l} has shape ${shapeText(W.shape)}; only fully-connected networks (every W 2-D) can be evaluated here.`,
-      );
+      throw new Error(messageText('notDense', { W: `W${l}`, shape: shapeText(W.shape) }));
     }
     const [rows, cols] = W.shape;
     if (l === 1) sizes.push(rows);
     else if (rows !== sizes[sizes.length - 1]) {
       throw new Error(
-        `The shapes do not chain: W${l - 1} ends in ${sizes[sizes.length - 1]} outputs but W${l} ${shapeText(W.shape)} takes ${rows} inputs.`,
+        messageText('shapesDontChain', {
+          previous: `W${l - 1}`,
+          outputs: sizes[sizes.length - 1],
+          weight: `W${l} ${shapeText(W.shape)}`,
+          inputs: rows,
+        }),
       );
     }
     sizes.push(cols);
     const b = byName.get(`b${l}`);
-    if (!b) throw new Error(`W${l} has no bias b${l}.`);
+    if (!b) throw new Error(messageText('noBias', { W: `W${l}`, b: `b${l}` }));
     if (b.data.length !== cols)
       throw new Error(
-        `b${l} has ${b.data.length} values but W${l} ${shapeText(W.shape)} has ${cols} outputs.`,
+        messageText('biasSize', {
+          b: `b${l}`,
+          count: b.data.length,
+          weight: `W${l} ${shapeText(W.shape)}`,
+          outputs: cols,
+        }),
       );
   }
   if (sizes.length < 3) {
     const names = tensors.map((t) => `${t.name} ${shapeText(t.shape)}`).join(', ');
-    throw new Error(
-      `Expected at least W1, b1, W2, b2 (a network with a hidden layer); the file holds ${names || 'nothing'}.`,
-    );
+    throw new Error(names ? messageText('tooFewLayers', { names }) : messageText('emptyWeights'));
   }
   return { sizes, batchNorm: byName.has('gamma1') };
 }

@@ -5,6 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { messageText } from '../../shared/messages';
 
 let counter = 0;
 
@@ -33,13 +34,13 @@ export function describeWriteError(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
+      ? messageText('permissionDenied')
       : code === 'ENOENT'
-        ? 'the folder does not exist'
+        ? messageText('folderMissing')
         : code === 'ENOSPC'
-          ? 'the disk is full'
+          ? messageText('diskFull')
           : code === 'EROFS'
-            ? 'the disk is read-only'
+            ? messageText('diskReadOnly')
             : (error as Error).message;
-  return `Could not save ${file}: ${why}. Nothing was written; choose another place.`;
+  return messageText('saveFailed', { file, why });
 }

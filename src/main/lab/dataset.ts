@@ -13,6 +13,7 @@ import { parseMnistPair } from '../../formats/idx';
 import type { MnistPair } from '../../formats/idx';
 import type { SharedDataset, SharedSplit } from '../../shared/dataset';
 import type { DatasetInfo } from '../../shared/runs';
+import { messageText } from '../../shared/messages';
 
 /** The four files, by the names LeCun's site uses (a `.` instead of the `-` before idx, and .gz, are accepted too). */
 export const MNIST_FILES = {
@@ -46,7 +47,7 @@ export function bundledMnistFolder(): string {
 /** Finds each of the four files in `folder` (raw or .gz); throws a DatasetError naming the missing ones. */
 export function findMnistFiles(folder: string): Record<FileKey, string> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new DatasetError(`Dataset folder not found: ${folder}`);
+    throw new DatasetError(messageText('folderNotFound', { folder }));
   }
   const names = readdirSync(folder);
   const found: Partial<Record<FileKey, string>> = {};
@@ -60,8 +61,11 @@ export function findMnistFiles(folder: string): Record<FileKey, string> {
   }
   if (missing.length > 0) {
     throw new DatasetError(
-      `${folder} is not an MNIST folder: missing ${missing.join(', ')} (raw or .gz). ` +
-        `It needs the four IDX files ${Object.values(MNIST_FILES).join(', ')}.`,
+      messageText('notMnistFolder', {
+        folder,
+        missing: missing.join(', '),
+        files: Object.values(MNIST_FILES).join(', '),
+      }),
     );
   }
   return found as Record<FileKey, string>;
@@ -72,7 +76,7 @@ function readPair(imagesFile: string, labelsFile: string): MnistPair {
     return parseMnistPair(new Uint8Array(readFileSync(imagesFile)), new Uint8Array(readFileSync(labelsFile)));
   } catch (error) {
     const which = `${path.basename(imagesFile)} / ${path.basename(labelsFile)}`;
-    throw new DatasetError(`Cannot read ${which}: ${(error as Error).message}`);
+    throw new DatasetError(messageText('cannotReadPair', { files: which, detail: (error as Error).message }));
   }
 }
 
@@ -123,7 +127,10 @@ export function loadMnist(folder?: string): LoadedDataset {
   const test = readPair(files.testImages, files.testLabels);
   if (train.rows !== test.rows || train.cols !== test.cols) {
     throw new DatasetError(
-      `Training images are ${train.rows}x${train.cols} but test images are ${test.rows}x${test.cols}; they must match.`,
+      messageText('imageSizesDiffer', {
+        train: `${train.rows}x${train.cols}`,
+        test: `${test.rows}x${test.cols}`,
+      }),
     );
   }
   if (train.count === 0 || test.count === 0) {

@@ -8,6 +8,7 @@ import { MAX_PENDING, MAX_WEIGHTS_BYTES } from './service-options';
 import { argument } from './validate';
 import { checkWeightsFile } from './weights-import';
 import type { CheckedWeights } from './weights-import';
+import { messageText } from '../../shared/messages';
 
 /** Bytes as a Uint8Array of this realm (a renderer test's jsdom or another context may send its own). */
 const bytesSchema = z
@@ -38,15 +39,13 @@ export class PendingWeights {
     const name = argument(z.string().min(1).max(260), fileName, 'file name');
     const data = argument(bytesSchema, bytes, 'file contents');
     if (data.length > MAX_WEIGHTS_BYTES) {
-      throw new Error(
-        `${name} is ${data.length} bytes; weights files up to ${MAX_WEIGHTS_BYTES} bytes are accepted.`,
-      );
+      throw new Error(messageText('fileTooBig', { name, size: data.length, max: MAX_WEIGHTS_BYTES }));
     }
     let checked: CheckedWeights;
     try {
       checked = checkWeightsFile(name, data);
     } catch (error) {
-      throw new Error(`${name} cannot be imported: ${(error as Error).message}`);
+      throw new Error(messageText('cannotImport', { name, detail: (error as Error).message }));
     }
     const pendingId = `weights-${this.nextId++}`;
     this.files.set(pendingId, { ...checked, fileName: name });
@@ -59,7 +58,7 @@ export class PendingWeights {
   get(pendingId: unknown): PendingFile {
     const id = argument(z.string().min(1).max(100), pendingId, 'pending weights id');
     const file = this.files.get(id);
-    if (!file) throw new Error('That weights file is no longer open; open it again.');
+    if (!file) throw new Error(messageText('noLongerOpen'));
     return file;
   }
 

@@ -9,6 +9,7 @@ import type { RunSummary } from '../../shared/runs';
 import type { ToRunWorker } from '../../worker/messages';
 import { MetricsRecorder } from './metrics';
 import { INTERRUPTED_MESSAGE } from './service-options';
+import { messageText } from '../../shared/messages';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -35,7 +36,7 @@ export function newEntry(summary: RunSummary, metrics = new MetricsRecorder()): 
 /** Posts a message to the run's worker; throws when it has none. */
 export function sendTo(entry: RunEntry, msg: ToRunWorker): void {
   if (!entry.worker)
-    throw new Error(`${entry.summary.name} has no live worker (it is ${entry.summary.state}).`);
+    throw new Error(messageText('noWorker', { name: entry.summary.name, state: entry.summary.state }));
   entry.worker.postMessage(msg);
 }
 

@@ -28,6 +28,7 @@ import { argument, exportFormatSchema, importChoicesSchema, learningRateSchema }
 import { nameSchema, pixelsSchema, runIdSchema } from './validate';
 import { PendingWeights } from './pending-weights';
 import { exportFileName, exportMeta, importedConfig } from './weights-import';
+import { messageText } from '../../shared/messages';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
@@ -98,7 +99,8 @@ export class LabService implements LabApi {
 
   async startRun(config: unknown, name?: unknown): Promise<RunSummary> {
     const parsed = parseTrainConfig(config ?? {});
-    if (!parsed.ok) throw new Error(`Invalid training config: ${describeConfigErrors(parsed.errors)}`);
+    if (!parsed.ok)
+      throw new Error(messageText('invalidConfig', { detail: describeConfigErrors(parsed.errors) }));
     const runName = name === undefined ? `Run ${this.nextRunNumber}` : argument(nameSchema, name, 'run name');
     return this.addRun(newSummary(this.newRunId(), runName, parsed.config, 'trained'));
   }
@@ -125,11 +127,11 @@ export class LabService implements LabApi {
     entry.worker = worker;
     entry.retiring = false;
     worker.on('message', (msg: FromRunWorker) => this.onWorkerMessage(entry, msg));
-    worker.on('error', (error) => this.fail(entry, `The training thread crashed: ${error.message}`));
+    worker.on('error', (error) => this.fail(entry, messageText('threadCrashed', { detail: error.message })));
     worker.on('exit', (code) => {
       entry.worker = null;
       rejectRequests(entry, 'The run has no live worker any more.');
-      if (!entry.retiring) this.fail(entry, `The training thread exited unexpectedly (exit code ${code}).`);
+      if (!entry.retiring) this.fail(entry, messageText('threadExited', { code }));
     });
     const resume = weights && { weights, startPaused: true }; // imported or past weights wait, paused
     sendTo(entry, { type: 'init', config, dataset: dataset.shared, ...resume });
@@ -140,7 +142,7 @@ export class LabService implements LabApi {
     if (entry.worker) return;
     const weights = this.store.loadWeights(entry.summary.id);
     const name = entry.summary.name;
-    if (!weights) throw new Error(`${name} has no live worker and no saved weights (none were reached yet).`);
+    if (!weights) throw new Error(messageText('noWeightsYet', { name }));
     entry.viewer = entry.summary.state !== 'imported';
     this.spawn(entry, entry.summary.config, weights);
   }
@@ -226,7 +228,7 @@ export class LabService implements LabApi {
     }
     if (!LIVE_STATES.includes(entry.summary.state)) {
       const { name, state } = entry.summary;
-      throw new Error(`${name} is ${state}; only a starting, training, paused or imported run accepts this.`);
+      throw new Error(messageText('wrongState', { name, state }));
     }
     return entry;
   }
@@ -247,7 +249,7 @@ export class LabService implements LabApi {
   private run(runId: unknown): RunEntry {
     const id = argument(runIdSchema, runId, 'run id');
     const entry = this.runs.get(id);
-    if (!entry) throw new Error(`No run with id ${id}.`);
+    if (!entry) throw new Error(messageText('noRun', { id }));
     return entry;
   }
 

@@ -11,6 +11,7 @@ import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams
 import type { Activation, TrainConfig } from '../../shared/hyperparams';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { architectureOf } from './architecture';
+import { messageText } from '../../shared/messages';
 
 /** MNIST's image and class counts: what an imported network must take and give. */
 const INPUT_SIZE = 784;
@@ -36,10 +37,10 @@ export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWe
   const { tensors, meta } = decodeWeights(bytes, fileName);
   const { sizes, batchNorm } = architectureOf(tensors);
   if (sizes[0] !== INPUT_SIZE)
-    throw new Error(`W1 takes ${sizes[0]} inputs but MNIST images have ${INPUT_SIZE} pixels (28x28).`);
+    throw new Error(messageText('wrongInputs', { inputs: sizes[0], pixels: INPUT_SIZE }));
   const last = sizes[sizes.length - 1];
   if (last !== OUTPUT_SIZE)
-    throw new Error(`The last layer has ${last} outputs; MNIST needs ${OUTPUT_SIZE} (one per digit).`);
+    throw new Error(messageText('wrongOutputs', { outputs: last, classes: OUTPUT_SIZE }));
   const fileActivation = meta?.architecture.activation;
   const checked: CheckedWeights = {
     tensors,
@@ -67,7 +68,7 @@ export function importedConfig(
     batchNorm: checked.batchNorm,
   });
   if (!parsed.ok)
-    throw new Error(`This network cannot be trained here: ${describeConfigErrors(parsed.errors)}`);
+    throw new Error(messageText('notTrainable', { detail: describeConfigErrors(parsed.errors) }));
   return parsed.config;
 }
 

@@ -6,6 +6,7 @@
 import { LAB_METHODS, type LabApi, type LabEvent, type LabMethod } from '../../shared/api';
 import { decodeMessage, encodeMessage } from '../../main/web/codec';
 import { CLOSE_BAD_TOKEN, type RequestMessage, type ServerMessage } from '../../main/web/protocol';
+import { messageText } from '../../shared/messages';
 
 /** The part of the WebSocket class the client uses (the browser's, or `ws` in Node tests). */
 export interface SocketLike {
@@ -78,9 +79,9 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
     };
     socket.onclose = ({ code }) => {
       if (code === CLOSE_BAD_TOKEN) {
-        refused = 'MNIST Lab refused this page’s token. Open the address printed by `npm run serve` again.';
+        refused = messageText('tokenRefused');
       }
-      const reason = refused ?? 'The connection to MNIST Lab was lost; reconnecting.';
+      const reason = refused ?? messageText('connectionLost');
       failAll(reason);
       if (closed) return;
       if (!outageAnnounced) emit({ type: 'error', message: reason });

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLabStore } from '../store';
 import { selectNotices } from '../store/selectors';
+import { localizeMessage } from '../i18n/messages';
 
 /** The notice stack (a live region, so screen readers announce new errors). */
 export function Notices() {
@@ -13,7 +14,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className="toast" role="alert">
           <p>
-            <strong>{t(n.titleKey)}</strong>: {n.message}
+            <strong>{t(n.titleKey)}</strong>: {localizeMessage(n.message, t)}
           </p>
           <button type="button" aria-label={t('notice.dismiss')} onClick={() => dismissNotice(n.id)}>
             ×

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLabStore } from '../store';
 import { selectFailureBannerIds } from '../store/selectors';
+import { localizeMessage } from '../i18n/messages';
 
 /** Banners for runs that diverged or failed. */
 export function RunBanners() {
@@ -22,7 +23,7 @@ export function RunBanners() {
               <p className="banner__title">
                 {t(diverged ? 'banner.diverged' : 'banner.failed', {
                   name: run.name,
-                  message: run.message || t('banner.noMessage'),
+                  message: run.message ? localizeMessage(run.message, t) : t('banner.noMessage'),
                 })}
               </p>
               <p>{t(diverged ? 'banner.divergedHint' : 'banner.failedHint')}</p>

@@ -1,4 +1,6 @@
 /** English strings: the reference dictionary every other language must match key for key. */
+import { MESSAGE_TEMPLATES, type MessageKey } from '../../shared/messages';
+
 export const en = {
   app: {
     title: 'MNIST Lab',
@@ -303,6 +305,8 @@ export const en = {
     dataset: 'MNIST dataset: Yann LeCun, Corinna Cortes and Christopher J. C. Burges.',
     shortcuts: 'Keyboard shortcuts',
   },
+  /** The service's messages (src/shared/messages.ts), by key. */
+  msg: { ...MESSAGE_TEMPLATES } as Record<MessageKey, string>,
 };
 
 /** The shape of a complete dictionary. */

@@ -14,6 +14,7 @@ import { PredictionReadout } from './PredictionReadout';
 import { RunPicker } from './RunPicker';
 import type { Stroke } from './strokes';
 import { usePredict } from './usePredict';
+import { localizeMessage } from '../i18n/messages';
 
 export interface DrawPanelProps {
   lab: Pick<LabApi, 'predict'>;
@@ -124,7 +125,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
           <PredictionReadout probabilities={pixels ? (prediction?.probabilities ?? null) : null} />
           {error && pixels ? (
             <p className="inspect-error" role="alert">
-              {t('inspect.draw.error', { message: error })}
+              {t('inspect.draw.error', { message: localizeMessage(error, t) })}
             </p>
           ) : null}
         </div>

@@ -11,6 +11,7 @@ import { ConfusionMatrix, type CellRef } from './ConfusionMatrix';
 import { TestImageCache } from './imageCache';
 import { ImageGallery } from './ImageGallery';
 import { MistakesGallery } from './MistakesGallery';
+import { localizeMessage } from '../i18n/messages';
 
 export interface EvaluationPanelProps {
   lab: Pick<LabApi, 'evaluateRun' | 'sampleImages'>;
@@ -72,7 +73,7 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
       </span>
       {error ? (
         <p className="inspect-error" role="alert">
-          {t('inspect.eval.error', { message: error })}
+          {t('inspect.eval.error', { message: localizeMessage(error, t) })}
         </p>
       ) : null}
       {current && matrix ? (

@@ -13,6 +13,7 @@ import { WeightHistogram } from './WeightHistogram';
 import { firstLayerTiles, laterWeightMatrices, weightTensors } from './weightLayout';
 import { useTileName, WeightTiles } from './WeightTiles';
 import { useWeights } from './useWeights';
+import { localizeMessage } from '../i18n/messages';
 
 export interface WeightVisualizerProps {
   lab: Pick<LabApi, 'getWeights'>;
@@ -49,7 +50,7 @@ export function WeightVisualizer({ lab, runs, runId, pollMs = 1500, tileSize = 5
       {loading ? <p className="inspect-muted">{t('inspect.weights.loading')}</p> : null}
       {error ? (
         <p className="inspect-error" role="alert">
-          {t('inspect.weights.error', { message: error })}
+          {t('inspect.weights.error', { message: localizeMessage(error, t) })}
         </p>
       ) : null}
       {live && weights ? <p className="inspect-muted">{t('inspect.weights.live')}</p> : null}

@@ -1,0 +1,132 @@
+/**
+ * The messages the service, the worker and the file readers show a user, as English templates with
+ * i18next-style `{{placeholders}}`. Main and the CLI print the English text (`messageText`); the
+ * renderer recognises a text by its template (`parseMessage`) and shows its own language's version
+ * of it (`msg.<key>` in the dictionaries). One catalogue, so what main writes and what the renderer
+ * reads cannot drift apart. A text that matches no template is shown as it is.
+ *
+ * A `detail` or `why` placeholder holds another message (the cause); the renderer translates it too.
+ * A `cause` placeholder holds a library's own words (fflate's, JSON.parse's), shown as they are.
+ */
+export const MESSAGE_TEMPLATES = {
+  // Training runs
+  divergedNaN:
+    'loss became NaN at iteration {{iteration}}: the learning rate ({{lr}}) is probably too high; try {{safer}} or lower',
+  divergedInfinite:
+    'loss became infinite at iteration {{iteration}}: the learning rate ({{lr}}) is probably too high; try {{safer}} or lower',
+  threadCrashed: 'The training thread crashed: {{detail}}',
+  threadExited: 'The training thread exited unexpectedly (exit code {{code}}).',
+  evaluatorFailed: 'The evaluation thread failed: {{detail}}',
+  runCouldNotStart: 'The run could not start: {{detail}}',
+  invalidConfig: 'Invalid training config: {{detail}}',
+  noWeightsYet: '{{name}} has no live worker and no saved weights (none were reached yet).',
+  wrongState: '{{name}} is {{state}}; only a starting, training, paused or imported run accepts this.',
+  noWorker: '{{name}} has no live worker (it is {{state}}).',
+  noRun: 'No run with id {{id}}.',
+  // Weights files
+  fileTooBig: '{{name}} is {{size}} bytes; weights files up to {{max}} bytes are accepted.',
+  cannotImport: '{{name}} cannot be imported: {{detail}}',
+  noLongerOpen: 'That weights file is no longer open; open it again.',
+  wrongInputs: 'W1 takes {{inputs}} inputs but MNIST images have {{pixels}} pixels (28x28).',
+  wrongOutputs: 'The last layer has {{outputs}} outputs; MNIST needs {{classes}} (one per digit).',
+  notTrainable: 'This network cannot be trained here: {{detail}}',
+  notDense: '{{W}} has shape {{shape}}; only fully-connected networks (every W 2-D) can be evaluated here.',
+  shapesDontChain:
+    'The shapes do not chain: {{previous}} ends in {{outputs}} outputs but {{weight}} takes {{inputs}} inputs.',
+  noBias: '{{W}} has no bias {{b}}.',
+  biasSize: '{{b}} has {{count}} values but {{weight}} has {{outputs}} outputs.',
+  tooFewLayers: 'Expected at least W1, b1, W2, b2 (a network with a hidden layer); the file holds {{names}}.',
+  emptyWeights: 'Expected at least W1, b1, W2, b2 (a network with a hidden layer); the file holds nothing.',
+  unknownKind:
+    'Cannot tell what kind of weights file {{name}} is: expected mnist-lab JSON, NumPy .npz or .npy, a Python pickle (.pkl) or ONNX.',
+  onnxImport:
+    'ONNX files can be exported but not imported (batch norm is folded into them); import the .json, .npz or .pkl export instead.',
+  notZip: 'Not an .npz file: it is not a zip archive.',
+  npzDamaged: 'The .npz archive is damaged or truncated: {{cause}}.',
+  npzNoArrays: 'The .npz archive holds no arrays.',
+  npzNotNpy: 'The .npz archive holds {{name}}, which is not a .npy file.',
+  npzEntry: 'In {{name}}: {{detail}}',
+  unsupportedDtype:
+    "Unsupported NumPy dtype '{{dtype}}': only numeric arrays (f4, f8, u1, i1, u2, i2, u4, i4, i8, u8, b1) can be loaded.",
+  arrayDataSize: 'Array data has {{has}} but shape ({{shape}}) of {{dtype}} needs {{needs}}.',
+  pickleGlobal: 'pickle refers to {{global}}, which is not allowed: only NumPy arrays can be loaded.',
+  pickleNotDict: 'The pickle does not hold a dict of arrays (like {"W1": array, "b1": array, ...}).',
+  pickleNotArray: "The pickled value '{{name}}' is not a NumPy array.",
+  pickleTruncatedAt: 'Truncated pickle: {{what}} at offset {{offset}} needs {{needs}}, only {{left}} left.',
+  pickleTruncated: 'Truncated pickle: it ends at offset {{offset}} without a STOP opcode.',
+  jsonInvalid: 'The weights file is not valid JSON: {{cause}}',
+  // Datasets
+  folderNotFound: 'Dataset folder not found: {{folder}}',
+  notMnistFolder:
+    '{{folder}} is not an MNIST folder: missing {{missing}} (raw or .gz). It needs the four IDX files {{files}}.',
+  cannotReadPair: 'Cannot read {{files}}: {{detail}}',
+  imageSizesDiffer: 'Training images are {{train}} but test images are {{test}}; they must match.',
+  idxMagic:
+    'Not an IDX file: the magic number is {{magic}}, expected 0x00000801 (labels) or 0x00000803 (images).',
+  idxTruncated:
+    'Truncated IDX file: the header declares {{dims}} = {{declared}} of data, but only {{present}} are present.',
+  idxCounts: 'The image file holds {{images}} images but the label file holds {{labels}} labels.',
+  idxLabel: 'Label {{index}} is {{label}}; MNIST labels must be digits 0 to 9.',
+  // Files on disk
+  saveFailed: 'Could not save {{file}}: {{why}}. Nothing was written; choose another place.',
+  permissionDenied: 'permission denied',
+  folderMissing: 'the folder does not exist',
+  diskFull: 'the disk is full',
+  diskReadOnly: 'the disk is read-only',
+  readFailed: 'Could not read {{file}}: {{detail}}',
+  // The browser's connection to the web bridge
+  connectionLost: 'The connection to MNIST Lab was lost; reconnecting.',
+  tokenRefused: 'MNIST Lab refused this page’s token. Open the address printed by `npm run serve` again.',
+} as const;
+
+export type MessageKey = keyof typeof MESSAGE_TEMPLATES;
+export type MessageParams = Record<string, string | number>;
+
+/** Placeholders whose value is itself a message (a cause), translated along with the outer one. */
+export const NESTED_PARAMS: readonly string[] = ['detail', 'why'];
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** The English text of a message. A placeholder without a value is left visible (a bug, not a crash). */
+export function messageText(key: MessageKey, params: MessageParams = {}): string {
+  return MESSAGE_TEMPLATES[key].replace(PLACEHOLDER, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Each template as an anchored pattern with a group per placeholder, the most specific first (most
+ * literal text), so "the file holds nothing." is emptyWeights, not tooFewLayers with names "nothing".
+ */
+const PATTERNS: { key: MessageKey; names: string[]; pattern: RegExp; literal: number }[] = (
+  Object.keys(MESSAGE_TEMPLATES) as MessageKey[]
+).map((key) => {
+  const template = MESSAGE_TEMPLATES[key];
+  const names: string[] = [];
+  let source = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    source += escapeRegExp(template.slice(last, match.index));
+    names.push(match[1]);
+    source += '([\\s\\S]+?)';
+    last = match.index + match[0].length;
+  }
+  source += escapeRegExp(template.slice(last));
+  const literal = template.replace(PLACEHOLDER, '').length;
+  return { key, names, pattern: new RegExp(`^${source}$`), literal };
+});
+PATTERNS.sort((a, b) => b.literal - a.literal);
+
+/** The template a text was made from, and its values; null when it matches none. */
+export function parseMessage(text: string): { key: MessageKey; params: Record<string, string> } | null {
+  for (const { key, names, pattern } of PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => (params[name] = match[i + 1]));
+    return { key, params };
+  }
+  return null;
+}
