@@ -48,5 +48,12 @@ export { gradientCheck, numericalGradient, type GradientCheckResult } from './gr
 export { BatchBuilder, type DataSplit, type Perturbation } from './batch';
 export { shiftRotate } from './augment';
 export { evaluateNetwork, type Evaluation } from './evaluate';
-export { Trainer, type SplitName, type StepResult, type TrainerConfig } from './trainer';
+export {
+  GRADIENT_SAMPLE_EVERY,
+  Trainer,
+  type SplitName,
+  type StepResult,
+  type TrainerConfig,
+} from './trainer';
+export { GradientNormMeter, l2Norm } from './gradient-norms';
 export { tsKernels } from './kernels-ts';

@@ -8,6 +8,7 @@
  */
 import { BatchBuilder, type DataSplit } from './batch';
 import { evaluateNetwork, type Evaluation } from './evaluate';
+import { GradientNormMeter } from './gradient-norms';
 import type { InitName } from './init';
 import type { ActivationName } from './layers/activations';
 import { createNetwork, type LossName, type Network, type TensorInput } from './network';
@@ -64,6 +65,9 @@ export interface StepResult {
   evalDue: boolean;
 }
 
+/** By default the gradient norms are measured on one iteration in this many (see gradient-norms.ts). */
+export const GRADIENT_SAMPLE_EVERY = 10;
+
 /** Which images evaluate() looks at. */
 export type SplitName = 'train' | 'test' | 'validation';
 
@@ -71,6 +75,8 @@ export type SplitName = 'train' | 'test' | 'validation';
 export class Trainer {
   readonly network: Network;
   readonly optimizer: Optimizer;
+  /** ‖dW_l‖₂ per weight layer, averaged over sampled iterations: take() it at each evaluation point. */
+  readonly gradientNorms: GradientNormMeter;
   /** Updates done so far. */
   iteration = 0;
   /** ceil(fitCount / batchSize): 600 for the book's 60,000 images in batches of 100. */
@@ -90,6 +96,7 @@ export class Trainer {
   /** 'shuffle': this epoch's order, and where the next batch starts in it. */
   private readonly permutation: Int32Array;
   private position = 0;
+  private readonly gradientSampleEvery: number;
   private readonly result: StepResult = { loss: 0, learningRate: 0, evalDue: false };
   private bestValidationLoss = Infinity;
   private evaluationsWithoutImprovement = 0;
@@ -97,7 +104,12 @@ export class Trainer {
   constructor(
     readonly config: TrainerConfig,
     readonly data: { train: DataSplit; test: DataSplit },
-    readonly opts: { kernels: Kernels; initialWeights?: TensorInput[] },
+    readonly opts: {
+      kernels: Kernels;
+      initialWeights?: TensorInput[];
+      /** Measure the gradient norms on every k-th iteration (default GRADIENT_SAMPLE_EVERY). */
+      gradientSampleEvery?: number;
+    },
   ) {
     const c = config;
     const trainCount = c.trainSubset > 0 ? Math.min(c.trainSubset, data.train.count) : data.train.count;
@@ -125,6 +137,8 @@ export class Trainer {
       { kernels: opts.kernels, rng: new Rng(c.seed, 0), dtype: 'float32' },
     );
     if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
+    this.gradientNorms = new GradientNormMeter(this.network.affines.map((a) => a.dW));
+    this.gradientSampleEvery = Math.max(1, Math.floor(opts.gradientSampleEvery ?? GRADIENT_SAMPLE_EVERY));
     this.baseLearningRate = c.learningRate;
     this.scheduleOptions = { stepEpochs: c.scheduleStepEpochs, decay: c.scheduleDecay };
     this.currentLearningRate = this.scheduledRate();
@@ -185,6 +199,9 @@ export class Trainer {
     r.loss = loss;
     r.learningRate = lr;
     r.evalDue = this.iteration % this.config.evalEvery === 0 || this.done;
+    // The optimizers read the gradients and leave them as they are, so they still hold this step's.
+    // The step before an evaluation point is always measured, so every point has at least one sample.
+    if (r.evalDue || this.iteration % this.gradientSampleEvery === 0) this.gradientNorms.sample();
     return r;
   }
 

@@ -8,10 +8,12 @@ import { ChartsArea } from './charts/ChartsArea';
 import { DrawPanel, EvaluationPanel, WeightVisualizer } from './inspect';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
-import { selectRunOrder, selectRuns, selectSelectedRunId } from './store/selectors';
+import type { EpochMetrics } from '../shared/runs';
+import { selectRunOrder, selectRuns, selectSelectedEpochs, selectSelectedRunId } from './store/selectors';
 
 const VIEWS = ['charts', 'draw', 'weights', 'evaluate'] as const;
 type View = (typeof VIEWS)[number];
+const NO_EPOCHS: readonly EpochMetrics[] = [];
 
 /** Tabs over the charts and the inspect views. */
 export function MainViews() {
@@ -21,6 +23,7 @@ export function MainViews() {
   const runMap = useLabStore(selectRuns);
   const order = useLabStore(selectRunOrder);
   const runId = useLabStore(selectSelectedRunId);
+  const epochs = useLabStore(selectSelectedEpochs) ?? NO_EPOCHS;
   const runs = useMemo(() => order.map((id) => runMap[id]).filter((r) => r !== undefined), [order, runMap]);
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
@@ -55,7 +58,7 @@ export function MainViews() {
       <div id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className="views__panel">
         {view === 'charts' && <ChartsArea />}
         {view === 'draw' && <DrawPanel lab={lab} runs={runs} runId={runId} />}
-        {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} />}
+        {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} epochs={epochs} />}
         {view === 'evaluate' && <EvaluationPanel lab={lab} runId={runId} />}
       </div>
     </div>

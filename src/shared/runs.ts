@@ -17,6 +17,12 @@ export type RunState = (typeof RUN_STATES)[number];
 /** States in which a run has a live worker that can train, step or predict. */
 export const LIVE_STATES: readonly RunState[] = ['starting', 'training', 'paused'];
 
+/**
+ * The worker measures the gradient norms (EpochMetrics.gradientNorms) on one training iteration in
+ * this many, plus the last one before each evaluation point: cheap, and enough for an average.
+ */
+export const GRADIENT_SAMPLE_EVERY = 10;
+
 /** One evaluation point: the book's per-epoch line (every `evalEvery` iterations). */
 export interface EpochMetrics {
   /** 1-based count of evaluation points so far. */
@@ -34,6 +40,12 @@ export interface EpochMetrics {
   learningRate: number;
   /** Wall time since the run started, in ms. */
   elapsedMs: number;
+  /**
+   * ‖dW_l‖₂, the L2 norm of each weight layer's gradient (W1 first; biases left out), averaged over
+   * the iterations sampled since the previous evaluation point (see GRADIENT_SAMPLE_EVERY). Absent for
+   * runs saved before it was measured and for points the app did not train to (imported runs).
+   */
+  gradientNorms?: number[];
 }
 
 /** Per-iteration losses and learning rates, sent in batches (at most every ~50 ms). */

@@ -10,6 +10,7 @@ import { kernelsFromWasmBytes } from '../nn/kernels-wasm';
 import { viewSplit } from '../shared/dataset';
 import type { SharedDataset, SplitView } from '../shared/dataset';
 import type { TrainConfig } from '../shared/hyperparams';
+import { GRADIENT_SAMPLE_EVERY } from '../shared/runs';
 import type { Prediction, WeightTensor } from '../shared/runs';
 
 /** The WASM SIMD kernels when `wasmPath` names a readable build/kernels.wasm, else the TypeScript ones. */
@@ -51,7 +52,11 @@ export function createTrainer(
   initialWeights?: WeightTensor[],
 ): Trainer {
   // The Trainer takes the subset and the validation tail from the train split itself.
-  return new Trainer(config, { train: splits.train, test: splits.test }, { kernels, initialWeights });
+  return new Trainer(
+    config,
+    { train: splits.train, test: splits.test },
+    { kernels, initialWeights, gradientSampleEvery: GRADIENT_SAMPLE_EVERY },
+  );
 }
 
 /** The network architecture a config describes, for (rows·cols)-pixel images and 10 classes. */

@@ -42,6 +42,8 @@ interface PendingEval {
   learningRate: number;
   elapsedMs: number;
   validation?: { accuracy: number; loss: number };
+  /** Mean ‖dW_l‖₂ per weight layer since the previous epoch point (epoch points only). */
+  gradientNorms?: number[];
 }
 
 /** One run: the loop, its control state and its evaluation queue. */
@@ -117,7 +119,8 @@ class RunLoop {
     }
     this.epochCount++;
     this.lastEvalIteration = this.trainer.iteration;
-    this.requestEval({ epoch: this.epochCount }, validation);
+    const gradientNorms = this.trainer.gradientNorms.take() ?? undefined;
+    this.requestEval({ epoch: this.epochCount, gradientNorms }, validation);
     if (validation && this.config.patience > 0 && this.trainer.shouldStopEarly(validation.loss)) {
       this.end(
         'finished',
@@ -127,7 +130,7 @@ class RunLoop {
   }
 
   private requestEval(
-    who: { epoch?: number; requestId?: number },
+    who: { epoch?: number; requestId?: number; gradientNorms?: number[] },
     validation?: PendingEval['validation'],
   ): void {
     const id = this.nextEvalId++;
@@ -171,6 +174,7 @@ class RunLoop {
           validationAccuracy: pending.validation.accuracy,
           validationLoss: pending.validation.loss,
         }),
+        ...(pending.gradientNorms && { gradientNorms: pending.gradientNorms }),
       };
       if (pending.requestId !== undefined)
         post({ type: 'evaluation', requestId: pending.requestId, metrics });

@@ -34,6 +34,17 @@ const epochSchema = z.looseObject({
   testCount: z.number(),
   learningRate: z.number(),
   elapsedMs: z.number(),
+  // Optional: runs saved before it was measured have none. JSON writes a non-finite norm as null
+  // (read back as NaN, a gap in the chart); a malformed list is dropped rather than losing the run.
+  gradientNorms: z
+    .array(
+      z
+        .number()
+        .nullable()
+        .transform((v) => v ?? NaN),
+    )
+    .optional()
+    .catch(undefined),
 });
 
 const runFileSchema = z.object({

@@ -1,12 +1,14 @@
 /**
  * Looking inside the weights: W1 as one 28x28 picture per hidden unit, later layers as heatmaps,
- * and a histogram per weight matrix. Live while the run trains (polled), once otherwise.
+ * a histogram per weight matrix, and each layer's gradient norm over training. Live while the run
+ * trains (weights polled, gradient norms as evaluation points arrive), once otherwise.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../shared/api';
-import type { RunSummary } from '../../shared/runs';
+import { LIVE_STATES, type EpochMetrics, type RunSummary } from '../../shared/runs';
 import { maxAbs } from './colormap';
+import { GradientNormChart } from './GradientNormChart';
 import { TileDialog } from './TileDialog';
 import { WeightHeatmap } from './WeightHeatmap';
 import { WeightHistogram } from './WeightHistogram';
@@ -25,10 +27,19 @@ export interface WeightVisualizerProps {
   pollMs?: number;
   /** Displayed side of a W1 tile in CSS pixels. */
   tileSize?: number;
+  /** The run's evaluation points (from the store): given, they draw the gradient-norm chart. */
+  epochs?: readonly EpochMetrics[];
 }
 
 /** First-layer tiles, later-layer heatmaps and weight histograms of one run. */
-export function WeightVisualizer({ lab, runs, runId, pollMs = 1500, tileSize = 56 }: WeightVisualizerProps) {
+export function WeightVisualizer({
+  lab,
+  runs,
+  runId,
+  pollMs = 1500,
+  tileSize = 56,
+  epochs,
+}: WeightVisualizerProps) {
   const { t } = useTranslation();
   const run = runs.find((r) => r.id === runId);
   const { weights, error, loading } = useWeights(lab, runId, run?.state, run?.iteration ?? 0, pollMs);
@@ -82,6 +93,13 @@ export function WeightVisualizer({ lab, runs, runId, pollMs = 1500, tileSize = 5
             <WeightHistogram key={w.name} tensor={w} />
           ))}
         </div>
+      ) : null}
+      {runId && epochs ? (
+        <GradientNormChart
+          epochs={epochs}
+          iterationsPerEpoch={run?.iterationsPerEpoch ?? 0}
+          live={!!run && LIVE_STATES.includes(run.state)}
+        />
       ) : null}
       {tiles && open !== null && open < tiles.count ? (
         <TileDialog

@@ -3,6 +3,7 @@
  * Japanese (with the book's terms: 重み, 隠れ層, 推論, 認識精度, 混同行列) and Korean.
  * Add with i18next: `i18n.addResourceBundle(lang, 'translation', inspectStrings[lang], true, true)`.
  */
+import { gradientStrings } from './gradient-strings';
 
 const en = {
   state: {
@@ -60,6 +61,7 @@ const en = {
     unsupported: 'This first layer has no 28×28 pictures to show',
     hint: 'Hover for values; click a tile to enlarge it',
   },
+  gradient: gradientStrings.en,
   eval: {
     title: 'Evaluation on the test set',
     button: 'Evaluate on test set',
@@ -157,6 +159,7 @@ const ja: InspectDictionary = {
     unsupported: 'この第1層には 28×28 の画像として表示できる重みがありません',
     hint: 'ポインターを重ねると値を表示、タイルをクリックすると拡大',
   },
+  gradient: gradientStrings.ja,
   eval: {
     title: 'テストデータでの評価',
     button: 'テストデータで評価',
@@ -251,6 +254,7 @@ const ko: InspectDictionary = {
     unsupported: '이 첫 번째 층에는 28×28 그림으로 보일 가중치가 없습니다',
     hint: '마우스를 올리면 값을, 타일을 클릭하면 확대해 보여 줍니다',
   },
+  gradient: gradientStrings.ko,
   eval: {
     title: '시험 데이터 평가',
     button: '시험 데이터로 평가',

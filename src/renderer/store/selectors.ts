@@ -20,6 +20,12 @@ export const selectSelectedRun = (s: LabState): RunSummary | undefined =>
 /** The selected run's metric series. */
 export const selectSelectedSeries = (s: LabState): RunSeries | undefined =>
   s.selectedRunId ? s.metrics[s.selectedRunId] : undefined;
+/**
+ * The selected run's evaluation points. The array is replaced only when an epoch arrives (iteration
+ * batches keep it), so a view subscribed to it does not re-render at the iteration rate.
+ */
+export const selectSelectedEpochs = (s: LabState) =>
+  s.selectedRunId ? s.metrics[s.selectedRunId]?.epochs : undefined;
 /** The smoothing factor. */
 export const selectSmoothing = (s: LabState) => s.smoothing;
 /** The metrics map. */
