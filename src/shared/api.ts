@@ -64,6 +64,17 @@ export interface WeightsPreview {
   suggestedActivation: Activation;
 }
 
+/** A drawing the user labelled ("this was a 7"): one item of their personal test set. */
+export interface Drawing {
+  id: string;
+  /** The digit the user says it is, 0..9. */
+  label: number;
+  /** (784) pixels 0..255 in MNIST's format (what the network was shown). */
+  pixels: Uint8Array;
+  /** When it was added, ms since the epoch. */
+  createdAt: number;
+}
+
 /** What importWeights needs besides the pending file. */
 export interface ImportChoices {
   activation: Activation;
@@ -106,6 +117,14 @@ export interface LabApi {
   /** Classify the whole test set with the run's current weights (confusion matrix, mistakes). */
   evaluateRun(runId: string): Promise<TestEvaluation>;
 
+  /** The personal test set, oldest first. Saved with the run history (the app's user-data folder). */
+  listDrawings(): Promise<Drawing[]>;
+  /** Adds a drawing (784 MNIST-format pixels) with the digit the user says it is. */
+  addDrawing(pixels: Uint8Array, label: number): Promise<Drawing>;
+  deleteDrawing(drawingId: string): Promise<void>;
+  /** Classify the personal test set with the run's current weights (same shape as evaluateRun, in listDrawings order). */
+  evaluateDrawings(runId: string): Promise<TestEvaluation>;
+
   /** The run's current weights as a file (desktop: through a save dialog; null when cancelled). */
   exportWeights(runId: string, format: WeightsFormat): Promise<ExportedWeights | null>;
   /** Decodes and checks a weights file; nothing changes until importWeights. Rejects with what is wrong. */
@@ -141,6 +160,10 @@ export const LAB_METHODS: readonly LabMethod[] = [
   'predict',
   'getWeights',
   'evaluateRun',
+  'listDrawings',
+  'addDrawing',
+  'deleteDrawing',
+  'evaluateDrawings',
   'exportWeights',
   'openWeights',
   'chooseWeightsFile',

@@ -23,6 +23,13 @@ export const MESSAGE_TEMPLATES = {
   wrongState: '{{name}} is {{state}}; only a starting, training, paused or imported run accepts this.',
   noWorker: '{{name}} has no live worker (it is {{state}}).',
   noRun: 'No run with id {{id}}.',
+  interrupted: 'The app stopped while this run was training; its saved epochs are kept.',
+  // The personal test set
+  noDrawings: 'Your test set is empty: draw a digit and say which it was first.',
+  noDrawing: 'No drawing with id {{id}}.',
+  drawingsFull: 'Your test set holds {{max}} drawings, the most it can; delete some first.',
+  drawingsUnreadable:
+    'Your saved test set ({{file}}) could not be read: {{detail}}. It was kept as {{backup}}.',
   // Weights files
   fileTooBig: '{{name}} is {{size}} bytes; weights files up to {{max}} bytes are accepted.',
   cannotImport: '{{name}} cannot be imported: {{detail}}',

@@ -167,10 +167,40 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     await app.screenshot('inspect-draw-0');
   });
 
+  it('"This was a 1" keeps the drawing in my test set, which the run then evaluates', async () => {
+    const { page } = app;
+    const clear = page.getByRole('button', { name: 'Clear', exact: true });
+    if (await clear.isEnabled()) await clear.click();
+    const one: [number, number][] = [];
+    for (let y = 40; y <= 240; y += 5) one.push([140, y]);
+    await stroke(page, one);
+    await expect.poll(() => prediction(page), { timeout: 15_000 }).toMatch(/^Prediction: 1 \(\d+%\)$/);
+    await page.getByRole('button', { name: 'Add to my test set as 1', exact: true }).click();
+    await page.getByText('Added to your test set as 1 (1 in the set).', { exact: true }).waitFor();
+    // The canvas is cleared for the next drawing; the drawing is in the service's set.
+    await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
+    const saved = await app.lab.listDrawings();
+    expect(saved.map((d) => d.label)).toEqual([1]);
+    const list = page.getByRole('list', { name: 'Drawings in my test set', exact: true });
+    expect(await list.getByRole('listitem').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Evaluate with Run 1', exact: true }).click();
+    const run = (await app.lab.listRuns())[0];
+    const expected = await app.lab.evaluateDrawings(run.id);
+    expect(expected.predictions[0]).toBe(1); // the same "1" the live prediction read
+    await page.getByText('Run 1: 1 of 1 correct (100.0%)', { exact: true }).waitFor();
+    await app.screenshot('inspect-test-set');
+
+    await page.getByRole('button', { name: 'Delete drawing 1 (1)', exact: true }).click();
+    await page.getByText('No drawings yet: draw a digit, then say which it was.', { exact: true }).waitFor();
+    expect(await app.lab.listDrawings()).toEqual([]);
+  });
+
   it('draws with a pen and a finger too; the brush width, Ctrl+Z and Delete work on the canvas', async () => {
     const { page } = app;
     const canvas = page.getByRole('img', { name: 'Drawing canvas', exact: true });
-    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    const clear = page.getByRole('button', { name: 'Clear', exact: true });
+    if (await clear.isEnabled()) await clear.click();
     await expect.poll(() => prediction(page), { timeout: 5_000 }).toBe('');
     await canvas.evaluate((el) => {
       const seen: string[] = [];

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunState } from '../../shared/runs';
 import type { RunStore } from './run-store';
+import { messageText } from '../../shared/messages';
 
 /** How to build a LabService. */
 export interface LabServiceOptions {
@@ -17,12 +18,14 @@ export interface LabServiceOptions {
   /** Asks the user for a weights file and reads it (Electron: a dialog); chooseWeightsFile resolves null without it. */
   chooseWeightsFile?: () => Promise<{ fileName: string; bytes: Uint8Array } | null>;
   store?: RunStore;
+  /** The personal test set's file; default drawings.json in `dataDir` (without either it lives in memory). */
+  drawingsFile?: string;
   /** Where warnings go (a skipped corrupt run folder, a failed save); default console.warn. */
   warn?: (message: string) => void;
 }
 
 /** The message of a run whose saved state was live when the service last stopped. */
-export const INTERRUPTED_MESSAGE = 'The app stopped while this run was training; its saved epochs are kept.';
+export const INTERRUPTED_MESSAGE = messageText('interrupted');
 
 /** How many opened-but-not-imported weights files are kept. */
 export const MAX_PENDING = 4;

@@ -4,11 +4,10 @@
  * worker), one worker thread per run, and each run's recorded metrics; it relays what workers report
  * as LabEvents to every listener. Every argument is validated here, where it arrives.
  */
-import type { ExportedWeights, LabApi, LabEvent, SampleImages } from '../../shared/api';
+import type { Drawing, ExportedWeights, LabApi, LabEvent, SampleImages } from '../../shared/api';
 import type { TestEvaluation, WeightsPreview } from '../../shared/api';
 import { encodeWeights } from '../../formats/index';
-import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams';
-import type { TrainConfig } from '../../shared/hyperparams';
+import { describeConfigErrors, parseTrainConfig, type TrainConfig } from '../../shared/hyperparams';
 import { LIVE_STATES } from '../../shared/runs';
 import type { DatasetInfo, Prediction, RunMetrics, RunState } from '../../shared/runs';
 import type { RunSummary, WeightTensor } from '../../shared/runs';
@@ -17,16 +16,15 @@ import type { FromRunWorker, ToRunWorker } from '../../worker/messages';
 import { DatasetSource } from './dataset-source';
 import type { LoadedDataset } from './dataset';
 import { FileRunStore } from './run-files';
-import { ENDED_WITH_WEIGHTS, defaultWasmPath } from './service-options';
-import type { LabServiceOptions } from './service-options';
-import { markInterrupted, newEntry, newSummary } from './run-entry';
+import { ENDED_WITH_WEIGHTS, defaultWasmPath, type LabServiceOptions } from './service-options';
+import { markInterrupted, newEntry, newSummary, type RunEntry } from './run-entry';
 import { rejectRequests, requestFrom, sendTo, settle } from './run-entry';
-import type { RunEntry } from './run-entry';
-import { MemoryRunStore } from './run-store';
-import type { RunRecord, RunStore } from './run-store';
+import { MemoryRunStore, type RunRecord, type RunStore } from './run-store';
 import { argument, exportFormatSchema, importChoicesSchema, learningRateSchema } from './validate';
 import { nameSchema, pixelsSchema, runIdSchema } from './validate';
 import { PendingWeights } from './pending-weights';
+import { DrawingSet, classifyDrawings, drawingsFileIn } from './drawing-set';
+import { EventHub } from './event-hub';
 import { exportFileName, exportMeta, importedConfig } from './weights-import';
 import { messageText } from '../../shared/messages';
 
@@ -35,18 +33,20 @@ export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 /** The Lab: datasets, runs and their workers, metrics, events. */
 export class LabService implements LabApi {
   private readonly runs = new Map<string, RunEntry>();
-  private readonly listeners = new Set<(event: LabEvent) => void>();
+  private readonly events = new EventHub();
   private readonly datasets: DatasetSource;
   private readonly wasmPath: string | undefined;
   private readonly store: RunStore;
   private nextRunNumber = 1;
   private readonly pending = new PendingWeights();
+  private readonly drawings: DrawingSet;
   private readonly warn: (message: string) => void;
 
   constructor(private readonly options: LabServiceOptions = {}) {
     this.datasets = new DatasetSource(options.datasetFolder);
     this.wasmPath = options.wasmPath ?? defaultWasmPath();
     this.warn = options.warn ?? ((m) => console.warn(m));
+    this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), this.warn);
     this.store =
       options.store ??
       (options.dataDir ? new FileRunStore(options.dataDir, this.warn) : new MemoryRunStore());
@@ -71,9 +71,7 @@ export class LabService implements LabApi {
     return this.datasets.get();
   }
 
-  async datasetInfo(): Promise<DatasetInfo> {
-    return this.dataset().info;
-  }
+  datasetInfo = async (): Promise<DatasetInfo> => this.dataset().info;
 
   async sampleImages(split: unknown, start: unknown, count: unknown): Promise<SampleImages> {
     return this.datasets.sample(split, start, count);
@@ -87,7 +85,7 @@ export class LabService implements LabApi {
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
   async setDatasetFolder(folder: unknown): Promise<DatasetInfo> {
     const { info } = this.datasets.setFolder(folder);
-    this.emit({ type: 'dataset', info });
+    this.events.emit({ type: 'dataset', info });
     return info;
   }
 
@@ -117,7 +115,7 @@ export class LabService implements LabApi {
     this.spawn(entry, summary.config, weights);
     this.save(entry);
     if (weights) this.store.saveWeights(this.record(entry), weights);
-    this.emit({ type: 'run-added', run: { ...summary } });
+    this.events.emit({ type: 'run-added', run: { ...summary } });
     return { ...summary };
   }
 
@@ -162,13 +160,13 @@ export class LabService implements LabApi {
         const batch = { start: msg.start, losses: msg.losses, learningRates: msg.learningRates };
         entry.metrics.addIterations(batch);
         summary.iteration = Math.max(summary.iteration, msg.start + msg.losses.length - 1);
-        this.emit({ type: 'iterations', runId: summary.id, batch });
+        this.events.emit({ type: 'iterations', runId: summary.id, batch });
         break;
       }
       case 'epoch':
         entry.metrics.addEpoch(msg.metrics);
         summary.lastEpoch = msg.metrics;
-        this.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
+        this.events.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
         this.updated(entry);
         this.persistWeights(entry);
         break;
@@ -203,7 +201,12 @@ export class LabService implements LabApi {
     entry.summary.state = state;
     if (message !== undefined) entry.summary.message = message;
     else delete entry.summary.message;
-    this.emit({ type: 'state', runId: entry.summary.id, state, ...(message !== undefined && { message }) });
+    this.events.emit({
+      type: 'state',
+      runId: entry.summary.id,
+      state,
+      ...(message !== undefined && { message }),
+    });
     this.updated(entry);
   }
 
@@ -289,7 +292,7 @@ export class LabService implements LabApi {
     this.runs.delete(entry.summary.id);
     this.store.remove(entry.summary.id);
     await this.retire(entry);
-    this.emit({ type: 'run-removed', runId: entry.summary.id });
+    this.events.emit({ type: 'run-removed', runId: entry.summary.id });
   }
 
   async getRunMetrics(runId: unknown): Promise<RunMetrics> {
@@ -307,6 +310,17 @@ export class LabService implements LabApi {
 
   async evaluateRun(runId: unknown): Promise<TestEvaluation> {
     return this.request(this.run(runId), (requestId) => ({ type: 'classify-test', requestId }));
+  }
+
+  // --- the personal test set (drawing-set.ts) -----------------------------------------------
+
+  listDrawings = async (): Promise<Drawing[]> => this.drawings.list();
+  addDrawing = async (pixels: unknown, label: unknown): Promise<Drawing> => this.drawings.add(pixels, label);
+  deleteDrawing = async (drawingId: unknown): Promise<void> => this.drawings.remove(drawingId);
+
+  async evaluateDrawings(runId: unknown): Promise<TestEvaluation> {
+    const { id, iteration } = this.run(runId).summary;
+    return classifyDrawings(id, iteration, this.drawings.list(), (pixels) => this.predict(id, pixels));
   }
 
   // --- weights files -------------------------------------------------------------------------
@@ -338,15 +352,12 @@ export class LabService implements LabApi {
     return this.addRun(summary, checked.tensors);
   }
 
-  onEvent(listener: (event: LabEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  onEvent = (listener: (event: LabEvent) => void): (() => void) => this.events.on(listener);
 
   /** Ends every worker. The service is unusable afterwards. */
   async close(): Promise<void> {
     await Promise.all([...this.runs.values()].map((entry) => this.retire(entry)));
-    this.listeners.clear();
+    this.events.clear();
   }
 
   /** Test hook: kills a run's worker thread as a crash would. */
@@ -370,7 +381,7 @@ export class LabService implements LabApi {
 
   private updated(entry: RunEntry): void {
     this.save(entry);
-    this.emit({ type: 'run-updated', run: { ...entry.summary } });
+    this.events.emit({ type: 'run-updated', run: { ...entry.summary } });
   }
 
   private record(entry: RunEntry): RunRecord {
@@ -384,16 +395,6 @@ export class LabService implements LabApi {
       this.store.save(this.record(entry));
     } catch (error) {
       this.warn(`Could not save ${entry.summary.name}: ${(error as Error).message}`);
-    }
-  }
-
-  private emit(event: LabEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // One broken listener must not stop the others.
-      }
     }
   }
 }

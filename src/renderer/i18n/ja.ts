@@ -304,6 +304,12 @@ export const ja: Messages = {
   },
   /** The service's messages (src/shared/messages.ts), by key. */
   msg: {
+    interrupted: 'この実行の学習中にアプリが終了しました。保存済みのエポックは残っています。',
+    noDrawings: 'あなたのテストセットは空です。まず数字を描いて、何の数字かを選んでください。',
+    noDrawing: 'ID {{id}} の手書き画像はありません。',
+    drawingsFull: 'あなたのテストセットは上限の {{max}} 枚に達しています。先にいくつか削除してください。',
+    drawingsUnreadable:
+      '保存されたテストセット（{{file}}）を読み込めませんでした：{{detail}}。元のファイルは {{backup}} として残してあります。',
     divergedNaN:
       'イテレーション {{iteration}} で損失が NaN になりました。学習率（{{lr}}）が大きすぎる可能性があります。{{safer}} 以下を試してください',
     divergedInfinite:

@@ -292,6 +292,12 @@ export const ko: Messages = {
   },
   /** The service's messages (src/shared/messages.ts), by key. */
   msg: {
+    interrupted: '이 실행이 학습하는 중에 앱이 종료되었습니다. 저장된 에폭은 남아 있습니다.',
+    noDrawings: '나의 테스트 세트가 비어 있습니다. 먼저 숫자를 그리고 어떤 숫자인지 고르세요.',
+    noDrawing: 'ID가 {{id}}인 그림이 없습니다.',
+    drawingsFull: '나의 테스트 세트가 최대치인 {{max}}장에 도달했습니다. 먼저 몇 장 지우세요.',
+    drawingsUnreadable:
+      '저장된 테스트 세트({{file}})를 읽을 수 없습니다: {{detail}}. 원래 파일은 {{backup}}(으)로 남겨 두었습니다.',
     divergedNaN:
       '반복 {{iteration}}에서 손실이 NaN이 되었습니다. 학습률({{lr}})이 너무 클 가능성이 큽니다. {{safer}} 이하로 시도해 보세요',
     divergedInfinite:

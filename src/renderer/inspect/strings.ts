@@ -4,6 +4,7 @@
  * Add with i18next: `i18n.addResourceBundle(lang, 'translation', inspectStrings[lang], true, true)`.
  */
 import { gradientStrings } from './gradient-strings';
+import { testSetStrings } from './test-set-strings';
 
 const en = {
   state: {
@@ -62,6 +63,7 @@ const en = {
     hint: 'Hover for values; click a tile to enlarge it',
   },
   gradient: gradientStrings.en,
+  mine: testSetStrings.en,
   eval: {
     title: 'Evaluation on the test set',
     button: 'Evaluate on test set',
@@ -160,6 +162,7 @@ const ja: InspectDictionary = {
     hint: 'ポインターを重ねると値を表示、タイルをクリックすると拡大',
   },
   gradient: gradientStrings.ja,
+  mine: testSetStrings.ja,
   eval: {
     title: 'テストデータでの評価',
     button: 'テストデータで評価',
@@ -255,6 +258,7 @@ const ko: InspectDictionary = {
     hint: '마우스를 올리면 값을, 타일을 클릭하면 확대해 보여 줍니다',
   },
   gradient: gradientStrings.ko,
+  mine: testSetStrings.ko,
   eval: {
     title: '시험 데이터 평가',
     button: '시험 데이터로 평가',

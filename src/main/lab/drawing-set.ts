@@ -1,0 +1,145 @@
+/**
+ * The personal test set: drawings the user labelled ("this was a 7"), kept in one JSON file written
+ * atomically after every change, so it survives restarts and crashes and can be evaluated against
+ * any run. A file that cannot be read is set aside (renamed, never overwritten) and the set starts
+ * empty, with a warning that says where the old file went.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Drawing, TestEvaluation } from '../../shared/api';
+import { messageText } from '../../shared/messages';
+import type { Prediction } from '../../shared/runs';
+import { writeFileAtomic } from './atomic-file';
+import { argument, pixelsSchema } from './validate';
+
+/** The most drawings a set holds (about 1.1 MB of JSON). */
+export const MAX_DRAWINGS = 1000;
+
+const FORMAT = 'mnist-lab-drawings';
+
+const labelSchema = z.number().int().min(0, 'must be a digit 0 to 9').max(9, 'must be a digit 0 to 9');
+const drawingIdSchema = z.string().regex(/^drawing-[A-Za-z0-9-]{1,60}$/, 'must be a drawing id');
+
+const fileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  drawings: z.array(
+    z.object({
+      id: drawingIdSchema,
+      label: labelSchema,
+      createdAt: z.number().finite(),
+      pixels: z
+        .string()
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+        .transform((text) => new Uint8Array(Buffer.from(text, 'base64')))
+        .refine((p) => p.length === 784, 'must hold 784 pixels'),
+    }),
+  ),
+});
+
+/** Where the set is kept beside a run history folder (run folders are the ones holding run.json). */
+export function drawingsFileIn(dataDir: string | undefined): string | undefined {
+  return dataDir === undefined ? undefined : path.join(dataDir, 'drawings.json');
+}
+
+/** The set, in memory and (when given a file) on disk. */
+export class DrawingSet {
+  private drawings: Drawing[] = [];
+  private nextNumber = 1;
+
+  constructor(
+    private readonly file?: string,
+    private readonly warn: (message: string) => void = (m) => console.warn(m),
+  ) {
+    if (file && existsSync(file)) this.load(file);
+  }
+
+  private load(file: string): void {
+    try {
+      const parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      this.drawings = parsed.drawings;
+      for (const d of this.drawings) {
+        const n = /^drawing-(\d+)-/.exec(d.id);
+        if (n) this.nextNumber = Math.max(this.nextNumber, Number(n[1]) + 1);
+      }
+    } catch (error) {
+      const backup = `${file}.unreadable-${Date.now()}`;
+      const detail = error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message;
+      renameSync(file, backup);
+      this.warn(messageText('drawingsUnreadable', { file, detail: detail ?? 'invalid', backup }));
+    }
+  }
+
+  /** Every drawing, oldest first (copies: callers cannot change the set). */
+  list(): Drawing[] {
+    return this.drawings.map((d) => ({ ...d, pixels: d.pixels.slice() }));
+  }
+
+  /** Validates and adds a drawing; saves before it returns (a failed save adds nothing). */
+  add(pixels: unknown, label: unknown): Drawing {
+    const image = argument(pixelsSchema, pixels, 'drawing');
+    const digit = argument(labelSchema, label, 'label');
+    if (this.drawings.length >= MAX_DRAWINGS)
+      throw new Error(messageText('drawingsFull', { max: MAX_DRAWINGS }));
+    const drawing: Drawing = {
+      id: `drawing-${this.nextNumber}-${Date.now().toString(36)}`,
+      label: digit,
+      pixels: image,
+      createdAt: Date.now(),
+    };
+    this.save([...this.drawings, drawing]);
+    this.nextNumber++;
+    return { ...drawing, pixels: image.slice() };
+  }
+
+  /** Removes a drawing; saves before it returns. */
+  remove(drawingId: unknown): void {
+    const id = argument(drawingIdSchema, drawingId, 'drawing id');
+    if (!this.drawings.some((d) => d.id === id)) throw new Error(messageText('noDrawing', { id }));
+    this.save(this.drawings.filter((d) => d.id !== id));
+  }
+
+  /** Writes `next` (when there is a file) and only then makes it the set. */
+  private save(next: Drawing[]): void {
+    if (this.file) {
+      const doc = {
+        format: FORMAT,
+        version: 1,
+        drawings: next.map((d) => ({ ...d, pixels: Buffer.from(d.pixels).toString('base64') })),
+      };
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileAtomic(this.file, JSON.stringify(doc));
+    }
+    this.drawings = next;
+  }
+}
+
+/** Classifies `drawings` one by one with `predict`; the result reads like a test-set evaluation. */
+export async function classifyDrawings(
+  runId: string,
+  iteration: number,
+  drawings: readonly Drawing[],
+  predict: (pixels: Uint8Array) => Promise<Prediction>,
+): Promise<TestEvaluation> {
+  if (drawings.length === 0) throw new Error(messageText('noDrawings'));
+  const predictions = await Promise.all(drawings.map((d) => predict(d.pixels)));
+  const count = drawings.length;
+  const out: TestEvaluation = {
+    runId,
+    iteration,
+    labels: Uint8Array.from(drawings, (d) => d.label),
+    predictions: new Uint8Array(count),
+    confidences: new Float32Array(count),
+    correct: 0,
+    count,
+  };
+  predictions.forEach(({ probabilities }, i) => {
+    let best = 0;
+    for (let k = 1; k < probabilities.length; k++) if (probabilities[k] > probabilities[best]) best = k;
+    out.predictions[i] = best;
+    out.confidences[i] = probabilities[best];
+    if (best === out.labels[i]) out.correct++;
+  });
+  return out;
+}
