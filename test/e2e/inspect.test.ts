@@ -265,6 +265,17 @@ describe.skipIf(skip !== null)('drawing, weights and evaluation in the app (issu
     await expect.poll(() => tiles.count(), { timeout: 10_000 }).toBe(HIDDEN);
     const names = await tiles.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
     expect(names).toEqual(Array.from({ length: HIDDEN }, (_, j) => `Hidden unit ${j}`));
+    // The gradient magnitude per layer: one legend entry per weight layer, values as measured.
+    const gradients = page.getByRole('region', { name: 'Gradient magnitude per layer', exact: true });
+    const legend = gradients.getByRole('list', { name: 'Layers', exact: true });
+    await expect
+      .poll(() => legend.getByRole('listitem').allTextContents(), { timeout: 10_000 })
+      .toEqual(['W1', 'W2']);
+    const epochs = (await app.lab.getRunMetrics((await app.lab.listRuns())[0].id)).epochs;
+    const norms = epochs.at(-1)!.gradientNorms!;
+    expect(norms).toHaveLength(2);
+    expect(norms.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    await gradients.scrollIntoViewIfNeeded();
     await app.screenshot('inspect-weights');
   });
 

@@ -21,13 +21,6 @@ export interface GradientNormChartProps {
   live: boolean;
 }
 
-/** Norms span decades (1e-4..10), like the learning rates: a log axis with 4-digit ticks. */
-const logAxis = {
-  scale: 'log',
-  domain: ['auto', 'auto'],
-  tickFormatter: (v: number) => formatValue(v),
-} as const;
-
 /** The chart region with its legend and text summary, or the line saying why there is no chart. */
 export const GradientNormChart = memo(function GradientNormChart({
   epochs,
@@ -35,7 +28,7 @@ export const GradientNormChart = memo(function GradientNormChart({
   live,
 }: GradientNormChartProps) {
   const { t } = useTranslation();
-  const { rows, layers } = useMemo(
+  const { rows, layers, domain, ticks } = useMemo(
     () => gradientSeries(epochs, iterationsPerEpoch),
     [epochs, iterationsPerEpoch],
   );
@@ -49,6 +42,11 @@ export const GradientNormChart = memo(function GradientNormChart({
       })),
     [layers, rows.length],
   );
+  // Norms can span decades (vanishing gradients): a log axis over whole decades (gradientSeries).
+  const yAxis = useMemo(
+    () => ({ scale: 'log' as const, domain, ticks, tickFormatter: (v: number) => formatValue(v) }),
+    [domain, ticks],
+  );
   const labelFormatter = useCallback((x: unknown) => t('inspect.gradient.epoch', { epoch: String(x) }), [t]);
   const title = t('inspect.gradient.title');
 
@@ -61,7 +59,7 @@ export const GradientNormChart = memo(function GradientNormChart({
       ) : (
         <>
           <p className="inspect-muted">{t('inspect.gradient.measure', { every: GRADIENT_SAMPLE_EVERY })}</p>
-          <Plot rows={rows} series={series} yAxis={logAxis} labelFormatter={labelFormatter} />
+          <Plot rows={rows} series={series} yAxis={yAxis} labelFormatter={labelFormatter} />
           <ul className="chart__legend" aria-label={t('inspect.gradient.legend')}>
             {series.map((s) => (
               <li key={s.key} className="chart__legend-item">

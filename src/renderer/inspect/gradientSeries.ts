@@ -15,6 +15,9 @@ export interface GradientLayer {
 export interface GradientSeries {
   rows: ChartRow[];
   layers: GradientLayer[];
+  /** The log axis: whole decades around the drawn values, and ticks at 1, 2 and 5 of each decade. */
+  domain: [number, number];
+  ticks: number[];
 }
 
 /**
@@ -42,5 +45,24 @@ export function gradientSeries(epochs: readonly EpochMetrics[], iterationsPerEpo
     rows.push(row);
   }
   // A layer that never had a drawable value leaves a hole: keep the others in order.
-  return { rows, layers: layers.filter((l) => l !== undefined) };
+  const values = rows.flatMap((r) => Object.values(r).slice(1) as number[]);
+  return { rows, layers: layers.filter((l) => l !== undefined), ...logAxis(values) };
+}
+
+/**
+ * Whole decades around `values` (0.43 and 0.46 -> 0.1 to 1), so the chart keeps a log scale's
+ * meaning however close the values are; ticks at 1, 2 and 5 of each decade, or only the decades
+ * when the axis spans more than three.
+ */
+export function logAxis(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
+  const positive = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (positive.length === 0) return { domain: [0.1, 1], ticks: [0.1, 0.2, 0.5, 1] };
+  const low = Math.floor(Math.log10(Math.min(...positive)));
+  let high = Math.ceil(Math.log10(Math.max(...positive)));
+  if (high === low) high++;
+  const steps = high - low > 3 ? [1] : [1, 2, 5];
+  const ticks: number[] = [];
+  for (let d = low; d <= high; d++)
+    for (const m of steps) if (d < high || m === 1) ticks.push(Number((m * 10 ** d).toPrecision(1)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
