@@ -36,10 +36,17 @@ export function iterationsCsv(metrics: Pick<RunMetrics, 'losses' | 'learningRate
   return `${rows.join('\n')}\n`;
 }
 
-/** One row per evaluation point: accuracies, losses, learning rate and time. */
+/**
+ * One row per evaluation point: accuracies, losses, learning rate, time, and the gradient norm of
+ * each weight layer (grad_norm_W1, ...; empty where a point has none, as an imported run's).
+ */
 export function epochsCsv(epochs: EpochMetrics[]): string {
-  const header =
-    'epoch,iteration,train_accuracy,train_loss,test_accuracy,test_loss,test_correct,test_count,validation_accuracy,validation_loss,learning_rate,elapsed_ms';
+  const layers = Math.max(0, ...epochs.map((e) => e.gradientNorms?.length ?? 0));
+  const gradientColumns = Array.from({ length: layers }, (_, l) => `grad_norm_W${l + 1}`);
+  const header = [
+    'epoch,iteration,train_accuracy,train_loss,test_accuracy,test_loss,test_correct,test_count,validation_accuracy,validation_loss,learning_rate,elapsed_ms',
+    ...gradientColumns,
+  ].join(',');
   const rows = epochs.map((e) =>
     [
       e.epoch,
@@ -54,6 +61,10 @@ export function epochsCsv(epochs: EpochMetrics[]): string {
       e.validationLoss ?? '',
       e.learningRate,
       Math.round(e.elapsedMs),
+      ...gradientColumns.map((_, l) => {
+        const v = e.gradientNorms?.[l];
+        return v === undefined || !Number.isFinite(v) ? '' : v;
+      }),
     ].join(','),
   );
   return `${[header, ...rows].join('\n')}\n`;

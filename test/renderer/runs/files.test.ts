@@ -55,6 +55,36 @@ describe('metrics as CSV', () => {
     });
     const row2 = Object.fromEntries(header.map((h, i) => [h, lines[2].split(',')[i]]));
     expect(row2.validation_accuracy).toBe('0.92');
+    expect(header).not.toContain('grad_norm_W1');
+  });
+
+  it('epochs CSV has a gradient-norm column per weight layer, empty where a point has none', () => {
+    const base = {
+      epoch: 1,
+      iteration: 600,
+      trainAccuracy: 0.9,
+      trainLoss: 0.3,
+      testAccuracy: 0.91,
+      testLoss: 0.33,
+      testCorrect: 9100,
+      testCount: 10000,
+      learningRate: 0.1,
+      elapsedMs: 1000,
+    };
+    const lines = epochsCsv([
+      { ...base, gradientNorms: [0.25, 0.5] },
+      { ...base, epoch: 2, gradientNorms: [0.125, NaN] },
+      { ...base, epoch: 3 },
+    ])
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
+    expect(lines[0].slice(-2)).toEqual(['grad_norm_W1', 'grad_norm_W2']);
+    expect(lines.slice(1).map((r) => r.slice(-2))).toEqual([
+      ['0.25', '0.5'],
+      ['0.125', ''],
+      ['', ''],
+    ]);
   });
 
   it('file names keep letters of any script, digits, dashes', () => {
