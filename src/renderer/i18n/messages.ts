@@ -23,3 +23,9 @@ export function localizeMessage(text: string, t: Translate = i18next.t.bind(i18n
   // An i18next instance without the msg dictionary (a view tested on its own) shows the English.
   return t(`msg.${parsed.key}`, { ...params, defaultValue: MESSAGE_TEMPLATES[parsed.key] });
 }
+
+/** The readable text of a rejection (an Error's message, else the value as text). */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return typeof err === 'string' ? err : JSON.stringify(err);
+}

@@ -17,7 +17,7 @@ import type { Stroke } from './strokes';
 import { usePredict } from './usePredict';
 import { TestSetPanel } from './TestSetPanel';
 import { useTestSet, type TestSetLab } from './useTestSet';
-import { localizeMessage } from '../i18n/messages';
+import { errorMessage, localizeMessage } from '../i18n/messages';
 
 export interface DrawPanelProps {
   lab: Pick<LabApi, 'predict'> & TestSetLab;
@@ -81,7 +81,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
         clear();
       },
       (e: unknown) => {
-        const message = localizeMessage(e instanceof Error ? e.message : String(e), t);
+        const message = localizeMessage(errorMessage(e), t);
         setAdded({ text: t('inspect.mine.addFailed', { message }), failed: true });
       },
     );

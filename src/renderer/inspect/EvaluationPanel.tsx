@@ -11,7 +11,7 @@ import { ConfusionMatrix, type CellRef } from './ConfusionMatrix';
 import { TestImageCache } from './imageCache';
 import { ImageGallery } from './ImageGallery';
 import { MistakesGallery } from './MistakesGallery';
-import { localizeMessage } from '../i18n/messages';
+import { errorMessage, localizeMessage } from '../i18n/messages';
 
 export interface EvaluationPanelProps {
   lab: Pick<LabApi, 'evaluateRun' | 'sampleImages'>;
@@ -52,7 +52,7 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
         setRunning(false);
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorMessage(e));
         setRunning(false);
       },
     );

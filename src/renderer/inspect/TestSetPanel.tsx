@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TestEvaluation } from '../../shared/api';
 import type { RunSummary } from '../../shared/runs';
-import { localizeMessage } from '../i18n/messages';
+import { errorMessage, localizeMessage } from '../i18n/messages';
 import { MnistImage } from './MnistImage';
 import { percent } from './prediction';
 import type { TestSetLab, TestSetState } from './useTestSet';
@@ -18,8 +18,6 @@ export interface TestSetPanelProps {
   /** The run the draw panel uses; the evaluation uses it too. */
   run: RunSummary | null;
 }
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
   const { t } = useTranslation();
@@ -40,7 +38,7 @@ export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
       .then(
         (r) => setEvaluation({ key, result: r }),
         (e: unknown) =>
-          setError(t('inspect.mine.evaluateFailed', { message: localizeMessage(messageOf(e), t) })),
+          setError(t('inspect.mine.evaluateFailed', { message: localizeMessage(errorMessage(e), t) })),
       )
       .finally(() => setBusy(false));
   };
@@ -49,7 +47,7 @@ export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
     testSet
       .remove(drawingId)
       .catch((e: unknown) =>
-        setError(t('inspect.mine.deleteFailed', { message: localizeMessage(messageOf(e), t) })),
+        setError(t('inspect.mine.deleteFailed', { message: localizeMessage(errorMessage(e), t) })),
       );
   };
 

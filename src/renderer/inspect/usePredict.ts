@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabApi } from '../../shared/api';
 import type { Prediction } from '../../shared/runs';
 import { throttle, type Throttled } from './throttle';
+import { errorMessage } from '../i18n/messages';
 
 export interface PredictState {
   prediction: Prediction | null;
@@ -42,7 +43,7 @@ export function usePredict(
       (e: unknown) => {
         if (mine !== seq.current) return;
         setPrediction(null);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorMessage(e));
       },
     );
   }, []);

@@ -1,6 +1,7 @@
 /** The personal test set as React state: loaded once from the Lab, then kept in step with add / remove. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Drawing, LabApi } from '../../shared/api';
+import { errorMessage } from '../i18n/messages';
 
 export type TestSetLab = Pick<LabApi, 'listDrawings' | 'addDrawing' | 'deleteDrawing' | 'evaluateDrawings'>;
 
@@ -13,8 +14,6 @@ export interface TestSetState {
   add: (pixels: Uint8Array, label: number) => Promise<number>;
   remove: (drawingId: string) => Promise<void>;
 }
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useTestSet(lab: TestSetLab): TestSetState {
   const [drawings, setDrawings] = useState<Drawing[] | null>(null);
@@ -30,7 +29,7 @@ export function useTestSet(lab: TestSetLab): TestSetState {
     let cancelled = false;
     lab.listDrawings().then(
       (list) => !cancelled && show(list),
-      (e: unknown) => !cancelled && setLoadError(messageOf(e)),
+      (e: unknown) => !cancelled && setLoadError(errorMessage(e)),
     );
     return () => {
       cancelled = true;

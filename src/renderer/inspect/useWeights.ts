@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { LabApi } from '../../shared/api';
 import type { RunState, WeightTensor } from '../../shared/runs';
+import { errorMessage } from '../i18n/messages';
 
 export interface WeightsState {
   weights: WeightTensor[] | null;
@@ -53,7 +54,7 @@ export function useWeights(
           setResult((r) => ({
             runId,
             weights: r.runId === runId ? r.weights : null,
-            error: e instanceof Error ? e.message : String(e),
+            error: errorMessage(e),
           }));
           if (polled) timer = setTimeout(load, pollMs);
         },

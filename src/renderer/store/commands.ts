@@ -5,7 +5,7 @@
 import type { LabApi, WeightsFormat } from '../../shared/api';
 import type { Activation } from '../../shared/hyperparams';
 import { downloadBlob, epochsCsv, iterationsCsv, readFileBytes, safeFileName } from '../runs/files';
-import { errorMessage } from './connectLab';
+import { errorMessage } from '../i18n/messages';
 import type { LabStore } from './index';
 
 export interface LabCommands {

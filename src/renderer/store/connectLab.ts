@@ -4,6 +4,7 @@
  */
 import type { LabApi, LabEvent } from '../../shared/api';
 import type { LabStore } from './index';
+import { errorMessage } from '../i18n/messages';
 
 /** Apply one service event to the store. */
 export function applyLabEvent(store: LabStore, event: LabEvent): void {
@@ -66,10 +67,4 @@ async function loadExisting(lab: LabApi, store: LabStore): Promise<void> {
   } catch (err) {
     store.getState().pushNotice('notice.loadRunsFailed', errorMessage(err));
   }
-}
-
-/** The readable text of a rejection. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return typeof err === 'string' ? err : JSON.stringify(err);
 }

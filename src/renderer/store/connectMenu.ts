@@ -9,7 +9,7 @@ import { isMenuAction, isUiLanguage, type MenuAction, type ShellApi } from '../.
 import i18next from 'i18next';
 import { changeLanguage } from '../i18n';
 import { createCommands } from './commands';
-import { errorMessage } from './connectLab';
+import { errorMessage } from '../i18n/messages';
 import type { LabStore } from './index';
 
 /** Apply one menu action; returns false for actions the renderer does not handle. */
