@@ -81,8 +81,13 @@ export const MESSAGE_TEMPLATES = {
   diskFull: 'the disk is full',
   diskReadOnly: 'the disk is read-only',
   readFailed: 'Could not read {{file}}: {{detail}}',
+  fileUnreadable: 'The file could not be read.',
+  chartNoCanvas: 'No 2D canvas to draw the chart on.',
+  chartNotEncoded: 'The chart could not be encoded as PNG.',
+  chartNotDrawn: 'The chart could not be drawn.',
   // The browser's connection to the web bridge
   connectionLost: 'The connection to MNIST Lab was lost; reconnecting.',
+  clientClosed: 'The MNIST Lab client is closed.',
   tokenRefused: 'MNIST Lab refused this page’s token. Open the address printed by `npm run serve` again.',
 } as const;
 

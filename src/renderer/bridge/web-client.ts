@@ -100,7 +100,7 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
   };
 
   const call = (method: LabMethod, args: unknown[]): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error('The MNIST Lab client is closed.'));
+    if (closed) return Promise.reject(new Error(messageText('clientClosed')));
     if (refused) return Promise.reject(new Error(refused));
     const request: RequestMessage = { id: nextId++, method, args };
     return new Promise((resolve, reject) => {

@@ -304,6 +304,11 @@ export const ja: Messages = {
   },
   /** The service's messages (src/shared/messages.ts), by key. */
   msg: {
+    fileUnreadable: 'ファイルを読み込めませんでした。',
+    chartNoCanvas: 'グラフを描く 2D キャンバスがありません。',
+    chartNotEncoded: 'グラフを PNG に変換できませんでした。',
+    chartNotDrawn: 'グラフを描けませんでした。',
+    clientClosed: 'MNIST Lab との接続は閉じられています。',
     interrupted: 'この実行の学習中にアプリが終了しました。保存済みのエポックは残っています。',
     noDrawings: 'あなたのテストセットは空です。まず数字を描いて、何の数字かを選んでください。',
     noDrawing: 'ID {{id}} の手書き画像はありません。',

@@ -292,6 +292,11 @@ export const ko: Messages = {
   },
   /** The service's messages (src/shared/messages.ts), by key. */
   msg: {
+    fileUnreadable: '파일을 읽을 수 없습니다.',
+    chartNoCanvas: '그래프를 그릴 2D 캔버스가 없습니다.',
+    chartNotEncoded: '그래프를 PNG로 변환할 수 없습니다.',
+    chartNotDrawn: '그래프를 그릴 수 없습니다.',
+    clientClosed: 'MNIST Lab과의 연결이 닫혀 있습니다.',
     interrupted: '이 실행이 학습하는 중에 앱이 종료되었습니다. 저장된 에폭은 남아 있습니다.',
     noDrawings: '나의 테스트 세트가 비어 있습니다. 먼저 숫자를 그리고 어떤 숫자인지 고르세요.',
     noDrawing: 'ID가 {{id}}인 그림이 없습니다.',
