@@ -62,6 +62,8 @@ export interface WeightsPreview {
   needsActivation: boolean;
   /** The file's own activation (JSON), else the book's choice for these sizes. */
   suggestedActivation: Activation;
+  /** True when the file records its training settings (JSON); else training further uses ImportChoices.training. */
+  hasSettings: boolean;
 }
 
 /** A drawing the user labelled ("this was a 7"): one item of their personal test set. */
@@ -79,6 +81,12 @@ export interface Drawing {
 export interface ImportChoices {
   activation: Activation;
   name?: string;
+  /**
+   * Settings for training the run further when the file records none (.npz, .pkl): the UI sends
+   * its panel's. The architecture always comes from the file; settings that do not validate are
+   * replaced by the defaults (the import itself never fails on them).
+   */
+  training?: Partial<TrainConfig>;
 }
 
 /** Events the service pushes to every client. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWeights, encodeWeights, writeNpy, writeNpz } from '../../src/formats/index';
 import { LabService } from '../../src/main/lab/service';
 import type { WeightTensor } from '../../src/shared/runs';
+import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import { bookDir, mnistDir } from '../formats/helpers';
 import { EventLog } from './lab-helpers';
 import { NESTED_PARAMS, parseMessage } from '../../src/shared/messages';
@@ -222,6 +223,57 @@ describe('importing weights', () => {
       expect(await lab.listRuns()).toEqual(before);
     });
   }
+
+  it("a file without settings trains further with the chosen ones (the panel's), its layers from the file", async () => {
+    const preview = await lab.openWeights('sample_weight.pkl', samplePkl);
+    expect(preview.hasSettings).toBe(false);
+    const training = {
+      ...DEFAULT_CONFIG,
+      hidden: [7], // the file's layers win
+      optimizer: 'adam' as const,
+      learningRate: 0.001,
+      batchSize: 50,
+      weightDecay: 'l2' as const,
+      weightDecayLambda: 0.01,
+    };
+    const run = await lab.importWeights(preview.pendingId, { activation: 'sigmoid', training });
+    expect(run.config).toMatchObject({
+      hidden: [50, 100],
+      activation: 'sigmoid',
+      optimizer: 'adam',
+      learningRate: 0.001,
+      batchSize: 50,
+      weightDecay: 'l2',
+      weightDecayLambda: 0.01,
+    });
+    // Settings that do not validate give way to the defaults; the import itself still succeeds.
+    const again = await lab.openWeights('sample_weight.pkl', samplePkl);
+    const fallback = await lab.importWeights(again.pendingId, {
+      activation: 'sigmoid',
+      training: { learningRate: 99, optimizer: 'adam' },
+    });
+    expect(fallback.config).toEqual({ ...DEFAULT_CONFIG, hidden: [50, 100], activation: 'sigmoid' });
+    await lab.deleteRun(run.id);
+    await lab.deleteRun(fallback.id);
+  });
+
+  it('a JSON export keeps its own settings; the chosen ones are not used for it', async () => {
+    const preview = await lab.openWeights('sample_weight.pkl', samplePkl);
+    const source = await lab.importWeights(preview.pendingId, {
+      activation: 'sigmoid',
+      training: { ...DEFAULT_CONFIG, optimizer: 'momentum', learningRate: 0.05 },
+    });
+    const json = await lab.exportWeights(source.id, 'json');
+    const reopened = await lab.openWeights('again.json', json.bytes);
+    expect(reopened.hasSettings).toBe(true);
+    const run = await lab.importWeights(reopened.pendingId, {
+      activation: 'sigmoid',
+      training: { ...DEFAULT_CONFIG, optimizer: 'adam', learningRate: 0.001 },
+    });
+    expect(run.config).toMatchObject({ optimizer: 'momentum', learningRate: 0.05, hidden: [50, 100] });
+    await lab.deleteRun(run.id);
+    await lab.deleteRun(source.id);
+  });
 
   it('refuses an unknown pending id and an activation outside the list', async () => {
     await expect(lab.importWeights('weights-999', { activation: 'relu' })).rejects.toThrow(/no longer open/);

@@ -51,7 +51,8 @@ export class PendingWeights {
     this.files.set(pendingId, { ...checked, fileName: name });
     while (this.files.size > MAX_PENDING) this.files.delete(this.files.keys().next().value as string);
     const { sizes, batchNorm, needsActivation, suggestedActivation } = checked;
-    return { pendingId, fileName: name, sizes, batchNorm, needsActivation, suggestedActivation };
+    const hasSettings = checked.meta?.config !== undefined;
+    return { pendingId, fileName: name, sizes, batchNorm, needsActivation, suggestedActivation, hasSettings };
   }
 
   /** The file opened under `pendingId`; throws when it is unknown or was dropped. */

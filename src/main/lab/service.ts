@@ -344,8 +344,8 @@ export class LabService implements LabApi {
 
   async importWeights(pendingId: unknown, choices: unknown): Promise<RunSummary> {
     const checked = this.pending.get(pendingId);
-    const { activation, name } = argument(importChoicesSchema, choices, 'import choices');
-    const config = importedConfig(checked, activation);
+    const { activation, name, training } = argument(importChoicesSchema, choices, 'import choices');
+    const config = importedConfig(checked, activation, training);
     const runName = name ?? checked.fileName.replace(/\.[^.]+$/, '');
     const summary = newSummary(this.newRunId(), runName, config, 'imported');
     this.pending.delete(pendingId as string);

@@ -44,4 +44,5 @@ export const exportFormatSchema = z.enum(['npz', 'pkl', 'json', 'onnx']);
 export const importChoicesSchema = z.object({
   activation: z.enum(['relu', 'sigmoid', 'tanh']),
   name: nameSchema.optional(),
+  training: z.record(z.string(), z.unknown()).optional(),
 });

@@ -58,15 +58,15 @@ export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWe
 export function importedConfig(
   checked: Pick<CheckedWeights, 'sizes' | 'batchNorm' | 'meta'>,
   activation: Activation,
+  training?: Record<string, unknown>,
 ): TrainConfig {
-  const fromFile = parseTrainConfig(checked.meta?.config ?? {});
-  const base = fromFile.ok ? fromFile.config : {};
-  const parsed = parseTrainConfig({
-    ...base,
-    hidden: checked.sizes.slice(1, -1),
-    activation,
-    batchNorm: checked.batchNorm,
-  });
+  const architecture = { hidden: checked.sizes.slice(1, -1), activation, batchNorm: checked.batchNorm };
+  // The file's own settings (JSON), else the ones the user chose (the panel's), else the defaults.
+  const recorded = checked.meta?.config;
+  const settings = recorded ?? training;
+  const chosen = settings === undefined ? null : parseTrainConfig({ ...settings, ...architecture });
+  const base = chosen?.ok ? chosen.config : {};
+  const parsed = parseTrainConfig({ ...base, ...architecture });
   if (!parsed.ok)
     throw new Error(messageText('notTrainable', { detail: describeConfigErrors(parsed.errors) }));
   return parsed.config;

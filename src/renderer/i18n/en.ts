@@ -240,6 +240,9 @@ export const en = {
     askActivation:
       'The file does not record its activation; the book’s choice for this network is preselected.',
     fromFile: 'The file records its activation.',
+    settingsFromFile: 'Training it further uses the settings the file records.',
+    settingsFromPanel:
+      'The file records no training settings: training it further uses the panel’s (optimizer, learning rate, batch size, …); the layers come from the file.',
     name: 'Run name',
     import: 'Import',
     cancel: 'Cancel',

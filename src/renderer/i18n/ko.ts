@@ -225,6 +225,9 @@ export const ko: Messages = {
     askActivation:
       '파일에 활성화 함수가 기록되어 있지 않아, 이 신경망에 대한 책의 선택을 미리 골라 두었습니다.',
     fromFile: '활성화 함수는 파일에 기록되어 있습니다.',
+    settingsFromFile: '이어서 학습할 때는 파일에 기록된 설정을 사용합니다.',
+    settingsFromPanel:
+      '파일에 학습 설정이 기록되어 있지 않습니다. 이어서 학습할 때는 패널의 설정(최적화 기법, 학습률, 배치 크기 등)을 사용합니다. 층 구성은 파일을 따릅니다.',
     name: '실행 이름',
     import: '불러오기',
     cancel: '취소',

@@ -83,6 +83,9 @@ function ImportForm() {
         <p className="param__help">
           {t(preview.needsActivation ? 'importDialog.askActivation' : 'importDialog.fromFile')}
         </p>
+        <p className="param__help">
+          {t(preview.hasSettings ? 'importDialog.settingsFromFile' : 'importDialog.settingsFromPanel')}
+        </p>
         <label className="param">
           <span>{t('importDialog.name')}</span>
           <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />

@@ -131,7 +131,9 @@ export function createCommands(lab: LabApi, store: LabStore): LabCommands {
     },
     importWeights: async (pendingId, activation, name) => {
       try {
-        const run = await lab.importWeights(pendingId, { activation, ...(name && { name }) });
+        // A file without settings (.npz, .pkl) trains further with the panel's.
+        const training = store.getState().config;
+        const run = await lab.importWeights(pendingId, { activation, training, ...(name && { name }) });
         const s = store.getState();
         s.setImportPreview(null);
         s.upsertRun(run);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupApp, installResizeObserver, renderApp } from '../helpers';
+import { cleanupApp, installResizeObserver, renderApp, typeConfig } from '../helpers';
 import { clearRuns, createLab, type LabService } from '../realLab';
 
 const bookDir = path.resolve(process.cwd(), '../shared/fixtures/book');
@@ -63,6 +63,25 @@ describe('the import dialog', () => {
     expect(store.getState().selectedRunId).toBe(runs[0].id);
     expect(screen.getByRole('button', { name: 'Select sample_weight' })).toBeTruthy();
     expect((await lab.evaluateRun(runs[0].id)).correct).toBe(9352);
+  }, 60_000);
+
+  it("a .pkl (no settings in it) takes the panel's settings for training further, and says so", async () => {
+    renderApp(lab);
+    typeConfig({ 'Learning rate': 0.02, 'Batch size': 50 });
+    fireEvent.change(screen.getByLabelText('Optimizer'), { target: { value: 'momentum' } });
+    chooseFile('sample_weight.pkl', sample());
+    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    expect(within(dialog).getByText(/training it further uses the panel’s/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [run] = await lab.listRuns();
+    expect(run.config).toMatchObject({
+      hidden: [50, 100],
+      activation: 'sigmoid',
+      optimizer: 'momentum',
+      learningRate: 0.02,
+      batchSize: 50,
+    });
   }, 60_000);
 
   it('an imported run trains further from its weights with one click; then Pause and Stop work as for any run', async () => {
@@ -132,6 +151,7 @@ describe('the import dialog', () => {
     dialog = await screen.findByRole('dialog', { name: 'Import weights' });
     expect((within(dialog).getByLabelText('Activation') as HTMLSelectElement).value).toBe('tanh');
     expect(within(dialog).getByText('The file records its activation.')).toBeTruthy();
+    expect(within(dialog).getByText('Training it further uses the settings the file records.')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await act(() => new Promise((r) => setTimeout(r, 200)));
     expect(screen.queryByRole('dialog')).toBeNull();

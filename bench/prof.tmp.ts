@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadMnist } from '/work/main/src/main/lab/dataset';
+import { Trainer, type DataSplit } from '/work/main/src/nn';
+import { kernelsFromWasmBytes } from '/work/main/src/nn/kernels-wasm';
+import { DEFAULT_CONFIG } from '/work/main/src/shared/hyperparams';
+import { viewSplit } from '/work/main/src/shared/dataset';
+const { shared } = loadMnist();
+const D = 784;
+const data = { train: viewSplit(shared.train, D), test: viewSplit(shared.test, D) } as { train: DataSplit; test: DataSplit };
+const kernels = kernelsFromWasmBytes(readFileSync('/work/main/build/kernels.wasm'));
+const trainer = new Trainer({ ...DEFAULT_CONFIG, iterations: 6000, evalEvery: 100000 }, data, { kernels });
+for (let i = 0; i < 500; i++) trainer.step();
+const t0 = performance.now();
+for (let i = 0; i < 5000; i++) trainer.step();
+console.log('per step us', ((performance.now() - t0) / 5000 * 1000).toFixed(1));
