@@ -28,6 +28,9 @@ export const MESSAGE_TEMPLATES = {
   noDrawings: 'Your test set is empty: draw a digit and say which it was first.',
   noDrawing: 'No drawing with id {{id}}.',
   drawingsFull: 'Your test set holds {{max}} drawings, the most it can; delete some first.',
+  drawingNotSaved: 'Your test set could not be saved in {{file}}: {{why}}. It is unchanged.',
+  drawingsNotMoved:
+    'Your saved test set ({{file}}) could not be read ({{detail}}) nor set aside ({{why}}); it is left as it is and new drawings are kept only until the app closes.',
   drawingsUnreadable:
     'Your saved test set ({{file}}) could not be read: {{detail}}. It was kept as {{backup}}.',
   // Weights files

@@ -127,6 +127,22 @@ describe('the personal test set', () => {
     }
   });
 
+  it('a drawing that cannot be saved is refused with where and why, and the set is unchanged', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'not-a-folder'), 'x');
+    const file = path.join(dir, 'not-a-folder', 'drawings.json');
+    const blocked = new LabService({ drawingsFile: file, warn: () => {} });
+    try {
+      const error = await blocked.addDrawing(image(0), labels[0]).catch((e: Error) => e);
+      expect((error as Error).message).toMatch(
+        new RegExp(`^Your test set could not be saved in ${file}: .+\\. It is unchanged\\.$`),
+      );
+      expect(await blocked.listDrawings()).toEqual([]);
+    } finally {
+      await blocked.close();
+    }
+  });
+
   it(`holds at most ${MAX_DRAWINGS} drawings`, async () => {
     const small = new LabService({ warn: () => {} });
     try {

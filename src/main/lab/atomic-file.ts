@@ -29,18 +29,21 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | string): void 
   }
 }
 
+/** Why a write failed, in words (permission denied, the disk is full, ...), else the system's message. */
+export function writeErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM'
+    ? messageText('permissionDenied')
+    : code === 'ENOENT'
+      ? messageText('folderMissing')
+      : code === 'ENOSPC'
+        ? messageText('diskFull')
+        : code === 'EROFS'
+          ? messageText('diskReadOnly')
+          : (error as Error).message;
+}
+
 /** A readable line for a failed save: what could not be written, where, and why. */
 export function describeWriteError(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? messageText('permissionDenied')
-      : code === 'ENOENT'
-        ? messageText('folderMissing')
-        : code === 'ENOSPC'
-          ? messageText('diskFull')
-          : code === 'EROFS'
-            ? messageText('diskReadOnly')
-            : (error as Error).message;
-  return messageText('saveFailed', { file, why });
+  return messageText('saveFailed', { file, why: writeErrorReason(error) });
 }

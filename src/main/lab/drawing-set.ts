@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Drawing, TestEvaluation } from '../../shared/api';
 import { messageText } from '../../shared/messages';
 import type { Prediction } from '../../shared/runs';
-import { writeFileAtomic } from './atomic-file';
+import { writeErrorReason, writeFileAtomic } from './atomic-file';
 import { argument, pixelsSchema } from './validate';
 
 /** The most drawings a set holds (about 1.1 MB of JSON). */
@@ -48,10 +48,14 @@ export class DrawingSet {
   private drawings: Drawing[] = [];
   private nextNumber = 1;
 
+  /** The file, or undefined while the set lives in memory only. */
+  private file: string | undefined;
+
   constructor(
-    private readonly file?: string,
+    file?: string,
     private readonly warn: (message: string) => void = (m) => console.warn(m),
   ) {
+    this.file = file;
     if (file && existsSync(file)) this.load(file);
   }
 
@@ -65,9 +69,16 @@ export class DrawingSet {
       }
     } catch (error) {
       const backup = `${file}.unreadable-${Date.now()}`;
-      const detail = error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message;
-      renameSync(file, backup);
-      this.warn(messageText('drawingsUnreadable', { file, detail: detail ?? 'invalid', backup }));
+      const detail =
+        (error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message) ?? String(error);
+      try {
+        renameSync(file, backup);
+        this.warn(messageText('drawingsUnreadable', { file, detail, backup }));
+      } catch (renameError) {
+        // Never overwrite what could not be read: this session keeps its drawings in memory.
+        this.file = undefined;
+        this.warn(messageText('drawingsNotMoved', { file, detail, why: writeErrorReason(renameError) }));
+      }
     }
   }
 
@@ -108,8 +119,12 @@ export class DrawingSet {
         version: 1,
         drawings: next.map((d) => ({ ...d, pixels: Buffer.from(d.pixels).toString('base64') })),
       };
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, JSON.stringify(doc));
+      try {
+        mkdirSync(path.dirname(this.file), { recursive: true });
+        writeFileAtomic(this.file, JSON.stringify(doc));
+      } catch (error) {
+        throw new Error(messageText('drawingNotSaved', { file: this.file, why: writeErrorReason(error) }));
+      }
     }
     this.drawings = next;
   }

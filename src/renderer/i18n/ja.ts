@@ -307,6 +307,10 @@ export const ja: Messages = {
   },
   /** The service's messages (src/shared/messages.ts), by key. */
   msg: {
+    drawingNotSaved:
+      'テストセットを {{file}} に保存できませんでした：{{why}}。テストセットは変わっていません。',
+    drawingsNotMoved:
+      '保存されたテストセット（{{file}}）を読み込めず（{{detail}}）、退避もできませんでした（{{why}}）。ファイルはそのまま残し、新しい画像はアプリを閉じるまでだけ保持します。',
     fileUnreadable: 'ファイルを読み込めませんでした。',
     chartNoCanvas: 'グラフを描く 2D キャンバスがありません。',
     chartNotEncoded: 'グラフを PNG に変換できませんでした。',

@@ -295,6 +295,9 @@ export const ko: Messages = {
   },
   /** The service's messages (src/shared/messages.ts), by key. */
   msg: {
+    drawingNotSaved: '테스트 세트를 {{file}}에 저장할 수 없습니다: {{why}}. 테스트 세트는 바뀌지 않았습니다.',
+    drawingsNotMoved:
+      '저장된 테스트 세트({{file}})를 읽을 수 없고({{detail}}) 옮겨 둘 수도 없습니다({{why}}). 파일은 그대로 두고, 새 그림은 앱을 닫을 때까지만 보관합니다.',
     fileUnreadable: '파일을 읽을 수 없습니다.',
     chartNoCanvas: '그래프를 그릴 2D 캔버스가 없습니다.',
     chartNotEncoded: '그래프를 PNG로 변환할 수 없습니다.',
