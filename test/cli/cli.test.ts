@@ -1,29 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { book, cli } from './run-cli';
 import { decodeWeights } from '../../src/formats/index';
 import { UsageError, parseTrainFlags } from '../../src/cli/flags';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const book = path.resolve(root, '../shared/fixtures/book');
 const tmp = mkdtempSync(path.join(tmpdir(), 'mnist-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs `tsx src/cli/<script>.ts args` from the repo root; resolves with exit code and output. */
-function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args],
-      { cwd: root },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 const lastLine = (s: string) => s.trim().split('\n').at(-1);
 
 describe('npm run train', () => {

@@ -3,33 +3,19 @@
  * other with the list of choices; `npm run eval -- --weights` reads the .npz/.pkl/.json it wrote and
  * gets the accuracy training reported; `--data-dir` keeps the run in a history folder.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { afterAll, describe, expect, it } from 'vitest';
+import { book, cli } from './run-cli';
 import { UsageError, parseTrainFlags } from '../../src/cli/flags';
 import { outFormat } from '../../src/cli/out-format';
 import { decodeWeights, detectWeightsFormat } from '../../src/formats/index';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const book = path.resolve(root, '../shared/fixtures/book');
 const tmp = mkdtempSync(path.join(tmpdir(), 'mnist-cli-out-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${script}.ts`, ...args],
-      { cwd: root },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 const lastLine = (s: string) => s.trim().split('\n').at(-1) ?? '';
 
 describe('--out picks the format by extension', () => {
