@@ -249,16 +249,23 @@ describe.skipIf(skip !== null)('training in the app (issue 3)', () => {
 
   it('hovering a chart reads exact values: the last evaluation, the live-changed learning rate', async () => {
     const { page } = app;
-    // Both runs are stopped: the data stand still. Run 1 ran longer, so the right end is its last epoch.
-    const accuracy = (await accuracyOf(page, 'Run 1'))!;
+    // Both runs are stopped: the data stand still. The right end is the later of the two runs' last
+    // epochs (Run 2, the smaller net, can overtake Run 1), and the readout holds that run's values.
+    const last = { one: (await accuracyOf(page, 'Run 1'))!, two: (await accuracyOf(page, 'Run 2'))! };
+    const end = Math.max(last.one.epoch, last.two.epoch);
     const readout = await hoverChart(page, 'Accuracy chart', 1);
-    expect(readout[0]).toBe(`Epoch ${accuracy.epoch}`);
-    expect(readout).toContain(`Run 1 train : ${(accuracy.train * 100).toFixed(2)}%`);
-    expect(readout).toContain(`Run 1 test : ${(accuracy.test * 100).toFixed(2)}%`);
+    expect(readout[0]).toBe(`Epoch ${end}`);
+    for (const [run, accuracy] of [['Run 1', last.one], ['Run 2', last.two]] as const) {
+      if (accuracy.epoch !== end) continue;
+      expect(readout).toContain(`${run} train : ${(accuracy.train * 100).toFixed(2)}%`);
+      expect(readout).toContain(`${run} test : ${(accuracy.test * 100).toFixed(2)}%`);
+    }
     await app.screenshot('training-hover-accuracy');
 
     const rates = await hoverChart(page, 'Learning rate chart', 1);
     expect(rates[0]).toMatch(/^Iteration [\d,–]+$/);
-    expect(rates).toContain('Run 1 : 0.02');
+    // Run 1's rate was changed live to 0.02 and Run 2 started at it: the later run is at the right end.
+    const lr = { one: (await learningRateOf(page, 'Run 1'))!, two: (await learningRateOf(page, 'Run 2'))! };
+    expect(rates).toContain(lr.one.iteration >= lr.two.iteration ? 'Run 1 : 0.02' : 'Run 2 : 0.02');
   });
 });
