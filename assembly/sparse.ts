@@ -228,3 +228,49 @@ export function csrToCsc(rowPtr: usize, colIdx: usize, values: usize, n: i32, k:
   store<i32>(cscPtr, 0);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Building a mini-batch: out (CSR, int32 columns, float32 values) = images indices[0..n) of a split's
+// sparse index (uint16 pixel numbers, uint8 values 0..255 side by side), each value v becoming v / 255.
+// An image's non-zeros are contiguous in the index, so each is converted 8 at a time: 8 uint16 widen
+// to two i32x4, 8 uint8 widen to two i32x4 that convert to float and divide (IEEE division: the
+// float32 nearest v / 255, as the TypeScript kernel's table holds). The last 0..7 go one by one.
+
+/** out = images indices[0..n) of (srcRowPtr, srcColIdx, srcValues), values / 255; writes outRowPtr[0..n]. */
+export function gatherRows(outRowPtr: usize, outColIdx: usize, outValues: usize, srcRowPtr: usize, srcColIdx: usize, srcValues: usize, indices: usize, n: i32): void {
+  const d = f32x4.splat(255);
+  let nnz: i32 = 0;
+  for (let i = 0; i < n; i++) {
+    store<i32>(outRowPtr + (<usize>i << 2), nnz);
+    const img = <usize>load<i32>(indices + (<usize>i << 2));
+    const e0 = load<i32>(srcRowPtr + (img << 2));
+    const e1 = load<i32>(srcRowPtr + (img << 2), 4);
+    let ci = srcColIdx + (<usize>e0 << 1);
+    let vs = srcValues + <usize>e0;
+    let oc = outColIdx + (<usize>nnz << 2);
+    let ov = outValues + (<usize>nnz << 2);
+    let e = e0;
+    for (; e + 8 <= e1; e += 8) {
+      const c = v128.load(ci); // 8 × u16
+      v128.store(oc, i32x4.extend_low_i16x8_u(c));
+      v128.store(oc, i32x4.extend_high_i16x8_u(c), 16);
+      const b = v128.load8x8_u(vs); // 8 × u8, widened to 8 × u16
+      v128.store(ov, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(b)), d));
+      v128.store(ov, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(b)), d), 16);
+      ci += 16;
+      vs += 8;
+      oc += 32;
+      ov += 32;
+    }
+    for (; e < e1; e++) {
+      store<i32>(oc, <i32>load<u16>(ci));
+      store<f32>(ov, <f32>load<u8>(vs) / <f32>255);
+      ci += 2;
+      vs += 1;
+      oc += 4;
+      ov += 4;
+    }
+    nnz += e1 - e0;
+  }
+  store<i32>(outRowPtr + (<usize>n << 2), nnz);
+}

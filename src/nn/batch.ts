@@ -7,8 +7,9 @@
  * Augmentation (shift + rotation) first resamples each image, then goes the same two ways.
  */
 import { shiftRotate } from './augment';
+import { PIXEL_SCALE, tsKernels } from './kernels-ts';
 import type { Rng } from './rng';
-import type { CsrBatch, Kernels, NetInput } from './tensor';
+import type { CsrBatch, Kernels, NetInput, SparseImages } from './tensor';
 
 /** One split of the dataset, as the service shares it (same shape as SplitView in src/shared). */
 export interface DataSplit {
@@ -26,12 +27,6 @@ export interface DataSplit {
   values: Uint8Array;
 }
 
-/** pixel / 255 for every uint8 value, looked up rather than divided. */
-const PIXEL_SCALE = (() => {
-  const t = new Float32Array(256);
-  for (let v = 0; v < 256; v++) t[v] = v / 255;
-  return t;
-})();
 
 /** How a batch's images are perturbed (all 0 = as they are). */
 export interface Perturbation {
@@ -55,11 +50,12 @@ export class BatchBuilder {
   /** One resampled image (D), for augmentation. */
   private readonly scratch: Float32Array;
   private readonly side: number;
-  /** Sum of the values the prefetch loads touched: kept (and public) so they are not optimised away. */
-  touched = 0;
+  /** The split last gathered from (its colIdx) and its index as the kernels staged it. */
+  private stagedFrom: Uint16Array | null = null;
+  private staged: { kernels: Kernels; images: SparseImages } | null = null;
 
   constructor(
-    kernels: Kernels,
+    private readonly kernels: Kernels,
     readonly capacity: number,
     readonly pixelsPerImage: number,
     private readonly perturb: Perturbation,
@@ -144,39 +140,22 @@ export class BatchBuilder {
   }
 
   /**
-   * The fast path: copy each image's precomputed non-zeros into the CSR batch. The split keeps
-   * colIdx and values side by side, so each image is two sequential runs to copy (no gather from
-   * the 784 pixels); only the conversions Uint16 → Int32 and uint8 → pixel / 255 happen here.
+   * The fast path: the kernels gather each image's precomputed non-zeros into the CSR batch
+   * (`gatherRows`), from the split's index staged once where they can read it. A split too large
+   * to stage (the WebAssembly kernels' memory is fixed) is gathered by the TypeScript kernel,
+   * which reads it where it is: slower, same batch.
    */
   private fillSparse(split: DataSplit, indices: Int32Array, n: number): NetInput {
-    const { rowPtr, colIdx, values } = this.csr;
-    // Locals, not property loads, inside the hot loop.
-    const srcRowPtr = split.rowPtr;
-    const srcColIdx = split.colIdx;
-    const srcValues = split.values;
-    const scale = PIXEL_SCALE;
-    // Touch one entry per cache line of every image before copying any: independent loads whose
-    // cache misses the CPU overlaps, where the copy loop alone would wait on each random image in
-    // turn (about 15 % faster on MNIST batches of 100).
-    let touched = 0;
-    for (let i = 0; i < n; i++) {
-      const img = indices[i];
-      const end = srcRowPtr[img + 1];
-      for (let e = srcRowPtr[img]; e < end; e += 32) touched += srcColIdx[e] + srcValues[e];
-    }
-    this.touched = touched;
-    let nnz = 0;
-    for (let i = 0; i < n; i++) {
-      rowPtr[i] = nnz;
-      const img = indices[i];
-      const end = srcRowPtr[img + 1];
-      for (let e = srcRowPtr[img]; e < end; e++, nnz++) {
-        colIdx[nnz] = srcColIdx[e];
-        values[nnz] = scale[srcValues[e]];
+    if (this.stagedFrom !== split.colIdx) {
+      this.stagedFrom = split.colIdx;
+      try {
+        this.staged = { kernels: this.kernels, images: this.kernels.stageImages(split) };
+      } catch {
+        this.staged = { kernels: tsKernels, images: split };
       }
     }
-    rowPtr[n] = nnz;
-    this.csr.n = n;
+    const { kernels, images } = this.staged!;
+    kernels.gatherRows(this.csr, images, indices, n);
     return this.sparseInput;
   }
 }

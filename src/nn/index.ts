@@ -1,5 +1,5 @@
 /** The from-scratch engine's public API. */
-export type { CsrBatch, Floats, Kernels } from './kernels';
+export type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
 export { Rng } from './rng';
 export type { Alloc, DType, DenseInput, Matrix, NetInput, SparseInput, Targets } from './tensor';
 export { ensureMatrix, isLabels, makeAlloc } from './tensor';

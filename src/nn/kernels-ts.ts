@@ -6,7 +6,7 @@
  * one after the other in memory, which is several times faster in JavaScript and gives the same sums.
  * Works on Float32Array and Float64Array alike (float64 is what the gradient checks use).
  */
-import type { CsrBatch, Floats, Kernels } from './kernels';
+import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
 
 /** out (n,m) = a (n,k) · b (k,m) + bias (m). Like `np.dot(x, W) + b` in Affine.forward. */
 function gemm(out: Floats, a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): void {
@@ -106,6 +106,39 @@ function reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void {
   for (let i = 0; i < len; i++) dx[i] = y[i] > 0 ? dout[i] : 0;
 }
 
+/** v / 255 for every uint8 value v, as float32, looked up rather than divided. */
+export const PIXEL_SCALE = (() => {
+  const t = new Float32Array(256);
+  for (let v = 0; v < 256; v++) t[v] = v / 255;
+  return t;
+})();
+
+/**
+ * out = images indices[0..n) as CSR, values / 255. Each image's non-zeros sit side by side in
+ * the source, so an image is two sequential runs to copy; only Uint16 → Int32 and uint8 → float
+ * happen on the way.
+ */
+function gatherRows(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void {
+  const { rowPtr, colIdx, values } = out;
+  // Locals, not property loads, inside the hot loop.
+  const srcRowPtr = images.rowPtr;
+  const srcColIdx = images.colIdx;
+  const srcValues = images.values;
+  const scale = PIXEL_SCALE;
+  let nnz = 0;
+  for (let i = 0; i < n; i++) {
+    rowPtr[i] = nnz;
+    const img = indices[i];
+    const end = srcRowPtr[img + 1];
+    for (let e = srcRowPtr[img]; e < end; e++, nnz++) {
+      colIdx[nnz] = srcColIdx[e];
+      values[nnz] = scale[srcValues[e]];
+    }
+  }
+  rowPtr[n] = nnz;
+  out.n = n;
+}
+
 /** The plain TypeScript kernels: the readable reference; works on any Float32Array/Float64Array. */
 export const tsKernels: Kernels = {
   name: 'ts',
@@ -116,6 +149,8 @@ export const tsKernels: Kernels = {
     colIdx: new Int32Array(nnz),
     values: new Float32Array(nnz),
   }),
+  stageImages: (images) => images,
+  gatherRows,
   gemm,
   gemmAT,
   gemmBT,

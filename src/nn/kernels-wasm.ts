@@ -14,7 +14,7 @@
  * This file does no I/O: the caller reads build/kernels.wasm (node:fs in a worker, CLI or test)
  * and passes the bytes or a compiled module.
  */
-import type { CsrBatch, Floats, Kernels } from './kernels';
+import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
 
 /** Options for `createWasmKernels`. */
 export interface WasmKernelOptions {
@@ -37,6 +37,16 @@ interface WasmExports {
     cscPtr: number,
     cscRow: number,
     cscVal: number,
+  ): void;
+  gatherRows(
+    outRowPtr: number,
+    outColIdx: number,
+    outValues: number,
+    srcRowPtr: number,
+    srcColIdx: number,
+    srcValues: number,
+    indices: number,
+    n: number,
   ): void;
   colSum(out: number, g: number, n: number, m: number): void;
   axpy(y: number, a: number, x: number, len: number): void;
@@ -183,8 +193,76 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     return scratch.at;
   }
 
+  // Images staged into our memory (keyed by their source colIdx), and room for a batch's indices.
+  const staged = new WeakMap<Uint16Array, SparseImages>();
+  const stagedCopies = new WeakSet<Uint16Array>();
+  let picks = new Int32Array(0);
+
+  function stageImages(images: SparseImages): SparseImages {
+    if (stagedCopies.has(images.colIdx)) return images;
+    let copy = staged.get(images.colIdx);
+    if (copy === undefined) {
+      const { rowPtr, colIdx, values } = images;
+      copy = {
+        rowPtr: new Int32Array(buffer, alloc(rowPtr.byteLength), rowPtr.length),
+        colIdx: new Uint16Array(buffer, alloc(colIdx.byteLength), colIdx.length),
+        values: new Uint8Array(buffer, alloc(values.byteLength), values.length),
+      };
+      copy.rowPtr.set(rowPtr);
+      copy.colIdx.set(colIdx);
+      copy.values.set(values);
+      staged.set(images.colIdx, copy);
+      stagedCopies.add(copy.colIdx);
+    }
+    return copy;
+  }
+
+  /**
+   * Checks a gather before the kernel writes: images staged here, every index an image, and the
+   * batch's non-zeros within out's room (a wrong index must not write past out into other buffers).
+   */
+  function checkGather(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void {
+    if (!stagedCopies.has(images.colIdx) || images.rowPtr.buffer !== buffer || images.values.buffer !== buffer) {
+      throw new Error('wasm-simd kernels: images are not in kernel memory; pass them through kernels.stageImages');
+    }
+    if (!(n >= 0 && n <= indices.length && n + 1 <= out.rowPtr.length)) {
+      throw new Error(
+        `wasm-simd kernels: gathering ${n} images with ${indices.length} indices into room for ${out.rowPtr.length - 1}`,
+      );
+    }
+    const count = images.rowPtr.length - 1;
+    let nnz = 0;
+    for (let i = 0; i < n; i++) {
+      const img = indices[i];
+      if (!(img >= 0 && img < count)) {
+        throw new Error(`wasm-simd kernels: image index ${img} is outside 0..${count - 1}`);
+      }
+      nnz += images.rowPtr[img + 1] - images.rowPtr[img];
+    }
+    if (nnz > out.colIdx.length || nnz > out.values.length) {
+      throw new Error(`wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${out.colIdx.length}`);
+    }
+  }
+
   return {
     name: 'wasm-simd',
+    stageImages,
+    gatherRows(out, images, indices, n) {
+      checkGather(out, images, indices, n);
+      if (picks.length < n) picks = new Int32Array(buffer, alloc(n * 4), n);
+      picks.set(indices.subarray(0, n));
+      wasm.gatherRows(
+        addr(out.rowPtr, 'out.rowPtr', n + 1),
+        addr(out.colIdx, 'out.colIdx', 0),
+        addr(out.values, 'out.values', 0),
+        images.rowPtr.byteOffset,
+        images.colIdx.byteOffset,
+        images.values.byteOffset,
+        picks.byteOffset,
+        n,
+      );
+      out.n = n;
+    },
     allocF32: (length) => new Float32Array(buffer, alloc(length * 4), length),
     allocCsr: (rows, nnz) => ({
       n: 0,

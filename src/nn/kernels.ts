@@ -31,6 +31,20 @@ export interface CsrBatch {
   values: Float32Array;
 }
 
+/**
+ * A split's images as their non-zero pixels (the index the service builds beside the dataset):
+ * image i's non-zeros are entries rowPtr[i] .. rowPtr[i+1]-1, at pixels colIdx[...] with uint8
+ * values values[...] (0..255). Mini-batches are gathered from it by `gatherRows`.
+ */
+export interface SparseImages {
+  /** (count + 1) */
+  rowPtr: Int32Array;
+  /** (nnz) */
+  colIdx: Uint16Array;
+  /** (nnz) */
+  values: Uint8Array;
+}
+
 export interface Kernels {
   /** 'ts' or 'wasm-simd'. */
   readonly name: string;
@@ -38,6 +52,17 @@ export interface Kernels {
   allocF32(length: number): Float32Array;
   /** An empty CSR batch for up to `rows` rows and `nnz` non-zeros, in kernel memory. */
   allocCsr(rows: number, nnz: number): CsrBatch;
+  /**
+   * `images` where `gatherRows` can read them. The TypeScript kernels use them as they are; the
+   * WebAssembly ones copy them into kernel memory once (later calls with the same arrays return
+   * that copy), which for MNIST's 60,000 training images is about 27 MB.
+   */
+  stageImages(images: SparseImages): SparseImages;
+  /**
+   * out = the images indices[0..n) of `images` (from `stageImages`) as a CSR batch, each uint8
+   * value v becoming the float32 nearest v / 255. Building the mini-batch.
+   */
+  gatherRows(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void;
   /** out (n,m) = a (n,k) · b (k,m) + bias (m); bias may be null. */
   gemm(out: Floats, a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): void;
   /** out (k,m) = aᵀ · g, with a (n,k) and g (n,m). The weight gradient dW = xᵀ · dout. */

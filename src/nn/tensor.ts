@@ -4,9 +4,9 @@
  *
  * Dimension letters used across the engine: N = batch rows, D = input features, M = output features.
  */
-import type { CsrBatch, Floats, Kernels } from './kernels';
+import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
 
-export type { CsrBatch, Floats, Kernels };
+export type { CsrBatch, Floats, Kernels, SparseImages };
 
 /** A row-major matrix (rows, cols) over the first rows·cols entries of `data` (which may be longer). */
 export interface Matrix {
