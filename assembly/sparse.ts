@@ -228,7 +228,6 @@ export function csrToCsc(rowPtr: usize, colIdx: usize, values: usize, n: i32, k:
   store<i32>(cscPtr, 0);
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Building a mini-batch: out (CSR, int32 columns, float32 values) = images indices[0..n) of a split's
 // sparse index (uint16 pixel numbers, uint8 values 0..255 side by side), each value v becoming v / 255.

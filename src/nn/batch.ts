@@ -27,7 +27,6 @@ export interface DataSplit {
   values: Uint8Array;
 }
 
-
 /** How a batch's images are perturbed (all 0 = as they are). */
 export interface Perturbation {
   /** Gaussian noise σ added to each pixel (result clipped to [0, 1]); > 0 makes batches dense. */
@@ -50,9 +49,8 @@ export class BatchBuilder {
   /** One resampled image (D), for augmentation. */
   private readonly scratch: Float32Array;
   private readonly side: number;
-  /** The split last gathered from (its colIdx) and its index as the kernels staged it. */
-  private stagedFrom: Uint16Array | null = null;
-  private staged: { kernels: Kernels; images: SparseImages } | null = null;
+  /** The split last gathered from (its colIdx), its index where the gathering kernels read it, and those kernels. */
+  private staged: { from: Uint16Array; images: SparseImages; kernels: Kernels } | null = null;
 
   constructor(
     private readonly kernels: Kernels,
@@ -146,16 +144,16 @@ export class BatchBuilder {
    * which reads it where it is: slower, same batch.
    */
   private fillSparse(split: DataSplit, indices: Int32Array, n: number): NetInput {
-    if (this.stagedFrom !== split.colIdx) {
-      this.stagedFrom = split.colIdx;
+    let staged = this.staged;
+    if (staged?.from !== split.colIdx) {
       try {
-        this.staged = { kernels: this.kernels, images: this.kernels.stageImages(split) };
+        staged = { from: split.colIdx, images: this.kernels.stageImages(split), kernels: this.kernels };
       } catch {
-        this.staged = { kernels: tsKernels, images: split };
+        staged = { from: split.colIdx, images: split, kernels: tsKernels };
       }
+      this.staged = staged;
     }
-    const { kernels, images } = this.staged!;
-    kernels.gatherRows(this.csr, images, indices, n);
+    staged.kernels.gatherRows(this.csr, staged.images, indices, n);
     return this.sparseInput;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The kernel contract: the few matrix products that take nearly all of training's time.
+ * The kernel contract: the few matrix products that take nearly all of training's time, and the
+ * gathering of each mini-batch from the dataset.
  *
  * Dimension letters: n = batch rows, k = inner (input features), m = output features.
  * All matrices are row-major and flat. Every kernel overwrites its output (never accumulates),
