@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import type { LabEvent } from '../../src/shared/api';
 import type { RunSummary } from '../../src/shared/runs';
 import { LabService } from '../../src/main/lab/service';
-import { decodeMessage, encodeMessage } from '../../src/main/web/codec';
+import { decodeMessage, encodeMessage } from '../../src/shared/codec';
 import { startWebBridge, type WebBridge } from '../../src/main/web/server';
 import { createWebLabClient, type SocketLike, type WebLabClient } from '../../src/renderer/bridge/web-client';
 import { makeRendererDir } from './helpers';

@@ -9,7 +9,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, screen, session
 import { LabService } from '../lab/service';
 import type { UiLanguage } from '../../shared/shell';
 import { registerLabHandlers, registerShellHandlers } from './ipc';
-import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
+import { desktopHandlers, type NativeDialogs } from './desktop-methods';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
 import { SHELL_LABELS, languageForLocale } from './menu-labels';
@@ -118,17 +118,6 @@ async function createWindow(service: LabService): Promise<void> {
   else await win.loadFile(rendererIndex);
 }
 
-async function chooseFolder(): Promise<string | null> {
-  const options: Electron.OpenDialogOptions = {
-    title: labels().openDatasetTitle,
-    properties: ['openDirectory'],
-  };
-  const result = mainWindow
-    ? await dialog.showOpenDialog(mainWindow, options)
-    : await dialog.showOpenDialog(options);
-  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
-}
-
 app.whenReady().then(async () => {
   if (!primary) return;
   // No remote content, no permissions (camera, notifications, ...), a CSP on every response.
@@ -149,26 +138,19 @@ app.whenReady().then(async () => {
   lab = new LabService({
     dataDir: join(app.getPath('userData'), 'runs'),
     wasmPath: existsSync(wasmPath) ? wasmPath : undefined,
-    chooseFolder,
-    chooseWeightsFile: () =>
-      readWeightsWithDialog(
-        (options) =>
-          mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
-        labels(),
-      ),
   });
-  const service = lab;
-  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted), {
-    exportWeights: (runId, format) =>
-      saveWeightsWithDialog(
-        service,
-        runId,
-        format,
-        (options) =>
-          mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-        labels(),
-      ),
-  });
+  const dialogs: NativeDialogs = {
+    showOpenDialog: (options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    showSaveDialog: (options) =>
+      mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+  };
+  registerLabHandlers(
+    ipcMain,
+    lab,
+    (url) => isTrustedSender(url, trusted),
+    desktopHandlers(lab, dialogs, labels),
+  );
 
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);

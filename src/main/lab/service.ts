@@ -2,12 +2,14 @@
  * The Lab service: the Node side of LabApi, free of Electron so the desktop app, the web bridge, the
  * CLI and the tests all drive the same object. It owns the dataset (loaded once, shared with every
  * worker), one worker thread per run, and each run's recorded metrics; it relays what workers report
- * as LabEvents to every listener. Every argument is validated here, where it arrives.
+ * as LabEvents to every listener. It implements the method table's LabHandlers: the arguments
+ * arrive validated (lab-dispatch.ts).
  */
-import type { Drawing, ExportedWeights, LabApi, LabEvent, SampleImages } from '../../shared/api';
+import type { Drawing, ExportedWeights, LabEvent, SampleImages } from '../../shared/api';
+import type { LabHandlers } from '../../shared/lab-methods';
 import type { TestEvaluation, WeightsPreview } from '../../shared/api';
 import { encodeWeights } from '../../formats/index';
-import { describeConfigErrors, parseTrainConfig, type TrainConfig } from '../../shared/hyperparams';
+import { DEFAULT_CONFIG, type TrainConfig } from '../../shared/hyperparams';
 import { LIVE_STATES } from '../../shared/runs';
 import type { DatasetInfo, Prediction, RunMetrics, RunState } from '../../shared/runs';
 import type { RunSummary, WeightTensor } from '../../shared/runs';
@@ -20,8 +22,8 @@ import { ENDED_WITH_WEIGHTS, defaultWasmPath, type LabServiceOptions } from './s
 import { markInterrupted, newEntry, newSummary, type RunEntry } from './run-entry';
 import { rejectRequests, requestFrom, sendTo, settle } from './run-entry';
 import { MemoryRunStore, type RunRecord, type RunStore } from './run-store';
-import { argument, exportFormatSchema, importChoicesSchema, learningRateSchema } from './validate';
-import { nameSchema, pixelsSchema, runIdSchema } from './validate';
+import type { DatasetSplit, ImportChoices } from '../../shared/api';
+import type { WeightsFormat } from '../../shared/weights-formats';
 import { PendingWeights } from './pending-weights';
 import { DrawingSet, classifyDrawings, drawingsFileIn } from './drawing-set';
 import { EventHub } from './event-hub';
@@ -31,7 +33,7 @@ import { messageText } from '../../shared/messages';
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
 /** The Lab: datasets, runs and their workers, metrics, events. */
-export class LabService implements LabApi {
+export class LabService implements LabHandlers {
   private readonly runs = new Map<string, RunEntry>();
   private readonly events = new EventHub();
   private readonly datasets: DatasetSource;
@@ -42,7 +44,7 @@ export class LabService implements LabApi {
   private readonly drawings: DrawingSet;
   private readonly warn: (message: string) => void;
 
-  constructor(private readonly options: LabServiceOptions = {}) {
+  constructor(options: LabServiceOptions = {}) {
     this.datasets = new DatasetSource(options.datasetFolder);
     this.wasmPath = options.wasmPath ?? defaultWasmPath();
     this.warn = options.warn ?? ((m) => console.warn(m));
@@ -73,17 +75,17 @@ export class LabService implements LabApi {
 
   datasetInfo = async (): Promise<DatasetInfo> => this.dataset().info;
 
-  async sampleImages(split: unknown, start: unknown, count: unknown): Promise<SampleImages> {
+  async sampleImages(split: DatasetSplit, start: number, count: number): Promise<SampleImages> {
     return this.datasets.sample(split, start, count);
   }
 
+  /** A browser has no folder dialog (the desktop app answers with its own, desktop-methods.ts). */
   async chooseDatasetFolder(): Promise<DatasetInfo | null> {
-    const folder = await this.options.chooseFolder?.();
-    return folder ? this.setDatasetFolder(folder) : null;
+    return null;
   }
 
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
-  async setDatasetFolder(folder: unknown): Promise<DatasetInfo> {
+  async setDatasetFolder(folder: string): Promise<DatasetInfo> {
     const { info } = this.datasets.setFolder(folder);
     this.events.emit({ type: 'dataset', info });
     return info;
@@ -95,12 +97,10 @@ export class LabService implements LabApi {
     return [...this.runs.values()].map((r) => ({ ...r.summary }));
   }
 
-  async startRun(config: unknown, name?: unknown): Promise<RunSummary> {
-    const parsed = parseTrainConfig(config ?? {});
-    if (!parsed.ok)
-      throw new Error(messageText('invalidConfig', { detail: describeConfigErrors(parsed.errors) }));
-    const runName = name === undefined ? `Run ${this.nextRunNumber}` : argument(nameSchema, name, 'run name');
-    return this.addRun(newSummary(this.newRunId(), runName, parsed.config, 'trained'));
+  /** `config` as the dispatch validated it (whole); a caller in main may leave out the defaults. */
+  async startRun(config: Partial<TrainConfig> = {}, name?: string): Promise<RunSummary> {
+    const runName = name ?? `Run ${this.nextRunNumber}`;
+    return this.addRun(newSummary(this.newRunId(), runName, { ...DEFAULT_CONFIG, ...config }, 'trained'));
   }
 
   private newRunId(): string {
@@ -223,7 +223,7 @@ export class LabService implements LabApi {
   }
 
   /** A run that accepts training controls: live, or imported (its paused worker starts on demand). */
-  private live(runId: unknown): RunEntry {
+  private live(runId: string): RunEntry {
     const entry = this.run(runId);
     if (entry.summary.state === 'imported') {
       this.ensureWorker(entry);
@@ -249,45 +249,43 @@ export class LabService implements LabApi {
       });
   }
 
-  private run(runId: unknown): RunEntry {
-    const id = argument(runIdSchema, runId, 'run id');
+  private run(id: string): RunEntry {
     const entry = this.runs.get(id);
     if (!entry) throw new Error(messageText('noRun', { id }));
     return entry;
   }
 
-  async pauseRun(runId: unknown): Promise<void> {
+  async pauseRun(runId: string): Promise<void> {
     sendTo(this.live(runId), { type: 'pause' });
   }
 
-  async resumeRun(runId: unknown): Promise<void> {
+  async resumeRun(runId: string): Promise<void> {
     sendTo(this.live(runId), { type: 'resume' });
   }
 
-  async stepRun(runId: unknown): Promise<void> {
+  async stepRun(runId: string): Promise<void> {
     const entry = this.live(runId);
     sendTo(entry, { type: 'step' });
     // A step posts no state: an imported run that took one is now a paused run being trained further.
     if (entry.summary.state === 'imported') this.setState(entry, 'paused');
   }
 
-  async stopRun(runId: unknown): Promise<void> {
+  async stopRun(runId: string): Promise<void> {
     sendTo(this.live(runId), { type: 'stop' });
   }
 
-  async setLearningRate(runId: unknown, learningRate: unknown): Promise<void> {
-    const value = argument(learningRateSchema, learningRate, 'learning rate');
-    sendTo(this.live(runId), { type: 'set-learning-rate', value });
+  async setLearningRate(runId: string, learningRate: number): Promise<void> {
+    sendTo(this.live(runId), { type: 'set-learning-rate', value: learningRate });
   }
 
-  async renameRun(runId: unknown, name: unknown): Promise<RunSummary> {
+  async renameRun(runId: string, name: string): Promise<RunSummary> {
     const entry = this.run(runId);
-    entry.summary.name = argument(nameSchema, name, 'run name');
+    entry.summary.name = name;
     this.updated(entry);
     return { ...entry.summary };
   }
 
-  async deleteRun(runId: unknown): Promise<void> {
+  async deleteRun(runId: string): Promise<void> {
     const entry = this.run(runId);
     this.runs.delete(entry.summary.id);
     this.store.remove(entry.summary.id);
@@ -295,60 +293,59 @@ export class LabService implements LabApi {
     this.events.emit({ type: 'run-removed', runId: entry.summary.id });
   }
 
-  async getRunMetrics(runId: unknown): Promise<RunMetrics> {
+  async getRunMetrics(runId: string): Promise<RunMetrics> {
     return this.run(runId).metrics.snapshot();
   }
 
-  async predict(runId: unknown, pixels: unknown): Promise<Prediction> {
-    const image = argument(pixelsSchema, pixels, 'pixels');
-    return this.request(this.run(runId), (requestId) => ({ type: 'predict', requestId, pixels: image }));
+  async predict(runId: string, pixels: Uint8Array): Promise<Prediction> {
+    return this.request(this.run(runId), (requestId) => ({ type: 'predict', requestId, pixels }));
   }
 
-  async getWeights(runId: unknown): Promise<WeightTensor[]> {
+  async getWeights(runId: string): Promise<WeightTensor[]> {
     return this.request(this.run(runId), (requestId) => ({ type: 'get-weights', requestId }));
   }
 
-  async evaluateRun(runId: unknown): Promise<TestEvaluation> {
+  async evaluateRun(runId: string): Promise<TestEvaluation> {
     return this.request(this.run(runId), (requestId) => ({ type: 'classify-test', requestId }));
   }
 
   // --- the personal test set (drawing-set.ts) -----------------------------------------------
 
   listDrawings = async (): Promise<Drawing[]> => this.drawings.list();
-  addDrawing = async (pixels: unknown, label: unknown): Promise<Drawing> => this.drawings.add(pixels, label);
-  deleteDrawing = async (drawingId: unknown): Promise<void> => this.drawings.remove(drawingId);
+  addDrawing = async (pixels: Uint8Array, label: number): Promise<Drawing> =>
+    this.drawings.add(pixels, label);
+  deleteDrawing = async (drawingId: string): Promise<void> => this.drawings.remove(drawingId);
 
-  async evaluateDrawings(runId: unknown): Promise<TestEvaluation> {
+  async evaluateDrawings(runId: string): Promise<TestEvaluation> {
     const { id, iteration } = this.run(runId).summary;
     return classifyDrawings(id, iteration, this.drawings.list(), (pixels) => this.predict(id, pixels));
   }
 
   // --- weights files -------------------------------------------------------------------------
 
-  async exportWeights(runId: unknown, format: unknown): Promise<ExportedWeights> {
+  async exportWeights(runId: string, chosen: WeightsFormat): Promise<ExportedWeights> {
     const entry = this.run(runId);
-    const chosen = argument(exportFormatSchema, format, 'weights format');
     const tensors = await this.getWeights(entry.summary.id);
     const bytes = encodeWeights(chosen, tensors, exportMeta(entry.summary, entry.metrics.epochs));
     return { fileName: exportFileName(entry.summary.name, chosen), bytes };
   }
 
-  async openWeights(fileName: unknown, bytes: unknown): Promise<WeightsPreview> {
+  async openWeights(fileName: string, bytes: Uint8Array): Promise<WeightsPreview> {
     return this.pending.open(fileName, bytes);
   }
 
+  /** A browser has no open dialog (the desktop app answers with its own, desktop-methods.ts). */
   async chooseWeightsFile(): Promise<WeightsPreview | null> {
-    const file = await this.options.chooseWeightsFile?.();
-    return file ? this.openWeights(file.fileName, file.bytes) : null;
+    return null;
   }
 
-  async importWeights(pendingId: unknown, choices: unknown): Promise<RunSummary> {
+  async importWeights(pendingId: string, choices: ImportChoices): Promise<RunSummary> {
     const checked = this.pending.get(pendingId);
-    const { activation, name, training } = argument(importChoicesSchema, choices, 'import choices');
+    const { activation, name, training } = choices;
     const config = importedConfig(checked, activation, training);
     const runName = name ?? checked.fileName.replace(/\.[^.]+$/, '');
     const summary = newSummary(this.newRunId(), runName, config, 'imported');
-    this.pending.delete(pendingId as string);
+    this.pending.delete(pendingId);
     return this.addRun(summary, checked.tensors);
   }
 
