@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { SharedDataset } from '../shared/dataset';
 import type { TrainConfig } from '../shared/hyperparams';
-import { createEvalNetwork, evaluateSplit, loadFlatParams, loadKernels, makeSplits } from './engine';
+import { createEvalNetwork, evaluateSplit, loadBackend, loadFlatParams, makeSplits } from './engine';
 
 /** Accuracy and mean loss over one split. */
 export interface SplitScore {
@@ -36,17 +36,17 @@ if (!port) throw new Error('evaluator.ts must run as a worker thread');
 let setup: Promise<{ evaluate(params: Float32Array, splits: EvalSplitName[]): FromEvaluator }> | null = null;
 
 async function initialise(msg: Extract<ToEvaluator, { type: 'init' }>) {
-  const kernels = await loadKernels(msg.wasmPath);
+  const backend = await loadBackend(msg.wasmPath);
   const splits = makeSplits(msg.config, msg.dataset);
-  const network = createEvalNetwork(msg.config, msg.dataset.rows * msg.dataset.cols, kernels);
+  const network = createEvalNetwork(msg.config, msg.dataset.rows * msg.dataset.cols, backend);
   return {
     evaluate(params: Float32Array, names: EvalSplitName[]): FromEvaluator {
       loadFlatParams(network, params);
       const scores: Partial<Record<EvalSplitName, SplitScore>> = {};
       for (const name of names) {
         // train = the fitted images only; validation is scored by the run worker itself.
-        if (name === 'train') scores.train = evaluateSplit(network, splits.train, kernels, splits.fitCount);
-        if (name === 'test') scores.test = evaluateSplit(network, splits.test, kernels);
+        if (name === 'train') scores.train = evaluateSplit(network, splits.train, splits.fitCount);
+        if (name === 'test') scores.test = evaluateSplit(network, splits.test);
       }
       return { type: 'result', id: -1, scores };
     },

@@ -11,10 +11,9 @@ import type { Worker } from 'node:worker_threads';
 import type { Trainer } from '../nn/index';
 import type { WorkerState } from '../shared/worker-messages';
 import type { FromRunWorker, ToRunWorker } from './messages';
-import type { Kernels } from '../nn/kernels';
 import type { EpochMetrics } from '../shared/runs';
 import type { TrainConfig } from '../shared/hyperparams';
-import { classifySplit, createTrainer, loadKernels, makeSplits, predictDigit, weightTensors } from './engine';
+import { classifySplit, createTrainer, loadBackend, makeSplits, predictDigit, weightTensors } from './engine';
 import type { RunSplits } from './engine';
 import { startWorker } from './entry';
 import type { EvalSplitName, FromEvaluator, ToEvaluator } from './evaluator';
@@ -68,7 +67,6 @@ class RunLoop {
     private readonly trainer: Trainer,
     private readonly splits: RunSplits,
     private readonly evaluator: Worker,
-    private readonly kernels: Kernels,
     startPaused: boolean,
   ) {
     this.state = startPaused ? 'paused' : 'training';
@@ -271,7 +269,7 @@ class RunLoop {
         this.requestEval({ requestId: msg.requestId });
         break;
       case 'classify-test': {
-        const r = classifySplit(this.trainer.network, this.splits.test, this.kernels);
+        const r = classifySplit(this.trainer.network, this.splits.test);
         const transfer = [r.predictions.buffer, r.confidences.buffer, r.labels.buffer] as ArrayBuffer[];
         post(
           { type: 'test-classified', requestId: msg.requestId, iteration: this.trainer.iteration, ...r },
@@ -291,9 +289,9 @@ let initStarted = false;
 const early: ToRunWorker[] = []; // messages that arrive while init is still loading kernels
 
 async function init(msg: Extract<ToRunWorker, { type: 'init' }>): Promise<void> {
-  const kernels = await loadKernels(wasmPath);
+  const backend = await loadBackend(wasmPath);
   const splits = makeSplits(msg.config, msg.dataset);
-  const trainer = createTrainer(msg.config, splits, kernels, msg.weights);
+  const trainer = createTrainer(msg.config, splits, backend, msg.weights);
   const evaluator = startWorker('evaluator', import.meta.url);
   evaluator.postMessage({
     type: 'init',
@@ -303,11 +301,11 @@ async function init(msg: Extract<ToRunWorker, { type: 'init' }>): Promise<void> 
   } satisfies ToEvaluator);
   post({
     type: 'ready',
-    kernels: kernels.name,
+    kernels: backend.kernels.name,
     iterationsPerEpoch: trainer.iterationsPerEpoch,
     totalIterations: trainer.totalIterations,
   });
-  loop = new RunLoop(msg.config, trainer, splits, evaluator, kernels, msg.startPaused ?? false);
+  loop = new RunLoop(msg.config, trainer, splits, evaluator, msg.startPaused ?? false);
   for (const m of early.splice(0)) loop.handle(m);
   await loop.run();
 }
