@@ -6,7 +6,7 @@
  *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules
  *            nor require node_modules, so the method table it derives its bridge from (and zod) is
  *            bundled in.
- *   renderer src/renderer (index.html, React) -> out/renderer, loaded from file:// by Electron and
+ *   renderer src/renderer (index.html, React) -> out/renderer, loaded from app:// by Electron and
  *            served by the web bridge (npm run serve).
  */
 import { resolve } from 'node:path';
@@ -50,8 +50,10 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
+    // The dev server's URL is honoured only in what `electron-vite dev` (command 'serve') builds.
+    define: { __DEV_RENDERER__: JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
       // Node 20 syntax: the same bundles run in Electron 45 (Node 22) and under plain Node.
@@ -87,4 +89,4 @@ export default defineConfig({
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },
   },
-});
+}));

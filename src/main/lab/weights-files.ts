@@ -1,0 +1,50 @@
+/**
+ * A run's weights as files: export encodes the run's current weights in the chosen format; import
+ * is two steps, open (decode and check, kept under a pending id while the user answers the
+ * activation question) and import (the summary and weights of the new, paused run).
+ */
+import { encodeWeights } from '../../formats/index';
+import type { ExportedWeights, WeightsPreview } from '../../shared/api';
+import type { RunSummary, WeightTensor } from '../../shared/runs';
+import { PendingWeights } from './pending-weights';
+import { newSummary, type RunEntry } from './run-entry';
+import type { RunWorkers } from './run-workers';
+import type { ImportChoices } from '../../shared/api';
+import type { WeightsFormat } from '../../shared/weights-formats';
+import { exportFileName, exportMeta, importedConfig } from './weights-import';
+
+/** The run to create from an imported file. */
+export interface ImportedRun {
+  summary: RunSummary;
+  tensors: WeightTensor[];
+}
+
+/** Export and import of weights files. */
+export class WeightsFiles {
+  private readonly pending = new PendingWeights();
+
+  constructor(private readonly workers: RunWorkers) {}
+
+  /** The run's current weights encoded as `chosen`, with a file name from the run's. */
+  async export(entry: RunEntry, chosen: WeightsFormat): Promise<ExportedWeights> {
+    const tensors = await this.workers.weights(entry);
+    const bytes = encodeWeights(chosen, tensors, exportMeta(entry.summary, entry.metrics.epochs));
+    return { fileName: exportFileName(entry.summary.name, chosen), bytes };
+  }
+
+  /** Decodes and checks a file; nothing changes until take(). */
+  open(fileName: string, bytes: Uint8Array): WeightsPreview {
+    return this.pending.open(fileName, bytes);
+  }
+
+  /** Takes an opened file out: the new run's summary (id from `newRunId`) and weights. */
+  take(pendingId: string, choices: ImportChoices, newRunId: () => string): ImportedRun {
+    const checked = this.pending.get(pendingId);
+    const { activation, name, training } = choices;
+    const config = importedConfig(checked, activation, training);
+    const runName = name ?? checked.fileName.replace(/\.[^.]+$/, '');
+    const summary = newSummary(newRunId(), runName, config, 'imported');
+    this.pending.delete(pendingId);
+    return { summary, tensors: checked.tensors };
+  }
+}
