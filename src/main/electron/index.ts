@@ -8,11 +8,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, screen, session } from 'electron';
 import { LabService } from '../lab/service';
 import type { UiLanguage } from '../../shared/shell';
+import { languageForLocale, translator } from '../../shared/i18n';
 import { registerLabHandlers, registerShellHandlers } from './ipc';
 import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
-import { SHELL_LABELS, languageForLocale } from './menu-labels';
 import { isTrustedSender, type TrustedRenderer } from './sender';
 import {
   MIN_HEIGHT,
@@ -36,7 +36,8 @@ let mainWindow: BrowserWindow | null = null;
 let lab: LabService | null = null;
 /** The UI's language: the OS's at start, then whatever the renderer reports (ShellApi.setLanguage). */
 let language: UiLanguage = 'en';
-const labels = () => SHELL_LABELS[language];
+/** `t` in the UI's language, for the menu and the dialogs. */
+const t = () => translator(language);
 
 app.enableSandbox();
 
@@ -120,7 +121,7 @@ async function createWindow(service: LabService): Promise<void> {
 
 async function chooseFolder(): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
-    title: labels().openDatasetTitle,
+    title: t()('menu.openDatasetTitle'),
     properties: ['openDirectory'],
   };
   const result = mainWindow
@@ -154,7 +155,7 @@ app.whenReady().then(async () => {
       readWeightsWithDialog(
         (options) =>
           mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
-        labels(),
+        t(),
       ),
   });
   const service = lab;
@@ -166,7 +167,7 @@ app.whenReady().then(async () => {
         format,
         (options) =>
           mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-        labels(),
+        t(),
       ),
   });
 
@@ -179,7 +180,7 @@ app.whenReady().then(async () => {
       isMac: process.platform === 'darwin',
       appName: 'MNIST Lab',
       devTools: !app.isPackaged,
-      labels: labels(),
+      t: t(),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };

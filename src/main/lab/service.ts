@@ -21,12 +21,13 @@ import { markInterrupted, newEntry, newSummary, type RunEntry } from './run-entr
 import { rejectRequests, requestFrom, sendTo, settle } from './run-entry';
 import { MemoryRunStore, type RunRecord, type RunStore } from './run-store';
 import { argument, exportFormatSchema, importChoicesSchema, learningRateSchema } from './validate';
-import { nameSchema, pixelsSchema, runIdSchema } from './validate';
+import { languageSchema, nameSchema, pixelsSchema, runIdSchema } from './validate';
 import { PendingWeights } from './pending-weights';
 import { DrawingSet, classifyDrawings, drawingsFileIn } from './drawing-set';
 import { EventHub } from './event-hub';
 import { exportFileName, exportMeta, importedConfig } from './weights-import';
 import { messageText } from '../../shared/messages';
+import { defaultRunName } from '../../shared/i18n';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
@@ -95,11 +96,15 @@ export class LabService implements LabApi {
     return [...this.runs.values()].map((r) => ({ ...r.summary }));
   }
 
-  async startRun(config: unknown, name?: unknown): Promise<RunSummary> {
+  async startRun(config: unknown, name?: unknown, language?: unknown): Promise<RunSummary> {
     const parsed = parseTrainConfig(config ?? {});
     if (!parsed.ok)
       throw new Error(messageText('invalidConfig', { detail: describeConfigErrors(parsed.errors) }));
-    const runName = name === undefined ? `Run ${this.nextRunNumber}` : argument(nameSchema, name, 'run name');
+    // No name (undefined, or null from JSON): the run's number in the caller's language.
+    const runName =
+      name === undefined || name === null
+        ? defaultRunName(this.nextRunNumber, argument(languageSchema, language ?? 'en', 'language'))
+        : argument(nameSchema, name, 'run name');
     return this.addRun(newSummary(this.newRunId(), runName, parsed.config, 'trained'));
   }
 
