@@ -101,8 +101,11 @@ export function weightTensors(network: Network): WeightTensor[] {
     .map((t) => ({ name: t.name, shape: [...t.shape], data: Float32Array.from(t.data) }));
 }
 
+/** Labelled images to classify: a whole split, or the personal test set. */
+export type LabelledImageSet = Pick<SplitView, 'count' | 'pixelsPerImage' | 'images' | 'labels'>;
+
 /** Every image's predicted class and its probability (for the confusion matrix and the mistakes gallery). */
-export function classifySplit(network: Network, split: SplitView, kernels: Kernels) {
+export function classifySplit(network: Network, split: LabelledImageSet, kernels: Kernels) {
   const BATCH = 500;
   const d = split.pixelsPerImage;
   const x = kernels.allocF32(BATCH * d); // kernel memory: the WASM kernels only read their own buffers
