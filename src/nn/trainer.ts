@@ -6,6 +6,7 @@
  * draws the dropout masks; stream 1 picks batches and draws noise and augmentation. Same config
  * and seed → the same losses, bit for bit.
  */
+import type { Backend } from './backend';
 import { BatchBuilder, type DataSplit } from './batch';
 import { evaluateNetwork, type Evaluation } from './evaluate';
 import { GradientNormMeter } from './gradient-norms';
@@ -15,7 +16,7 @@ import { createNetwork, type LossName, type Network, type TensorInput } from './
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import { Rng } from './rng';
 import { learningRateAt, type ScheduleName, type ScheduleOptions } from './schedules';
-import type { Kernels, NetInput } from './tensor';
+import type { NetInput } from './tensor';
 import type { WeightDecayName } from './weight-decay';
 
 /** The training hyperparameters: the same fields as TrainConfig in src/shared/hyperparams.ts. */
@@ -105,7 +106,8 @@ export class Trainer {
     readonly config: TrainerConfig,
     readonly data: { train: DataSplit; test: DataSplit },
     readonly opts: {
-      kernels: Kernels;
+      /** Where the network computes (float32: the WebAssembly SIMD backend, or tsBackend). */
+      backend: Backend;
       initialWeights?: TensorInput[];
       /** Measure the gradient norms on every k-th iteration (default GRADIENT_SAMPLE_EVERY). */
       gradientSampleEvery?: number;
@@ -134,7 +136,7 @@ export class Trainer {
         weightDecay: c.weightDecay,
         weightDecayLambda: c.weightDecayLambda,
       },
-      { kernels: opts.kernels, rng: new Rng(c.seed, 0), dtype: 'float32' },
+      { backend: opts.backend, rng: new Rng(c.seed, 0) },
     );
     if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
     this.gradientNorms = new GradientNormMeter(this.network.affines.map((a) => a.dW));
@@ -148,11 +150,11 @@ export class Trainer {
       beta1: c.beta1,
       beta2: c.beta2,
       rmsDecay: c.rmsDecay,
-      kernels: opts.kernels,
+      backend: opts.backend,
     });
     this.dataRng = new Rng(c.seed, 1);
     const capacity = Math.min(c.batchSize, this.fitCount);
-    this.batch = new BatchBuilder(opts.kernels, capacity, data.train.pixelsPerImage, c);
+    this.batch = new BatchBuilder(opts.backend, capacity, data.train.pixelsPerImage, c);
     this.indices = new Int32Array(capacity);
     this.permutation = new Int32Array(c.sampling === 'shuffle' ? this.fitCount : 0);
     for (let i = 0; i < this.permutation.length; i++) this.permutation[i] = i;
@@ -234,17 +236,16 @@ export class Trainer {
 
   /** Accuracy and mean data loss on a split, in inference mode (train = the fitted images only). */
   evaluate(split: SplitName): Evaluation {
-    const { kernels } = this.opts;
     switch (split) {
       case 'train':
-        return evaluateNetwork(this.network, this.data.train, kernels, { start: 0, end: this.fitCount });
+        return evaluateNetwork(this.network, this.data.train, { start: 0, end: this.fitCount });
       case 'validation':
-        return evaluateNetwork(this.network, this.data.train, kernels, {
+        return evaluateNetwork(this.network, this.data.train, {
           start: this.fitCount,
           end: this.fitCount + this.validationCount,
         });
       case 'test':
-        return evaluateNetwork(this.network, this.data.test, kernels);
+        return evaluateNetwork(this.network, this.data.test);
       default:
         throw new Error(`unknown split '${String(split)}'`);
     }

@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { EvalSplitName, FromEvaluator, SplitScore, ToEvaluator } from '../shared/worker-messages';
-import { createEvalNetwork, evaluateSplit, loadFlatParams, loadKernels, makeSplits } from './engine';
+import { createEvalNetwork, evaluateSplit, loadBackend, loadFlatParams, makeSplits } from './engine';
 
 const port = parentPort;
 if (!port) throw new Error('evaluator.ts must run as a worker thread');
@@ -17,17 +17,17 @@ type Scores = Partial<Record<EvalSplitName, SplitScore>>;
 let setup: Promise<{ evaluate(params: Float32Array, splits: EvalSplitName[]): Scores }> | null = null;
 
 async function initialise(msg: Extract<ToEvaluator, { type: 'init' }>) {
-  const kernels = await loadKernels(msg.wasmPath);
+  const backend = await loadBackend(msg.wasmPath);
   const splits = makeSplits(msg.config, msg.dataset);
-  const network = createEvalNetwork(msg.config, msg.dataset.rows * msg.dataset.cols, kernels);
+  const network = createEvalNetwork(msg.config, msg.dataset.rows * msg.dataset.cols, backend);
   return {
     evaluate(params: Float32Array, names: EvalSplitName[]): Scores {
       loadFlatParams(network, params);
       const scores: Scores = {};
       for (const name of names) {
         // train = the fitted images only; validation is scored by the run worker itself.
-        if (name === 'train') scores.train = evaluateSplit(network, splits.train, kernels, splits.fitCount);
-        if (name === 'test') scores.test = evaluateSplit(network, splits.test, kernels);
+        if (name === 'train') scores.train = evaluateSplit(network, splits.train, splits.fitCount);
+        if (name === 'test') scores.test = evaluateSplit(network, splits.test);
       }
       return scores;
     },

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromRunWorker, RunWorkerData, ToEvaluator, ToRunWorker } from '../shared/worker-messages';
 import { messageText } from '../shared/messages';
-import { createTrainer, loadKernels, makeSplits } from './engine';
+import { createTrainer, loadBackend, makeSplits } from './engine';
 import { startWorker } from './entry';
 import { RunLoop } from './run-loop';
 
@@ -21,9 +21,9 @@ let initStarted = false;
 const early: ToRunWorker[] = []; // messages that arrive while init is still loading kernels
 
 async function init(msg: Extract<ToRunWorker, { type: 'init' }>): Promise<void> {
-  const kernels = await loadKernels(wasmPath);
+  const backend = await loadBackend(wasmPath);
   const splits = makeSplits(msg.config, msg.dataset);
-  const trainer = createTrainer(msg.config, splits, kernels, msg.weights);
+  const trainer = createTrainer(msg.config, splits, backend, msg.weights);
   const evaluator = startWorker('evaluator', import.meta.url);
   evaluator.postMessage({
     type: 'init',
@@ -33,11 +33,11 @@ async function init(msg: Extract<ToRunWorker, { type: 'init' }>): Promise<void> 
   } satisfies ToEvaluator);
   post({
     type: 'ready',
-    kernels: kernels.name,
+    kernels: backend.kernels.name,
     iterationsPerEpoch: trainer.iterationsPerEpoch,
     totalIterations: trainer.totalIterations,
   });
-  loop = new RunLoop(msg.config, trainer, splits, evaluator, kernels, post, msg.startPaused ?? false);
+  loop = new RunLoop(msg.config, trainer, splits, evaluator, post, msg.startPaused ?? false);
   for (const m of early.splice(0)) loop.handle(m);
   await loop.run();
 }

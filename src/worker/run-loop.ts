@@ -9,7 +9,6 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { Trainer } from '../nn/index';
-import type { Kernels } from '../nn/kernels';
 import type { TrainConfig } from '../shared/hyperparams';
 import type { EpochMetrics } from '../shared/runs';
 import type { FromEvaluator, FromRunWorker, ToEvaluator, ToRunWorker } from '../shared/worker-messages';
@@ -58,7 +57,6 @@ export class RunLoop {
     private readonly trainer: Trainer,
     private readonly splits: RunSplits,
     private readonly evaluator: Worker,
-    private readonly kernels: Kernels,
     private readonly post: PostToService,
     startPaused: boolean,
   ) {
@@ -271,7 +269,7 @@ export class RunLoop {
 
   /** Answers a classify request: every image's predicted class and its probability, in one message. */
   private classify(requestId: number, images: LabelledImageSet): void {
-    const r = classifySplit(this.trainer.network, images, this.kernels);
+    const r = classifySplit(this.trainer.network, images);
     const transfer = [r.predictions.buffer, r.confidences.buffer, r.labels.buffer] as ArrayBuffer[];
     this.post({ type: 'classified', requestId, iteration: this.trainer.iteration, ...r }, transfer);
   }
