@@ -13,7 +13,7 @@ import { MemoryRunStore, type RunRecord } from '../../src/main/lab/run-store';
 import { viewSplit } from '../../src/shared/dataset';
 import type { EpochMetrics, WeightTensor } from '../../src/shared/runs';
 import type { ToRunWorker } from '../../src/shared/worker-messages';
-import { createEvalNetwork, evaluateSplit, loadKernels } from '../../src/worker/engine';
+import { createEvalNetwork, evaluateSplit, loadBackend } from '../../src/worker/engine';
 import { EventLog } from './lab-helpers';
 
 /** A memory store that also keeps every weights save, with the epochs recorded at that moment. */
@@ -85,14 +85,14 @@ describe('weights travel with the evaluation they belong to', () => {
     for (const save of saves) expect(new Set(save.tensors.map((t) => t.data.buffer)).size).toBe(1);
 
     // Each saved snapshot is the one its epoch was measured on: it scores exactly that epoch's test result.
-    const kernels = await loadKernels(defaultWasmPath());
+    const backend = await loadBackend(defaultWasmPath());
     const { shared } = lab.dataset();
     const test = viewSplit(shared.test, shared.rows * shared.cols);
     const [summary] = (await lab.listRuns()).filter((r) => r.id === run.id);
     for (const [i, save] of saves.entries()) {
-      const network = createEvalNetwork(summary.config, 784, kernels);
+      const network = createEvalNetwork(summary.config, 784, backend);
       network.setTensors(save.tensors);
-      const score = evaluateSplit(network, test, kernels);
+      const score = evaluateSplit(network, test);
       expect(score.correct).toBe(epochs[i].testCorrect);
       expect(score.loss).toBeCloseTo(epochs[i].testLoss, 5);
     }

@@ -123,7 +123,9 @@ describe('run worker: weights go with the evaluation they belong to', () => {
   ];
 
   it('each epoch message carries its snapshot as one buffer; a stop past it carries the final weights', async () => {
-    const run = spawn({ hidden: [20], iterations: 1_000_000, evalEvery: 50 }, { wasm: true });
+    // Paused and stepped, so the stop comes at iteration 7, two past the evaluation point at 5.
+    const run = spawn({ hidden: [20], iterations: 1000, evalEvery: 5 }, { wasm: true, startPaused: true });
+    for (let i = 0; i < 7; i++) run.send({ type: 'step' });
     const epoch = await run.until((m) => m.type === 'epoch');
     if (epoch.type !== 'epoch') throw new Error('not an epoch');
     expect(shapes(epoch.weights)).toEqual(expected);
@@ -131,7 +133,7 @@ describe('run worker: weights go with the evaluation they belong to', () => {
     run.send({ type: 'stop' });
     const end = await run.until((m) => m.type === 'state' && m.state === 'stopped');
     if (end.type !== 'state' || !end.weights) throw new Error('the end state brought no weights');
-    expect(end.iteration).toBeGreaterThan(epoch.metrics.iteration);
+    expect([epoch.metrics.iteration, end.iteration]).toEqual([5, 7]);
     expect(shapes(end.weights)).toEqual(expected);
     run.send({ type: 'get-weights', requestId: 9 });
     const asked = await run.until((m) => m.type === 'weights');
