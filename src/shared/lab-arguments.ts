@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { TrainConfig } from './hyperparams';
 import { ACTIVATIONS, parseTrainConfig, trainConfigSchema } from './hyperparams';
+import { UI_LANGUAGES } from './shell';
 
 /** A run id as the service makes them. */
 export const runIdSchema = z
@@ -19,6 +20,9 @@ export const nameSchema = z
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .describe('run name');
+
+/** A UI language (a run nobody named is named in it). */
+export const languageSchema = z.enum(UI_LANGUAGES).describe('language');
 
 /** A live learning rate: the hyperparameter's own range. */
 export const learningRateSchema = trainConfigSchema.shape.learningRate.describe('learning rate');

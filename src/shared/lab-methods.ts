@@ -16,7 +16,14 @@ import {
   importChoicesSchema,
   labelSchema,
 } from './lab-arguments';
-import { learningRateSchema, nameSchema, pendingIdSchema, pixelsSchema, runIdSchema } from './lab-arguments';
+import {
+  languageSchema,
+  learningRateSchema,
+  nameSchema,
+  pendingIdSchema,
+  pixelsSchema,
+  runIdSchema,
+} from './lab-arguments';
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
 
@@ -51,8 +58,14 @@ export const LAB_METHOD_TABLE = {
   chooseDatasetFolder: desktopCall(none, result<DatasetInfo | null>()),
 
   listRuns: call(none, result<RunSummary[]>()),
-  /** Starts a run from a (partial) config, filled from the defaults; rejects when it is out of range. */
-  startRun: call(z.tuple([startConfigSchema, nameSchema.optional()]), result<RunSummary>()),
+  /**
+   * Starts a run from a (partial) config, filled from the defaults; rejects when it is out of range.
+   * Without a name the run is named by its number in `language` ("Run 3" in English, the default).
+   */
+  startRun: call(
+    z.tuple([startConfigSchema, nameSchema.optional(), languageSchema.optional()]),
+    result<RunSummary>(),
+  ),
   pauseRun: call(byRun, result<void>()),
   resumeRun: call(byRun, result<void>()),
   stepRun: call(byRun, result<void>()),

@@ -197,6 +197,24 @@ describe('LabService: names and validation', () => {
     await expect(lab.getRunMetrics(run.id)).rejects.toThrow(/No run with id/);
   });
 
+  it("names a run nobody named by its number, in the caller's language", async () => {
+    const number = (id: string) => /^run-(\d+)-/.exec(id)![1];
+    const english = await lab.startRun({ iterations: 1_000_000 });
+    expect(english.name).toBe(`Run ${number(english.id)}`);
+    const korean = await lab.startRun({ iterations: 1_000_000 }, undefined, 'ko');
+    expect(korean.name).toBe(`학습 ${number(korean.id)}`);
+    // The web bridge's JSON turns a missing name into null; it arrives as no name.
+    const checked = checkedLab(lab);
+    const japanese = await checked.startRun({ iterations: 1_000_000 }, null as never, 'ja');
+    expect(japanese.name).toBe(`学習 ${number(japanese.id)}`);
+    const named = await lab.startRun({ iterations: 1_000_000 }, 'mine', 'ja');
+    expect(named.name).toBe('mine');
+    await expect(checked.startRun({ iterations: 1_000_000 }, undefined, 'fr' as never)).rejects.toThrow(
+      /Invalid language/,
+    );
+    for (const run of [english, korean, japanese, named]) await lab.deleteRun(run.id);
+  });
+
   it('rejects bad configs and arguments with readable messages where the call arrives', async () => {
     const checked = checkedLab(lab);
     await expect(checked.startRun({ learningRate: 50 })).rejects.toThrow(

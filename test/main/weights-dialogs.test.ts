@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWeights } from '../../src/formats/index';
 import { desktopHandlers, type NativeDialogs } from '../../src/main/electron/desktop-methods';
 import { registerLabHandlers, type InvokeEventLike } from '../../src/main/electron/ipc';
-import { SHELL_LABELS } from '../../src/main/electron/menu-labels';
+import { translator } from '../../src/shared/i18n';
 import { readWeightsWithDialog, saveWeightsWithDialog } from '../../src/main/electron/weights-dialogs';
 import { LabService } from '../../src/main/lab/service';
 import { bookDir } from '../formats/helpers';
@@ -27,7 +27,7 @@ describe('weights through main-process dialogs', () => {
   };
   let runId = '';
   beforeAll(async () => {
-    const preview = await desktopHandlers(lab, opening, () => SHELL_LABELS.en).chooseWeightsFile();
+    const preview = await desktopHandlers(lab, opening, () => translator('en')).chooseWeightsFile();
     expect(preview).toMatchObject({
       fileName: 'sample_weight.pkl',
       sizes: [784, 50, 100, 10],
@@ -112,7 +112,7 @@ describe('weights through main-process dialogs', () => {
       ipc,
       lab,
       () => true,
-      desktopHandlers(lab, saving, () => SHELL_LABELS.en),
+      desktopHandlers(lab, saving, () => translator('en')),
     );
     const event = { senderFrame: { url: 'file:///index.html' } };
     expect(await handlers.get('lab:exportWeights')!(event, runId, 'pkl')).toEqual({

@@ -6,7 +6,7 @@
  */
 import type { DesktopHandlers, LabHandlers } from '../../shared/lab-methods';
 import type { DatasetInfo } from '../../shared/runs';
-import type { ShellLabels } from './menu-labels';
+import type { TFunction } from 'i18next';
 import type { FileFilter, OpenDialogResult, SaveDialogResult } from './weights-dialogs';
 import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
 
@@ -30,26 +30,26 @@ export interface DesktopLab extends Pick<LabHandlers, 'exportWeights' | 'openWei
   setDatasetFolder(folder: string): Promise<DatasetInfo>;
 }
 
-/** The desktop methods over `lab`, asking through `dialogs` with the current language's `labels`. */
+/** The desktop methods over `lab`, asking through `dialogs` in the current language (`t()`). */
 export function desktopHandlers(
   lab: DesktopLab,
   dialogs: NativeDialogs,
-  labels: () => ShellLabels,
+  t: () => TFunction,
 ): DesktopHandlers {
   return {
     async chooseDatasetFolder() {
       const result = await dialogs.showOpenDialog({
-        title: labels().openDatasetTitle,
+        title: t()('menu.openDatasetTitle'),
         properties: ['openDirectory'],
       });
       const folder = result.canceled ? undefined : result.filePaths[0];
       return folder ? lab.setDatasetFolder(folder) : null;
     },
     async chooseWeightsFile() {
-      const file = await readWeightsWithDialog((options) => dialogs.showOpenDialog(options), labels());
+      const file = await readWeightsWithDialog((options) => dialogs.showOpenDialog(options), t());
       return file ? lab.openWeights(file.fileName, file.bytes) : null;
     },
     exportWeights: (runId, format) =>
-      saveWeightsWithDialog(lab, runId, format, (options) => dialogs.showSaveDialog(options), labels()),
+      saveWeightsWithDialog(lab, runId, format, (options) => dialogs.showSaveDialog(options), t()),
   };
 }

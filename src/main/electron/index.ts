@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session } from 'electron';
 import { LabService } from '../lab/service';
 import type { UiLanguage } from '../../shared/shell';
+import { languageForLocale, translator } from '../../shared/i18n';
 import { registerLabHandlers, registerShellHandlers } from './ipc';
 import { desktopHandlers, type NativeDialogs } from './desktop-methods';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
-import { SHELL_LABELS, languageForLocale } from './menu-labels';
 import { isTrustedSender, type TrustedRenderer } from './sender';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, answerAppRequest } from './app-protocol';
 import {
@@ -42,7 +42,8 @@ let mainWindow: BrowserWindow | null = null;
 let lab: LabService | null = null;
 /** The UI's language: the OS's at start, then whatever the renderer reports (ShellApi.setLanguage). */
 let language: UiLanguage = 'en';
-const labels = () => SHELL_LABELS[language];
+/** `t` in the UI's language, for the menu and the dialogs. */
+const t = () => translator(language);
 
 app.enableSandbox();
 // Before ready: app:// is a standard, secure scheme (a real origin, a CSP header, no file:// quirks).
@@ -160,12 +161,7 @@ app.whenReady().then(async () => {
     showSaveDialog: (options) =>
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
   };
-  registerLabHandlers(
-    ipcMain,
-    lab,
-    (url) => isTrustedSender(url, trusted),
-    desktopHandlers(lab, dialogs, labels),
-  );
+  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted), desktopHandlers(lab, dialogs, t));
 
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);
@@ -176,7 +172,7 @@ app.whenReady().then(async () => {
       isMac: process.platform === 'darwin',
       appName: 'MNIST Lab',
       devTools: !app.isPackaged,
-      labels: labels(),
+      t: t(),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };

@@ -10,7 +10,8 @@ import type { ExportedWeights } from '../../shared/api';
 import type { LabHandlers } from '../../shared/lab-methods';
 import { EXPORT_FORMATS, exportFormatOfFile, type WeightsFormat } from '../../shared/weights-formats';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
-import { SHELL_LABELS, type ShellLabels } from './menu-labels';
+import type { TFunction } from 'i18next';
+import { translator } from '../../shared/i18n';
 import { messageText } from '../../shared/messages';
 
 /** The part of Electron's dialog.showSaveDialog result we read. */
@@ -29,13 +30,6 @@ export interface FileFilter {
   extensions: string[];
 }
 
-const FORMAT_NAMES: Record<WeightsFormat, string> = {
-  npz: 'NumPy weights (.npz)',
-  pkl: 'Python pickle (.pkl)',
-  json: 'MNIST Lab JSON (.json)',
-  onnx: 'ONNX model (.onnx)',
-};
-
 /**
  * Asks where to save, then writes the run's weights there; null when the dialog is cancelled.
  * The dialog offers every format, the requested one first; the extension of the chosen name
@@ -50,15 +44,15 @@ export async function saveWeightsWithDialog(
     defaultPath: string;
     filters: FileFilter[];
   }) => Promise<SaveDialogResult>,
-  labels: Pick<ShellLabels, 'exportWeightsTitle'> = SHELL_LABELS.en,
+  t: TFunction = translator('en'),
 ): Promise<ExportedWeights | null> {
   let exported = await lab.exportWeights(runId, requested);
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   const result = await showSaveDialog({
-    title: labels.exportWeightsTitle,
+    title: t('menu.exportWeightsTitle'),
     defaultPath: exported.fileName,
     filters: [requested, ...EXPORT_FORMATS.filter((f) => f !== requested)].map((f) => ({
-      name: FORMAT_NAMES[f],
+      name: t(`menu.format.${f}`),
       extensions: [f],
     })),
   });
@@ -87,13 +81,13 @@ export async function readWeightsWithDialog(
     properties: ['openFile'];
     filters: FileFilter[];
   }) => Promise<OpenDialogResult>,
-  labels: Pick<ShellLabels, 'importWeightsTitle' | 'weightsFiles'> = SHELL_LABELS.en,
+  t: TFunction = translator('en'),
 ): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const result = await showOpenDialog({
-    title: labels.importWeightsTitle,
+    title: t('menu.importWeightsTitle'),
     properties: ['openFile'],
     filters: [
-      { name: `${labels.weightsFiles} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] },
+      { name: `${t('menu.weightsFiles')} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] },
     ],
   });
   if (result.canceled || result.filePaths.length === 0) return null;

@@ -4,7 +4,7 @@
  * here: the ipcMain handlers, the web bridge's server, and in-process callers (the CLI) through
  * checkedLab.
  */
-import type { z } from 'zod';
+import { ZodOptional, type z } from 'zod';
 import type { LabApi, LabEvent } from '../../shared/api';
 import {
   LAB_METHOD_TABLE,
@@ -19,12 +19,13 @@ type ParsedArgs<M extends LabMethod> = z.output<(typeof LAB_METHOD_TABLE)[M]['ar
 /** `args` checked against `method`'s argument schemas; throws naming the argument that is wrong. */
 export function parseArguments<M extends LabMethod>(method: M, args: readonly unknown[]): ParsedArgs<M> {
   const schema = LAB_METHOD_TABLE[method].args;
-  const parsed = schema.safeParse(args);
+  // JSON (the web bridge) carries a left-out argument as null: it arrives as left out.
+  const parsed = schema.safeParse(args.map((arg) => (arg === null ? undefined : arg)));
   if (parsed.success) return parsed.data as ParsedArgs<M>;
   const [first] = parsed.error.issues;
   const index = typeof first.path[0] === 'number' ? first.path[0] : -1;
   const item = index >= 0 ? (schema.def.items[index] as z.ZodType | undefined) : undefined;
-  const argument = item?.description ?? `arguments of ${method}`;
+  const argument = nameOf(item) ?? `arguments of ${method}`;
   const detail = parsed.error.issues
     .filter((issue) => issue.path[0] === first.path[0])
     .map((issue) => {
@@ -33,6 +34,13 @@ export function parseArguments<M extends LabMethod>(method: M, args: readonly un
     })
     .join('; ');
   throw new Error(`Invalid ${argument}: ${detail}`);
+}
+
+/** An argument schema's name (its description; an optional one's is its inner schema's). */
+function nameOf(schema: z.ZodType | undefined): string | undefined {
+  if (!schema) return undefined;
+  if (schema.description) return schema.description;
+  return schema instanceof ZodOptional ? nameOf(schema.unwrap() as z.ZodType) : undefined;
 }
 
 /**

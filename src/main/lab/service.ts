@@ -11,6 +11,7 @@ import type { TestEvaluation, WeightsPreview } from '../../shared/api';
 import type { DatasetSplit, ImportChoices } from '../../shared/api';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../shared/hyperparams';
 import type { LabHandlers } from '../../shared/lab-methods';
+import type { UiLanguage } from '../../shared/shell';
 import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import type { Classified } from '../../shared/worker-messages';
@@ -85,9 +86,16 @@ export class LabService implements LabHandlers {
     return this.registry.list();
   }
 
-  /** `config` as the dispatch validated it (whole); a caller in main may leave out the defaults. */
-  async startRun(config: Partial<TrainConfig> = {}, name?: string): Promise<RunSummary> {
-    const runName = name ?? this.registry.defaultName();
+  /**
+   * `config` as the dispatch validated it (whole; a caller in main may leave out the defaults).
+   * Without a name the run is named by its number in `language` ("Run 3" in English, the default).
+   */
+  async startRun(
+    config: Partial<TrainConfig> = {},
+    name?: string,
+    language?: UiLanguage,
+  ): Promise<RunSummary> {
+    const runName = name ?? this.registry.defaultName(language ?? 'en');
     const summary = newSummary(this.newRunId(), runName, { ...DEFAULT_CONFIG, ...config }, 'trained');
     return this.addRun({ summary });
   }

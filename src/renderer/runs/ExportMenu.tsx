@@ -2,13 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type WeightsFormat } from '../../shared/weights-formats';
+import type { KeyOf } from '../../shared/i18n';
 import type { RunSummary } from '../../shared/runs';
 import { useCommands } from '../labContext';
 import type { LabCommands } from '../store/commands';
 
 /** One menu item: its label's i18n key and what it exports. */
 interface Item {
-  key: string;
+  key: KeyOf<'runs'>;
   export: (c: LabCommands, runId: string) => Promise<void>;
 }
 const weights = (format: WeightsFormat): Item => ({
