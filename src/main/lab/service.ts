@@ -14,8 +14,10 @@ import type { LabHandlers } from '../../shared/lab-methods';
 import type { UiLanguage } from '../../shared/shell';
 import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
+import { messageText } from '../../shared/messages';
 import type { Classified } from '../../shared/worker-messages';
 import type { LoadedDataset } from './dataset';
+import { writeErrorReason } from './atomic-file';
 import { DatasetSource } from './dataset-source';
 import { DrawingSet, drawingsFileIn } from './drawing-set';
 import { EventHub } from './event-hub';
@@ -41,7 +43,9 @@ export class LabService implements LabHandlers {
   constructor(options: LabServiceOptions = {}) {
     const warn = options.warn ?? ((m: string) => console.warn(m));
     this.datasets = new DatasetSource(options.datasetFolder);
-    this.persistence = RunPersistence.choose(options, warn);
+    this.persistence = RunPersistence.choose(options, warn, (message) =>
+      this.events.emit({ type: 'error', message }),
+    );
     this.registry = new RunRegistry(this.persistence, this.events);
     this.workers = new RunWorkers({
       registry: this.registry,
@@ -95,6 +99,7 @@ export class LabService implements LabHandlers {
     name?: string,
     language?: UiLanguage,
   ): Promise<RunSummary> {
+    this.persistence.assertWritable();
     const runName = name ?? this.registry.defaultName(language ?? 'en');
     const summary = newSummary(this.newRunId(), runName, { ...DEFAULT_CONFIG, ...config }, 'trained');
     return this.addRun({ summary });
@@ -125,6 +130,7 @@ export class LabService implements LabHandlers {
 
   async renameRun(runId: string, name: string): Promise<RunSummary> {
     const entry = this.registry.get(runId);
+    this.persistence.assertWritable();
     entry.summary.name = name;
     this.registry.updated(entry);
     return { ...entry.summary };
@@ -132,6 +138,7 @@ export class LabService implements LabHandlers {
 
   async deleteRun(runId: string): Promise<void> {
     const entry = this.registry.get(runId);
+    this.persistence.assertWritable();
     this.registry.remove(entry);
     await this.workers.retire(entry);
     this.events.emit({ type: 'run-removed', runId: entry.summary.id });
@@ -162,9 +169,14 @@ export class LabService implements LabHandlers {
   // --- the personal test set -----------------------------------------------------------------
 
   listDrawings = async (): Promise<Drawing[]> => this.drawings.list();
-  addDrawing = async (pixels: Uint8Array, label: number): Promise<Drawing> =>
-    this.drawings.add(pixels, label);
-  deleteDrawing = async (drawingId: string): Promise<void> => this.drawings.remove(drawingId);
+  addDrawing = async (pixels: Uint8Array, label: number): Promise<Drawing> => {
+    this.persistence.assertWritable();
+    return this.drawings.add(pixels, label);
+  };
+  deleteDrawing = async (drawingId: string): Promise<void> => {
+    this.persistence.assertWritable();
+    return this.drawings.remove(drawingId);
+  };
 
   /** Every drawing classified by the run's worker in one request. */
   async evaluateDrawings(runId: string): Promise<TestEvaluation> {
@@ -194,6 +206,7 @@ export class LabService implements LabHandlers {
   }
 
   async importWeights(pendingId: string, choices: ImportChoices): Promise<RunSummary> {
+    this.persistence.assertWritable();
     return this.addRun(this.weightsFiles.take(pendingId, choices, () => this.newRunId()));
   }
 
@@ -205,6 +218,7 @@ export class LabService implements LabHandlers {
   async close(): Promise<void> {
     await Promise.all(this.registry.entries().map((entry) => this.workers.retire(entry)));
     this.events.clear();
+    this.persistence.close();
   }
 
   /** Test hook: kills a run's worker thread as a crash would. */
@@ -229,14 +243,24 @@ export class LabService implements LabHandlers {
     tensors?: ImportedRun['tensors'];
   }): RunSummary {
     const entry = this.registry.add(summary);
+    if (tensors) {
+      // An import whose weights cannot be saved is not added at all: no run without its weights.
+      try {
+        this.persistence.saveWeights(entry, tensors);
+      } catch (error) {
+        this.registry.remove(entry);
+        throw new Error(messageText('importNotSaved', { why: writeErrorReason(error) }));
+      }
+    }
     this.workers.start(entry, tensors);
-    if (tensors) this.persistence.saveWeights(entry, tensors);
     this.registry.announce(entry);
     return { ...summary };
   }
 
   /** A run that accepts training controls (an imported run's worker starts on demand). */
   private controllable(runId: string): RunEntry {
-    return this.workers.controllable(this.registry.get(runId));
+    const entry = this.registry.get(runId);
+    this.persistence.assertWritable();
+    return this.workers.controllable(entry);
   }
 }
