@@ -3,6 +3,7 @@
  * book section (PARAMS), and when one does not apply to a config (notApplicable). The panel and
  * the CLI are built from this list; validation stays in hyperparams.ts.
  */
+import type { KeyOf } from './i18n';
 import {
   ACTIVATIONS,
   INITS,
@@ -292,7 +293,7 @@ export const PARAMS: readonly (NumberParam | ChoiceParam | BooleanParam)[] = [
  * Why a control does not apply to this config, or null when it does. The value is an i18n key
  * (`why.*`); the UI disables the control and shows the reason on hover.
  */
-export function notApplicable(key: keyof TrainConfig, c: TrainConfig): string | null {
+export function notApplicable(key: keyof TrainConfig, c: TrainConfig): KeyOf<'why'> | null {
   switch (key) {
     case 'initStd':
       return c.init === 'std' ? null : 'why.initStd';

@@ -3,9 +3,11 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PARAMS } from '../../src/shared/hyperparam-controls';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
-import { en } from '../../src/renderer/i18n/en';
+import { DICTIONARIES } from '../../src/shared/i18n';
 import { cleanupApp, renderApp } from './helpers';
 import { createLab, type LabService } from './realLab';
+
+const { en } = DICTIONARIES;
 
 // The panel only edits the store's config, but the app around it talks to a real service.
 let lab: LabService;

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { notApplicable, type ChoiceParam } from '../../shared/hyperparam-controls';
 import type { TrainConfig } from '../../shared/hyperparams';
+import type { OptionKey } from '../../shared/i18n';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { describedBy, ParamField } from './ParamField';
@@ -31,7 +32,8 @@ export function ChoiceControl({ param }: { param: ChoiceParam }) {
       >
         {param.options.map((option) => (
           <option key={option} value={option}>
-            {t(`option.${param.key}.${option}`)}
+            {/* PARAMS lists the options as strings; test/renderer/i18n.test.ts walks it for these keys. */}
+            {t(`option.${param.key}.${option}` as OptionKey)}
           </option>
         ))}
       </select>

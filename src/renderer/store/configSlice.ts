@@ -3,6 +3,7 @@
  * or wrong value stays visible with its message while the last valid value stays in `config`.
  */
 import type { StateCreator } from 'zustand';
+import type { KeyOf } from '../../shared/i18n';
 import { notApplicable, PARAMS, type NumberParam } from '../../shared/hyperparam-controls';
 import {
   DEFAULT_CONFIG,
@@ -13,7 +14,7 @@ import {
 
 /** An i18n key plus its interpolation values. */
 export interface FieldError {
-  key: string;
+  key: KeyOf<'error'>;
   values?: Record<string, string | number>;
 }
 

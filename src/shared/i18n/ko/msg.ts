@@ -1,0 +1,113 @@
+/** Korean versions of the service's messages (src/shared/messages.ts), by key; `msg.` in the Korean dictionary. */
+import type { MessageKey } from '../../messages';
+
+export const koMessages: Record<MessageKey, string> = {
+  drawingNotSaved: '테스트 세트를 {{file}}에 저장할 수 없습니다: {{why}}. 테스트 세트는 바뀌지 않았습니다.',
+  drawingsNotMoved:
+    '저장된 테스트 세트({{file}})를 읽을 수 없고({{detail}}) 옮겨 둘 수도 없습니다({{why}}). 파일은 그대로 두고, 새 그림은 앱을 닫을 때까지만 보관합니다.',
+  fileUnreadable: '파일을 읽을 수 없습니다.',
+  chartNoCanvas: '그래프를 그릴 2D 캔버스가 없습니다.',
+  chartNotEncoded: '그래프를 PNG로 변환할 수 없습니다.',
+  chartNotDrawn: '그래프를 그릴 수 없습니다.',
+  clientClosed: 'MNIST Lab과의 연결이 닫혀 있습니다.',
+  interrupted: '이 실행이 학습하는 중에 앱이 종료되었습니다. 저장된 에폭은 남아 있습니다.',
+  noDrawings: '나의 테스트 세트가 비어 있습니다. 먼저 숫자를 그리고 어떤 숫자인지 고르세요.',
+  noDrawing: 'ID가 {{id}}인 그림이 없습니다.',
+  drawingsFull: '나의 테스트 세트가 최대치인 {{max}}장에 도달했습니다. 먼저 몇 장 지우세요.',
+  drawingsUnreadable:
+    '저장된 테스트 세트({{file}})를 읽을 수 없습니다: {{detail}}. 원래 파일은 {{backup}}(으)로 남겨 두었습니다.',
+  divergedNaN:
+    '반복 {{iteration}}에서 손실이 NaN이 되었습니다. 학습률({{lr}})이 너무 클 가능성이 큽니다. {{safer}} 이하로 시도해 보세요',
+  divergedInfinite:
+    '반복 {{iteration}}에서 손실이 무한대가 되었습니다. 학습률({{lr}})이 너무 클 가능성이 큽니다. {{safer}} 이하로 시도해 보세요',
+  threadCrashed: '학습 스레드가 비정상 종료되었습니다: {{detail}}',
+  threadExited: '학습 스레드가 예기치 않게 종료되었습니다(종료 코드 {{code}}).',
+  evaluatorFailed: '평가 스레드에서 오류가 났습니다: {{detail}}',
+  runCouldNotStart: '학습을 시작할 수 없습니다: {{detail}}',
+  invalidConfig: '학습 설정이 올바르지 않습니다: {{detail}}',
+  noWeightsYet: '{{name}}에는 실행 중인 워커도 저장된 가중치도 없습니다(아직 가중치에 도달하지 않았습니다).',
+  wrongState:
+    '{{name}}은(는) "{{state}}" 상태입니다. 이 명령은 시작 중, 학습 중, 일시 정지, 가져온 실행만 받습니다.',
+  noWorker: '{{name}}에는 실행 중인 워커가 없습니다(상태: {{state}}).',
+  noRun: 'ID가 {{id}}인 실행이 없습니다.',
+  fileTooBig: '{{name}}은(는) {{size}}바이트입니다. 가중치 파일은 {{max}}바이트까지 읽을 수 있습니다.',
+  cannotImport: '{{name}}을(를) 가져올 수 없습니다: {{detail}}',
+  noLongerOpen: '그 가중치 파일은 더 이상 열려 있지 않습니다. 다시 열어 주세요.',
+  wrongInputs: 'W1의 입력은 {{inputs}}개인데 MNIST 이미지는 {{pixels}}픽셀(28x28)입니다.',
+  wrongOutputs: '마지막 층의 출력은 {{outputs}}개인데 MNIST에는 {{classes}}개(숫자마다 하나)가 필요합니다.',
+  notTrainable: '이 신경망은 여기서 학습할 수 없습니다: {{detail}}',
+  notDense: '{{W}}의 형상은 {{shape}}입니다. 평가할 수 있는 것은 완전연결 신경망(모든 W가 2차원)뿐입니다.',
+  shapesDontChain:
+    '형상이 이어지지 않습니다: {{previous}}의 출력은 {{outputs}}개인데 {{weight}}의 입력은 {{inputs}}개입니다.',
+  noBias: '{{W}}에 대응하는 편향 {{b}}이(가) 없습니다.',
+  biasSize: '{{b}}의 값은 {{count}}개인데 {{weight}}의 출력은 {{outputs}}개입니다.',
+  tooFewLayers:
+    '적어도 W1, b1, W2, b2(은닉층이 하나 있는 신경망)가 필요한데, 파일에 있는 것은 {{names}}입니다.',
+  emptyWeights: '적어도 W1, b1, W2, b2(은닉층이 하나 있는 신경망)가 필요한데, 파일에 아무것도 없습니다.',
+  unknownKind:
+    '가중치 파일 {{name}}의 종류를 알 수 없습니다. mnist-lab JSON, NumPy .npz / .npy, Python pickle(.pkl), ONNX 중 하나여야 합니다.',
+  onnxImport:
+    'ONNX는 내보내기만 되고 가져오기는 안 됩니다(배치 정규화가 합쳐져 있기 때문입니다). 대신 .json, .npz, .pkl로 내보낸 파일을 가져오세요.',
+  notZip: '.npz 파일이 아닙니다(zip 아카이브가 아닙니다).',
+  npzDamaged: '.npz 아카이브가 손상되었거나 잘려 있습니다: {{cause}}.',
+  npzNoArrays: '.npz 아카이브에 배열이 없습니다.',
+  npzNotNpy: '.npz 아카이브에 .npy가 아닌 파일 {{name}}이(가) 들어 있습니다.',
+  npzEntry: '{{name}} 안에서: {{detail}}',
+  unsupportedDtype:
+    "NumPy dtype '{{dtype}}'은(는) 지원하지 않습니다. 읽을 수 있는 것은 숫자 배열(f4, f8, u1, i1, u2, i2, u4, i4, i8, u8, b1)뿐입니다.",
+  arrayDataSize: '배열 데이터는 {{has}}인데 형상 ({{shape}})의 {{dtype}}에는 {{needs}}가 필요합니다.',
+  pickleGlobal:
+    'pickle이 {{global}}을(를) 참조하는데, 이것은 허용되지 않습니다. 읽을 수 있는 것은 NumPy 배열뿐입니다.',
+  pickleNotDict: 'pickle의 내용이 배열 딕셔너리({"W1": array, "b1": array, ...} 같은 형태)가 아닙니다.',
+  pickleNotArray: "pickle의 값 '{{name}}'이(가) NumPy 배열이 아닙니다.",
+  pickleTruncatedAt:
+    'pickle이 잘려 있습니다: 오프셋 {{offset}}의 {{what}}에 {{needs}}가 필요한데 남은 것은 {{left}}입니다.',
+  pickleTruncated: 'pickle이 잘려 있습니다: 오프셋 {{offset}}에서 STOP 연산 코드 없이 끝납니다.',
+  npzTooManyEntries:
+    '.npz 아카이브에 항목이 {{count}}개 있습니다. 최대 {{max}}개까지만 읽습니다(네트워크의 배열은 층마다 2~3개입니다).',
+  npzHeadersDisagree:
+    '.npz 항목 {{name}}에 대해 아카이브 목록과 항목 자체의 헤더 내용이 서로 다릅니다. 손상되었거나 악의적인 파일입니다.',
+  npzEntryOutside:
+    '.npz 항목 {{name}}은(는) 압축 데이터가 {{size}} 있다고 선언하지만 아카이브에는 그만한 자리가 없습니다. 손상되었거나 악의적인 파일입니다.',
+  npzOverlap:
+    '.npz 항목 {{first}}와(과) {{second}}이(가) 같은 바이트를 공유합니다. 손상되었거나 악의적인 파일입니다.',
+  npzInflatesTooMuch:
+    '.npz 항목 {{name}}이(가) 선언한 {{expected}}보다 크게 풀립니다(지금까지 {{more}}). 손상되었거나 악의적인 파일입니다.',
+  npzSizeMismatch:
+    '.npz 항목 {{name}}은(는) 아카이브 목록에 {{declared}}(으)로 선언되어 있지만 그 배열에는 {{needs}}이(가) 필요합니다.',
+  npzArraysTooBig:
+    '이 .npz의 배열은 합계 {{max}}을(를) 넘습니다. 여기서 학습하는 네트워크의 가중치는 훨씬 작습니다.',
+  npyHeaderTooLong: '.npy 헤더가 {{size}}입니다. {{max}}을(를) 넘는 헤더는 읽지 않습니다.',
+  arrayTooBig:
+    '형태 ({{shape}}), {{dtype}} 배열에는 {{size}}이(가) 필요합니다. 가중치 파일의 배열은 합계 {{max}}까지입니다.',
+  jsonTooManyValues:
+    '가중치 JSON에 값이 {{max}}개를 넘게 있습니다. 가중치 파일에 필요한 값은 훨씬 적습니다(텐서는 base64 문자열입니다).',
+  jsonTooDeep: '가중치 JSON이 {{max}}단계보다 깊게 중첩되어 있습니다. 가중치 파일에는 5단계면 충분합니다.',
+  jsonConfigTooBig: '가중치 JSON의 학습 설정이 {{size}}자입니다. 최대 {{max}}자까지만 읽습니다.',
+  nonFiniteWeight:
+    '텐서 {{name}}의 인덱스 {{index}} 값이 {{value}}입니다. 가중치는 유한한 수여야 합니다(저장한 실행이 발산했을 가능성이 큽니다).',
+  pickleHugeInt:
+    'pickle의 오프셋 {{offset}}에 {{bytes}}바이트 정수가 있습니다. {{max}}바이트를 넘는 정수는 읽지 않습니다(NumPy 배열 dict에는 필요 없습니다).',
+  pickleTooManyValues:
+    'pickle이 크기 {{size}}에 비해 {{max}}개가 넘는 값을 만들려고 합니다(NumPy 배열 dict라면 수백 개면 충분합니다). 손상되었거나 악의적인 파일입니다.',
+  jsonInvalid: '가중치 파일이 올바른 JSON이 아닙니다: {{cause}}',
+  folderNotFound: '데이터셋 폴더를 찾을 수 없습니다: {{folder}}',
+  notMnistFolder:
+    '{{folder}}은(는) MNIST 폴더가 아닙니다. {{missing}}(원본 또는 .gz)이(가) 없습니다. 필요한 IDX 파일은 {{files}} 네 개입니다.',
+  cannotReadPair: '{{files}}을(를) 읽을 수 없습니다: {{detail}}',
+  imageSizesDiffer: '훈련 이미지는 {{train}}, 테스트 이미지는 {{test}}입니다. 크기가 같아야 합니다.',
+  idxMagic:
+    'IDX 파일이 아닙니다. 매직 넘버가 {{magic}}입니다(레이블은 0x00000801, 이미지는 0x00000803이어야 합니다).',
+  idxTruncated:
+    'IDX 파일이 잘려 있습니다: 헤더는 {{dims}} = {{declared}}의 데이터를 선언하지만 {{present}}만 있습니다.',
+  idxCounts: '이미지 파일에는 이미지가 {{images}}장 있는데 레이블 파일에는 레이블이 {{labels}}개 있습니다.',
+  idxLabel: '레이블 {{index}}이(가) {{label}}입니다. MNIST 레이블은 0부터 9까지의 숫자여야 합니다.',
+  saveFailed: '{{file}}을(를) 저장할 수 없습니다: {{why}}. 아무것도 쓰지 않았습니다. 다른 위치를 고르세요.',
+  permissionDenied: '쓰기 권한이 없습니다',
+  folderMissing: '폴더가 없습니다',
+  diskFull: '디스크가 가득 찼습니다',
+  diskReadOnly: '디스크가 읽기 전용입니다',
+  readFailed: '{{file}}을(를) 읽을 수 없습니다: {{detail}}',
+  connectionLost: 'MNIST Lab과의 연결이 끊어졌습니다. 다시 연결하는 중입니다.',
+  tokenRefused: 'MNIST Lab이 이 페이지의 토큰을 거부했습니다. `npm run serve`가 출력한 주소를 다시 여세요.',
+};
