@@ -14,6 +14,13 @@ import type { WeightTensor } from '../../src/shared/runs';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import { bookDir, mnistDir } from '../formats/helpers';
 import { EventLog } from './lab-helpers';
+import {
+  npzGigabyteOfZeros,
+  npzLyingDirectory,
+  npzSharedStream,
+  pickleEmptyDicts,
+  pickleLong4,
+} from '../formats/hostile-files';
 import { NESTED_PARAMS, parseMessage } from '../../src/shared/messages';
 import { checkedLab } from '../../src/main/lab/lab-dispatch';
 
@@ -202,6 +209,59 @@ describe('importing weights', () => {
           },
         }),
       message: /ONNX/,
+    },
+    {
+      what: 'NaN weights (a diverged run), naming the tensor',
+      fileName: 'nan.npz',
+      bytes: () =>
+        writeNpz(
+          sample.map((t) =>
+            t.name === 'W2' ? { ...t, data: t.data.map((v, i) => (i === 7 ? NaN : v)) } : t,
+          ),
+        ),
+      message: /^nan\.npz cannot be imported: Tensor W2 holds NaN at index 7: weights must be finite numbers/,
+    },
+    {
+      what: 'an infinite bias',
+      fileName: 'inf.pkl',
+      bytes: () =>
+        encodeWeights(
+          'pkl',
+          sample.map((t) =>
+            t.name === 'b3' ? { ...t, data: t.data.map((v, i) => (i === 2 ? -Infinity : v)) } : t,
+          ),
+        ),
+      message: /Tensor b3 holds -Infinity at index 2/,
+    },
+    {
+      what: 'a pickle of one 1 MB integer (LONG4)',
+      fileName: 'long.pkl',
+      bytes: () => pickleLong4(),
+      message: /integers over 64 bytes are refused/,
+    },
+    {
+      what: 'a pickle of 3 MB of EMPTY_DICT opcodes',
+      fileName: 'dicts.pkl',
+      bytes: () => pickleEmptyDicts(),
+      message: /The pickle creates more than \d+ values/,
+    },
+    {
+      what: 'an .npz whose central directory lies about sizes',
+      fileName: 'lying.npz',
+      bytes: () => npzLyingDirectory(),
+      message: /described differently by the archive's directory and by its own header/,
+    },
+    {
+      what: 'an .npz of 1,000 entries sharing one stream',
+      fileName: 'shared.npz',
+      bytes: () => npzSharedStream(),
+      message: /The \.npz entries W1\.npy and W2\.npy share the same bytes/,
+    },
+    {
+      what: 'a gigabyte of zeros deflated to a megabyte',
+      fileName: 'zeros.npz',
+      bytes: () => npzGigabyteOfZeros(),
+      message: /needs 1,073,741,824 bytes; a weights file may hold at most/,
     },
     {
       what: 'random bytes',
