@@ -97,6 +97,19 @@ export const LAB_METHOD_TABLE = {
   chooseWeightsFile: desktopCall(none, result<WeightsPreview | null>()),
   /** A new run (source and state 'imported') from a pending file, paused, ready to evaluate or train on. */
   importWeights: call(z.tuple([pendingIdSchema, importChoicesSchema]), result<RunSummary>()),
+
+  /** What this Lab runs on: the app's version, the kernels its workers use, and Node's version. */
+  appInfo: call(
+    none,
+    z.object({
+      version: z.string(),
+      /** 'wasm-simd' when the workers run build/kernels.wasm, else the TypeScript kernels. */
+      kernels: z.enum(['wasm-simd', 'typescript']),
+      /** True when this runtime accepts WebAssembly relaxed SIMD. */
+      relaxedSimd: z.boolean(),
+      node: z.string(),
+    }),
+  ),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

@@ -51,6 +51,13 @@ describe('web bridge with a real LabService', () => {
     expect(viaBridge.labels).toEqual(direct.labels);
   });
 
+  it('answers appInfo with what the service runs: the built WebAssembly kernels, this Node', async () => {
+    const info = await client.appInfo();
+    expect(info).toEqual(await lab.appInfo());
+    expect(info).toMatchObject({ kernels: 'wasm-simd', node: process.versions.node });
+    expect(typeof info.relaxedSimd).toBe('boolean');
+  });
+
   it('trains a run: events with Float32Array losses reach the client; weights, metrics and predict come back typed', async () => {
     const finished = nextEvent(
       (e): e is Extract<LabEvent, { type: 'state' }> => e.type === 'state' && e.state === 'finished',

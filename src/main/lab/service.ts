@@ -10,7 +10,8 @@ import type { Drawing, ExportedWeights, LabEvent, SampleImages } from '../../sha
 import type { TestEvaluation, WeightsPreview } from '../../shared/api';
 import type { DatasetSplit, ImportChoices } from '../../shared/api';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../shared/hyperparams';
-import type { LabHandlers } from '../../shared/lab-methods';
+import type { LabHandlers, LabResult } from '../../shared/lab-methods';
+import { appInfo } from './app-info';
 import type { UiLanguage } from '../../shared/shell';
 import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
@@ -40,7 +41,10 @@ export class LabService implements LabHandlers {
   private readonly weightsFiles: WeightsFiles;
   private readonly drawings: DrawingSet;
 
+  private readonly wasmPath: string | undefined;
+
   constructor(options: LabServiceOptions = {}) {
+    this.wasmPath = options.wasmPath ?? defaultWasmPath();
     const warn = options.warn ?? ((m: string) => console.warn(m));
     this.datasets = new DatasetSource(options.datasetFolder);
     this.persistence = RunPersistence.choose(options, warn, (message) =>
@@ -52,7 +56,7 @@ export class LabService implements LabHandlers {
       persistence: this.persistence,
       events: this.events,
       dataset: () => this.dataset(),
-      wasmPath: options.wasmPath ?? defaultWasmPath(),
+      wasmPath: this.wasmPath,
     });
     this.weightsFiles = new WeightsFiles(this.workers);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
@@ -209,6 +213,9 @@ export class LabService implements LabHandlers {
     this.persistence.assertWritable();
     return this.addRun(this.weightsFiles.take(pendingId, choices, () => this.newRunId()));
   }
+
+  /** The app's version, the kernels the workers run, relaxed-SIMD support, Node's version. */
+  appInfo = async (): Promise<LabResult<'appInfo'>> => appInfo(this.wasmPath);
 
   // --- events and shutdown -------------------------------------------------------------------
 
