@@ -5,6 +5,7 @@
  */
 import { LabService } from '../main/lab/service';
 import { checkedLab } from '../main/lab/lab-dispatch';
+import { messageText } from '../shared/messages';
 import type { EpochMetrics, RunState } from '../shared/runs';
 import { UsageError, parseTrainFlags, trainUsage } from './flags';
 import { ProgressBar } from './progress';
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
           progress?.clear();
           console.log(epochLine(event.metrics));
         } else if (event.type === 'state' && ENDED.includes(event.state)) {
-          resolve({ state: event.state, message: event.message });
+          resolve({ state: event.state, message: event.message && messageText(event.message) });
         }
       });
     });

@@ -27,7 +27,7 @@ export async function saveRunWeights(
   try {
     writeFileAtomic(file, exported.bytes);
   } catch (error) {
-    throw new Error(describeWriteError(file, error));
+    throw describeWriteError(file, error);
   }
   return `weights saved to ${file} as ${format} (${exported.bytes.length} bytes)`;
 }

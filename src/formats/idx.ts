@@ -6,7 +6,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { IdxFormatError, bytesText } from './errors';
-import { messageText } from '../shared/messages';
+import { message } from '../shared/messages';
 
 /** A parsed IDX file: its dimensions and its bytes (a view into the input when not gzipped). */
 export interface IdxArray {
@@ -73,7 +73,7 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   const type = bytes[2];
   const ndim = bytes[3];
   if (bytes[0] !== 0 || bytes[1] !== 0 || ndim === 0) {
-    throw new IdxFormatError(messageText('idxMagic', { magic: hex(magic) }));
+    throw new IdxFormatError(message('idxMagic', { magic: hex(magic) }));
   }
   if (type !== 0x08) {
     const name = IDX_TYPES[type] ?? `unknown type 0x${type.toString(16).padStart(2, '0')}`;
@@ -99,7 +99,7 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   const present = bytes.length - headerSize;
   if (declared > present) {
     throw new IdxFormatError(
-      messageText('idxTruncated', {
+      message('idxTruncated', {
         dims: dims.join(' x '),
         declared: bytesText(declared),
         present: bytesText(present),
@@ -121,7 +121,7 @@ export function parseMnistPair(imageBytes: Uint8Array, labelBytes: Uint8Array): 
   const [count, rows, cols] = images.dims;
   if (labels.dims[0] !== count) {
     throw new IdxFormatError(
-      messageText('idxCounts', {
+      message('idxCounts', {
         images: count.toLocaleString('en-US'),
         labels: labels.dims[0].toLocaleString('en-US'),
       }),
@@ -129,7 +129,7 @@ export function parseMnistPair(imageBytes: Uint8Array, labelBytes: Uint8Array): 
   }
   for (let i = 0; i < count; i++) {
     if (labels.data[i] > 9) {
-      throw new IdxFormatError(messageText('idxLabel', { index: i, label: labels.data[i] }));
+      throw new IdxFormatError(message('idxLabel', { index: i, label: labels.data[i] }));
     }
   }
   return { count, rows, cols, images: images.data, labels: labels.data };

@@ -4,7 +4,7 @@
  * against the bytes present before any typed array is allocated.
  */
 import { FormatError, bytesText } from './errors';
-import { messageText } from '../shared/messages';
+import { message } from '../shared/messages';
 
 /** The element types we read. NumPy 'f4' is float32, 'u1' uint8, 'i8' int64, ... */
 export type DType =
@@ -80,7 +80,7 @@ export function parseDType(descr: string, byteorder?: string): DTypeInfo {
   const m = /^([<>|=]?)([fuib])(\d+)$/.exec(descr);
   const dtype = m ? KINDS[m[2] + m[3]] : undefined;
   if (!m || !dtype) {
-    throw new FormatError(messageText('unsupportedDtype', { dtype: descr }));
+    throw new FormatError(message('unsupportedDtype', { dtype: descr }));
   }
   const order = byteorder ?? m[1];
   return { dtype, size: Number(m[3]), littleEndian: order !== '>' };
@@ -116,7 +116,7 @@ export function decodeArray(
   const expected = count * info.size;
   if (bytes.length !== expected) {
     throw new FormatError(
-      messageText('arrayDataSize', {
+      message('arrayDataSize', {
         has: bytesText(bytes.length),
         shape: shape.join(', '),
         dtype: info.dtype,

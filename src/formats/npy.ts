@@ -17,11 +17,11 @@ import {
   type TypedData,
 } from './ndarray';
 import { MAX_ARRAY_BYTES, MAX_NPY_HEADER_BYTES } from './limits';
-import { messageText } from '../shared/messages';
+import { LabError, message, type LabMessage } from '../shared/messages';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93 N U M P Y
 
-const fail = (message: string): never => {
+const fail = (message: LabMessage | string): never => {
   throw new NpyFormatError(message);
 };
 
@@ -131,7 +131,7 @@ export function readNpyLayout(prefix: Uint8Array): NpyLayout | null {
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   if (headerLength > MAX_NPY_HEADER_BYTES)
     fail(
-      messageText('npyHeaderTooLong', {
+      message('npyHeaderTooLong', {
         size: bytesText(headerLength),
         max: bytesText(MAX_NPY_HEADER_BYTES),
       }),
@@ -146,11 +146,11 @@ export function readNpyLayout(prefix: Uint8Array): NpyLayout | null {
     info = parseDType(header.descr);
     dataBytes = shapeSize(header.shape) * info.size;
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(error instanceof LabError ? error.data : (error as Error).message);
   }
   if (dataBytes > MAX_ARRAY_BYTES)
     fail(
-      messageText('arrayTooBig', {
+      message('arrayTooBig', {
         shape: header.shape.join(', '),
         dtype: info.dtype,
         size: bytesText(dataBytes),
@@ -178,14 +178,18 @@ export function readNpy(bytes: Uint8Array): NdArray {
     const present = bytes.length - dataStart;
     if (expected > present)
       fail(
-        `Truncated .npy file: shape (${shape.join(', ')}) of ${info.dtype} needs ${bytesText(expected)} of data, only ${bytesText(present)} are present.`,
+        message('npyTruncated', {
+          shape: shape.join(', '),
+          dtype: info.dtype,
+          needs: bytesText(expected),
+          present: bytesText(present),
+        }),
       );
-    if (expected < present)
-      fail(`The .npy file has ${bytesText(present - expected)} of unexpected data after the array.`);
+    if (expected < present) fail(message('npyTrailing', { extra: bytesText(present - expected) }));
     return decodeArray(bytes.subarray(dataStart), shape, info, fortranOrder);
   } catch (error) {
     if (error instanceof NpyFormatError) throw error;
-    return fail((error as Error).message);
+    return fail(error instanceof LabError ? error.data : (error as Error).message);
   }
 }
 

@@ -13,7 +13,7 @@ import { MAX_ARRAY_BYTES } from './limits';
 import { type NdArray } from './ndarray';
 import { readNpy, readNpyLayout, writeNpy, type NpyArray } from './npy';
 import { readZipDirectory, type ZipEntry } from './zip';
-import { messageText } from '../shared/messages';
+import { message, toLabMessage } from '../shared/messages';
 
 /** The whole .npy of a deflated entry, inflated within `budget` bytes of array data. */
 function inflateEntry(entry: ZipEntry, budget: { left: number }): Uint8Array {
@@ -22,7 +22,7 @@ function inflateEntry(entry: ZipEntry, budget: { left: number }): Uint8Array {
   let filled = 0;
   const refuse = (inflated: number, expected: number): never => {
     throw new NpyFormatError(
-      messageText('npzInflatesTooMuch', {
+      message('npzInflatesTooMuch', {
         name: entry.name,
         expected: bytesText(expected),
         more: bytesText(inflated),
@@ -44,14 +44,14 @@ function inflateEntry(entry: ZipEntry, budget: { left: number }): Uint8Array {
         const total = layout.dataStart + layout.dataBytes;
         if (total !== entry.size)
           throw new NpyFormatError(
-            messageText('npzSizeMismatch', {
+            message('npzSizeMismatch', {
               name: entry.name,
               declared: bytesText(entry.size),
               needs: bytesText(total),
             }),
           );
         if (layout.dataBytes > budget.left)
-          throw new NpyFormatError(messageText('npzArraysTooBig', { max: bytesText(MAX_ARRAY_BYTES) }));
+          throw new NpyFormatError(message('npzArraysTooBig', { max: bytesText(MAX_ARRAY_BYTES) }));
         budget.left -= layout.dataBytes;
         out = new Uint8Array(total);
         head = new Uint8Array(0);
@@ -63,7 +63,7 @@ function inflateEntry(entry: ZipEntry, budget: { left: number }): Uint8Array {
     });
   } catch (error) {
     if (error instanceof FormatError) throw error;
-    throw new NpyFormatError(messageText('npzDamaged', { cause: (error as Error).message }));
+    throw new NpyFormatError(message('npzDamaged', { cause: (error as Error).message }));
   }
   // A stream that ends early leaves the array short: readNpy names what is missing.
   return out === null ? head : (out as Uint8Array).subarray(0, filled);
@@ -71,29 +71,28 @@ function inflateEntry(entry: ZipEntry, budget: { left: number }): Uint8Array {
 
 /** Reads every array of an .npz, keyed by name without '.npy', in archive order. */
 export function readNpz(bytes: Uint8Array): Map<string, NdArray> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new NpyFormatError(messageText('notZip'));
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new NpyFormatError(message('notZip'));
   const entries = readZipDirectory(bytes);
   const budget = { left: MAX_ARRAY_BYTES };
   const out = new Map<string, NdArray>();
   for (const entry of entries) {
     const { name } = entry;
     if (name.endsWith('/')) continue;
-    if (!name.endsWith('.npy')) throw new NpyFormatError(messageText('npzNotNpy', { name }));
+    if (!name.endsWith('.npy')) throw new NpyFormatError(message('npzNotNpy', { name }));
     try {
       if (entry.method === 0) {
         const layout = readNpyLayout(entry.data);
         if (layout && layout.dataBytes > budget.left)
-          throw new NpyFormatError(messageText('npzArraysTooBig', { max: bytesText(MAX_ARRAY_BYTES) }));
+          throw new NpyFormatError(message('npzArraysTooBig', { max: bytesText(MAX_ARRAY_BYTES) }));
         if (layout) budget.left -= layout.dataBytes;
       }
       const data = entry.method === 0 ? entry.data : inflateEntry(entry, budget);
       out.set(name.slice(0, -4), readNpy(data));
     } catch (error) {
-      throw new NpyFormatError(messageText('npzEntry', { name, detail: (error as Error).message }));
+      throw new NpyFormatError(message('npzEntry', { name, detail: toLabMessage(error) }));
     }
   }
-  if (out.size === 0) throw new NpyFormatError(messageText('npzNoArrays'));
+  if (out.size === 0) throw new NpyFormatError(message('npzNoArrays'));
   return out;
 }
 

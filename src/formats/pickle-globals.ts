@@ -5,7 +5,7 @@
  */
 import { PickleFormatError } from './errors';
 import { decodeArray, parseDType, type DTypeInfo, type NdArray } from './ndarray';
-import { messageText } from '../shared/messages';
+import { LabError, message, type LabMessage } from '../shared/messages';
 
 /** A Python value as the pickle machine sees it. Tuples and lists are JS arrays; dicts are Maps. */
 export type PyValue =
@@ -61,7 +61,7 @@ export interface PyArray {
   array?: NdArray;
 }
 
-const fail = (message: string): never => {
+const fail = (message: LabMessage | string): never => {
   throw new PickleFormatError(message);
 };
 
@@ -79,7 +79,7 @@ function dtypeInfo(value: PyValue): DTypeInfo {
   try {
     return (value.info ??= parseDType(value.descr, value.byteorder));
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(error instanceof LabError ? error.data : (error as Error).message);
   }
 }
 
@@ -105,7 +105,7 @@ function decode(
   try {
     return decodeArray(bytes, shape, info, fortran);
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(error instanceof LabError ? error.data : (error as Error).message);
   }
 }
 
@@ -167,7 +167,7 @@ export function findGlobal(module: string, name: string): PyGlobal {
   const qualifiedName = `${module}.${name}`;
   const call = Object.hasOwn(CONSTRUCTORS, qualifiedName) ? CONSTRUCTORS[qualifiedName] : undefined;
   if (!call) {
-    throw new PickleFormatError(messageText('pickleGlobal', { global: qualifiedName }));
+    throw new PickleFormatError(message('pickleGlobal', { global: qualifiedName }));
   }
   return { kind: 'global', qualifiedName, call };
 }

@@ -9,12 +9,12 @@ import { OP } from './pickle-opcodes';
 import { build, findGlobal, type Budget, type PyValue } from './pickle-globals';
 import { toFloat32, type NdArray } from './ndarray';
 import { MAX_PICKLE_INT_BYTES, pickleObjectLimit } from './limits';
-import { messageText } from '../shared/messages';
+import { message, type LabMessage } from '../shared/messages';
 
 const MARK = Symbol('mark');
 type StackItem = PyValue | typeof MARK;
 
-const fail = (message: string): never => {
+const fail = (message: LabMessage | string): never => {
   throw new PickleFormatError(message);
 };
 
@@ -28,7 +28,7 @@ class Reader {
   need(n: number, what: string): void {
     if (n > this.bytes.length - this.pos) {
       fail(
-        messageText('pickleTruncatedAt', {
+        message('pickleTruncatedAt', {
           what,
           offset: this.pos,
           needs: bytesText(n),
@@ -95,7 +95,7 @@ const latin1 = (bytes: Uint8Array): string => {
  */
 function longValue(bytes: Uint8Array, offset: number): number | bigint {
   if (bytes.length > MAX_PICKLE_INT_BYTES)
-    fail(messageText('pickleHugeInt', { bytes: bytes.length, offset, max: MAX_PICKLE_INT_BYTES }));
+    fail(message('pickleHugeInt', { bytes: bytes.length, offset, max: MAX_PICKLE_INT_BYTES }));
   let v = 0n;
   for (let i = bytes.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i]);
   if (bytes.length > 0 && bytes[bytes.length - 1] & 0x80) v -= 1n << BigInt(8 * bytes.length);
@@ -113,7 +113,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
   let values = 0;
   const count = () => {
     if (++values > maxValues)
-      fail(messageText('pickleTooManyValues', { max: maxValues, size: bytesText(bytes.length) }));
+      fail(message('pickleTooManyValues', { max: maxValues, size: bytesText(bytes.length) }));
   };
   const push = (v: StackItem) => {
     count();
@@ -155,7 +155,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
   };
 
   for (;;) {
-    if (r.pos >= bytes.length) fail(messageText('pickleTruncated', { offset: bytes.length }));
+    if (r.pos >= bytes.length) fail(message('pickleTruncated', { offset: bytes.length }));
     const at = r.pos;
     const op = bytes[r.pos++];
     switch (op) {
@@ -364,7 +364,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
 /** Reads a pickled dict {name: numpy array} (the book's sample_weight.pkl, params.pkl). */
 export function readPickledArrays(bytes: Uint8Array): Map<string, NdArray> {
   const root = loadPickle(bytes);
-  if (!(root instanceof Map)) fail(messageText('pickleNotDict'));
+  if (!(root instanceof Map)) fail(message('pickleNotDict'));
   const out = new Map<string, NdArray>();
   for (const [key, value] of root as Map<PyValue, PyValue>) {
     if (typeof key !== 'string') fail(`The pickled dict has a key that is not a string (${String(key)}).`);
@@ -379,7 +379,7 @@ export function readPickledArrays(bytes: Uint8Array): Map<string, NdArray> {
       value.array
     )
       out.set(name, value.array);
-    else fail(messageText('pickleNotArray', { name }));
+    else fail(message('pickleNotArray', { name }));
   }
   return out;
 }

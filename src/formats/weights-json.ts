@@ -9,7 +9,7 @@ import type { WeightTensor } from '../shared/runs';
 import { WeightsJsonError } from './errors';
 import { float32Bytes, shapeSize } from './ndarray';
 import { MAX_JSON_CONFIG_CHARS, MAX_JSON_DEPTH, MAX_JSON_METRICS_CHARS, MAX_JSON_VALUES } from './limits';
-import { messageText } from '../shared/messages';
+import { message } from '../shared/messages';
 
 /** The network's shape: enough to rebuild it. Unknown extra keys are kept. */
 export const architectureSchema = z.looseObject({
@@ -129,12 +129,12 @@ export function checkJsonSize(bytes: Uint8Array): void {
     } else if (b === 0x22) inString = true;
     else if (b === 0x7b || b === 0x5b) {
       if (++depth > MAX_JSON_DEPTH)
-        throw new WeightsJsonError(messageText('jsonTooDeep', { max: MAX_JSON_DEPTH }));
+        throw new WeightsJsonError(message('jsonTooDeep', { max: MAX_JSON_DEPTH }));
       values++;
     } else if (b === 0x7d || b === 0x5d) depth--;
     else if (b === 0x2c && ++values > MAX_JSON_VALUES)
       throw new WeightsJsonError(
-        messageText('jsonTooManyValues', { max: MAX_JSON_VALUES.toLocaleString('en-US') }),
+        message('jsonTooManyValues', { max: MAX_JSON_VALUES.toLocaleString('en-US') }),
       );
   }
 }
@@ -150,7 +150,7 @@ export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[];
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new WeightsJsonError(messageText('jsonInvalid', { cause: (error as Error).message }));
+    throw new WeightsJsonError(message('jsonInvalid', { cause: (error as Error).message }));
   }
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success)
@@ -174,7 +174,7 @@ export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[];
   if (doc.config !== undefined) {
     const size = jsonLength(doc.config);
     if (size > MAX_JSON_CONFIG_CHARS)
-      throw new WeightsJsonError(messageText('jsonConfigTooBig', { size, max: MAX_JSON_CONFIG_CHARS }));
+      throw new WeightsJsonError(message('jsonConfigTooBig', { size, max: MAX_JSON_CONFIG_CHARS }));
     meta.config = doc.config;
   }
   if (doc.seed !== undefined) meta.seed = doc.seed;

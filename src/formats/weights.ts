@@ -12,7 +12,7 @@ import { writeOnnx } from './onnx';
 import { readPickledArrays } from './pickle';
 import { writePickledArrays } from './pickle-writer';
 import { decodeWeightsJson, encodeWeightsJson, type WeightsMeta } from './weights-json';
-import { messageText } from '../shared/messages';
+import { message } from '../shared/messages';
 
 /** The weights formats we know. ONNX is export-only. */
 export const WEIGHTS_FORMATS = ['json', 'npz', 'pkl', 'npy', 'onnx'] as const;
@@ -51,7 +51,7 @@ export function detectWeightsFormat(bytes: Uint8Array, fileName = ''): WeightsFo
   if (bytes[0] === 0x08 && bytes[1] > 0 && bytes[1] < 0x20) return 'onnx'; // ModelProto: field 1 ir_version
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1].toLowerCase();
   if (extension && EXTENSIONS[extension]) return EXTENSIONS[extension];
-  throw new FormatError(messageText('unknownKind', { name: fileName || '(unnamed)' }));
+  throw new FormatError(message('unknownKind', { name: fileName || '(unnamed)' }));
 }
 
 const tensorsOf = (arrays: Map<string, NdArray>): WeightTensor[] =>
@@ -73,7 +73,7 @@ export function decodeWeights(bytes: Uint8Array, fileName = ''): DecodedWeights 
       return { tensors: tensorsOf(new Map([[name, readNpy(bytes)]])) };
     }
     case 'onnx':
-      throw new FormatError(messageText('onnxImport'));
+      throw new FormatError(message('onnxImport'));
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { NpyFormatError, bytesText } from './errors';
 import { MAX_NPZ_ENTRIES } from './limits';
-import { messageText } from '../shared/messages';
+import { message } from '../shared/messages';
 
 /** One entry, as checked: where its compressed bytes are and what size it declares inflated. */
 export interface ZipEntry {
@@ -28,7 +28,7 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 
 const damaged = (cause: string): never => {
-  throw new NpyFormatError(messageText('npzDamaged', { cause }));
+  throw new NpyFormatError(message('npzDamaged', { cause }));
 };
 
 const utf8 = new TextDecoder('utf-8');
@@ -98,9 +98,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   if (bytes.length < 22) return damaged('too short for a zip archive');
   const directory = endOfDirectory(bytes, view);
   if (directory.count > MAX_NPZ_ENTRIES)
-    throw new NpyFormatError(
-      messageText('npzTooManyEntries', { count: directory.count, max: MAX_NPZ_ENTRIES }),
-    );
+    throw new NpyFormatError(message('npzTooManyEntries', { count: directory.count, max: MAX_NPZ_ENTRIES }));
   const found: (ZipEntry & { offset: number; end: number })[] = [];
   const byOffset = new Map<number, string>();
   let at = directory.start;
@@ -134,7 +132,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     // Two records naming one local header share its stream: refused before anything is inflated.
     const earlier = byOffset.get(offset);
     if (earlier !== undefined)
-      throw new NpyFormatError(messageText('npzOverlap', { first: earlier, second: name }));
+      throw new NpyFormatError(message('npzOverlap', { first: earlier, second: name }));
     byOffset.set(offset, name);
 
     // The entry's own header: same name and method, same sizes unless they follow the data.
@@ -149,7 +147,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       bytes.subarray(offset + 30, offset + 30 + localNameLength),
     );
     if (localName !== name || view.getUint16(offset + 8, true) !== method)
-      throw new NpyFormatError(messageText('npzHeadersDisagree', { name }));
+      throw new NpyFormatError(message('npzHeadersDisagree', { name }));
     if (!(localFlags & 0x8)) {
       let localCompressed = view.getUint32(offset + 18, true);
       let localSize = view.getUint32(offset + 22, true);
@@ -163,13 +161,13 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
         localCompressed = localWide.compressed ?? localCompressed;
       }
       if (localCompressed !== compressed || localSize !== size)
-        throw new NpyFormatError(messageText('npzHeadersDisagree', { name }));
+        throw new NpyFormatError(message('npzHeadersDisagree', { name }));
     }
     const end = dataStart + compressed;
     if (end > directory.start)
-      throw new NpyFormatError(messageText('npzEntryOutside', { name, size: bytesText(compressed) }));
+      throw new NpyFormatError(message('npzEntryOutside', { name, size: bytesText(compressed) }));
     if (method === 0 && compressed !== size)
-      throw new NpyFormatError(messageText('npzHeadersDisagree', { name }));
+      throw new NpyFormatError(message('npzHeadersDisagree', { name }));
     found.push({ name, method, size, data: bytes.subarray(dataStart, end), offset, end });
   }
   // Entries may not share bytes: sorted by position, each must start after the previous one ends.
@@ -177,7 +175,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   for (let i = 1; i < byPosition.length; i++) {
     if (byPosition[i].offset < byPosition[i - 1].end)
       throw new NpyFormatError(
-        messageText('npzOverlap', { first: byPosition[i - 1].name, second: byPosition[i].name }),
+        message('npzOverlap', { first: byPosition[i - 1].name, second: byPosition[i].name }),
       );
   }
   return found.map(({ name, method, size, data }) => ({ name, method, size, data }));

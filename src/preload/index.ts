@@ -6,11 +6,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { LabApi, LabEvent } from '../shared/api';
 import { EVENT_CHANNEL, MENU_CHANNEL, SHELL_LANGUAGE_CHANNEL, methodChannel } from '../shared/lab-channels';
+import { settleOutcome } from '../shared/lab-channels';
 import { labCalls } from '../shared/lab-methods';
 import type { MenuAction, UiLanguage } from '../shared/shell';
 
 const lab = {
-  ...labCalls((method, args) => ipcRenderer.invoke(methodChannel(method), ...args)),
+  ...labCalls((method, args) => ipcRenderer.invoke(methodChannel(method), ...args).then(settleOutcome)),
   onEvent(listener: (event: LabEvent) => void): () => void {
     const relay = (_: Electron.IpcRendererEvent, event: LabEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, relay);
@@ -22,8 +23,9 @@ const lab = {
       ipcRenderer.on(MENU_CHANNEL, relay);
       return () => ipcRenderer.off(MENU_CHANNEL, relay);
     },
-    setLanguage: (language: UiLanguage): Promise<void> =>
-      ipcRenderer.invoke(SHELL_LANGUAGE_CHANNEL, language) as Promise<void>,
+    setLanguage: async (language: UiLanguage): Promise<void> => {
+      settleOutcome(await ipcRenderer.invoke(SHELL_LANGUAGE_CHANNEL, language));
+    },
   },
 } satisfies LabApi;
 

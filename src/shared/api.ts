@@ -7,6 +7,7 @@
 import type { Activation, TrainConfig } from './hyperparams';
 import type { ShellApi } from './shell';
 import type { LabCalls } from './lab-methods';
+import type { LabMessage } from './messages';
 import type { DatasetInfo, EpochMetrics, IterationBatch, RunState, RunSummary } from './runs';
 
 export type DatasetSplit = 'train' | 'test';
@@ -87,9 +88,9 @@ export type LabEvent =
   | { type: 'run-removed'; runId: string }
   | { type: 'iterations'; runId: string; batch: IterationBatch }
   | { type: 'epoch'; runId: string; metrics: EpochMetrics }
-  | { type: 'state'; runId: string; state: RunState; message?: string }
+  | { type: 'state'; runId: string; state: RunState; message?: LabMessage }
   | { type: 'dataset'; info: DatasetInfo }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: LabMessage };
 
 /**
  * The Lab as the renderer (and any other caller) sees it: the method table's calls

@@ -1,12 +1,13 @@
 /**
- * The messages the service, the worker and the file readers show a user, as English templates with
- * i18next-style `{{placeholders}}`. Main and the CLI print the English text (`messageText`); the
- * renderer recognises a text by its template (`parseMessage`) and shows its own language's version
- * of it (`msg.<key>` in the dictionaries). One catalogue, so what main writes and what the renderer
- * reads cannot drift apart. A text that matches no template is shown as it is.
+ * The catalogue of what the service, the worker, the bridges and the file readers tell a user:
+ * one English template per code, with i18next-style `{{placeholders}}`. A message travels as data,
+ * `{ code, params }`, across every boundary (worker -> service -> IPC / web bridge -> renderer) and
+ * becomes words only where it is shown: the renderer through `msg.<code>` of its dictionary, main's
+ * logs and the CLI through `messageText` (the English here).
  *
- * A `detail` or `why` placeholder holds another message (the cause); the renderer translates it too.
- * A `cause` placeholder holds a library's own words (fflate's, JSON.parse's), shown as they are.
+ * The params of a code are its placeholders, typed: a `detail` or `why` is itself a message (the
+ * cause, translated too); a `text` or `cause` is a library's own words (fflate's, JSON.parse's,
+ * Node's), shown as they are.
  */
 export const MESSAGE_TEMPLATES = {
   // Training runs
@@ -14,6 +15,7 @@ export const MESSAGE_TEMPLATES = {
     'loss became NaN at iteration {{iteration}}: the learning rate ({{lr}}) is probably too high; try {{safer}} or lower',
   divergedInfinite:
     'loss became infinite at iteration {{iteration}}: the learning rate ({{lr}}) is probably too high; try {{safer}} or lower',
+  stoppedEarly: 'Stopped early: the validation loss has not improved for {{patience}} evaluations.',
   threadCrashed: 'The training thread crashed: {{detail}}',
   threadExited: 'The training thread exited unexpectedly (exit code {{code}}).',
   evaluatorFailed: 'The evaluation thread failed: {{detail}}',
@@ -58,6 +60,9 @@ export const MESSAGE_TEMPLATES = {
   npzEntry: 'In {{name}}: {{detail}}',
   unsupportedDtype:
     "Unsupported NumPy dtype '{{dtype}}': only numeric arrays (f4, f8, u1, i1, u2, i2, u4, i4, i8, u8, b1) can be loaded.",
+  npyTruncated:
+    'Truncated .npy file: shape ({{shape}}) of {{dtype}} needs {{needs}} of data, only {{present}} are present.',
+  npyTrailing: 'The .npy file has {{extra}} of unexpected data after the array.',
   arrayDataSize: 'Array data has {{has}} but shape ({{shape}}) of {{dtype}} needs {{needs}}.',
   pickleGlobal: 'pickle refers to {{global}}, which is not allowed: only NumPy arrays can be loaded.',
   pickleNotDict: 'The pickle does not hold a dict of arrays (like {"W1": array, "b1": array, ...}).',
@@ -99,6 +104,7 @@ export const MESSAGE_TEMPLATES = {
     '{{folder}} is not an MNIST folder: missing {{missing}} (raw or .gz). It needs the four IDX files {{files}}.',
   cannotReadPair: 'Cannot read {{files}}: {{detail}}',
   imageSizesDiffer: 'Training images are {{train}} but test images are {{test}}; they must match.',
+  emptyDataset: '{{folder}} holds {{train}} training and {{test}} test images; both must be non-empty.',
   idxMagic:
     'Not an IDX file: the magic number is {{magic}}, expected 0x00000801 (labels) or 0x00000803 (images).',
   idxTruncated:
@@ -125,59 +131,101 @@ export const MESSAGE_TEMPLATES = {
   chartNotEncoded: 'The chart could not be encoded as PNG.',
   chartNotDrawn: 'The chart could not be drawn.',
   // The browser's connection to the web bridge
+  selectRunFirst: 'Select a run first.',
   connectionLost: 'The connection to MNIST Lab was lost; reconnecting.',
   clientClosed: 'The MNIST Lab client is closed.',
   tokenRefused: 'MNIST Lab refused this page’s token. Open the address printed by `npm run serve` again.',
+  // Calls that arrive wrong (a bug or a foreign client), and errors nobody catalogued
+  invalidArgument: 'Invalid {{argument}}: {{issues}}',
+  unknownMethod: 'Unknown method: {{method}}',
+  badRequest: 'Malformed request: {{text}}',
+  refusedSender: 'Refused {{method}}: the call did not come from the MNIST Lab window',
+  unknownLanguage: 'Unknown language {{language}}: expected one of {{languages}}',
+  workerGone: 'The run has no live worker any more.',
+  raw: '{{text}}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGE_TEMPLATES;
-export type MessageParams = Record<string, string | number>;
+
+/** The placeholders of a template, as a union of their names. */
+type Placeholders<T extends string> = T extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 
 /** Placeholders whose value is itself a message (a cause), translated along with the outer one. */
-export const NESTED_PARAMS: readonly string[] = ['detail', 'why'];
+export const NESTED_PARAMS = ['detail', 'why'] as const;
+type NestedName = (typeof NESTED_PARAMS)[number];
+
+/** The params of code `K`: one per placeholder; a cause (`detail`, `why`) is a message itself. */
+export type MessageParams<K extends MessageKey> = {
+  [P in Placeholders<(typeof MESSAGE_TEMPLATES)[K]>]: P extends NestedName ? LabMessage : string | number;
+};
+
+/** A message as data: its code and its params, typed per code. */
+export type LabMessage = { [K in MessageKey]: { code: K; params: MessageParams<K> } }[MessageKey];
+
+/** The arguments after a code: its params, optional when it has none. */
+type ParamsArg<K extends MessageKey> = keyof MessageParams<K> extends never ? [] : [MessageParams<K>];
+
+/** Builds the message `code` with `params` (typed per code). */
+export function message<K extends MessageKey>(code: K, ...params: ParamsArg<K>): LabMessage {
+  return { code, params: params[0] ?? {} } as LabMessage;
+}
+
+/** A library's (or Node's) own words as a message, shown as they are. */
+export function rawMessage(text: string): LabMessage {
+  return { code: 'raw', params: { text } };
+}
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
-/** The English text of a message. A placeholder without a value is left visible (a bug, not a crash). */
-export function messageText(key: MessageKey, params: MessageParams = {}): string {
-  return MESSAGE_TEMPLATES[key].replace(PLACEHOLDER, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+/** The English text of a message (or of code `K` with its params), its causes too. A placeholder without a value stays visible. */
+export function messageText(msg: LabMessage): string;
+export function messageText<K extends MessageKey>(code: K, ...params: ParamsArg<K>): string;
+export function messageText(first: LabMessage | MessageKey, ...rest: unknown[]): string {
+  const msg = (typeof first === 'string' ? { code: first, params: rest[0] ?? {} } : first) as LabMessage;
+  const params = msg.params as Record<string, string | number | LabMessage>;
+  return MESSAGE_TEMPLATES[msg.code].replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? messageText(value) : String(value);
+  });
+}
+
+/** A rejection that carries its message as data; `message` is the English text (logs, the CLI). */
+export class LabError extends Error {
+  readonly code: MessageKey;
+  readonly params: LabMessage['params'];
+
+  constructor(readonly data: LabMessage) {
+    super(messageText(data));
+    this.name = 'LabError';
+    this.code = data.code;
+    this.params = data.params;
+  }
+
+  /** The error `code` with `params`. */
+  static of<K extends MessageKey>(code: K, ...params: ParamsArg<K>): LabError {
+    return new LabError(message(code, ...params));
+  }
+}
+
+/** True when `value` is a message as data (a LabError's, or one that crossed a boundary). */
+export function isLabMessage(value: unknown): value is LabMessage {
+  if (value === null || typeof value !== 'object') return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  return (
+    typeof code === 'string' &&
+    Object.hasOwn(MESSAGE_TEMPLATES, code) &&
+    params !== null &&
+    typeof params === 'object'
   );
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Each template as an anchored pattern with a group per placeholder, the most specific first (most
- * literal text), so "the file holds nothing." is emptyWeights, not tooFewLayers with names "nothing".
- */
-const PATTERNS: { key: MessageKey; names: string[]; pattern: RegExp; literal: number }[] = (
-  Object.keys(MESSAGE_TEMPLATES) as MessageKey[]
-).map((key) => {
-  const template = MESSAGE_TEMPLATES[key];
-  const names: string[] = [];
-  let source = '';
-  let last = 0;
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    source += escapeRegExp(template.slice(last, match.index));
-    names.push(match[1]);
-    source += '([\\s\\S]+?)';
-    last = match.index + match[0].length;
-  }
-  source += escapeRegExp(template.slice(last));
-  const literal = template.replace(PLACEHOLDER, '').length;
-  return { key, names, pattern: new RegExp(`^${source}$`), literal };
-});
-PATTERNS.sort((a, b) => b.literal - a.literal);
-
-/** The template a text was made from, and its values; null when it matches none. */
-export function parseMessage(text: string): { key: MessageKey; params: Record<string, string> } | null {
-  for (const { key, names, pattern } of PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, i) => (params[name] = match[i + 1]));
-    return { key, params };
-  }
-  return null;
+/** Anything thrown, as a message: a LabError's own, else the thrown text as a raw message. */
+export function toLabMessage(error: unknown): LabMessage {
+  if (error instanceof LabError) return error.data;
+  if (isLabMessage(error)) return error;
+  if (error instanceof Error) return rawMessage(error.message || error.name);
+  return rawMessage(typeof error === 'string' ? error : 'Unknown error');
 }

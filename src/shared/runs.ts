@@ -1,5 +1,6 @@
 /** Run, metric and weight types shared by the service, the worker, the bridges and the renderer. */
 import type { TrainConfig } from './hyperparams';
+import type { LabMessage } from './messages';
 
 export const RUN_STATES = [
   'starting',
@@ -62,7 +63,7 @@ export interface RunSummary {
   config: TrainConfig;
   state: RunState;
   /** Why the run stopped when it diverged, failed or was interrupted. */
-  message?: string;
+  message?: LabMessage;
   createdAt: number;
   iteration: number;
   totalIterations: number;

@@ -4,6 +4,7 @@
  */
 import type { LabEvent } from './api';
 import { isLabMethod, type LabMethod } from './lab-methods';
+import { LabError, message, type LabMessage } from './messages';
 
 /** The WebSocket path of the LabApi. */
 export const LAB_SOCKET_PATH = '/lab';
@@ -18,7 +19,7 @@ export interface RequestMessage {
 }
 
 /** Server -> client: the answer to request `id`. */
-export type ResponseMessage = { id: number; result: unknown } | { id: number; error: string };
+export type ResponseMessage = { id: number; result: unknown } | { id: number; error: LabMessage };
 
 /** Server -> every client: an event of the Lab service. */
 export interface EventMessage {
@@ -29,16 +30,11 @@ export type ServerMessage = ResponseMessage | EventMessage;
 
 /** Checks a decoded client frame; throws a readable message when it is not a valid request. */
 export function parseRequest(value: unknown): RequestMessage {
-  if (value === null || typeof value !== 'object') throw new Error('A request must be an object');
+  const bad = (text: string) => new LabError(message('badRequest', { text }));
+  if (value === null || typeof value !== 'object') throw bad('a request must be an object');
   const { id, method, args } = value as Record<string, unknown>;
-  if (!Number.isSafeInteger(id)) throw new Error('A request needs an integer id');
-  if (!isLabMethod(method)) throw new Error(`Unknown method: ${String(method)}`);
-  if (!Array.isArray(args)) throw new Error('A request needs an args array');
+  if (!Number.isSafeInteger(id)) throw bad('a request needs an integer id');
+  if (!isLabMethod(method)) throw new LabError(message('unknownMethod', { method: String(method) }));
+  if (!Array.isArray(args)) throw bad('a request needs an args array');
   return { id: id as number, method, args };
-}
-
-/** Turns anything thrown into the one-line message a client shows. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' ? error : 'Unknown error';
 }

@@ -4,6 +4,7 @@
  * discriminated union on `type`; every message here is sent by someone. A request carries a
  * `requestId` and is answered by exactly one message with the same id (or an `error` with it).
  */
+import type { LabMessage } from './messages';
 import type { SharedDataset } from './dataset';
 import type { TrainConfig } from './hyperparams';
 import type { EpochMetrics, Prediction, WeightTensor } from './runs';
@@ -79,11 +80,11 @@ export type FromRunWorker =
    * A state change. An end state carries the final weights when they moved past the last
    * evaluation point's snapshot (a run stopped mid-epoch); a diverged run keeps its last good epoch.
    */
-  | { type: 'state'; state: WorkerState; iteration: number; message?: string; weights?: WeightTensor[] }
+  | { type: 'state'; state: WorkerState; iteration: number; message?: LabMessage; weights?: WeightTensor[] }
   | { type: 'prediction'; requestId: number; prediction: Prediction }
   | { type: 'weights'; requestId: number; tensors: WeightTensor[] }
   | ({ type: 'classified'; requestId: number } & Classified)
-  | { type: 'error'; requestId?: number; message: string };
+  | { type: 'error'; requestId?: number; message: LabMessage };
 
 /** The splits the evaluator scores (validation is scored by the run worker itself, for early stopping). */
 export type EvalSplitName = 'train' | 'test';
@@ -111,4 +112,4 @@ export type FromEvaluator =
       scores: Partial<Record<EvalSplitName, SplitScore>>;
       params: Float32Array<ArrayBuffer>;
     }
-  | { type: 'error'; id?: number; message: string };
+  | { type: 'error'; id?: number; message: LabMessage };

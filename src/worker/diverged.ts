@@ -1,5 +1,5 @@
 /** The message a diverged run shows: when the loss stopped being a number, and what to try instead. */
-import { messageText } from '../shared/messages';
+import { message, type LabMessage } from '../shared/messages';
 
 /** A learning rate about fifty times smaller, rounded to one significant digit (5 -> 0.1, 0.5 -> 0.01). */
 export function saferLearningRate(learningRate: number): number {
@@ -8,9 +8,9 @@ export function saferLearningRate(learningRate: number): number {
 }
 
 /** e.g. "loss became NaN at iteration 37: the learning rate (5) is probably too high; try 0.1 or lower". */
-export function divergedMessage(loss: number, iteration: number, learningRate: number): string {
+export function divergedMessage(loss: number, iteration: number, learningRate: number): LabMessage {
   const lr = Number(learningRate.toPrecision(4));
-  return messageText(Number.isNaN(loss) ? 'divergedNaN' : 'divergedInfinite', {
+  return message(Number.isNaN(loss) ? 'divergedNaN' : 'divergedInfinite', {
     iteration,
     lr,
     safer: saferLearningRate(learningRate),

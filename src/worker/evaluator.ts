@@ -6,6 +6,7 @@
  * Jobs are answered one at a time, in the order they arrive. Messages: src/shared/worker-messages.ts.
  */
 import { parentPort } from 'node:worker_threads';
+import { toLabMessage } from '../shared/messages';
 import type { EvalSplitName, FromEvaluator, SplitScore, ToEvaluator } from '../shared/worker-messages';
 import { createEvalNetwork, evaluateSplit, loadBackend, loadFlatParams, makeSplits } from './engine';
 
@@ -52,7 +53,7 @@ port.on('message', (msg: ToEvaluator) => {
       port.postMessage({
         type: 'error',
         id: job.id,
-        message: (error as Error).message,
+        message: toLabMessage(error),
       } satisfies FromEvaluator);
     }
   });

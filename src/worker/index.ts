@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromRunWorker, RunWorkerData, ToEvaluator, ToRunWorker } from '../shared/worker-messages';
-import { messageText } from '../shared/messages';
+import { message, toLabMessage } from '../shared/messages';
 import { createTrainer, loadBackend, makeSplits } from './engine';
 import { startWorker } from './entry';
 import { RunLoop } from './run-loop';
@@ -46,14 +46,14 @@ port.on('message', (msg: ToRunWorker) => {
   if (msg.type === 'init' && !initStarted) {
     initStarted = true;
     init(msg).catch((error: Error) => {
-      post({ type: 'error', message: messageText('runCouldNotStart', { detail: error.message }) });
+      post({ type: 'error', message: message('runCouldNotStart', { detail: toLabMessage(error) }) });
     });
   } else if (loop) {
     try {
       loop.handle(msg);
     } catch (error) {
       const requestId = 'requestId' in msg ? msg.requestId : undefined;
-      post({ type: 'error', requestId, message: (error as Error).message });
+      post({ type: 'error', requestId, message: toLabMessage(error) });
     }
   } else {
     early.push(msg);

@@ -18,7 +18,7 @@ import type { TrainConfig } from '../shared/hyperparams';
 import type { EpochMetrics } from '../shared/runs';
 import type { FromEvaluator, FromRunWorker, ToEvaluator, ToRunWorker } from '../shared/worker-messages';
 import type { WorkerState } from '../shared/worker-messages';
-import { messageText } from '../shared/messages';
+import { message, rawMessage, toLabMessage, type LabMessage } from '../shared/messages';
 import { divergedMessage } from './diverged';
 import { classifySplit, predictDigit, weightTensors, type LabelledImageSet, type RunSplits } from './engine';
 import { snapshotTensors, takeSnapshot } from './snapshot';
@@ -46,7 +46,7 @@ interface PendingEval {
 export class RunLoop {
   private state: WorkerState;
   /** Set when the run has ended; posted once every pending epoch evaluation has arrived. */
-  private ending: { state: WorkerState; message?: string } | null = null;
+  private ending: { state: WorkerState; message?: LabMessage } | null = null;
   private endPosted = false;
   private losses: number[] = [];
   private rates: number[] = [];
@@ -72,7 +72,7 @@ export class RunLoop {
     this.state = startPaused ? 'paused' : 'training';
     evaluator.on('message', (msg: FromEvaluator) => this.onEvaluation(msg));
     evaluator.on('error', (error) =>
-      post({ type: 'error', message: messageText('evaluatorFailed', { detail: error.message }) }),
+      post({ type: 'error', message: message('evaluatorFailed', { detail: toLabMessage(error) }) }),
     );
   }
 
@@ -132,10 +132,7 @@ export class RunLoop {
     const job: ToEvaluator = { type: 'evaluate', id, params, splits: ['train', 'test'] };
     this.evaluator.postMessage(job, [params.buffer]);
     if (validation && this.config.patience > 0 && this.trainer.shouldStopEarly(validation.loss)) {
-      this.end(
-        'finished',
-        `Stopped early: the validation loss has not improved for ${this.config.patience} evaluations.`,
-      );
+      this.end('finished', message('stoppedEarly', { patience: this.config.patience }));
     }
   }
 
@@ -144,7 +141,10 @@ export class RunLoop {
     const pending = msg.id === undefined ? undefined : this.pendingEvals.get(msg.id);
     if (msg.id !== undefined) this.pendingEvals.delete(msg.id);
     if (msg.type === 'error' || !pending) {
-      this.post({ type: 'error', message: msg.type === 'error' ? msg.message : 'unexpected evaluation' });
+      this.post({
+        type: 'error',
+        message: msg.type === 'error' ? msg.message : rawMessage('unexpected evaluation'),
+      });
     } else {
       const { train, test } = msg.scores;
       const metrics: EpochMetrics = {
@@ -176,7 +176,7 @@ export class RunLoop {
     if (!this.ending) this.end('finished');
   }
 
-  private end(state: WorkerState, message?: string): void {
+  private end(state: WorkerState, message?: LabMessage): void {
     this.flush();
     this.state = state;
     this.ending = { state, message };
@@ -246,7 +246,7 @@ export class RunLoop {
         break;
       case 'set-learning-rate':
         if (Number.isFinite(msg.value) && msg.value > 0) this.trainer.setBaseLearningRate(msg.value);
-        else this.post({ type: 'error', message: `Invalid learning rate ${msg.value}` });
+        else this.post({ type: 'error', message: rawMessage(`Invalid learning rate ${msg.value}`) });
         break;
       case 'predict':
         this.post({
@@ -273,7 +273,7 @@ export class RunLoop {
         break;
       }
       case 'init':
-        this.post({ type: 'error', message: 'This worker already owns a run.' });
+        this.post({ type: 'error', message: rawMessage('This worker already owns a run.') });
         break;
     }
   }

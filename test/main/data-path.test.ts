@@ -5,6 +5,7 @@
  * service asking for them; the personal test set is classified in one request however large it is;
  * and the service, split into its parts, still recovers when a worker dies.
  */
+import { messageText } from '../../src/shared/messages';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LabService } from '../../src/main/lab/service';
@@ -131,7 +132,7 @@ describe('weights travel with the evaluation they belong to', () => {
     expect(end.state).toBe('diverged');
     const saves = store.weightSaves.filter((s) => s.runId === run.id);
     const epochs = log.of('epoch', run.id);
-    const divergedAt = Number(/iteration (\d+)/.exec(end.message ?? '')?.[1]);
+    const divergedAt = Number(/iteration (\d+)/.exec(end.message ? messageText(end.message) : '')?.[1]);
     expect(epochs.length).toBe(Math.floor((divergedAt - 1) / 10)); // every point before the bad loss
     expect(saves.length).toBe(epochs.length);
     expect(saves.every((s, i) => s.epochs.length === i + 1)).toBe(true);

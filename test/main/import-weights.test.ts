@@ -21,14 +21,14 @@ import {
   pickleEmptyDicts,
   pickleLong4,
 } from '../formats/hostile-files';
-import { NESTED_PARAMS, parseMessage } from '../../src/shared/messages';
+import { LabError, NESTED_PARAMS, isLabMessage, type LabMessage } from '../../src/shared/messages';
 import { checkedLab } from '../../src/main/lab/lab-dispatch';
 
-/** Whether a text, and every cause nested in it, is one of the catalogue's messages. */
-function catalogued(text: string): boolean {
-  const parsed = parseMessage(text);
-  if (!parsed) return false;
-  return NESTED_PARAMS.every((name) => !(name in parsed.params) || catalogued(parsed.params[name]));
+/** Whether a message, and every cause nested in it, is one of the catalogue's (not raw text). */
+function catalogued(msg: LabMessage): boolean {
+  if (!isLabMessage(msg) || msg.code === 'raw') return false;
+  const params = msg.params as Record<string, unknown>;
+  return NESTED_PARAMS.every((name) => !(name in params) || catalogued(params[name] as LabMessage));
 }
 
 const samplePkl = new Uint8Array(readFileSync(path.join(bookDir, 'sample_weight.pkl')));
@@ -280,7 +280,8 @@ describe('importing weights', () => {
       );
       expect((error as Error).message).toMatch(file.message);
       // The message and its cause are catalogued, so the UI can show them in Japanese or Korean.
-      expect(catalogued((error as Error).message)).toBe(true);
+      expect(error).toBeInstanceOf(LabError);
+      expect(catalogued((error as LabError).data)).toBe(true);
       expect(await lab.listRuns()).toEqual(before);
     });
   }

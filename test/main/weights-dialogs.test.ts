@@ -15,6 +15,16 @@ import { translator } from '../../src/shared/i18n';
 import { readWeightsWithDialog, saveWeightsWithDialog } from '../../src/main/electron/weights-dialogs';
 import { LabService } from '../../src/main/lab/service';
 import { bookDir } from '../formats/helpers';
+import { settleOutcome, type IpcOutcome } from '../../src/shared/lab-channels';
+import { LabError, toLabMessage } from '../../src/shared/messages';
+
+/** What the preload and the renderer's bridge make of an ipc answer: its value, or a LabError. */
+const answered = (reply: Promise<unknown>): Promise<unknown> =>
+  reply
+    .then((outcome) => settleOutcome(outcome as IpcOutcome))
+    .catch((error: unknown) => {
+      throw new LabError(toLabMessage(error));
+    });
 
 const samplePkl = path.join(bookDir, 'sample_weight.pkl');
 
@@ -115,7 +125,7 @@ describe('weights through main-process dialogs', () => {
       desktopHandlers(lab, saving, () => translator('en')),
     );
     const event = { senderFrame: { url: 'file:///index.html' } };
-    expect(await handlers.get('lab:exportWeights')!(event, runId, 'pkl')).toEqual({
+    expect(await answered(handlers.get('lab:exportWeights')!(event, runId, 'pkl'))).toEqual({
       fileName: 'via-ipc.pkl',
       savedTo: target,
     });
@@ -125,10 +135,10 @@ describe('weights through main-process dialogs', () => {
         handlers.has('lab:importWeights') &&
         handlers.has('lab:chooseWeightsFile'),
     ).toBe(true);
-    const runs = (await handlers.get('lab:listRuns')!(event)) as { id: string }[];
+    const runs = (await answered(handlers.get('lab:listRuns')!(event))) as { id: string }[];
     expect(runs.map((r) => r.id)).toEqual([runId]);
     // A wrong format is refused where the call arrives, before any dialog opens.
-    await expect(handlers.get('lab:exportWeights')!(event, runId, 'h5')).rejects.toThrow(
+    await expect(answered(handlers.get('lab:exportWeights')!(event, runId, 'h5'))).rejects.toThrow(
       /Invalid weights format/,
     );
     expect(saveDialogs).toBe(1);

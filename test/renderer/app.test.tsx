@@ -4,6 +4,7 @@
  * epoch and state events reach the store through connectLab; the run controls follow the real
  * states; every rejection shown is one the real service made.
  */
+import { messageText } from '../../src/shared/messages';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../src/renderer/i18n';
@@ -197,12 +198,13 @@ describe('app with the real service', () => {
     fireEvent.click(button('Train'));
     await waitFor(() => expect(selected(store)?.state).toBe('diverged'));
     const run = selected(store)!;
-    const at = Number(/at iteration (\d+)/.exec(run.message ?? '')?.[1]);
-    let banner = screen.getByText(`${run.name} diverged: ${run.message}`).closest('.banner') as HTMLElement;
+    const reason = run.message ? messageText(run.message) : '';
+    const at = Number(/at iteration (\d+)/.exec(reason)?.[1]);
+    let banner = screen.getByText(`${run.name} diverged: ${reason}`).closest('.banner') as HTMLElement;
     expect(within(banner).getByText(/smaller learning rate/)).toBeTruthy();
     // In Japanese the worker's reason is shown in Japanese too, with the same numbers.
     act(() => changeLanguage('ja'));
-    const lr = /learning rate \(([^)]+)\)/.exec(run.message ?? '')?.[1];
+    const lr = /learning rate \(([^)]+)\)/.exec(reason)?.[1];
     const ja = `${run.name} は発散しました：イテレーション ${at} で損失が`;
     banner = screen.getByText((text) => text.startsWith(ja)).closest('.banner') as HTMLElement;
     expect(banner.textContent).toContain(`学習率（${lr}）が大きすぎる可能性があります`);

@@ -4,8 +4,8 @@ import { DEFAULT_CONFIG, type TrainConfig } from '../../src/shared/hyperparams';
 import { RUN_STATES } from '../../src/shared/runs';
 import { DICTIONARIES, translator } from '../../src/shared/i18n';
 import { flattenKeys, initI18n, LANGUAGE_NAMES, matchLanguage } from '../../src/renderer/i18n';
-import { localizeMessage } from '../../src/renderer/i18n/messages';
-import { messageText } from '../../src/shared/messages';
+import { errorMessage, localizeMessage } from '../../src/renderer/i18n/messages';
+import { message, messageText } from '../../src/shared/messages';
 import { divergedMessage } from '../../src/worker/diverged';
 
 /** The string at a dotted key, or undefined. */
@@ -96,7 +96,7 @@ describe('localizeMessage', () => {
 
   it('shows a worker message in Japanese and Korean with its numbers', () => {
     const text = divergedMessage(NaN, 37, 5);
-    expect(localizeMessage(text, t('en'))).toBe(text);
+    expect(localizeMessage(text, t('en'))).toBe(messageText(text));
     expect(localizeMessage(text, t('ja'))).toBe(
       'イテレーション 37 で損失が NaN になりました。学習率（5）が大きすぎる可能性があります。0.1 以下を試してください',
     );
@@ -104,24 +104,24 @@ describe('localizeMessage', () => {
   });
 
   it('translates the cause inside a message, and a run state', () => {
-    const text = messageText('cannotImport', {
+    const text = message('cannotImport', {
       name: 'evil.pkl',
-      detail: messageText('pickleGlobal', { global: 'os.system' }),
+      detail: message('pickleGlobal', { global: 'os.system' }),
     });
     expect(localizeMessage(text, t('ja'))).toBe(
       'evil.pkl はインポートできません：pickle が os.system を参照していますが、これは許可されていません。読み込めるのは NumPy 配列だけです。',
     );
-    const state = messageText('wrongState', { name: 'run 3', state: 'finished' });
+    const state = message('wrongState', { name: 'run 3', state: 'finished' });
     expect(localizeMessage(state, t('ja'))).toMatch(/^run 3 は「完了」です。/);
   });
 
-  it("drops Electron's wrapper and leaves an unknown text as it is", () => {
-    const wrapped = `Error invoking remote method 'lab:openWeights': Error: ${messageText('notZip')}`;
-    expect(localizeMessage(wrapped, t('ja'))).toBe(
+  it("translates by code, never by reading English; raw text (a library's words) stays as it is", () => {
+    // What crossed a bridge as data (a rejection from the preload or the socket) translates by its code.
+    expect(localizeMessage(errorMessage(message('notZip')), t('ja'))).toBe(
       '.npz ファイルではありません（zip アーカイブではありません）。',
     );
-    expect(localizeMessage('Malformed pickle: negative LONG4 length.', t('ja'))).toBe(
-      'Malformed pickle: negative LONG4 length.',
-    );
+    expect(
+      localizeMessage(errorMessage(new Error('Malformed pickle: negative LONG4 length.')), t('ja')),
+    ).toBe('Malformed pickle: negative LONG4 length.');
   });
 });

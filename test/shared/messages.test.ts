@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_TEMPLATES, messageText, parseMessage, type MessageKey } from '../../src/shared/messages';
+import { LabError, MESSAGE_TEMPLATES, message, messageText, toLabMessage } from '../../src/shared/messages';
+import type { LabMessage, MessageKey } from '../../src/shared/messages';
 import { divergedMessage } from '../../src/worker/diverged';
 import { describeWriteError } from '../../src/main/lab/atomic-file';
 
@@ -8,45 +9,39 @@ const placeholders = (key: MessageKey) =>
   [...MESSAGE_TEMPLATES[key].matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
 
 describe('the message catalogue', () => {
-  it.each(KEYS)('%s reads back as itself with its values', (key) => {
-    // Values with spaces, dots and brackets, as file names have; the last one (a cause, when the
-    // template ends in one) also holds a colon, as a nested message does.
+  it.each(KEYS)('%s travels as data and reads in English with its values', (key) => {
     const names = placeholders(key);
-    const params = Object.fromEntries(
-      names.map((name, i) => [name, `v${i} a ${name}.value (${i})${i === names.length - 1 ? ': why' : ''}`]),
-    );
-    const text = messageText(key, params);
-    expect(text).not.toMatch(/\{\{/);
-    expect(parseMessage(text)).toEqual({ key, params });
+    const params = Object.fromEntries(names.map((name, i) => [name, `v${i} a ${name}.value (${i})`]));
+    const data = { code: key, params } as LabMessage;
+    const error = new LabError(data);
+    // What a bridge sends is the data; what comes back is the same message.
+    const crossed = JSON.parse(JSON.stringify(error.data)) as LabMessage;
+    expect(toLabMessage(crossed)).toEqual(data);
+    expect(error.message).not.toMatch(/\{\{/);
+    for (const value of Object.values(params)) expect(error.message).toContain(value);
   });
 
-  it('takes the most specific template when two could match', () => {
-    expect(parseMessage(messageText('emptyWeights'))?.key).toBe('emptyWeights');
-    expect(parseMessage(messageText('tooFewLayers', { names: 'W1 (784, 50)' }))?.key).toBe('tooFewLayers');
+  it('a nested cause is a message itself, in the English text too', () => {
+    const inner = message('pickleGlobal', { global: 'os.system' });
+    const outer = new LabError(message('cannotImport', { name: 'evil: 1.pkl', detail: inner }));
+    expect(outer.params).toEqual({ name: 'evil: 1.pkl', detail: inner });
+    expect(outer.message).toBe(`evil: 1.pkl cannot be imported: ${messageText(inner)}`);
   });
 
-  it('reads nested causes as text to parse again', () => {
-    const inner = messageText('pickleGlobal', { global: 'os.system' });
-    const outer = parseMessage(messageText('cannotImport', { name: 'evil: 1.pkl', detail: inner }));
-    expect(outer).toEqual({ key: 'cannotImport', params: { name: 'evil: 1.pkl', detail: inner } });
-    expect(parseMessage(outer!.params.detail)).toEqual({
-      key: 'pickleGlobal',
-      params: { global: 'os.system' },
+  it('the worker and the file writer produce data; a foreign error becomes raw text', () => {
+    expect(divergedMessage(NaN, 37, 5)).toEqual({
+      code: 'divergedNaN',
+      params: { iteration: 37, lr: 5, safer: 0.1 },
     });
-  });
-
-  it('knows the texts the worker and the file writer really produce, and no others', () => {
-    expect(parseMessage(divergedMessage(NaN, 37, 5))).toEqual({
-      key: 'divergedNaN',
-      params: { iteration: '37', lr: '5', safer: '0.1' },
-    });
-    expect(parseMessage(divergedMessage(Infinity, 2, 0.5))?.key).toBe('divergedInfinite');
+    expect(divergedMessage(Infinity, 2, 0.5).code).toBe('divergedInfinite');
     const denied = Object.assign(new Error('EACCES: no'), { code: 'EACCES' });
-    expect(parseMessage(describeWriteError('/root/w.npz', denied))).toEqual({
-      key: 'saveFailed',
-      params: { file: '/root/w.npz', why: 'permission denied' },
+    expect(describeWriteError('/root/w.npz', denied).data).toEqual({
+      code: 'saveFailed',
+      params: { file: '/root/w.npz', why: { code: 'permissionDenied', params: {} } },
     });
-    expect(parseMessage('Something else went wrong.')).toBeNull();
-    expect(parseMessage('')).toBeNull();
+    expect(toLabMessage(new SyntaxError('Unexpected token'))).toEqual({
+      code: 'raw',
+      params: { text: 'Unexpected token' },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message, messageText } from '../../src/shared/messages';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { LabEvent } from '../../src/shared/api';
@@ -121,10 +122,16 @@ describe('web bridge with a real LabService', () => {
     raw.close();
     const byId = (id: number) => replies.find((r) => (r.message as { id: number }).id === id);
     expect(replies.every((r) => r.isBinary)).toBe(true);
-    expect(byId(1)?.message).toEqual({ id: 1, error: 'Unknown method: close' });
-    expect(byId(2)?.message).toEqual({ id: 2, error: 'Unknown method: __testKillWorker' });
+    expect(byId(1)?.message).toEqual({ id: 1, error: message('unknownMethod', { method: 'close' }) });
+    expect(byId(2)?.message).toEqual({
+      id: 2,
+      error: message('unknownMethod', { method: '__testKillWorker' }),
+    });
     expect(Array.isArray((byId(3)?.message as { result: unknown }).result)).toBe(true);
-    expect(byId(-1)?.message).toEqual({ id: -1, error: 'Requests must be binary frames' });
+    expect(byId(-1)?.message).toEqual({
+      id: -1,
+      error: message('badRequest', { text: 'requests must be binary frames' }),
+    });
   });
 
   it('rejects pending calls with a clear message when the connection drops, then reconnects', async () => {
@@ -147,7 +154,7 @@ describe('web bridge with a real LabService', () => {
       (url) => new WebSocket(url, { headers: { host: `127.0.0.1:${bridge.port}` } }) as unknown as SocketLike,
     );
     const errors: string[] = [];
-    viaRelay.onEvent((e) => e.type === 'error' && errors.push(e.message));
+    viaRelay.onEvent((e) => e.type === 'error' && errors.push(messageText(e.message)));
     try {
       const [run] = await viaRelay.listRuns();
       const pending = viaRelay.evaluateRun(run.id); // in flight when the line is cut

@@ -24,6 +24,16 @@ import {
   writeWindowState,
   writeWindowStateSync,
 } from '../../src/main/electron/window-state';
+import { settleOutcome, type IpcOutcome } from '../../src/shared/lab-channels';
+import { LabError, toLabMessage } from '../../src/shared/messages';
+
+/** What the preload and the renderer's bridge make of an ipc answer: its value, or a LabError. */
+const answered = (reply: Promise<unknown>): Promise<unknown> =>
+  reply
+    .then((outcome) => settleOutcome(outcome as IpcOutcome))
+    .catch((error: unknown) => {
+      throw new LabError(toLabMessage(error));
+    });
 
 const index = 'app://mnist-lab/index.html';
 
@@ -192,14 +202,16 @@ describe('ipcMain adapter', () => {
     registerLabHandlers(ipc, lab, (url) => isTrustedSender(url, { indexUrl: index }), lab);
     const pixels = new Uint8Array(784).fill(9);
     await expect(
-      handlers.get('lab:predict')!({ senderFrame: { url: index } }, 'run-1', pixels),
+      answered(handlers.get('lab:predict')!({ senderFrame: { url: index } }, 'run-1', pixels)),
     ).resolves.toBe('predict done');
     expect(calls.at(-1)).toEqual({ method: 'predict', args: ['run-1', pixels] });
     const before = calls.length;
     await expect(
-      handlers.get('lab:deleteRun')!({ senderFrame: { url: 'https://evil.example/' } }, 'run-1'),
+      answered(handlers.get('lab:deleteRun')!({ senderFrame: { url: 'https://evil.example/' } }, 'run-1')),
     ).rejects.toThrow(/did not come from the MNIST Lab window/);
-    await expect(handlers.get('lab:listRuns')!({ senderFrame: null })).rejects.toThrow(/Refused listRuns/);
+    await expect(answered(handlers.get('lab:listRuns')!({ senderFrame: null }))).rejects.toThrow(
+      /Refused listRuns/,
+    );
     expect(calls.length).toBe(before);
   });
 
@@ -212,15 +224,15 @@ describe('ipcMain adapter', () => {
       (language) => set.push(language),
     );
     const setLanguage = handlers.get('lab:shell:language')!;
-    await setLanguage({ senderFrame: { url: index } }, 'ja');
+    await answered(setLanguage({ senderFrame: { url: index } }, 'ja'));
     expect(set).toEqual(['ja']);
-    await expect(setLanguage({ senderFrame: { url: 'https://evil.example/' } }, 'ko')).rejects.toThrow(
-      /Refused setLanguage/,
-    );
-    await expect(setLanguage({ senderFrame: { url: index } }, 'fr')).rejects.toThrow(
+    await expect(
+      answered(setLanguage({ senderFrame: { url: 'https://evil.example/' } }, 'ko')),
+    ).rejects.toThrow(/Refused setLanguage/);
+    await expect(answered(setLanguage({ senderFrame: { url: index } }, 'fr'))).rejects.toThrow(
       /Unknown language "fr": expected one of en, ja, ko/,
     );
-    await expect(setLanguage({ senderFrame: { url: index } }, { toString: 'ja' })).rejects.toThrow(
+    await expect(answered(setLanguage({ senderFrame: { url: index } }, { toString: 'ja' }))).rejects.toThrow(
       /Unknown language object/,
     );
     expect(set).toEqual(['ja']);

@@ -12,7 +12,7 @@ import { EXPORT_FORMATS, exportFormatOfFile, type WeightsFormat } from '../../sh
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
 import type { TFunction } from 'i18next';
 import { translator } from '../../shared/i18n';
-import { messageText } from '../../shared/messages';
+import { LabError, message, toLabMessage } from '../../shared/messages';
 
 /** The part of Electron's dialog.showSaveDialog result we read. */
 export interface SaveDialogResult {
@@ -66,7 +66,7 @@ export async function saveWeightsWithDialog(
   try {
     writeFileAtomic(target, exported.bytes);
   } catch (error) {
-    throw new Error(describeWriteError(target, error));
+    throw describeWriteError(target, error);
   }
   return { fileName: path.basename(target), savedTo: target };
 }
@@ -98,6 +98,6 @@ export async function readWeightsWithDialog(
       throw new Error(`it is ${size} bytes; weights files up to ${MAX_OPEN_BYTES} bytes are accepted`);
     return { fileName: path.basename(file), bytes: new Uint8Array(readFileSync(file)) };
   } catch (error) {
-    throw new Error(messageText('readFailed', { file, detail: (error as Error).message }));
+    throw new LabError(message('readFailed', { file, detail: toLabMessage(error) }));
   }
 }

@@ -3,7 +3,7 @@
  * W3 (100, 10) is 784-50-100-10. Each W's rows must equal the previous W's columns.
  */
 import type { WeightTensor } from '../../shared/runs';
-import { messageText } from '../../shared/messages';
+import { LabError, message, messageText } from '../../shared/messages';
 
 /** Layer sizes [input, hidden..., output] and whether batch-norm tensors are present. */
 export interface Architecture {
@@ -19,13 +19,13 @@ export function architectureOf(tensors: WeightTensor[]): Architecture {
   for (let l = 1; byName.has(`W${l}`); l++) {
     const W = byName.get(`W${l}`) as WeightTensor;
     if (W.shape.length !== 2) {
-      throw new Error(messageText('notDense', { W: `W${l}`, shape: shapeText(W.shape) }));
+      throw new LabError(message('notDense', { W: `W${l}`, shape: shapeText(W.shape) }));
     }
     const [rows, cols] = W.shape;
     if (l === 1) sizes.push(rows);
     else if (rows !== sizes[sizes.length - 1]) {
-      throw new Error(
-        messageText('shapesDontChain', {
+      throw new LabError(
+        message('shapesDontChain', {
           previous: `W${l - 1}`,
           outputs: sizes[sizes.length - 1],
           weight: `W${l} ${shapeText(W.shape)}`,
@@ -35,10 +35,10 @@ export function architectureOf(tensors: WeightTensor[]): Architecture {
     }
     sizes.push(cols);
     const b = byName.get(`b${l}`);
-    if (!b) throw new Error(messageText('noBias', { W: `W${l}`, b: `b${l}` }));
+    if (!b) throw new LabError(message('noBias', { W: `W${l}`, b: `b${l}` }));
     if (b.data.length !== cols)
-      throw new Error(
-        messageText('biasSize', {
+      throw new LabError(
+        message('biasSize', {
           b: `b${l}`,
           count: b.data.length,
           weight: `W${l} ${shapeText(W.shape)}`,

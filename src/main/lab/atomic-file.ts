@@ -15,7 +15,7 @@ import {
   type Dirent,
 } from 'node:fs';
 import path from 'node:path';
-import { messageText } from '../../shared/messages';
+import { LabError, message, toLabMessage, type LabMessage } from '../../shared/messages';
 
 let counter = 0;
 
@@ -82,21 +82,21 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | string): void 
   }
 }
 
-/** Why a write failed, in words (permission denied, the disk is full, ...), else the system's message. */
-export function writeErrorReason(error: unknown): string {
+/** Why a write failed (permission denied, the disk is full, ...), else the system's own words. */
+export function writeErrorReason(error: unknown): LabMessage {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'EACCES' || code === 'EPERM'
-    ? messageText('permissionDenied')
+    ? message('permissionDenied')
     : code === 'ENOENT'
-      ? messageText('folderMissing')
+      ? message('folderMissing')
       : code === 'ENOSPC'
-        ? messageText('diskFull')
+        ? message('diskFull')
         : code === 'EROFS'
-          ? messageText('diskReadOnly')
-          : (error as Error).message;
+          ? message('diskReadOnly')
+          : toLabMessage(error);
 }
 
-/** A readable line for a failed save: what could not be written, where, and why. */
-export function describeWriteError(file: string, error: unknown): string {
-  return messageText('saveFailed', { file, why: writeErrorReason(error) });
+/** A failed save as an error: what could not be written, where, and why. */
+export function describeWriteError(file: string, error: unknown): LabError {
+  return new LabError(message('saveFailed', { file, why: writeErrorReason(error) }));
 }

@@ -13,7 +13,7 @@ import { parseMnistPair } from '../../formats/idx';
 import type { MnistPair } from '../../formats/idx';
 import type { SharedDataset, SharedSplit } from '../../shared/dataset';
 import type { DatasetInfo } from '../../shared/runs';
-import { messageText } from '../../shared/messages';
+import { LabError, message, toLabMessage, type LabMessage } from '../../shared/messages';
 
 /** The four files, by the names LeCun's site uses (a `.` instead of the `-` before idx, and .gz, are accepted too). */
 export const MNIST_FILES = {
@@ -31,9 +31,9 @@ export interface LoadedDataset {
 }
 
 /** A folder that is not a usable MNIST dataset: missing files or a corrupt one. The message says which. */
-export class DatasetError extends Error {
-  constructor(message: string) {
-    super(message);
+export class DatasetError extends LabError {
+  constructor(data: LabMessage) {
+    super(data);
     this.name = 'DatasetError';
   }
 }
@@ -47,7 +47,7 @@ export function bundledMnistFolder(): string {
 /** Finds each of the four files in `folder` (raw or .gz); throws a DatasetError naming the missing ones. */
 export function findMnistFiles(folder: string): Record<FileKey, string> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new DatasetError(messageText('folderNotFound', { folder }));
+    throw new DatasetError(message('folderNotFound', { folder }));
   }
   const names = readdirSync(folder);
   const found: Partial<Record<FileKey, string>> = {};
@@ -61,7 +61,7 @@ export function findMnistFiles(folder: string): Record<FileKey, string> {
   }
   if (missing.length > 0) {
     throw new DatasetError(
-      messageText('notMnistFolder', {
+      message('notMnistFolder', {
         folder,
         missing: missing.join(', '),
         files: Object.values(MNIST_FILES).join(', '),
@@ -76,7 +76,7 @@ function readPair(imagesFile: string, labelsFile: string): MnistPair {
     return parseMnistPair(new Uint8Array(readFileSync(imagesFile)), new Uint8Array(readFileSync(labelsFile)));
   } catch (error) {
     const which = `${path.basename(imagesFile)} / ${path.basename(labelsFile)}`;
-    throw new DatasetError(messageText('cannotReadPair', { files: which, detail: (error as Error).message }));
+    throw new DatasetError(message('cannotReadPair', { files: which, detail: toLabMessage(error) }));
   }
 }
 
@@ -127,16 +127,14 @@ export function loadMnist(folder?: string): LoadedDataset {
   const test = readPair(files.testImages, files.testLabels);
   if (train.rows !== test.rows || train.cols !== test.cols) {
     throw new DatasetError(
-      messageText('imageSizesDiffer', {
+      message('imageSizesDiffer', {
         train: `${train.rows}x${train.cols}`,
         test: `${test.rows}x${test.cols}`,
       }),
     );
   }
   if (train.count === 0 || test.count === 0) {
-    throw new DatasetError(
-      `${dir} holds ${train.count} training and ${test.count} test images; both must be non-empty.`,
-    );
+    throw new DatasetError(message('emptyDataset', { folder: dir, train: train.count, test: test.count }));
   }
   const shared: SharedDataset = {
     rows: train.rows,

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Drawing } from '../../shared/api';
-import { messageText } from '../../shared/messages';
+import { LabError, message, messageText, rawMessage } from '../../shared/messages';
 import type { LabelledImages } from '../../shared/worker-messages';
 import { writeErrorReason, writeFileAtomic } from './atomic-file';
 import { drawingIdSchema, labelSchema } from '../../shared/lab-arguments';
@@ -66,8 +66,9 @@ export class DrawingSet {
       }
     } catch (error) {
       const backup = `${file}.unreadable-${Date.now()}`;
-      const detail =
-        (error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message) ?? String(error);
+      const detail = rawMessage(
+        (error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message) ?? String(error),
+      );
       try {
         renameSync(file, backup);
         this.warn(messageText('drawingsUnreadable', { file, detail, backup }));
@@ -86,7 +87,7 @@ export class DrawingSet {
 
   /** Every drawing's pixels one after another, and their labels: the set as one message to a worker. */
   images(): LabelledImages {
-    if (this.drawings.length === 0) throw new Error(messageText('noDrawings'));
+    if (this.drawings.length === 0) throw new LabError(message('noDrawings'));
     const size = this.drawings[0].pixels.length;
     const pixels = new Uint8Array(this.drawings.length * size);
     this.drawings.forEach((d, i) => pixels.set(d.pixels, i * size));
@@ -96,7 +97,7 @@ export class DrawingSet {
   /** Adds a drawing (arguments validated where the call arrived); saves before it returns (a failed save adds nothing). */
   add(image: Uint8Array, digit: number): Drawing {
     if (this.drawings.length >= MAX_DRAWINGS)
-      throw new Error(messageText('drawingsFull', { max: MAX_DRAWINGS }));
+      throw new LabError(message('drawingsFull', { max: MAX_DRAWINGS }));
     const drawing: Drawing = {
       id: `drawing-${this.nextNumber}-${Date.now().toString(36)}`,
       label: digit,
@@ -110,7 +111,7 @@ export class DrawingSet {
 
   /** Removes a drawing; saves before it returns. */
   remove(id: string): void {
-    if (!this.drawings.some((d) => d.id === id)) throw new Error(messageText('noDrawing', { id }));
+    if (!this.drawings.some((d) => d.id === id)) throw new LabError(message('noDrawing', { id }));
     this.save(this.drawings.filter((d) => d.id !== id));
   }
 
@@ -126,7 +127,7 @@ export class DrawingSet {
         mkdirSync(path.dirname(this.file), { recursive: true });
         writeFileAtomic(this.file, JSON.stringify(doc));
       } catch (error) {
-        throw new Error(messageText('drawingNotSaved', { file: this.file, why: writeErrorReason(error) }));
+        throw new LabError(message('drawingNotSaved', { file: this.file, why: writeErrorReason(error) }));
       }
     }
     this.drawings = next;

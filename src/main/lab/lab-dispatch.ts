@@ -6,6 +6,7 @@
  */
 import { ZodOptional, type z } from 'zod';
 import type { LabApi, LabEvent } from '../../shared/api';
+import { LabError, message } from '../../shared/messages';
 import {
   LAB_METHOD_TABLE,
   labCalls,
@@ -33,7 +34,7 @@ export function parseArguments<M extends LabMethod>(method: M, args: readonly un
       return inner.length ? `${inner.join('.')}: ${issue.message}` : issue.message;
     })
     .join('; ');
-  throw new Error(`Invalid ${argument}: ${detail}`);
+  throw new LabError(message('invalidArgument', { argument, issues: detail }));
 }
 
 /** An argument schema's name (its description; an optional one's is its inner schema's). */

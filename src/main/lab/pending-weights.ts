@@ -6,7 +6,7 @@ import type { WeightsPreview } from '../../shared/api';
 import { MAX_PENDING, MAX_WEIGHTS_BYTES } from './service-options';
 import { checkWeightsFile } from './weights-import';
 import type { CheckedWeights } from './weights-import';
-import { messageText } from '../../shared/messages';
+import { LabError, message, toLabMessage } from '../../shared/messages';
 
 /** A checked file and its name. */
 export type PendingFile = CheckedWeights & { fileName: string };
@@ -19,13 +19,13 @@ export class PendingWeights {
   /** Decodes and checks the file; throws "<name> cannot be imported: <why>". */
   open(name: string, data: Uint8Array): WeightsPreview {
     if (data.length > MAX_WEIGHTS_BYTES) {
-      throw new Error(messageText('fileTooBig', { name, size: data.length, max: MAX_WEIGHTS_BYTES }));
+      throw new LabError(message('fileTooBig', { name, size: data.length, max: MAX_WEIGHTS_BYTES }));
     }
     let checked: CheckedWeights;
     try {
       checked = checkWeightsFile(name, data);
     } catch (error) {
-      throw new Error(messageText('cannotImport', { name, detail: (error as Error).message }));
+      throw new LabError(message('cannotImport', { name, detail: toLabMessage(error) }));
     }
     const pendingId = `weights-${this.nextId++}`;
     this.files.set(pendingId, { ...checked, fileName: name });
@@ -38,7 +38,7 @@ export class PendingWeights {
   /** The file opened under `pendingId`; throws when it is unknown or was dropped. */
   get(pendingId: string): PendingFile {
     const file = this.files.get(pendingId);
-    if (!file) throw new Error(messageText('noLongerOpen'));
+    if (!file) throw new LabError(message('noLongerOpen'));
     return file;
   }
 

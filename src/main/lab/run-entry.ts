@@ -9,7 +9,7 @@ import type { RunSummary } from '../../shared/runs';
 import type { ToRunWorker } from '../../shared/worker-messages';
 import { MetricsRecorder } from './metrics';
 import { INTERRUPTED_MESSAGE } from './service-options';
-import { messageText } from '../../shared/messages';
+import { LabError, message, type LabMessage } from '../../shared/messages';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -36,7 +36,7 @@ export function newEntry(summary: RunSummary, metrics = new MetricsRecorder()): 
 /** Posts a message to the run's worker; throws when it has none. */
 export function sendTo(entry: RunEntry, msg: ToRunWorker): void {
   if (!entry.worker)
-    throw new Error(messageText('noWorker', { name: entry.summary.name, state: entry.summary.state }));
+    throw new LabError(message('noWorker', { name: entry.summary.name, state: entry.summary.state }));
   entry.worker.postMessage(msg);
 }
 
@@ -66,8 +66,8 @@ export function settle(entry: RunEntry, requestId: number, value: unknown): void
 }
 
 /** Rejects every open request (the worker is gone). */
-export function rejectRequests(entry: RunEntry, message: string): void {
-  for (const pending of entry.requests.values()) pending.reject(new Error(message));
+export function rejectRequests(entry: RunEntry, reason: LabMessage): void {
+  for (const pending of entry.requests.values()) pending.reject(new LabError(reason));
   entry.requests.clear();
 }
 

@@ -8,6 +8,7 @@
  *
  * A folder that does not read back is skipped with a warning; it never stops the service.
  */
+import { rawMessage, isLabMessage, type LabMessage } from '../../shared/messages';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -54,7 +55,10 @@ const runFileSchema = z.object({
     name: z.string(),
     config: z.unknown(),
     state: z.enum(RUN_STATES),
-    message: z.string().optional(),
+    // A message as data; a run saved before messages were data kept its English text (shown as is).
+    message: z
+      .union([z.custom<LabMessage>(isLabMessage), z.string().transform((text) => rawMessage(text))])
+      .optional(),
     createdAt: z.number(),
     iteration: z.number().int().nonnegative(),
     totalIterations: z.number().int().nonnegative(),

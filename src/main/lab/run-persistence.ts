@@ -8,7 +8,7 @@
  * in it are shown but nothing is written: `readOnlyReason` says why, and the service refuses what
  * would change them. A folder that cannot be made at all leaves runs in memory (`storageProblem`).
  */
-import { messageText } from '../../shared/messages';
+import { LabError, message, messageText, type LabMessage } from '../../shared/messages';
 import type { WeightTensor } from '../../shared/runs';
 import { sweepStaleTemps, writeErrorReason } from './atomic-file';
 import { lockDataFolder } from './data-lock';
@@ -21,16 +21,16 @@ export class RunPersistence {
   /** Runs whose last save failed (their name): told once, until a save works again. */
   private readonly failing = new Set<string>();
   /** Why runs are kept in memory only (the folder could not be made), else null. */
-  storageProblem: string | null = null;
+  storageProblem: LabMessage | null = null;
 
   constructor(
     private readonly store: RunStore,
     private readonly warn: (message: string) => void,
     /** Why nothing may be written here (another MNIST Lab holds the folder), else null. */
-    readonly readOnlyReason: string | null = null,
+    readonly readOnlyReason: LabMessage | null = null,
     private readonly release: () => void = () => {},
     /** Tells the user a run could not be saved (an error event). */
-    private readonly tell: (message: string) => void = () => {},
+    private readonly tell: (message: LabMessage) => void = () => {},
   ) {}
 
   /**
@@ -40,7 +40,7 @@ export class RunPersistence {
   static choose(
     options: { store?: RunStore; dataDir?: string; appName?: string },
     warn: (message: string) => void,
-    tell: (message: string) => void = () => {},
+    tell: (message: LabMessage) => void = () => {},
   ): RunPersistence {
     if (options.store) return new RunPersistence(options.store, warn, null, undefined, tell);
     const folder = options.dataDir;
@@ -50,15 +50,15 @@ export class RunPersistence {
       lock = lockDataFolder(folder, options.appName ?? 'MNIST Lab');
     } catch (error) {
       // An unwritable folder: runs train and are kept in memory, and the user is told why.
-      const reason = messageText('storageUnavailable', { folder, why: writeErrorReason(error) });
-      warn(reason);
+      const reason = message('storageUnavailable', { folder, why: writeErrorReason(error) });
+      warn(messageText(reason));
       const persistence = new RunPersistence(new MemoryRunStore(), warn, null, undefined, tell);
       persistence.storageProblem = reason;
       return persistence;
     }
     if (!lock.ok) {
       const { app, pid } = lock.holder;
-      const reason = messageText('dataFolderInUse', { folder, app, pid });
+      const reason = message('dataFolderInUse', { folder, app, pid });
       return new RunPersistence(new FileRunStore(folder, warn), warn, reason, undefined, tell);
     }
     sweepStaleTemps(folder);
@@ -67,7 +67,7 @@ export class RunPersistence {
 
   /** Throws the read-only reason, when there is one (before anything that would write). */
   assertWritable(): void {
-    if (this.readOnlyReason) throw new Error(this.readOnlyReason);
+    if (this.readOnlyReason) throw new LabError(this.readOnlyReason);
   }
 
   /** Lets go of the folder's lock. */
@@ -114,11 +114,11 @@ export class RunPersistence {
   }
 
   private failed(entry: RunEntry, error: unknown): void {
-    const message = messageText('runNotSaved', { name: entry.summary.name, why: writeErrorReason(error) });
-    this.warn(message);
+    const reason = message('runNotSaved', { name: entry.summary.name, why: writeErrorReason(error) });
+    this.warn(messageText(reason));
     if (this.failing.has(entry.summary.id)) return;
     this.failing.add(entry.summary.id);
-    this.tell(message);
+    this.tell(reason);
   }
 
   /** The run's last saved weights, or null when none were saved; throws when they cannot be read. */

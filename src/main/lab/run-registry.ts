@@ -5,7 +5,7 @@
  */
 import type { RunState, RunSummary } from '../../shared/runs';
 import { defaultRunName, type Language } from '../../shared/i18n';
-import { messageText } from '../../shared/messages';
+import { LabError, message, type LabMessage } from '../../shared/messages';
 import type { EventHub } from './event-hub';
 import { markInterrupted, newEntry, type RunEntry } from './run-entry';
 import type { RunPersistence } from './run-persistence';
@@ -44,7 +44,7 @@ export class RunRegistry {
   /** The run `id` names; throws when it is unknown. */
   get(id: string): RunEntry {
     const entry = this.runs.get(id);
-    if (!entry) throw new Error(messageText('noRun', { id }));
+    if (!entry) throw new LabError(message('noRun', { id }));
     return entry;
   }
 
@@ -89,7 +89,7 @@ export class RunRegistry {
   }
 
   /** Sets the run's state (and message, or none), saves it, tells listeners. */
-  setState(entry: RunEntry, state: RunState, message?: string): void {
+  setState(entry: RunEntry, state: RunState, message?: LabMessage): void {
     entry.summary.state = state;
     if (message !== undefined) entry.summary.message = message;
     else delete entry.summary.message;

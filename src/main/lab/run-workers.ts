@@ -5,7 +5,7 @@
  * dies fails its run (if it was live) and rejects what was asked of it; the other runs go on.
  */
 import type { Worker } from 'node:worker_threads';
-import { messageText } from '../../shared/messages';
+import { LabError, message, toLabMessage, type LabMessage } from '../../shared/messages';
 import { LIVE_STATES } from '../../shared/runs';
 import type { WeightTensor } from '../../shared/runs';
 import type { FromRunWorker, RunWorkerData, ToRunWorker } from '../../shared/worker-messages';
@@ -39,11 +39,13 @@ export class RunWorkers {
     entry.worker = worker;
     entry.retiring = false;
     worker.on('message', (msg: FromRunWorker) => this.onMessage(entry, msg));
-    worker.on('error', (error) => this.fail(entry, messageText('threadCrashed', { detail: error.message })));
+    worker.on('error', (error) =>
+      this.fail(entry, message('threadCrashed', { detail: toLabMessage(error) })),
+    );
     worker.on('exit', (code) => {
       entry.worker = null;
-      rejectRequests(entry, 'The run has no live worker any more.');
-      if (!entry.retiring) this.fail(entry, messageText('threadExited', { code }));
+      rejectRequests(entry, message('workerGone'));
+      if (!entry.retiring) this.fail(entry, message('threadExited', { code }));
     });
     const resume = weights && { weights, startPaused: true }; // imported or past weights wait, paused
     sendTo(entry, { type: 'init', config: entry.summary.config, dataset: shared, ...resume });
@@ -57,7 +59,7 @@ export class RunWorkers {
     }
     if (!LIVE_STATES.includes(entry.summary.state)) {
       const { name, state } = entry.summary;
-      throw new Error(messageText('wrongState', { name, state }));
+      throw new LabError(message('wrongState', { name, state }));
     }
     return entry;
   }
@@ -95,7 +97,7 @@ export class RunWorkers {
     if (entry.worker) return;
     const weights = this.context.persistence.loadWeights(entry.summary.id);
     const name = entry.summary.name;
-    if (!weights) throw new Error(messageText('noWeightsYet', { name }));
+    if (!weights) throw new LabError(message('noWeightsYet', { name }));
     entry.viewer = entry.summary.state !== 'imported';
     this.start(entry, weights);
   }
@@ -147,7 +149,7 @@ export class RunWorkers {
         break;
       }
       case 'error':
-        if (msg.requestId !== undefined) settle(entry, msg.requestId, new Error(msg.message));
+        if (msg.requestId !== undefined) settle(entry, msg.requestId, new LabError(msg.message));
         else this.fail(entry, msg.message);
         break;
     }
@@ -159,7 +161,7 @@ export class RunWorkers {
   }
 
   /** Marks a live run failed and ends its worker; the other runs go on. */
-  private fail(entry: RunEntry, message: string): void {
+  private fail(entry: RunEntry, message: LabMessage): void {
     if (!LIVE_STATES.includes(entry.summary.state) || !this.context.registry.has(entry)) return;
     this.context.registry.setState(entry, 'failed', message);
     void this.retire(entry);

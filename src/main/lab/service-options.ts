@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunStore } from './run-store';
-import { messageText } from '../../shared/messages';
+import { message } from '../../shared/messages';
 
 /** How to build a LabService. */
 export interface LabServiceOptions {
@@ -22,7 +22,7 @@ export interface LabServiceOptions {
 }
 
 /** The message of a run whose saved state was live when the service last stopped. */
-export const INTERRUPTED_MESSAGE = messageText('interrupted');
+export const INTERRUPTED_MESSAGE = message('interrupted');
 
 /** How many opened-but-not-imported weights files are kept. */
 export const MAX_PENDING = 4;

@@ -15,7 +15,7 @@ import { appInfo } from './app-info';
 import type { UiLanguage } from '../../shared/shell';
 import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
-import { messageText } from '../../shared/messages';
+import { LabError, message } from '../../shared/messages';
 import type { Classified } from '../../shared/worker-messages';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
@@ -256,7 +256,7 @@ export class LabService implements LabHandlers {
         this.persistence.saveWeights(entry, tensors);
       } catch (error) {
         this.registry.remove(entry);
-        throw new Error(messageText('importNotSaved', { why: writeErrorReason(error) }));
+        throw new LabError(message('importNotSaved', { why: writeErrorReason(error) }));
       }
     }
     this.workers.start(entry, tensors);

@@ -10,7 +10,7 @@ import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams
 import type { Activation, TrainConfig } from '../../shared/hyperparams';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { architectureOf } from './architecture';
-import { messageText } from '../../shared/messages';
+import { LabError, message, rawMessage } from '../../shared/messages';
 
 /** MNIST's image and class counts: what an imported network must take and give. */
 const INPUT_SIZE = 784;
@@ -36,7 +36,7 @@ export function checkFinite(tensors: readonly WeightTensor[]): void {
   for (const { name, data } of tensors) {
     for (let i = 0; i < data.length; i++) {
       if (!Number.isFinite(data[i]))
-        throw new Error(messageText('nonFiniteWeight', { name, value: String(data[i]), index: i }));
+        throw new LabError(message('nonFiniteWeight', { name, value: String(data[i]), index: i }));
     }
   }
 }
@@ -47,10 +47,10 @@ export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWe
   checkFinite(tensors);
   const { sizes, batchNorm } = architectureOf(tensors);
   if (sizes[0] !== INPUT_SIZE)
-    throw new Error(messageText('wrongInputs', { inputs: sizes[0], pixels: INPUT_SIZE }));
+    throw new LabError(message('wrongInputs', { inputs: sizes[0], pixels: INPUT_SIZE }));
   const last = sizes[sizes.length - 1];
   if (last !== OUTPUT_SIZE)
-    throw new Error(messageText('wrongOutputs', { outputs: last, classes: OUTPUT_SIZE }));
+    throw new LabError(message('wrongOutputs', { outputs: last, classes: OUTPUT_SIZE }));
   const fileActivation = meta?.architecture.activation;
   const checked: CheckedWeights = {
     tensors,
@@ -78,7 +78,7 @@ export function importedConfig(
   const base = chosen?.ok ? chosen.config : {};
   const parsed = parseTrainConfig({ ...base, ...architecture });
   if (!parsed.ok)
-    throw new Error(messageText('notTrainable', { detail: describeConfigErrors(parsed.errors) }));
+    throw new LabError(message('notTrainable', { detail: rawMessage(describeConfigErrors(parsed.errors)) }));
   return parsed.config;
 }
 

@@ -10,7 +10,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { LabEvent } from '../../shared/api';
 import { decodeMessage, encodeMessage } from '../../shared/codec';
-import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, errorMessage, parseRequest } from '../../shared/web-protocol';
+import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, parseRequest } from '../../shared/web-protocol';
+import { LabError, message, messageText, toLabMessage } from '../../shared/messages';
 import type { ServerMessage } from '../../shared/web-protocol';
 import { dispatchLab, type LabBackend } from '../lab/lab-dispatch';
 import { mimeType, resolveStaticFile, securityHeaders } from './static-files';
@@ -83,7 +84,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
     (req, res) => {
       handleHttp(req, res).catch((error: unknown) => {
-        if (!res.headersSent) refuse(res, 500, errorMessage(error));
+        if (!res.headersSent) refuse(res, 500, messageText(toLabMessage(error)));
         else res.destroy();
       });
     },
@@ -175,7 +176,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
   async function answer(ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
     let id = -1;
     try {
-      if (!isBinary) throw new Error('Requests must be binary frames');
+      if (!isBinary) throw new LabError(message('badRequest', { text: 'requests must be binary frames' }));
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       const decoded = decodeMessage(bytes);
       // Answer under the request's id even when the rest of it is invalid, so the caller hears why.
@@ -186,7 +187,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
       const result = await dispatchLab(lab, request.method, request.args);
       send(ws, { id, result });
     } catch (error) {
-      send(ws, { id, error: errorMessage(error) });
+      send(ws, { id, error: toLabMessage(error) });
     }
   }
 

@@ -5,6 +5,8 @@
 import type { LabApi } from '../../shared/api';
 import type { MenuAction } from '../../shared/shell';
 import { LAB_SOCKET_PATH } from '../../shared/web-protocol';
+import { labCalls } from '../../shared/lab-methods';
+import { LabError, toLabMessage } from '../../shared/messages';
 import { createWebLabClient, type SocketLike } from './web-client';
 
 declare global {
@@ -18,6 +20,23 @@ export type { MenuAction };
 
 const TOKEN_KEY = 'mnist-lab-token';
 let webClient: LabApi | undefined;
+let desktopLab: LabApi | undefined;
+
+/**
+ * The preload's LabApi with its rejections as LabErrors: they cross contextBridge as plain
+ * `{ code, params }` data (an Error would arrive as its text only).
+ */
+function withLabErrors(lab: LabApi): LabApi {
+  const rethrow = (error: unknown): never => {
+    throw new LabError(toLabMessage(error));
+  };
+  return {
+    ...lab,
+    ...labCalls((method, args) =>
+      (lab[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch(rethrow),
+    ),
+  };
+}
 
 /** The web bridge token: from ?token= in the address, kept in sessionStorage so reloads work. */
 export function bridgeToken(): string {
@@ -31,7 +50,7 @@ export function bridgeToken(): string {
 
 /** The LabApi for this page: the preload's in Electron, the web bridge's in a browser. */
 export function getLab(): LabApi {
-  if (window.lab) return window.lab;
+  if (window.lab) return (desktopLab ??= withLabErrors(window.lab));
   if (!webClient) {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${scheme}://${window.location.host}${LAB_SOCKET_PATH}?token=${encodeURIComponent(bridgeToken())}`;

@@ -7,7 +7,7 @@ import type { LabApi, LabEvent } from '../../shared/api';
 import { decodeMessage, encodeMessage } from '../../shared/codec';
 import { labCalls, type LabMethod } from '../../shared/lab-methods';
 import { CLOSE_BAD_TOKEN, type RequestMessage, type ServerMessage } from '../../shared/web-protocol';
-import { messageText } from '../../shared/messages';
+import { LabError, message, toLabMessage, type LabMessage } from '../../shared/messages';
 
 /** The part of the WebSocket class the client uses (the browser's, or `ws` in Node tests). */
 export interface SocketLike {
@@ -44,7 +44,7 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
   let nextId = 1;
   let retryMs = FIRST_RETRY_MS;
   let closed = false;
-  let refused: string | null = null;
+  let refused: LabMessage | null = null;
   // One error event per outage, not one per failed retry.
   let outageAnnounced = false;
   let socket: SocketLike;
@@ -62,27 +62,27 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
     };
     socket.onmessage = ({ data }) => {
       if (!(data instanceof ArrayBuffer) && !(data instanceof Uint8Array)) return;
-      let message: ServerMessage;
+      let answer: ServerMessage;
       try {
-        message = decodeMessage(data) as ServerMessage;
+        answer = decodeMessage(data) as ServerMessage;
       } catch (error) {
-        return emit({ type: 'error', message: `Unreadable message from MNIST Lab: ${String(error)}` });
+        return emit({ type: 'error', message: message('badRequest', { text: String(error) }) });
       }
-      if ('event' in message) return emit(message.event);
-      const call = pending.get(message.id);
+      if ('event' in answer) return emit(answer.event);
+      const call = pending.get(answer.id);
       if (!call) return;
-      pending.delete(message.id);
-      if ('error' in message) call.reject(new Error(message.error));
-      else call.resolve(message.result);
+      pending.delete(answer.id);
+      if ('error' in answer) call.reject(new LabError(toLabMessage(answer.error)));
+      else call.resolve(answer.result);
     };
     socket.onerror = () => {
       // A close event always follows; that is where the calls are rejected.
     };
     socket.onclose = ({ code }) => {
       if (code === CLOSE_BAD_TOKEN) {
-        refused = messageText('tokenRefused');
+        refused = message('tokenRefused');
       }
-      const reason = refused ?? messageText('connectionLost');
+      const reason = refused ?? message('connectionLost');
       failAll(reason);
       if (closed) return;
       if (!outageAnnounced) emit({ type: 'error', message: reason });
@@ -93,16 +93,16 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
     };
   };
 
-  const failAll = (message: string): void => {
-    for (const request of waiting) pending.get(request.id)?.reject(new Error(message));
+  const failAll = (reason: LabMessage): void => {
+    for (const request of waiting) pending.get(request.id)?.reject(new LabError(reason));
     waiting = [];
-    for (const call of pending.values()) call.reject(new Error(message));
+    for (const call of pending.values()) call.reject(new LabError(reason));
     pending.clear();
   };
 
   const call = (method: LabMethod, args: unknown[]): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error(messageText('clientClosed')));
-    if (refused) return Promise.reject(new Error(refused));
+    if (closed) return Promise.reject(new LabError(message('clientClosed')));
+    if (refused) return Promise.reject(new LabError(refused));
     const request: RequestMessage = { id: nextId++, method, args };
     return new Promise((resolve, reject) => {
       pending.set(request.id, { resolve, reject });
@@ -120,7 +120,7 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
     },
     close() {
       closed = true;
-      failAll('The MNIST Lab client is closed.');
+      failAll(message('clientClosed'));
       socket.close();
     },
   };

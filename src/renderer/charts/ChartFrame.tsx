@@ -2,6 +2,7 @@
  * The frame around each chart: a labelled region (for screen readers and tests), a title, the chart,
  * an HTML legend with each run's colour and name, and a text summary of the latest values.
  */
+import { toLabMessage } from '../../shared/messages';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob, safeFileName } from '../runs/files';
@@ -38,7 +39,7 @@ export function ChartFrame({ label, title, legend, summary, controls, children }
     const opaque = background === 'rgba(0, 0, 0, 0)' || background === 'transparent' ? '#ffffff' : background;
     svgToPng(svg, opaque)
       .then((png) => downloadBlob(`${safeFileName(title)}.png`, png))
-      .catch((err: Error) => pushNotice('notice.exportFailed', err.message));
+      .catch((err: unknown) => pushNotice('notice.exportFailed', toLabMessage(err)));
   };
   return (
     <section className="chart" aria-label={label} ref={sectionRef}>

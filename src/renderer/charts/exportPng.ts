@@ -2,7 +2,7 @@
  * A chart as PNG: the recharts SVG is serialized (with its computed colours inlined, since CSS
  * variables do not survive outside the page), drawn on a canvas at 2x, and turned into a Blob.
  */
-import { messageText } from '../../shared/messages';
+import { LabError, message } from '../../shared/messages';
 
 /** The SVG as standalone markup, fills and strokes resolved from the page's styles. */
 export function serializeSvg(svg: SVGSVGElement): string {
@@ -36,17 +36,17 @@ export function svgToPng(svg: SVGSVGElement, background: string, scale = 2): Pro
       canvas.width = width * scale;
       canvas.height = height * scale;
       const ctx = canvas.getContext('2d');
-      if (!ctx) return reject(new Error(messageText('chartNoCanvas')));
+      if (!ctx) return reject(new LabError(message('chartNoCanvas')));
       ctx.fillStyle = background;
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.scale(scale, scale);
       ctx.drawImage(image, 0, 0, width, height);
       canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error(messageText('chartNotEncoded')))),
+        (blob) => (blob ? resolve(blob) : reject(new LabError(message('chartNotEncoded')))),
         'image/png',
       );
     };
-    image.onerror = () => reject(new Error(messageText('chartNotDrawn')));
+    image.onerror = () => reject(new LabError(message('chartNotDrawn')));
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
   });
 }

@@ -2,6 +2,7 @@
  * Live prediction for the drawing: throttled while a stroke is drawn, immediate when it ends,
  * and answers that arrive out of order (a slow call overtaken by a newer one) are dropped.
  */
+import type { LabMessage } from '../../shared/messages';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabApi } from '../../shared/api';
 import type { Prediction } from '../../shared/runs';
@@ -10,7 +11,7 @@ import { errorMessage } from '../i18n/messages';
 
 export interface PredictState {
   prediction: Prediction | null;
-  error: string | null;
+  error: LabMessage | null;
   /** Ask for a prediction of `pixels` (null clears); `now` skips the throttle. */
   request: (pixels: Uint8Array | null, now: boolean) => void;
 }
@@ -22,7 +23,7 @@ export function usePredict(
   intervalMs = 150,
 ): PredictState {
   const [prediction, setPrediction] = useState<Prediction | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LabMessage | null>(null);
   // Each call gets a number; only the newest call's answer is shown.
   const seq = useRef(0);
   const target = useRef({ lab, runId });

@@ -2,6 +2,7 @@
  * Evaluate a run on the whole test set: overall accuracy, the confusion matrix (click a cell to
  * see its images), accuracy per digit, and the gallery of mistakes.
  */
+import type { LabMessage } from '../../shared/messages';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi, TestEvaluation } from '../../shared/api';
@@ -28,7 +29,7 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
   const { t } = useTranslation();
   const [evaluation, setEvaluation] = useState<TestEvaluation | null>(null);
   const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LabMessage | null>(null);
   const [selected, setSelected] = useState<CellRef | null>(null);
 
   // Results belong to the run they were computed for; another run shows nothing until evaluated.

@@ -3,7 +3,7 @@
  * bytes, and the metrics as CSV. The renderer never names a path; the desktop app saves in main.
  */
 import type { EpochMetrics, RunMetrics } from '../../shared/runs';
-import { messageText } from '../../shared/messages';
+import { LabError, message } from '../../shared/messages';
 
 /** Offers `data` as a download named `fileName`. */
 export function downloadBlob(fileName: string, data: Blob): void {
@@ -23,7 +23,7 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(messageText('fileUnreadable')));
+    reader.onerror = () => reject(reader.error ?? new LabError(message('fileUnreadable')));
     reader.readAsArrayBuffer(file);
   });
 }

@@ -2,6 +2,7 @@
  * User commands that call the LabApi: each updates the store with the answer and turns a rejection
  * into a visible notice (never swallowed).
  */
+import { rawMessage } from '../../shared/messages';
 import type { LabApi, WeightsFormat } from '../../shared/api';
 import type { Activation } from '../../shared/hyperparams';
 import { downloadBlob, epochsCsv, iterationsCsv, readFileBytes, safeFileName } from '../runs/files';
@@ -99,7 +100,7 @@ export function createCommands(lab: LabApi, store: LabStore): LabCommands {
       try {
         const result = await lab.exportWeights(runId, format);
         if (result?.bytes) downloadBlob(result.fileName, new Blob([result.bytes as Uint8Array<ArrayBuffer>]));
-        else if (result?.savedTo) store.getState().pushNotice('notice.exported', result.savedTo);
+        else if (result?.savedTo) store.getState().pushNotice('notice.exported', rawMessage(result.savedTo));
       } catch (err) {
         report('notice.exportFailed')(err);
       }

@@ -4,9 +4,9 @@
  * in main). The other way, the UI's language goes to main, so the menu and dialogs follow it.
  * The browser has no app menu (no `lab.shell`), so nothing happens there.
  */
+import { message } from '../../shared/messages';
 import type { LabApi } from '../../shared/api';
 import { isMenuAction, isUiLanguage, type MenuAction, type ShellApi } from '../../shared/shell';
-import i18next from 'i18next';
 import { changeLanguage } from '../i18n';
 import { createCommands } from './commands';
 import { errorMessage } from '../i18n/messages';
@@ -47,7 +47,7 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
       // The selected run as .npz (the book's format); the run list offers the other formats.
       const runId = s.selectedRunId;
       if (runId) void createCommands(lab, store).exportWeights(runId, 'npz');
-      else s.pushNotice('notice.exportFailed', i18next.t('notice.selectRunFirst'));
+      else s.pushNotice('notice.exportFailed', message('selectRunFirst'));
       return true;
     }
     default:

@@ -1,4 +1,5 @@
 /** Runs slice: every run's summary by id, in arrival order, with its colour and visibility. */
+import type { LabMessage } from '../../shared/messages';
 import type { StateCreator } from 'zustand';
 import type { RunState, RunSummary } from '../../shared/runs';
 
@@ -12,7 +13,7 @@ export interface RunsSlice {
   runColors: Record<string, string>;
   upsertRun: (run: RunSummary) => void;
   removeRun: (runId: string) => void;
-  setRunState: (runId: string, state: RunState, message?: string) => void;
+  setRunState: (runId: string, state: RunState, message?: LabMessage) => void;
   setRunVisible: (runId: string, visible: boolean) => void;
 }
 

@@ -1,4 +1,5 @@
 /** UI slice: theme, language, the selected run, chart smoothing, notices and dialogs. */
+import type { LabMessage } from '../../shared/messages';
 import type { StateCreator } from 'zustand';
 import type { WeightsPreview } from '../../shared/api';
 import type { DatasetInfo } from '../../shared/runs';
@@ -13,7 +14,7 @@ export interface Notice {
   id: number;
   /** The title's key (e.g. `notice.startFailed`), plus the raw message from the service. */
   titleKey: KeyOf<'notice'>;
-  message: string;
+  message: LabMessage;
 }
 
 export interface UiSlice {
@@ -37,7 +38,7 @@ export interface UiSlice {
   setLanguage: (language: Language) => void;
   selectRun: (runId: string | null) => void;
   setSmoothing: (smoothing: number) => void;
-  pushNotice: (titleKey: KeyOf<'notice'>, message: string) => void;
+  pushNotice: (titleKey: KeyOf<'notice'>, message: LabMessage) => void;
   dismissNotice: (id: number) => void;
   dismissBanner: (runId: string) => void;
   /** Opens the Help dialog on `topic` (the shortcuts by default), or closes it. */

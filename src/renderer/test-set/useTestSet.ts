@@ -1,4 +1,5 @@
 /** The personal test set as React state: loaded once from the Lab, then kept in step with add / remove. */
+import type { LabMessage } from '../../shared/messages';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Drawing, LabApi } from '../../shared/api';
 import { errorMessage } from '../i18n/messages';
@@ -9,7 +10,7 @@ export interface TestSetState {
   /** The drawings, oldest first; null until loaded. */
   drawings: Drawing[] | null;
   /** Why loading failed, if it did. */
-  loadError: string | null;
+  loadError: LabMessage | null;
   /** Adds a labelled drawing; resolves with the new size of the set. Rejects with the service's message. */
   add: (pixels: Uint8Array, label: number) => Promise<number>;
   remove: (drawingId: string) => Promise<void>;
@@ -17,7 +18,7 @@ export interface TestSetState {
 
 export function useTestSet(lab: TestSetLab): TestSetState {
   const [drawings, setDrawings] = useState<Drawing[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<LabMessage | null>(null);
   // The latest list, so add() can report the new size without waiting for a render.
   const latest = useRef<Drawing[]>([]);
   const show = useCallback((list: Drawing[]) => {

@@ -3,6 +3,7 @@
  * scheduled only after the previous answer, so a slow service is never flooded), fetched once
  * otherwise, and again whenever a paused run's iteration moves (a single step).
  */
+import type { LabMessage } from '../../shared/messages';
 import { useEffect, useState } from 'react';
 import type { LabApi } from '../../shared/api';
 import type { RunState, WeightTensor } from '../../shared/runs';
@@ -10,7 +11,7 @@ import { errorMessage } from '../i18n/messages';
 
 export interface WeightsState {
   weights: WeightTensor[] | null;
-  error: string | null;
+  error: LabMessage | null;
   loading: boolean;
 }
 
@@ -28,7 +29,7 @@ export function useWeights(
   const [result, setResult] = useState<{
     runId: string | null;
     weights: WeightTensor[] | null;
-    error: string | null;
+    error: LabMessage | null;
   }>({
     runId: null,
     weights: null,

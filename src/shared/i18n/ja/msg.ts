@@ -114,11 +114,27 @@ export const jaMessages: Record<MessageKey, string> = {
   readFailed: '{{file}} を読み込めませんでした：{{detail}}',
   dataFolderInUse:
     '{{folder}} のラン履歴は {{app}}（プロセス {{pid}}）が使用中のため、ここでは表示だけです。ここで学習・インポート・変更するには、もう一方を閉じてください。',
-  storageUnavailable: '{{folder}} にランを保存できません（{{why}}）。アプリを閉じるまでメモリにだけ残ります。',
-  runNotSaved: '{{name}} を保存できませんでした（{{why}}）。メモリ上で続け、書き込めるようになりしだい保存し直します。',
+  storageUnavailable:
+    '{{folder}} にランを保存できません（{{why}}）。アプリを閉じるまでメモリにだけ残ります。',
+  runNotSaved:
+    '{{name}} を保存できませんでした（{{why}}）。メモリ上で続け、書き込めるようになりしだい保存し直します。',
   runSavedAgain: '{{name}} をふたたび保存しています。',
   importNotSaved: 'インポートしたネットワークを保存できませんでした（{{why}}）。何もインポートしていません。',
   connectionLost: 'MNIST Lab との接続が切れました。再接続しています。',
   tokenRefused:
     'MNIST Lab がこのページのトークンを拒否しました。`npm run serve` が表示したアドレスをもう一度開いてください。',
+  invalidArgument: '{{argument}} が正しくありません：{{issues}}',
+  unknownMethod: '不明なメソッドです：{{method}}',
+  badRequest: '要求の形式が正しくありません：{{text}}',
+  refusedSender: '{{method}} を拒否しました：MNIST Lab のウィンドウからの呼び出しではありません',
+  unknownLanguage: '不明な言語です：{{language}}（{{languages}} のいずれかを指定してください）',
+  workerGone: 'この実行には動いているワーカーがもうありません。',
+  raw: '{{text}}',
+  emptyDataset:
+    '{{folder}} には学習画像が {{train}} 枚、テスト画像が {{test}} 枚あります。どちらも 1 枚以上必要です。',
+  stoppedEarly: '早期終了しました：検証損失が {{patience}} 回の評価のあいだ改善しませんでした。',
+  selectRunFirst: '先に実行を選んでください。',
+  npyTruncated:
+    '.npy ファイルが途中で切れています：形状 ({{shape}}) の {{dtype}} には {{needs}} のデータが必要ですが、{{present}} しかありません。',
+  npyTrailing: '.npy ファイルの配列のあとに想定外のデータが {{extra}} あります。',
 };

@@ -110,10 +110,26 @@ export const koMessages: Record<MessageKey, string> = {
   readFailed: '{{file}}을(를) 읽을 수 없습니다: {{detail}}',
   dataFolderInUse:
     '{{folder}}의 실행 기록은 {{app}}(프로세스 {{pid}})이(가) 사용 중이라 여기서는 보기만 합니다. 여기서 학습·가져오기·변경하려면 다른 쪽을 닫으세요.',
-  storageUnavailable: '{{folder}}에 실행을 저장할 수 없습니다({{why}}). 앱을 닫을 때까지 메모리에만 남습니다.',
-  runNotSaved: '{{name}}을(를) 저장할 수 없습니다({{why}}). 메모리에서 계속하고, 쓸 수 있게 되면 바로 다시 저장합니다.',
+  storageUnavailable:
+    '{{folder}}에 실행을 저장할 수 없습니다({{why}}). 앱을 닫을 때까지 메모리에만 남습니다.',
+  runNotSaved:
+    '{{name}}을(를) 저장할 수 없습니다({{why}}). 메모리에서 계속하고, 쓸 수 있게 되면 바로 다시 저장합니다.',
   runSavedAgain: '{{name}}이(가) 다시 저장됩니다.',
   importNotSaved: '가져온 네트워크를 저장할 수 없습니다({{why}}). 아무것도 가져오지 않았습니다.',
   connectionLost: 'MNIST Lab과의 연결이 끊어졌습니다. 다시 연결하는 중입니다.',
   tokenRefused: 'MNIST Lab이 이 페이지의 토큰을 거부했습니다. `npm run serve`가 출력한 주소를 다시 여세요.',
+  invalidArgument: '{{argument}}이(가) 올바르지 않습니다: {{issues}}',
+  unknownMethod: '알 수 없는 메서드입니다: {{method}}',
+  badRequest: '요청 형식이 올바르지 않습니다: {{text}}',
+  refusedSender: '{{method}}을(를) 거부했습니다: MNIST Lab 창에서 온 호출이 아닙니다',
+  unknownLanguage: '알 수 없는 언어입니다: {{language}} ({{languages}} 중 하나를 지정하세요)',
+  workerGone: '이 실행에는 더 이상 동작 중인 워커가 없습니다.',
+  raw: '{{text}}',
+  emptyDataset:
+    '{{folder}}에는 학습 이미지 {{train}}장, 테스트 이미지 {{test}}장이 있습니다. 둘 다 1장 이상이어야 합니다.',
+  stoppedEarly: '조기 종료했습니다: 검증 손실이 {{patience}}번의 평가 동안 개선되지 않았습니다.',
+  selectRunFirst: '먼저 실행을 선택하세요.',
+  npyTruncated:
+    '.npy 파일이 잘렸습니다: 형상 ({{shape}})의 {{dtype}}에는 {{needs}}의 데이터가 필요하지만 {{present}}만 있습니다.',
+  npyTrailing: '.npy 파일의 배열 뒤에 예상치 못한 데이터가 {{extra}} 있습니다.',
 };
