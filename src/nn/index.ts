@@ -5,7 +5,14 @@ export type { Alloc, DType, DenseInput, Matrix, NetInput, SparseInput, Targets }
 export { ensureMatrix, isLabels, makeAlloc } from './tensor';
 export type { Layer, LossLayer } from './layers/layer';
 export { Affine } from './layers/Affine';
-export { ACTIVATION_LAYERS, Relu, Sigmoid, Tanh, type ActivationName } from './layers/activations';
+export {
+  ACTIVATIONS,
+  ACTIVATION_LAYERS,
+  Relu,
+  Sigmoid,
+  Tanh,
+  type ActivationName,
+} from './layers/activations';
 export { Dropout } from './layers/Dropout';
 export { BatchNormalization } from './layers/BatchNormalization';
 export { SoftmaxWithLoss, softmaxRows } from './layers/SoftmaxWithLoss';
@@ -15,6 +22,7 @@ export {
   Adam,
   Momentum,
   Nesterov,
+  OPTIMIZERS,
   OPTIMIZER_CLASSES,
   RMSprop,
   SGD,
@@ -25,16 +33,26 @@ export {
   type ParamMap,
 } from './optimizers';
 export {
+  SCHEDULES,
   SCHEDULES_BY_NAME,
   learningRateAt,
   type Schedule,
   type ScheduleName,
   type ScheduleOptions,
 } from './schedules';
-export { fillNormal, initScale, type InitName } from './init';
-export { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
+export { INITS, INIT_SCALES, fillNormal, initScale, type InitName } from './init';
+export {
+  WEIGHT_DECAYS,
+  WEIGHT_DECAY_RULES,
+  addDecayGradient,
+  decayPenalty,
+  type WeightDecayName,
+} from './weight-decay';
+export { registryNames } from './registry';
 export { paramLayout, type ParamLayout, type ParamSlot } from './param-layout';
 export {
+  LOSSES,
+  LOSS_LAYERS,
   Network,
   countArgmaxMatches,
   createNetwork,

@@ -8,6 +8,7 @@
  */
 import type { Floats, Kernels } from './kernels';
 import { tsKernels } from './kernels-ts';
+import { registryNames } from './registry';
 
 /** Named parameter (or gradient) buffers, as the book's `params` / `grads` dictionaries. */
 export type ParamMap = Record<string, Floats>;
@@ -197,7 +198,7 @@ export class Adam implements Optimizer {
   }
 }
 
-/** The optimizers by config name (the names of OPTIMIZERS in the hyperparameter schema). */
+/** The optimizers by config name. */
 export const OPTIMIZER_CLASSES = {
   sgd: SGD,
   momentum: Momentum,
@@ -209,6 +210,9 @@ export const OPTIMIZER_CLASSES = {
 
 /** An optimizer's config name. */
 export type OptimizerName = keyof typeof OPTIMIZER_CLASSES;
+
+/** The optimizers' config names: the keys of OPTIMIZER_CLASSES. */
+export const OPTIMIZERS = registryNames(OPTIMIZER_CLASSES);
 
 /** A new optimizer by name, e.g. createOptimizer('adam', { lr: 0.001 }). */
 export function createOptimizer(name: OptimizerName, opts: OptimizerOptions): Optimizer {

@@ -6,6 +6,7 @@ import type { Kernels } from '../kernels';
 import { tsKernels } from '../kernels-ts';
 import type { Alloc, Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
+import { registryNames } from '../registry';
 import type { Layer } from './layer';
 
 /** Shared plumbing: an output buffer y and a gradient buffer dx that grow with the batch. */
@@ -79,3 +80,6 @@ export const ACTIVATION_LAYERS = { relu: Relu, sigmoid: Sigmoid, tanh: Tanh } as
 
 /** An activation's config name. */
 export type ActivationName = keyof typeof ACTIVATION_LAYERS;
+
+/** The activations' config names: the keys of ACTIVATION_LAYERS. */
+export const ACTIVATIONS = registryNames(ACTIVATION_LAYERS);

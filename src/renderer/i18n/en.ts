@@ -22,7 +22,6 @@ export const en = {
     size: 'Hidden layer {{index}} size',
     add: 'Add layer',
     remove: 'Remove hidden layer {{index}}',
-    section: '5.7',
   },
   param: {
     activation: {

@@ -23,7 +23,6 @@ export const ja: Messages = {
     size: '隠れ層 {{index}} のサイズ',
     add: '層を追加',
     remove: '隠れ層 {{index}} を削除',
-    section: '5.7',
   },
   param: {
     activation: {

@@ -23,7 +23,6 @@ export const ko: Messages = {
     size: '은닉층 {{index}} 크기',
     add: '층 추가',
     remove: '은닉층 {{index}} 삭제',
-    section: '5.7',
   },
   param: {
     activation: {

@@ -1,6 +1,6 @@
 /** The control for one choice hyperparameter: a select with localized option labels. */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type ChoiceParam } from '../../shared/hyperparam-controls';
+import { notApplicable, type ChoiceParam } from '../../shared/hyperparams';
 import type { TrainConfig } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
@@ -16,8 +16,8 @@ export function ChoiceControl({ param }: { param: ChoiceParam }) {
   return (
     <ParamField
       id={id}
-      label={t(`param.${param.key}.label`)}
-      help={t(`param.${param.key}.help`)}
+      label={t(param.labelKey)}
+      help={t(param.helpKey)}
       section={param.section}
       disabledReason={reason}
     >
@@ -26,12 +26,12 @@ export function ChoiceControl({ param }: { param: ChoiceParam }) {
         value={config[param.key]}
         disabled={reason !== null}
         aria-describedby={describedBy(id, false)}
-        // The options come from PARAMS, so the value is one the schema accepts for this key.
+        // The options come from the entry, so the value is one the schema accepts for this key.
         onChange={(e) => setConfigValue(param.key, e.target.value as TrainConfig[typeof param.key])}
       >
         {param.options.map((option) => (
           <option key={option} value={option}>
-            {t(`option.${param.key}.${option}`)}
+            {t(`${param.optionKeyPrefix}.${option}`)}
           </option>
         ))}
       </select>
