@@ -222,14 +222,8 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
    * batch's non-zeros within out's room (a wrong index must not write past out into other buffers).
    */
   function checkGather(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void {
-    if (
-      !stagedCopies.has(images.colIdx) ||
-      images.rowPtr.buffer !== buffer ||
-      images.values.buffer !== buffer
-    ) {
-      throw new Error(
-        'wasm-simd kernels: images are not in kernel memory; pass them through kernels.stageImages',
-      );
+    if (!stagedCopies.has(images.colIdx) || images.rowPtr.buffer !== buffer || images.values.buffer !== buffer) {
+      throw new Error('wasm-simd kernels: images are not in kernel memory; pass them through kernels.stageImages');
     }
     if (!(n >= 0 && n <= indices.length && n + 1 <= out.rowPtr.length)) {
       throw new Error(
@@ -246,9 +240,7 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
       nnz += images.rowPtr[img + 1] - images.rowPtr[img];
     }
     if (nnz > out.colIdx.length || nnz > out.values.length) {
-      throw new Error(
-        `wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${out.colIdx.length}`,
-      );
+      throw new Error(`wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${out.colIdx.length}`);
     }
   }
 
