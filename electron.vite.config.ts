@@ -4,7 +4,7 @@
  *            {index,worker,evaluator}.js as ES modules ("type": "module"): Electron 45's main process
  *            and node:worker_threads both load them; node_modules stay external.
  *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules.
- *   renderer src/renderer (index.html, React) -> out/renderer, loaded from file:// by Electron and
+ *   renderer src/renderer (index.html, React) -> out/renderer, loaded from app:// by Electron and
  *            served by the web bridge (npm run serve).
  */
 import { resolve } from 'node:path';
@@ -48,8 +48,10 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
+    // The dev server's URL is honoured only in what `electron-vite dev` (command 'serve') builds.
+    define: { __DEV_RENDERER__: JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
       // Node 20 syntax: the same bundles run in Electron 45 (Node 22) and under plain Node.
@@ -84,4 +86,4 @@ export default defineConfig({
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },
   },
-});
+}));

@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import { parseIdx } from '../src/formats/idx';
 import { loadMnist } from '../src/main/lab/dataset';
 import { viewSplit } from '../src/shared/dataset';
-import type { CsrBatch, Kernels } from '../src/nn/kernels';
-import { tsKernels } from '../src/nn/kernels-ts';
-import { kernelsFromWasmBytes, type WasmKernels } from '../src/nn/kernels-wasm';
+import { tsBackend, type Backend } from '../src/nn/backend';
+import type { CsrBatch } from '../src/nn/kernels';
+import { wasmBackendFromBytes } from '../src/nn/kernels-wasm';
 
 const root = resolve(import.meta.dirname, '..');
 const images = parseIdx(
@@ -21,18 +21,18 @@ const images = parseIdx(
 const { shared } = loadMnist();
 const trainIndex = viewSplit(shared.train, shared.rows * shared.cols);
 const COUNT = trainIndex.count;
-const wasm = kernelsFromWasmBytes(readFileSync(resolve(root, 'build/kernels.wasm')));
+const wasm = wasmBackendFromBytes(readFileSync(resolve(root, 'build/kernels.wasm')));
 
 const N = 100,
   K = 784,
   H = 50,
   C = 10;
 
-/** Rows start..start+n of the training images, pixel/255, as CSR in `kern`'s memory. */
-function csrBatch(kern: Kernels, start: number, n: number): CsrBatch {
+/** Rows start..start+n of the training images, pixel/255, as CSR in `backend`'s memory. */
+function csrBatch(backend: Backend, start: number, n: number): CsrBatch {
   let nnz = 0;
   for (let i = start * K; i < (start + n) * K; i++) if (images[i] !== 0) nnz++;
-  const x = kern.allocCsr(n, nnz);
+  const x = backend.alloc.csr(n, nnz);
   let e = 0;
   for (let i = 0; i < n; i++) {
     x.rowPtr[i] = e;
@@ -62,14 +62,15 @@ function time(fn: () => void, calls: number): number {
   return rounds.sort((a, b) => a - b)[3];
 }
 
-function suite(kern: Kernels, calls: number): Record<string, number> {
+function suite(backend: Backend, calls: number): Record<string, number> {
+  const { kernels: kern, alloc } = backend;
   const f = (len: number) => {
-    const a = kern.allocF32(len);
+    const a = alloc.floats(len);
     for (let i = 0; i < len; i++) a[i] = Math.random() - 0.5;
     return a;
   };
-  const x = csrBatch(kern, 1000, N);
-  const dense = kern.allocF32(N * K);
+  const x = csrBatch(backend, 1000, N);
+  const dense = alloc.floats(N * K);
   for (let i = 0; i < N; i++)
     for (let e = x.rowPtr[i]; e < x.rowPtr[i + 1]; e++) dense[i * K + x.colIdx[e]] = x.values[e];
   const W1 = f(K * H),
@@ -79,15 +80,15 @@ function suite(kern: Kernels, calls: number): Record<string, number> {
   const h = f(N * H),
     g1 = f(N * H),
     g2 = f(N * C);
-  const out = kern.allocF32(K * H),
-    out2 = kern.allocF32(N * K);
+  const out = alloc.floats(K * H),
+    out2 = alloc.floats(N * K);
   const r: Record<string, number> = {};
   r[`nnz/row`] = x.rowPtr[N] / N;
   // Building the batch: 100 random training images gathered from the whole split's non-zero index.
   const picks = Int32Array.from({ length: N }, () => Math.floor(Math.random() * COUNT));
-  const staged = kern.stageImages(trainIndex);
-  const batch = kern.allocCsr(N, N * K);
-  r['gather  100 random images -> CSR batch'] = time(() => kern.gatherRows(batch, staged, picks, N), calls);
+  const staged = alloc.stage(trainIndex);
+  const batch = alloc.csr(N, N * K);
+  r['gather  100 random images -> CSR batch'] = time(() => staged.gather(batch, picks, N), calls);
   r['spmm    x(100,784 sparse)·W1 -> (100,50)'] = time(() => kern.spmm(out, x, W1, b1, K, H), calls);
   r['spmmAT  xᵀ·dout -> dW1 (784,50)'] = time(() => kern.spmmAT(out, x, g1, K, H), calls);
   r['gemm    x(100,784 dense)·W1 -> (100,50)'] = time(
@@ -102,22 +103,14 @@ function suite(kern: Kernels, calls: number): Record<string, number> {
   r['gemmAT  hᵀ·dout -> dW2 (50,10)'] = time(() => kern.gemmAT(out, h, g2, N, H, C), calls * 4);
   r['gemmBT  dout·W2ᵀ -> dh (100,50)'] = time(() => kern.gemmBT(out2, g2, W2, N, H, C), calls * 4);
   r['colSum  db1 (50)'] = time(() => kern.colSum(out, g1, N, H), calls * 4);
-  const axpy = (kern as Partial<WasmKernels>).axpy;
   const y = f(K * H + H + H * C + C),
     step = f(y.length);
-  r['SGD     W -= lr·dW, 39760 params'] = time(
-    axpy
-      ? () => axpy(y, -1e-9, step, y.length)
-      : () => {
-          for (let i = 0; i < y.length; i++) y[i] -= 1e-9 * step[i];
-        },
-    calls,
-  );
+  r['SGD     W -= lr·dW, 39760 params'] = time(() => kern.axpy(y, -1e-9, step, y.length), calls);
   return r;
 }
 
 const w = suite(wasm, 2000);
-const t = suite(tsKernels, 200);
+const t = suite(tsBackend, 200);
 console.log('kernel'.padEnd(44), 'wasm-simd ns'.padStart(13), 'ts ns'.padStart(11), 'speed-up'.padStart(9));
 for (const key of Object.keys(w)) {
   const ratio = key.startsWith('nnz') ? '' : (t[key] / w[key]).toFixed(1) + 'x';

@@ -21,11 +21,11 @@ import {
   Trainer,
   createNetwork,
   evaluateNetwork,
+  float64Backend,
   gradientCheck,
-  tsKernels,
   type DataSplit,
 } from '../src/nn';
-import { kernelsFromWasmBytes } from '../src/nn/kernels-wasm';
+import { wasmBackendFromBytes } from '../src/nn/kernels-wasm';
 import { DEFAULT_CONFIG } from '../src/shared/hyperparams';
 import { viewSplit } from '../src/shared/dataset';
 import { serviceRun } from './service-run';
@@ -50,10 +50,10 @@ const data: { train: DataSplit; test: DataSplit } = {
 /** Our book run in-process: returns wall seconds (network creation to the last evaluation) and accuracies. */
 function ours() {
   if (flag('--skip-in-process') >= 0) return 'skipped: --skip-in-process';
-  const kernels = kernelsFromWasmBytes(wasmBytes);
+  const backend = wasmBackendFromBytes(wasmBytes);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const trainer = new Trainer({ ...DEFAULT_CONFIG, iterations }, data, { kernels });
+  const trainer = new Trainer({ ...DEFAULT_CONFIG, iterations }, data, { backend });
   let evalSeconds = 0;
   let train = 0;
   let test = 0;
@@ -101,7 +101,7 @@ function numpy():
 function inference() {
   const file = resolve(root, '../shared/fixtures/book/sample_weight.pkl');
   if (!existsSync(file)) return `skipped: ${file} not found`;
-  const kernels = kernelsFromWasmBytes(wasmBytes);
+  const backend = wasmBackendFromBytes(wasmBytes);
   const net = createNetwork(
     {
       ...DEFAULT_CONFIG,
@@ -112,17 +112,17 @@ function inference() {
       batchNorm: false,
       dropout: 0,
     },
-    { kernels, rng: new Rng(0) },
+    { backend, rng: new Rng(0) },
   );
   net.setTensors(readPickledTensors(readFileSync(file)));
-  evaluateNetwork(net, data.test, kernels); // warm-up (tier-up of the kernels)
+  evaluateNetwork(net, data.test); // warm-up (tier-up of the kernels)
   const t0 = performance.now();
-  const e = evaluateNetwork(net, data.test, kernels);
+  const e = evaluateNetwork(net, data.test);
   const seconds = (performance.now() - t0) / 1000;
   return { correct: e.correct, count: e.count, ms: seconds * 1000, imagesPerSecond: e.count / seconds };
 }
 
-/** The book's ch05 gradient check (first 3 images, float64, tsKernels): ms. */
+/** The book's ch05 gradient check (first 3 images, float64Backend): ms. */
 function gradcheck() {
   const net = createNetwork(
     {
@@ -134,7 +134,7 @@ function gradcheck() {
       batchNorm: false,
       dropout: 0,
     },
-    { kernels: tsKernels, rng: new Rng(0), dtype: 'float64' },
+    { backend: float64Backend, rng: new Rng(0) },
   );
   const x = new Float64Array(3 * D);
   for (let i = 0; i < x.length; i++) x[i] = data.train.images[i] / 255;

@@ -5,8 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadMnist } from '../main/lab/dataset';
-import { Rng, createNetwork, evaluateNetwork } from '../nn/index';
-import { tsKernels } from '../nn/kernels-ts';
+import { Rng, createNetwork, evaluateNetwork, tsBackend } from '../nn/index';
 import { ACTIVATIONS } from '../shared/hyperparams';
 import type { Activation } from '../shared/hyperparams';
 import { viewSplit } from '../shared/dataset';
@@ -65,10 +64,10 @@ function main(argv: string[]): number {
       weightDecay: 'none',
       weightDecayLambda: 0,
     },
-    { kernels: tsKernels, rng: new Rng(1) },
+    { backend: tsBackend, rng: new Rng(1) },
   );
   network.setTensors(tensors);
-  const r = evaluateNetwork(network, viewSplit(shared.test, d), tsKernels);
+  const r = evaluateNetwork(network, viewSplit(shared.test, d));
   console.log(`network ${sizes.join('-')} (${activation}) from ${args.weights}`);
   console.log(`test accuracy: ${r.accuracy.toFixed(4)} (${r.correct}/${r.count})`);
   return 0;

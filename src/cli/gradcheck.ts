@@ -6,8 +6,7 @@
  */
 import { loadMnist } from '../main/lab/dataset';
 import { loadMnistArrays } from '../main/lab/load-mnist';
-import { Rng, createNetwork, gradientCheck } from '../nn/index';
-import { tsKernels } from '../nn/kernels-ts';
+import { Rng, createNetwork, float64Backend, gradientCheck } from '../nn/index';
 import { viewSplit } from '../shared/dataset';
 
 const { shared } = loadMnist();
@@ -31,7 +30,7 @@ const network = createNetwork(
     weightDecay: 'none',
     weightDecayLambda: 0,
   },
-  { kernels: tsKernels, rng: new Rng(1), dtype: 'float64' },
+  { backend: float64Backend, rng: new Rng(1) },
 );
 const x = { kind: 'dense' as const, n: 3, data: Float64Array.from(batch.x) };
 const t = Float64Array.from(batch.t);

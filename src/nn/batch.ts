@@ -2,14 +2,16 @@
  * Building mini-batches from the shared uint8 dataset, without allocating per batch.
  *
  * Without noise a batch is sparse: each image's non-zero pixels (indexed once, beside the dataset)
- * are copied into a CsrBatch with values pixel / 255, and the first Affine skips the zeros.
+ * are gathered into a CsrBatch with values pixel / 255, and the first layer (SparseAffine) skips
+ * the zeros.
  * With Gaussian noise every pixel becomes non-zero, so the batch is dense (N, D) instead.
  * Augmentation (shift + rotation) first resamples each image, then goes the same two ways.
  */
 import { shiftRotate } from './augment';
-import { PIXEL_SCALE, tsKernels } from './kernels-ts';
+import type { Backend } from './backend';
+import { PIXEL_SCALE } from './kernels-ts';
 import type { Rng } from './rng';
-import type { CsrBatch, Kernels, NetInput, SparseImages } from './tensor';
+import type { CsrBatch, DenseInput, Floats, NetInput } from './tensor';
 
 /** One split of the dataset, as the service shares it (same shape as SplitView in src/shared). */
 export interface DataSplit {
@@ -41,26 +43,25 @@ export interface Perturbation {
 export class BatchBuilder {
   readonly csr: CsrBatch;
   /** (capacity, D) dense pixels, only allocated when batches are dense. */
-  readonly dense: Float32Array;
+  readonly dense: Floats;
   /** (capacity) labels of the current batch. */
   readonly labels: Uint8Array;
   private readonly sparseInput: NetInput;
-  private readonly denseInput: { kind: 'dense'; n: number; data: Float32Array };
+  private readonly denseInput: DenseInput;
   /** One resampled image (D), for augmentation. */
   private readonly scratch: Float32Array;
   private readonly side: number;
-  /** The split last gathered from (its colIdx), its index where the gathering kernels read it, and those kernels. */
-  private staged: { from: Uint16Array; images: SparseImages; kernels: Kernels } | null = null;
 
+  /** Buffers from `backend`: the batches are the input of a network on that backend. */
   constructor(
-    private readonly kernels: Kernels,
+    private readonly backend: Backend,
     readonly capacity: number,
     readonly pixelsPerImage: number,
     private readonly perturb: Perturbation,
   ) {
     const dense = perturb.noiseSigma > 0;
-    this.csr = kernels.allocCsr(capacity, dense ? 0 : capacity * pixelsPerImage);
-    this.dense = kernels.allocF32(dense ? capacity * pixelsPerImage : 0);
+    this.csr = backend.alloc.csr(capacity, dense ? 0 : capacity * pixelsPerImage);
+    this.dense = backend.alloc.floats(dense ? capacity * pixelsPerImage : 0);
     this.labels = new Uint8Array(capacity);
     this.sparseInput = { kind: 'sparse', csr: this.csr };
     this.denseInput = { kind: 'dense', n: 0, data: this.dense };
@@ -138,22 +139,11 @@ export class BatchBuilder {
   }
 
   /**
-   * The fast path: the kernels gather each image's precomputed non-zeros into the CSR batch
-   * (`gatherRows`), from the split's index staged once where they can read it. A split too large
-   * to stage (the WebAssembly kernels' memory is fixed) is gathered by the TypeScript kernel,
-   * which reads it where it is: slower, same batch.
+   * The fast path: a kernel gathers each image's precomputed non-zeros into the CSR batch, from
+   * the split's index as the backend staged it (once per split; later calls find it staged).
    */
   private fillSparse(split: DataSplit, indices: Int32Array, n: number): NetInput {
-    let staged = this.staged;
-    if (staged?.from !== split.colIdx) {
-      try {
-        staged = { from: split.colIdx, images: this.kernels.stageImages(split), kernels: this.kernels };
-      } catch {
-        staged = { from: split.colIdx, images: split, kernels: tsKernels };
-      }
-      this.staged = staged;
-    }
-    staged.kernels.gatherRows(this.csr, staged.images, indices, n);
+    this.backend.alloc.stage(split).gather(this.csr, indices, n);
     return this.sparseInput;
   }
 }

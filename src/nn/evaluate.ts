@@ -12,7 +12,7 @@
 import { BatchBuilder, type DataSplit } from './batch';
 import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
 import { countArgmaxMatches, type Network } from './network';
-import type { Kernels, Matrix } from './tensor';
+import type { Matrix } from './tensor';
 
 /** Accuracy and loss over a set of images. */
 export interface Evaluation {
@@ -32,17 +32,16 @@ const buffers = new WeakMap<Network, { builder: BatchBuilder }>();
 
 const NO_PERTURBATION = { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 };
 
-/** Evaluates images [range.start, range.end) of split (default: all). kernels must be the network's. */
+/** Evaluates images [range.start, range.end) of split (default: all), in batches on the network's backend. */
 export function evaluateNetwork(
   network: Network,
   split: DataSplit,
-  kernels: Kernels,
   range: { start: number; end: number } = { start: 0, end: split.count },
 ): Evaluation {
   let buf = buffers.get(network);
   if (buf === undefined || buf.builder.pixelsPerImage !== split.pixelsPerImage) {
     buf = {
-      builder: new BatchBuilder(kernels, EVAL_BATCH, split.pixelsPerImage, NO_PERTURBATION),
+      builder: new BatchBuilder(network.backend, EVAL_BATCH, split.pixelsPerImage, NO_PERTURBATION),
     };
     buffers.set(network, buf);
   }

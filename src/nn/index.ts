@@ -1,10 +1,12 @@
 /** The from-scratch engine's public API. */
 export type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+export { float64Backend, tsBackend, type Alloc, type Backend, type StagedImages } from './backend';
 export { Rng } from './rng';
-export type { Alloc, DType, DenseInput, Matrix, NetInput, SparseInput, Targets } from './tensor';
-export { ensureMatrix, isLabels, makeAlloc } from './tensor';
+export type { DenseInput, Matrix, NetInput, SparseInput, Targets } from './tensor';
+export { ensureMatrix, isLabels } from './tensor';
 export type { Layer, LossLayer } from './layers/layer';
-export { Affine } from './layers/Affine';
+export { Affine, type AffineParams } from './layers/Affine';
+export { SparseAffine } from './layers/SparseAffine';
 export {
   ACTIVATIONS,
   ACTIVATION_LAYERS,
@@ -14,7 +16,7 @@ export {
   type ActivationName,
 } from './layers/activations';
 export { Dropout } from './layers/Dropout';
-export { BatchNormalization } from './layers/BatchNormalization';
+export { BatchNormalization, type BatchNormParams } from './layers/BatchNormalization';
 export { SoftmaxWithLoss, softmaxRows } from './layers/SoftmaxWithLoss';
 export { IdentityWithLoss } from './layers/IdentityWithLoss';
 export {

@@ -142,14 +142,6 @@ function gatherRows(out: CsrBatch, images: SparseImages, indices: Int32Array, n:
 /** The plain TypeScript kernels: the readable reference; works on any Float32Array/Float64Array. */
 export const tsKernels: Kernels = {
   name: 'ts',
-  allocF32: (length) => new Float32Array(length),
-  allocCsr: (rows, nnz) => ({
-    n: 0,
-    rowPtr: new Int32Array(rows + 1),
-    colIdx: new Int32Array(nnz),
-    values: new Float32Array(nnz),
-  }),
-  stageImages: (images) => images,
   gatherRows,
   gemm,
   gemmAT,

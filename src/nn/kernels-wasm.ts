@@ -1,9 +1,10 @@
 /**
- * The fast kernels: our own WebAssembly SIMD code (assembly/kernels.ts, built to build/kernels.wasm
- * by `npm run build:wasm`), float32 only, behind the same `Kernels` contract as `tsKernels`.
+ * The fast backend: our own WebAssembly SIMD kernels (assembly/kernels.ts, built to
+ * build/kernels.wasm by `npm run build:wasm`), float32 only, behind the same `Kernels` contract as
+ * `tsKernels`, with the allocator of their memory.
  *
  * Memory. WebAssembly code can only touch its own linear memory, so every buffer a kernel reads or
- * writes is allocated here (`allocF32`, `allocCsr`) as a view into that memory, and a network keeps
+ * writes is allocated here (the backend's `alloc`) as a view into that memory, and a network keeps
  * its weights there: nothing is copied per call. Allocation is a bump pointer that never frees
  * (a network allocates once, up front; make new kernels for a new network — instantiating is cheap).
  * Growing a WebAssembly memory would detach every view handed out so far, so instead the memory is
@@ -14,9 +15,10 @@
  * This file does no I/O: the caller reads build/kernels.wasm (node:fs in a worker, CLI or test)
  * and passes the bytes or a compiled module.
  */
+import { stagedInPlace, stagingOnce, type Backend, type StagedImages } from './backend';
 import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
 
-/** Options for `createWasmKernels`. */
+/** Options for `createWasmBackend`. */
 export interface WasmKernelOptions {
   /** Bytes of linear memory to reserve (fixed for the kernels' lifetime). Default 512 MiB. */
   reserveBytes?: number;
@@ -53,9 +55,6 @@ interface WasmExports {
   relu(y: number, x: number, len: number): void;
   reluBackward(dx: number, dout: number, y: number, len: number): void;
 }
-
-/** The wasm kernels (the contract's `axpy` is the SGD update in SIMD; the name is kept for older callers). */
-export type WasmKernels = Kernels;
 
 /** One column strip of the sparse product for all rows; `j` is the strip's first byte, `last` live lanes. */
 type SpmmRows = (
@@ -111,8 +110,11 @@ const PAGE = 65536;
 const ALIGN = 64; // cache-line aligned starts
 const PAD = 16; // kernels may read (never write) up to 3 floats past a row: keep that inside our memory
 
-/** Instantiates compiled kernels.wasm over a fixed-size memory and wraps it as `Kernels` ('wasm-simd'). */
-export function createWasmKernels(module: KernelModule, options: WasmKernelOptions = {}): WasmKernels {
+/**
+ * Instantiates compiled kernels.wasm over a fixed-size memory: its kernels ('wasm-simd') and the
+ * allocator of that memory.
+ */
+export function createWasmBackend(module: KernelModule, options: WasmKernelOptions = {}): Backend {
   const pages = Math.ceil((options.reserveBytes ?? 512 * 1024 * 1024) / PAGE);
   const memory = new WA.Memory({ initial: pages, maximum: pages });
   const instance = new WA.Instance(module, {
@@ -153,7 +155,7 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     if (end > buffer.byteLength) {
       throw new Error(
         `wasm-simd kernels: out of kernel memory (${buffer.byteLength} bytes reserved, ` +
-          `${start} used, ${bytes} more requested); pass a larger reserveBytes to createWasmKernels`,
+          `${start} used, ${bytes} more requested); pass a larger reserveBytes to createWasmBackend`,
       );
     }
     next = Math.ceil(end / ALIGN) * ALIGN;
@@ -164,7 +166,7 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
   function addr(arr: Floats | Int32Array, name: string, len: number): number {
     if (arr.buffer !== buffer) {
       throw new Error(
-        `wasm-simd kernels: ${name} is not in kernel memory; allocate it with kernels.allocF32 / allocCsr`,
+        `wasm-simd kernels: ${name} is not in kernel memory; allocate it with the backend's alloc`,
       );
     }
     if (!(arr instanceof Float32Array) && !(arr instanceof Int32Array)) {
@@ -193,28 +195,34 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
     return scratch.at;
   }
 
-  // Images staged into our memory (keyed by their source colIdx), and room for a batch's indices.
-  const staged = new WeakMap<Uint16Array, SparseImages>();
+  // The copies of staged images (by their colIdx), and room for a batch's indices.
   const stagedCopies = new WeakSet<Uint16Array>();
   let picks = new Int32Array(0);
 
-  function stageImages(images: SparseImages): SparseImages {
-    if (stagedCopies.has(images.colIdx)) return images;
-    let copy = staged.get(images.colIdx);
-    if (copy === undefined) {
-      const { rowPtr, colIdx, values } = images;
+  /**
+   * A split's index copied into our memory once (for MNIST's 60,000 training images about 27 MB),
+   * gathered by the SIMD kernel. A split that does not fit is gathered where it is by the
+   * TypeScript kernel: slower, the same batch; the memory it was about to take is given back.
+   */
+  function stage(images: SparseImages): StagedImages {
+    const { rowPtr, colIdx, values } = images;
+    const mark = next;
+    let copy: SparseImages;
+    try {
       copy = {
         rowPtr: new Int32Array(buffer, alloc(rowPtr.byteLength), rowPtr.length),
         colIdx: new Uint16Array(buffer, alloc(colIdx.byteLength), colIdx.length),
         values: new Uint8Array(buffer, alloc(values.byteLength), values.length),
       };
-      copy.rowPtr.set(rowPtr);
-      copy.colIdx.set(colIdx);
-      copy.values.set(values);
-      staged.set(images.colIdx, copy);
-      stagedCopies.add(copy.colIdx);
+    } catch {
+      next = mark;
+      return stagedInPlace(images);
     }
-    return copy;
+    copy.rowPtr.set(rowPtr);
+    copy.colIdx.set(colIdx);
+    copy.values.set(values);
+    stagedCopies.add(copy.colIdx);
+    return { images: copy, gather: (out, indices, n) => kernels.gatherRows(out, copy, indices, n) };
   }
 
   /**
@@ -222,8 +230,14 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
    * batch's non-zeros within out's room (a wrong index must not write past out into other buffers).
    */
   function checkGather(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void {
-    if (!stagedCopies.has(images.colIdx) || images.rowPtr.buffer !== buffer || images.values.buffer !== buffer) {
-      throw new Error('wasm-simd kernels: images are not in kernel memory; pass them through kernels.stageImages');
+    if (
+      !stagedCopies.has(images.colIdx) ||
+      images.rowPtr.buffer !== buffer ||
+      images.values.buffer !== buffer
+    ) {
+      throw new Error(
+        "wasm-simd kernels: images are not in kernel memory; stage them with the backend's alloc.stage",
+      );
     }
     if (!(n >= 0 && n <= indices.length && n + 1 <= out.rowPtr.length)) {
       throw new Error(
@@ -240,13 +254,14 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
       nnz += images.rowPtr[img + 1] - images.rowPtr[img];
     }
     if (nnz > out.colIdx.length || nnz > out.values.length) {
-      throw new Error(`wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${out.colIdx.length}`);
+      throw new Error(
+        `wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${out.colIdx.length}`,
+      );
     }
   }
 
-  return {
+  const kernels: Kernels = {
     name: 'wasm-simd',
-    stageImages,
     gatherRows(out, images, indices, n) {
       checkGather(out, images, indices, n);
       if (picks.length < n) picks = new Int32Array(buffer, alloc(n * 4), n);
@@ -263,13 +278,6 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
       );
       out.n = n;
     },
-    allocF32: (length) => new Float32Array(buffer, alloc(length * 4), length),
-    allocCsr: (rows, nnz) => ({
-      n: 0,
-      rowPtr: new Int32Array(buffer, alloc((rows + 1) * 4), rows + 1),
-      colIdx: new Int32Array(buffer, alloc(nnz * 4), nnz),
-      values: new Float32Array(buffer, alloc(nnz * 4), nnz),
-    }),
     gemm(out, a, b, bias, n, k, m) {
       wasm.gemm(
         addr(out, 'out', n * m),
@@ -329,9 +337,23 @@ export function createWasmKernels(module: KernelModule, options: WasmKernelOptio
       wasm.reluBackward(addr(dx, 'dx', len), addr(dout, 'dout', len), addr(y, 'y', len), len);
     },
   };
+
+  return {
+    kernels,
+    alloc: {
+      floats: (length) => new Float32Array(buffer, alloc(length * 4), length),
+      csr: (rows, nnz) => ({
+        n: 0,
+        rowPtr: new Int32Array(buffer, alloc((rows + 1) * 4), rows + 1),
+        colIdx: new Int32Array(buffer, alloc(nnz * 4), nnz),
+        values: new Float32Array(buffer, alloc(nnz * 4), nnz),
+      }),
+      stage: stagingOnce(stage),
+    },
+  };
 }
 
-/** Compiles kernels.wasm bytes (read by the caller) and returns its kernels. */
-export function kernelsFromWasmBytes(bytes: Uint8Array, options: WasmKernelOptions = {}): WasmKernels {
-  return createWasmKernels(compileKernels(bytes), options);
+/** Compiles kernels.wasm bytes (read by the caller) and returns its backend. */
+export function wasmBackendFromBytes(bytes: Uint8Array, options: WasmKernelOptions = {}): Backend {
+  return createWasmBackend(compileKernels(bytes), options);
 }

@@ -10,10 +10,10 @@
  * - `tsKernels` (kernels-ts.ts): plain TypeScript, works on Float32Array and Float64Array; the
  *   reference the tests trust and the one to read next to the book.
  * - the WebAssembly SIMD kernels (kernels-wasm.ts, written in AssemblyScript under assembly/):
- *   float32 only, and only on buffers they allocated themselves (`allocF32`, `allocCsr`).
+ *   float32 only, and only on buffers in their own memory.
  *
- * A network gets every buffer that a kernel touches from `kernels.allocF32`, so the fast kernels
- * never copy weights in or out.
+ * Kernels only compute; where their buffers live is their backend's allocator (backend.ts), which
+ * every layer gets beside the kernels, so the fast kernels never copy weights in or out.
  */
 export type Floats = Float32Array | Float64Array;
 
@@ -46,22 +46,13 @@ export interface SparseImages {
   values: Uint8Array;
 }
 
+/** The kernel set: plain functions over flat arrays, in forward/backward pairs. */
 export interface Kernels {
   /** 'ts' or 'wasm-simd'. */
   readonly name: string;
-  /** A zeroed float32 buffer of `length` elements that these kernels can work on. */
-  allocF32(length: number): Float32Array;
-  /** An empty CSR batch for up to `rows` rows and `nnz` non-zeros, in kernel memory. */
-  allocCsr(rows: number, nnz: number): CsrBatch;
   /**
-   * `images` where `gatherRows` can read them. The TypeScript kernels use them as they are; the
-   * WebAssembly ones copy them into kernel memory once (later calls with the same arrays return
-   * that copy), which for MNIST's 60,000 training images is about 27 MB.
-   */
-  stageImages(images: SparseImages): SparseImages;
-  /**
-   * out = the images indices[0..n) of `images` (from `stageImages`) as a CSR batch, each uint8
-   * value v becoming the float32 nearest v / 255. Building the mini-batch.
+   * out = the images indices[0..n) of `images` (staged by the backend's `alloc.stage`) as a CSR
+   * batch, each uint8 value v becoming the float32 nearest v / 255. Building the mini-batch.
    */
   gatherRows(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void;
   /** out (n,m) = a (n,k) · b (k,m) + bias (m); bias may be null. */

@@ -2,30 +2,34 @@
  * The multi-layer network of the book's MultiLayerNetExtend (ch06): any number of hidden layers
  *   Affine → [BatchNormalization] → activation → [Dropout]   (per hidden layer)
  *   Affine → SoftmaxWithLoss | IdentityWithLoss              (output)
+ * The first Affine comes twice over the same W1, b1: as Affine for dense batches (N, D) and as
+ * SparseAffine for sparse batches of pixels; each forward uses the one that fits its input.
  * All parameters live in ONE flat buffer with named views (W1, b1, ..., see param-layout.ts), and
  * all gradients in a second buffer with the same layout, so a snapshot or transfer is one copy.
  */
+import type { Backend } from './backend';
 import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
-import { Affine } from './layers/Affine';
+import { Affine, type AffineParams } from './layers/Affine';
 import { BatchNormalization } from './layers/BatchNormalization';
 import { Dropout } from './layers/Dropout';
 import { IdentityWithLoss } from './layers/IdentityWithLoss';
 import type { Layer, LossLayer } from './layers/layer';
 import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
+import { SparseAffine } from './layers/SparseAffine';
 import { fillNormal, initScale, type InitName } from './init';
 import type { ParamMap } from './optimizers';
 import { paramLayout, type ParamLayout } from './param-layout';
 import { registryNames } from './registry';
 import type { Rng } from './rng';
-import type { Alloc, DType, Floats, Kernels, Matrix, NetInput, Targets } from './tensor';
-import { isLabels, makeAlloc } from './tensor';
+import type { Floats, Matrix, NetInput, Targets } from './tensor';
+import { isLabels } from './tensor';
 import { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
 
 /** The output layers by loss config name (the book's SoftmaxWithLoss, and identity + MSE). */
 export const LOSS_LAYERS = {
   'softmax-cross-entropy': SoftmaxWithLoss,
   'identity-mse': IdentityWithLoss,
-} as const satisfies Record<string, new (alloc: Alloc) => LossLayer>;
+} as const satisfies Record<string, new (backend: Backend) => LossLayer>;
 
 /** A loss's config name. */
 export type LossName = keyof typeof LOSS_LAYERS;
@@ -65,33 +69,36 @@ export interface TensorInput {
 
 /** What createNetwork needs besides the spec. */
 export interface NetworkOptions {
-  kernels: Kernels;
+  /** The kernels and the allocator of every buffer (float32 for training, float64 for gradient checks). */
+  backend: Backend;
   /** Draws the initial weights and, later, the dropout masks. */
   rng: Rng;
-  /** 'float32' (default, kernel memory) or 'float64' (gradient checks with tsKernels). */
-  dtype?: DType;
 }
 
 /** A built network: forward, loss, backprop and named parameters. */
 export class Network {
-  readonly dtype: DType;
+  readonly backend: Backend;
   readonly layout: ParamLayout;
   /** Trainable parameters by name: views into the flat buffer (the book's `params`). */
   readonly params: ParamMap = {};
   /** Gradients by name, filled by gradient() (the book's `grads`). */
   readonly grads: ParamMap = {};
-  /** Hidden layers in forward order, then the output Affine. */
+  /** Every layer in forward order for a dense input: Affine1, ..., the output Affine. */
   readonly layers: Layer[] = [];
+  /** The Affine layers (Affine1 first), whose W the weight decay and the gradient norms read. */
   readonly affines: Affine[] = [];
+  /** The first layer for sparse batches: Affine1's parameters, zero pixels skipped. */
+  readonly sparseInputLayer: SparseAffine;
   readonly lastLayer: LossLayer;
   private readonly flat: Floats;
   private readonly gradFlat: Floats;
   private readonly views = new Map<string, Floats>();
-  private readonly alloc: Alloc;
   /** Reused wrapper for dense inputs, so forward allocates nothing. */
   private readonly inputMatrix: Matrix;
-  /** Kernel-memory copy of a dense input that arrived in some other buffer (grows, never shrinks). */
-  private inputCopy: Floats;
+  /** One image's pixels for activations() (D). */
+  private readonly pixelInput: Floats;
+  /** Whether the last forward went through sparseInputLayer (backward follows the same path). */
+  private lastInputSparse = false;
   /** The Relu/Sigmoid/Tanh layers, whose outputs activations() reports. */
   private readonly activationLayers = new Set<Layer>();
 
@@ -99,13 +106,12 @@ export class Network {
     readonly spec: NetworkSpec,
     opts: NetworkOptions,
   ) {
-    this.dtype = opts.dtype ?? 'float32';
-    const { kernels, rng } = opts;
-    const alloc = (this.alloc = makeAlloc(kernels, this.dtype));
+    const { backend, rng } = opts;
+    this.backend = backend;
     const sizes = [spec.inputSize, ...spec.hidden, spec.outputSize];
     this.layout = paramLayout(sizes, spec.batchNorm);
-    this.flat = alloc(this.layout.totalLength);
-    this.gradFlat = alloc(this.layout.trainableLength);
+    this.flat = backend.alloc.floats(this.layout.totalLength);
+    this.gradFlat = backend.alloc.floats(this.layout.trainableLength);
     for (const s of this.layout.slots) {
       const view = this.flat.subarray(s.offset, s.offset + s.length);
       this.views.set(s.name, view);
@@ -114,53 +120,50 @@ export class Network {
         this.grads[s.name] = this.gradFlat.subarray(s.offset, s.offset + s.length);
       }
     }
-    this.inputCopy = alloc(0);
-    this.inputMatrix = { rows: 0, cols: spec.inputSize, data: this.inputCopy };
+    this.pixelInput = backend.alloc.floats(spec.inputSize);
+    this.inputMatrix = { rows: 0, cols: spec.inputSize, data: this.pixelInput };
     const Activation = ACTIVATION_LAYERS[spec.activation];
     if (Activation === undefined) throw new Error(`unknown activation '${String(spec.activation)}'`);
+    const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
     for (let l = 1; l < sizes.length; l++) {
-      const W = this.view(`W${l}`);
-      fillNormal(W, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
-      const affine = new Affine(
-        `Affine${l}`,
-        W,
-        this.view(`b${l}`),
-        this.grads[`W${l}`],
-        this.grads[`b${l}`],
-        sizes[l - 1],
-        sizes[l],
-        kernels,
-        alloc,
-        l > 1,
-      );
+      const params = this.affineParams(l, sizes[l - 1], sizes[l]);
+      fillNormal(params.W.data, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
+      // Nothing is below the first layer, so it needs no dx.
+      const affine = new Affine(`Affine${l}`, params, backend, { computeDx: l > 1 });
       this.affines.push(affine);
       this.layers.push(affine);
       if (l === sizes.length - 1) break;
       if (spec.batchNorm) {
         this.view(`gamma${l}`).fill(1);
-        this.layers.push(
-          new BatchNormalization(
-            `BatchNorm${l}`,
-            this.view(`gamma${l}`),
-            this.view(`beta${l}`),
-            this.grads[`gamma${l}`],
-            this.grads[`beta${l}`],
-            this.view(`runningMean${l}`),
-            this.view(`runningVar${l}`),
-            sizes[l],
-            alloc,
-          ),
-        );
+        const bn = {
+          gamma: this.view(`gamma${l}`),
+          beta: this.view(`beta${l}`),
+          dgamma: this.grads[`gamma${l}`],
+          dbeta: this.grads[`beta${l}`],
+          runningMean: this.view(`runningMean${l}`),
+          runningVar: this.view(`runningVar${l}`),
+        };
+        this.layers.push(new BatchNormalization(`BatchNorm${l}`, bn, backend));
       }
-      const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
-      const activation = new Activation(`${actName}${l}`, alloc, kernels);
+      const activation = new Activation(`${actName}${l}`, backend);
       this.activationLayers.add(activation);
       this.layers.push(activation);
-      if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, alloc));
+      if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, backend));
     }
-    const LossLayerClass: (new (alloc: Alloc) => LossLayer) | undefined = LOSS_LAYERS[spec.loss];
+    this.sparseInputLayer = new SparseAffine('Affine1', this.affines[0], backend);
+    const LossLayerClass: (new (backend: Backend) => LossLayer) | undefined = LOSS_LAYERS[spec.loss];
     if (LossLayerClass === undefined) throw new Error(`unknown loss '${String(spec.loss)}'`);
-    this.lastLayer = new LossLayerClass(alloc);
+    this.lastLayer = new LossLayerClass(backend);
+  }
+
+  /** Wl (D, M), bl and their gradients, as views. */
+  private affineParams(l: number, D: number, M: number): AffineParams {
+    return {
+      W: { rows: D, cols: M, data: this.view(`W${l}`) },
+      b: this.view(`b${l}`),
+      dW: this.grads[`W${l}`],
+      db: this.grads[`b${l}`],
+    };
   }
 
   private view(name: string): Floats {
@@ -214,27 +217,19 @@ export class Network {
   }
 
   /**
-   * The dense input itself when it already lives in kernel memory (the trainer's batches do), else
-   * a copy there: the WebAssembly kernels can only read their own memory.
+   * Scores (N, outputSize) before the output activation. A dense input's data must come from the
+   * network's backend (`backend.alloc.floats`), as BatchBuilder's batches do.
    */
-  private inKernelMemory(data: Floats, length: number): Floats {
-    if (data.buffer === this.flat.buffer && data.constructor === this.flat.constructor) return data;
-    if (this.inputCopy.length < length) this.inputCopy = this.alloc(length);
-    const copy = this.inputCopy;
-    for (let i = 0; i < length; i++) copy[i] = data[i];
-    return copy;
-  }
-
-  /** Scores (N, outputSize) before the output activation. */
   forward(x: NetInput, train: boolean): Matrix {
     let h: Matrix;
+    this.lastInputSparse = x.kind === 'sparse';
     if (x.kind === 'sparse') {
-      h = this.affines[0].forward(x.csr, train);
+      h = this.sparseInputLayer.forward(x.csr);
     } else {
       const m = this.inputMatrix;
       m.rows = x.n;
-      m.data = this.inKernelMemory(x.data, x.n * this.spec.inputSize);
-      h = this.affines[0].forward(m, train);
+      m.data = x.data;
+      h = this.layers[0].forward(m, train);
     }
     for (let i = 1; i < this.layers.length; i++) h = this.layers[i].forward(h, train);
     return h;
@@ -249,7 +244,8 @@ export class Network {
   /** Σ over W1..WL of the weight-decay penalty (0 when weightDecay is 'none'). */
   decayPenalty(): number {
     let p = 0;
-    for (const a of this.affines) p += decayPenalty(this.spec.weightDecay, this.spec.weightDecayLambda, a.W);
+    for (const a of this.affines)
+      p += decayPenalty(this.spec.weightDecay, this.spec.weightDecayLambda, a.W.data);
     return p;
   }
 
@@ -257,9 +253,11 @@ export class Network {
   gradient(x: NetInput, t: Targets): number {
     const loss = this.loss(x, t, true);
     let dout = this.lastLayer.backward();
-    for (let i = this.layers.length - 1; i >= 0; i--) dout = this.layers[i].backward(dout);
+    for (let i = this.layers.length - 1; i >= 1; i--) dout = this.layers[i].backward(dout);
+    if (this.lastInputSparse) this.sparseInputLayer.backward(dout);
+    else this.layers[0].backward(dout);
     for (const a of this.affines)
-      addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, a.W, a.dW);
+      addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, a.W.data, a.dW);
     return loss;
   }
 
@@ -292,8 +290,7 @@ export class Network {
    */
   activations(pixels: ArrayLike<number>): { name: string; data: Float32Array }[] {
     const D = this.spec.inputSize;
-    if (this.inputCopy.length < D) this.inputCopy = this.alloc(D);
-    const data = this.inputCopy;
+    const data = this.pixelInput;
     for (let i = 0; i < D; i++) data[i] = pixels[i];
     const result: { name: string; data: Float32Array }[] = [];
     let h: Matrix = { rows: 1, cols: D, data };

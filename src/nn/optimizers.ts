@@ -3,11 +3,11 @@
  * Each `update(params, grads)` walks the named buffers (W1, b1, ...) and updates params in place;
  * per-parameter state (v, h, m) is created the first time a name is seen.
  * `lr` is a plain field: set it at any time (the trainer does, for schedules and live changes).
- * SGD's update is one `axpy` kernel per parameter, so pass the network's kernels (the WASM ones
- * update in SIMD); without them it uses the TypeScript kernels, which work on any array.
+ * An optimizer gets the network's backend: its state comes from the backend's allocator, and SGD
+ * and Momentum take their last step through its `axpy` kernel (SIMD in WebAssembly).
  */
-import type { Floats, Kernels } from './kernels';
-import { tsKernels } from './kernels-ts';
+import type { Backend } from './backend';
+import type { Floats } from './kernels';
 import { registryNames } from './registry';
 
 /** Named parameter (or gradient) buffers, as the book's `params` / `grads` dictionaries. */
@@ -23,8 +23,8 @@ export interface OptimizerOptions {
   beta2?: number;
   /** RMSprop decay rate ρ (book default 0.99). */
   rmsDecay?: number;
-  /** The kernels the parameters live in (default tsKernels); SGD updates through their axpy. */
-  kernels?: Kernels;
+  /** The backend the parameters live in: the state buffers come from its allocator. */
+  backend: Backend;
 }
 
 /** What every optimizer has. */
@@ -35,35 +35,35 @@ export interface Optimizer {
   update(params: ParamMap, grads: ParamMap): void;
 }
 
-/** A state buffer of the same kind and length as p, zeroed (float32 ones from `kernels` when given). */
-function zerosLike(p: Floats, kernels?: Kernels): Floats {
-  if (p instanceof Float64Array) return new Float64Array(p.length);
-  return kernels ? kernels.allocF32(p.length) : new Float32Array(p.length);
-}
+/** Per-name state, zeroed on first use like the book's `if self.v is None: ...`. */
+class StateBuffers {
+  private readonly byName = new Map<string, Floats>();
+  constructor(private readonly backend: Backend) {}
 
-/** Lazily created per-name state, like the book's `if self.v is None: ...`. */
-function stateFor(store: Map<string, Floats>, key: string, p: Floats, kernels?: Kernels): Floats {
-  let s = store.get(key);
-  if (s === undefined) {
-    s = zerosLike(p, kernels);
-    store.set(key, s);
+  /** The state for parameter `key`, as long as `p`. */
+  of(key: string, p: Floats): Floats {
+    let s = this.byName.get(key);
+    if (s === undefined) {
+      s = this.backend.alloc.floats(p.length);
+      this.byName.set(key, s);
+    }
+    return s;
   }
-  return s;
 }
 
 /** SGD (§6.1.2): W ← W - η·∂L/∂W, i.e. W += (-η)·dW, one axpy per parameter. */
 export class SGD implements Optimizer {
   lr: number;
-  private readonly kernels: Kernels;
+  private readonly backend: Backend;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
-    this.kernels = opts.kernels ?? tsKernels;
+    this.backend = opts.backend;
   }
   update(params: ParamMap, grads: ParamMap): void {
     const a = -this.lr;
     for (const key in grads) {
       const p = params[key];
-      this.kernels.axpy(p, a, grads[key], p.length);
+      this.backend.kernels.axpy(p, a, grads[key], p.length);
     }
   }
 }
@@ -72,22 +72,22 @@ export class SGD implements Optimizer {
 export class Momentum implements Optimizer {
   lr: number;
   readonly momentum: number;
-  private readonly v = new Map<string, Floats>();
-  private readonly kernels: Kernels;
+  private readonly backend: Backend;
+  private readonly v: StateBuffers;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
     this.momentum = opts.momentum ?? 0.9;
-    this.kernels = opts.kernels ?? tsKernels;
+    this.backend = opts.backend;
+    this.v = new StateBuffers(opts.backend);
   }
   update(params: ParamMap, grads: ParamMap): void {
     const { lr, momentum } = this;
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      // v lives in kernel memory beside p, so the axpy kernel can read it.
-      const v = stateFor(this.v, key, p, this.kernels);
+      const v = this.v.of(key, p);
       for (let i = 0; i < p.length; i++) v[i] = momentum * v[i] - lr * g[i];
-      this.kernels.axpy(p, 1, v, p.length);
+      this.backend.kernels.axpy(p, 1, v, p.length);
     }
   }
 }
@@ -99,17 +99,18 @@ export class Momentum implements Optimizer {
 export class Nesterov implements Optimizer {
   lr: number;
   readonly momentum: number;
-  private readonly v = new Map<string, Floats>();
+  private readonly v: StateBuffers;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
     this.momentum = opts.momentum ?? 0.9;
+    this.v = new StateBuffers(opts.backend);
   }
   update(params: ParamMap, grads: ParamMap): void {
     const { lr, momentum } = this;
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      const v = stateFor(this.v, key, p);
+      const v = this.v.of(key, p);
       for (let i = 0; i < p.length; i++) {
         v[i] = momentum * v[i] - lr * g[i];
         p[i] += momentum * momentum * v[i] - (1 + momentum) * lr * g[i];
@@ -121,16 +122,17 @@ export class Nesterov implements Optimizer {
 /** AdaGrad (§6.1.5): h ← h + g²; W ← W - η·g / (√h + 1e-7). */
 export class AdaGrad implements Optimizer {
   lr: number;
-  private readonly h = new Map<string, Floats>();
+  private readonly h: StateBuffers;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
+    this.h = new StateBuffers(opts.backend);
   }
   update(params: ParamMap, grads: ParamMap): void {
     const lr = this.lr;
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      const h = stateFor(this.h, key, p);
+      const h = this.h.of(key, p);
       for (let i = 0; i < p.length; i++) {
         h[i] += g[i] * g[i];
         p[i] -= (lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
@@ -143,17 +145,18 @@ export class AdaGrad implements Optimizer {
 export class RMSprop implements Optimizer {
   lr: number;
   readonly decayRate: number;
-  private readonly h = new Map<string, Floats>();
+  private readonly h: StateBuffers;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
     this.decayRate = opts.rmsDecay ?? 0.99;
+    this.h = new StateBuffers(opts.backend);
   }
   update(params: ParamMap, grads: ParamMap): void {
     const { lr, decayRate } = this;
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      const h = stateFor(this.h, key, p);
+      const h = this.h.of(key, p);
       for (let i = 0; i < p.length; i++) {
         h[i] = h[i] * decayRate + (1 - decayRate) * g[i] * g[i];
         p[i] -= (lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
@@ -173,12 +176,14 @@ export class Adam implements Optimizer {
   readonly beta2: number;
   /** Number of updates so far (the book's `self.iter`). */
   iter = 0;
-  private readonly m = new Map<string, Floats>();
-  private readonly v = new Map<string, Floats>();
+  private readonly m: StateBuffers;
+  private readonly v: StateBuffers;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
+    this.m = new StateBuffers(opts.backend);
+    this.v = new StateBuffers(opts.backend);
   }
   update(params: ParamMap, grads: ParamMap): void {
     const { beta1, beta2 } = this;
@@ -187,8 +192,8 @@ export class Adam implements Optimizer {
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      const m = stateFor(this.m, key, p);
-      const v = stateFor(this.v, key, p);
+      const m = this.m.of(key, p);
+      const v = this.v.of(key, p);
       for (let i = 0; i < p.length; i++) {
         m[i] += (1 - beta1) * (g[i] - m[i]);
         v[i] += (1 - beta2) * (g[i] * g[i] - v[i]);

@@ -4,9 +4,10 @@
  *
  * Dimension letters used across the engine: N = batch rows, D = input features, M = output features.
  */
-import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+import type { Alloc } from './backend';
+import type { CsrBatch, Floats, SparseImages } from './kernels';
 
-export type { CsrBatch, Floats, Kernels, SparseImages };
+export type { CsrBatch, Floats, SparseImages };
 
 /** A row-major matrix (rows, cols) over the first rows·cols entries of `data` (which may be longer). */
 export interface Matrix {
@@ -15,18 +16,7 @@ export interface Matrix {
   data: Floats;
 }
 
-/** The precision a network computes in: float32 for training, float64 for gradient checks. */
-export type DType = 'float32' | 'float64';
-
-/** Makes zeroed buffers of one dtype: float32 from the kernels' memory, float64 on the JS heap. */
-export type Alloc = (length: number) => Floats;
-
-/** The allocator for a dtype: float32 buffers must come from `kernels.allocF32` (see kernels.ts). */
-export function makeAlloc(kernels: Kernels, dtype: DType): Alloc {
-  return dtype === 'float64' ? (length) => new Float64Array(length) : (length) => kernels.allocF32(length);
-}
-
-/** A dense batch of n rows of pixels (n, D) already scaled to [0, 1]. */
+/** A dense batch of n rows of pixels (n, D) already scaled to [0, 1], in a buffer from the network's backend. */
 export interface DenseInput {
   kind: 'dense';
   n: number;
@@ -60,5 +50,5 @@ export function ensureMatrix(mat: Matrix | null, rows: number, cols: number, all
     mat.cols = cols;
     return mat;
   }
-  return { rows, cols, data: alloc(rows * cols) };
+  return { rows, cols, data: alloc.floats(rows * cols) };
 }

@@ -6,6 +6,7 @@
  * draws the dropout masks; stream 1 picks batches and draws noise and augmentation. Same config
  * and seed → the same losses, bit for bit.
  */
+import type { Backend } from './backend';
 import { BatchBuilder, type DataSplit } from './batch';
 import { evaluateNetwork, type Evaluation } from './evaluate';
 import { GradientNormMeter } from './gradient-norms';
@@ -15,7 +16,7 @@ import { createNetwork, type LossName, type Network, type TensorInput } from './
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import { Rng } from './rng';
 import { learningRateAt, type ScheduleName, type ScheduleOptions } from './schedules';
-import type { Kernels, NetInput } from './tensor';
+import type { NetInput } from './tensor';
 import type { WeightDecayName } from './weight-decay';
 
 /** How the mini-batches are drawn: with replacement (the book), or a fresh permutation per epoch. */
@@ -114,7 +115,8 @@ export class Trainer {
     readonly config: TrainerConfig,
     readonly data: { train: DataSplit; test: DataSplit },
     readonly opts: {
-      kernels: Kernels;
+      /** Where the network computes (float32: the WebAssembly SIMD backend, or tsBackend). */
+      backend: Backend;
       initialWeights?: TensorInput[];
       /** Measure the gradient norms on every k-th iteration (default GRADIENT_SAMPLE_EVERY). */
       gradientSampleEvery?: number;
@@ -130,7 +132,7 @@ export class Trainer {
     this.totalIterations = c.stopBy === 'epochs' ? c.epochs * this.iterationsPerEpoch : c.iterations;
     this.network = createNetwork(
       { ...c, inputSize: data.train.pixelsPerImage, outputSize: 10 },
-      { kernels: opts.kernels, rng: new Rng(c.seed, 0), dtype: 'float32' },
+      { backend: opts.backend, rng: new Rng(c.seed, 0) },
     );
     if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
     this.gradientNorms = new GradientNormMeter(this.network.affines.map((a) => a.dW));
@@ -141,11 +143,11 @@ export class Trainer {
     this.optimizer = createOptimizer(c.optimizer, {
       ...c,
       lr: this.currentLearningRate,
-      kernels: opts.kernels,
+      backend: opts.backend,
     });
     this.dataRng = new Rng(c.seed, 1);
     const capacity = Math.min(c.batchSize, this.fitCount);
-    this.batch = new BatchBuilder(opts.kernels, capacity, data.train.pixelsPerImage, c);
+    this.batch = new BatchBuilder(opts.backend, capacity, data.train.pixelsPerImage, c);
     this.indices = new Int32Array(capacity);
     this.permutation = new Int32Array(c.sampling === 'shuffle' ? this.fitCount : 0);
     for (let i = 0; i < this.permutation.length; i++) this.permutation[i] = i;
@@ -226,17 +228,16 @@ export class Trainer {
 
   /** Accuracy and mean data loss on a split, in inference mode (train = the fitted images only). */
   evaluate(split: SplitName): Evaluation {
-    const { kernels } = this.opts;
     switch (split) {
       case 'train':
-        return evaluateNetwork(this.network, this.data.train, kernels, { start: 0, end: this.fitCount });
+        return evaluateNetwork(this.network, this.data.train, { start: 0, end: this.fitCount });
       case 'validation':
-        return evaluateNetwork(this.network, this.data.train, kernels, {
+        return evaluateNetwork(this.network, this.data.train, {
           start: this.fitCount,
           end: this.fitCount + this.validationCount,
         });
       case 'test':
-        return evaluateNetwork(this.network, this.data.test, kernels);
+        return evaluateNetwork(this.network, this.data.test);
       default:
         throw new Error(`unknown split '${String(split)}'`);
     }

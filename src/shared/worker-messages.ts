@@ -1,14 +1,34 @@
-/** Messages between the Lab service (main thread) and a run's worker thread: discriminated unions. */
+/**
+ * The worker protocol, whole: what the Lab service (main thread) and a run's worker thread say to
+ * each other, and what that worker says to its evaluation thread. Each direction is one
+ * discriminated union on `type`; every message here is sent by someone. A request carries a
+ * `requestId` and is answered by exactly one message with the same id (or an `error` with it).
+ */
 import type { SharedDataset } from './dataset';
 import type { TrainConfig } from './hyperparams';
 import type { EpochMetrics, Prediction, WeightTensor } from './runs';
 
-export type ToWorker =
+/** What the service passes a run worker as workerData. */
+export interface RunWorkerData {
+  /** build/kernels.wasm; without it (or when it cannot load) the TypeScript kernels run. */
+  wasmPath?: string;
+}
+
+/** Labelled 28x28 uint8 images, one after another: the personal test set sent in one message. */
+export interface LabelledImages {
+  /** (count, 784) uint8 pixels. */
+  pixels: Uint8Array;
+  /** (count) the digit each image was labelled with. */
+  labels: Uint8Array;
+}
+
+/** Every message the service may send a run worker. */
+export type ToRunWorker =
   | {
       type: 'init';
       config: TrainConfig;
       dataset: SharedDataset;
-      /** Continue from these weights (an imported run) instead of a fresh initialisation. */
+      /** Continue from these weights (an imported or past run) instead of a fresh initialisation. */
       weights?: WeightTensor[];
       /** Start paused (an imported or resumed run waits for Train). */
       startPaused?: boolean;
@@ -20,16 +40,69 @@ export type ToWorker =
   | { type: 'set-learning-rate'; value: number }
   | { type: 'predict'; requestId: number; pixels: Uint8Array }
   | { type: 'get-weights'; requestId: number }
-  | { type: 'evaluate'; requestId: number };
+  /** Classify every test image (LabApi.evaluateRun), answered by `classified`. */
+  | { type: 'classify-test'; requestId: number }
+  /** Classify the given images in one go (LabApi.evaluateDrawings), answered by `classified`. */
+  | ({ type: 'classify-images'; requestId: number } & LabelledImages);
 
+/** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
 
-export type FromWorker =
+/** Per-image classification, as the worker answers classify-test and classify-images. */
+export interface Classified {
+  /** The worker's iteration when it classified. */
+  iteration: number;
+  /** (count) predicted class, its probability, and the true label of each image. */
+  predictions: Uint8Array;
+  confidences: Float32Array;
+  labels: Uint8Array;
+  correct: number;
+  count: number;
+}
+
+/** Every message a run worker may send the service. */
+export type FromRunWorker =
   | { type: 'ready'; kernels: string; iterationsPerEpoch: number; totalIterations: number }
   | { type: 'iterations'; start: number; losses: Float32Array; learningRates: Float32Array }
-  | { type: 'epoch'; metrics: EpochMetrics }
-  | { type: 'state'; state: WorkerState; iteration: number; message?: string }
+  /**
+   * One evaluation point: its metrics and the weight snapshot they were measured on (the one copy
+   * the worker took for the evaluator, transferred on to the service, which saves it).
+   */
+  | { type: 'epoch'; metrics: EpochMetrics; weights: WeightTensor[] }
+  /**
+   * A state change. An end state carries the final weights when they moved past the last
+   * evaluation point's snapshot (a run stopped mid-epoch); a diverged run keeps its last good epoch.
+   */
+  | { type: 'state'; state: WorkerState; iteration: number; message?: string; weights?: WeightTensor[] }
   | { type: 'prediction'; requestId: number; prediction: Prediction }
   | { type: 'weights'; requestId: number; tensors: WeightTensor[] }
-  | { type: 'evaluation'; requestId: number; metrics: EpochMetrics }
+  | ({ type: 'classified'; requestId: number } & Classified)
   | { type: 'error'; requestId?: number; message: string };
+
+/** The splits the evaluator scores (validation is scored by the run worker itself, for early stopping). */
+export type EvalSplitName = 'train' | 'test';
+
+/** Accuracy and mean loss over one split. */
+export interface SplitScore {
+  accuracy: number;
+  loss: number;
+  correct: number;
+  count: number;
+}
+
+/** Messages from a run worker to its evaluator. */
+export type ToEvaluator =
+  | { type: 'init'; config: TrainConfig; dataset: SharedDataset; wasmPath?: string }
+  /** Score `params` (a flatParams() snapshot, transferred) on `splits`. */
+  | { type: 'evaluate'; id: number; params: Float32Array<ArrayBuffer>; splits: EvalSplitName[] };
+
+/** Messages from the evaluator back to its run worker. */
+export type FromEvaluator =
+  /** The scores of job `id`, with its snapshot handed back (transferred) for the service to save. */
+  | {
+      type: 'result';
+      id: number;
+      scores: Partial<Record<EvalSplitName, SplitScore>>;
+      params: Float32Array<ArrayBuffer>;
+    }
+  | { type: 'error'; id?: number; message: string };

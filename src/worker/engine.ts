@@ -1,28 +1,27 @@
 /**
- * The few engine calls the worker threads make, in one place: kernels, the data splits, the trainer,
- * a network for evaluation, and prediction on one drawn digit.
+ * The few engine calls the worker threads make, in one place: the backend, the data splits, the
+ * trainer, a network for evaluation, and prediction on one drawn digit.
  */
 import { readFileSync } from 'node:fs';
-import { Rng, Trainer, createNetwork, evaluateNetwork, tsKernels } from '../nn/index';
-import type { Evaluation, Network, NetworkSpec } from '../nn/index';
-import type { Kernels } from '../nn/kernels';
-import { kernelsFromWasmBytes } from '../nn/kernels-wasm';
+import { Rng, Trainer, createNetwork, evaluateNetwork, tsBackend } from '../nn/index';
+import type { Backend, Evaluation, Network, NetworkSpec } from '../nn/index';
+import { wasmBackendFromBytes } from '../nn/kernels-wasm';
 import { viewSplit } from '../shared/dataset';
 import type { SharedDataset, SplitView } from '../shared/dataset';
 import type { TrainConfig } from '../shared/hyperparams';
 import { GRADIENT_SAMPLE_EVERY } from '../shared/runs';
 import type { Prediction, WeightTensor } from '../shared/runs';
 
-/** The WASM SIMD kernels when `wasmPath` names a readable build/kernels.wasm, else the TypeScript ones. */
-export async function loadKernels(wasmPath: string | undefined): Promise<Kernels> {
+/** The WASM SIMD backend when `wasmPath` names a readable build/kernels.wasm, else the TypeScript one. */
+export async function loadBackend(wasmPath: string | undefined): Promise<Backend> {
   if (wasmPath) {
     try {
-      return await kernelsFromWasmBytes(new Uint8Array(readFileSync(wasmPath)));
+      return await wasmBackendFromBytes(new Uint8Array(readFileSync(wasmPath)));
     } catch {
       // No build or an unloadable one: the TypeScript kernels compute the same thing, more slowly.
     }
   }
-  return tsKernels;
+  return tsBackend;
 }
 
 /** The splits a run trains and evaluates on: views over the shared buffers, never copies. */
@@ -48,14 +47,14 @@ export function makeSplits(config: TrainConfig, dataset: SharedDataset): RunSpli
 export function createTrainer(
   config: TrainConfig,
   splits: RunSplits,
-  kernels: Kernels,
+  backend: Backend,
   initialWeights?: WeightTensor[],
 ): Trainer {
   // The Trainer takes the subset and the validation tail from the train split itself.
   return new Trainer(
     config,
     { train: splits.train, test: splits.test },
-    { kernels, initialWeights, gradientSampleEvery: GRADIENT_SAMPLE_EVERY },
+    { backend, initialWeights, gradientSampleEvery: GRADIENT_SAMPLE_EVERY },
   );
 }
 
@@ -65,8 +64,8 @@ export function networkSpec(config: TrainConfig, inputSize: number): NetworkSpec
 }
 
 /** A network of the run's architecture for the evaluator; its parameters are set from snapshots. */
-export function createEvalNetwork(config: TrainConfig, inputSize: number, kernels: Kernels): Network {
-  return createNetwork(networkSpec(config, inputSize), { kernels, rng: new Rng(config.seed) });
+export function createEvalNetwork(config: TrainConfig, inputSize: number, backend: Backend): Network {
+  return createNetwork(networkSpec(config, inputSize), { backend, rng: new Rng(config.seed) });
 }
 
 /** Loads a `flatParams()` snapshot into a network of the same architecture. */
@@ -75,13 +74,8 @@ export function loadFlatParams(network: Network, params: Float32Array): void {
 }
 
 /** Accuracy and mean loss of `network` over a whole split. */
-export function evaluateSplit(
-  network: Network,
-  split: SplitView,
-  kernels: Kernels,
-  end = split.count,
-): Evaluation {
-  return evaluateNetwork(network, split, kernels, { start: 0, end });
+export function evaluateSplit(network: Network, split: SplitView, end = split.count): Evaluation {
+  return evaluateNetwork(network, split, { start: 0, end });
 }
 
 /** The 10 probabilities and hidden activations for one (784) uint8 image. */
@@ -101,11 +95,14 @@ export function weightTensors(network: Network): WeightTensor[] {
     .map((t) => ({ name: t.name, shape: [...t.shape], data: Float32Array.from(t.data) }));
 }
 
+/** Labelled images to classify: a whole split, or the personal test set. */
+export type LabelledImageSet = Pick<SplitView, 'count' | 'pixelsPerImage' | 'images' | 'labels'>;
+
 /** Every image's predicted class and its probability (for the confusion matrix and the mistakes gallery). */
-export function classifySplit(network: Network, split: SplitView, kernels: Kernels) {
+export function classifySplit(network: Network, split: LabelledImageSet) {
   const BATCH = 500;
   const d = split.pixelsPerImage;
-  const x = kernels.allocF32(BATCH * d); // kernel memory: the WASM kernels only read their own buffers
+  const x = network.backend.alloc.floats(BATCH * d); // (BATCH, d): a dense input on the network's backend
   const predictions = new Uint8Array(split.count);
   const confidences = new Float32Array(split.count);
   let correct = 0;

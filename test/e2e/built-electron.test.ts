@@ -61,6 +61,17 @@ describe.skipIf(!built)(
       expect(invoked.at(-1)).toEqual(['lab:shell:language', 'ja']);
     });
 
+    it('the built main process loads app://mnist-lab/index.html and no dev-server URL from the environment', () => {
+      const code = readFileSync(join(out, 'main', 'index.js'), 'utf8');
+      expect(code).toMatch(/APP_SCHEME = "app"/);
+      expect(code).toMatch(/APP_HOST = "mnist-lab"/);
+      expect(code).toContain('registerSchemesAsPrivileged');
+      expect(code).toContain('Auxclick');
+      // __DEV_RENDERER__ is false in `npm run build`: the dev-server branch is compiled away.
+      expect(code).not.toContain('ELECTRON_RENDERER_URL');
+      expect(code).not.toContain('loadFile');
+    });
+
     it('the main bundles import only Node built-ins, electron, their own chunks and runtime dependencies', () => {
       const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, createNetwork, gradientCheck, tsKernels } from '../../src/nn';
+import { Rng, createNetwork, gradientCheck, float64Backend } from '../../src/nn';
 import { denseFloat64, loadMnist } from './mnist-fixture';
 
 /**
@@ -24,7 +24,7 @@ describe("the book's ch05 gradient check on real MNIST", () => {
         weightDecay: 'none',
         weightDecayLambda: 0,
       },
-      { kernels: tsKernels, rng: new Rng(0), dtype: 'float64' },
+      { backend: float64Backend, rng: new Rng(0) },
     );
     const oneHot = new Float64Array(30);
     for (let i = 0; i < 3; i++) oneHot[i * 10 + train.labels[i]] = 1;

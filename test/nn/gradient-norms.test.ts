@@ -12,7 +12,8 @@ import {
   createNetwork,
   l2Norm,
   numericalGradient,
-  tsKernels,
+  float64Backend,
+  tsBackend,
   type DataSplit,
   type NetInput,
   type NetworkSpec,
@@ -56,7 +57,7 @@ describe('l2Norm', () => {
 
 describe('GradientNormMeter on a tiny network (6-5-4-3, tanh, L2 decay, float64)', () => {
   it("measures each W's gradient norm as the numerical gradient gives it (biases left out)", () => {
-    const net = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(5), dtype: 'float64' });
+    const net = createNetwork(SPEC, { backend: float64Backend, rng: new Rng(5) });
     const meter = new GradientNormMeter(net.affines.map((a) => a.dW));
     const { x, labels } = tinyBatch(1);
     net.gradient(x, labels);
@@ -73,7 +74,7 @@ describe('GradientNormMeter on a tiny network (6-5-4-3, tanh, L2 decay, float64)
   });
 
   it('averages the norms of the sampled iterations since the last take(), then starts over', () => {
-    const net = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(6), dtype: 'float64' });
+    const net = createNetwork(SPEC, { backend: float64Backend, rng: new Rng(6) });
     const meter = new GradientNormMeter(net.affines.map((a) => a.dW));
     const direct: number[][] = [];
     for (const seed of [1, 2, 3]) {
@@ -110,7 +111,7 @@ describe('Trainer: gradient norms on real MNIST', () => {
       evalEvery: 7,
     };
     const every = 3;
-    const t = new Trainer(config, { train, test }, { kernels: tsKernels, gradientSampleEvery: every });
+    const t = new Trainer(config, { train, test }, { backend: tsBackend, gradientSampleEvery: every });
     let pending: number[][] = [];
     const points: { iteration: number; expected: number[]; got: number[] | null }[] = [];
     while (!t.done) {

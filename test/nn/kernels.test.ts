@@ -9,14 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tsBackend, type Alloc } from '../../src/nn/backend';
 import type { CsrBatch, Floats, Kernels } from '../../src/nn/kernels';
 import { tsKernels } from '../../src/nn/kernels-ts';
-import {
-  compileKernels,
-  createWasmKernels,
-  kernelsFromWasmBytes,
-  type WasmKernels,
-} from '../../src/nn/kernels-wasm';
+import { compileKernels, createWasmBackend, wasmBackendFromBytes } from '../../src/nn/kernels-wasm';
 
 const WASM = resolve(__dirname, '../../build/kernels.wasm');
 
@@ -37,9 +33,9 @@ function fill(arr: Floats, rand: () => number): Floats {
   return arr;
 }
 
-/** A random CSR batch (n,k) with about `density` non-zeros, plus the same matrix dense. */
+/** A random CSR batch (n,k) from `alloc` with about `density` non-zeros, plus the same matrix dense. */
 function randomCsr(
-  kern: Kernels,
+  alloc: Alloc,
   n: number,
   k: number,
   density: number,
@@ -53,7 +49,7 @@ function randomCsr(
       if (dense[i] !== 0) nnz++;
     }
   }
-  const x = kern.allocCsr(n, nnz);
+  const x = alloc.csr(n, nnz);
   x.n = n;
   let e = 0;
   for (let i = 0; i < n; i++) {
@@ -129,7 +125,7 @@ describe('tsKernels (float64) against naive loops', () => {
       tsKernels.colSum(out, g, n, m);
       expect(relErr(out, naiveGemm(new Float64Array(n).fill(1), g, null, 1, n, m))).toBeLessThan(1e-12);
 
-      const { x, dense } = randomCsr(tsKernels, n, k, 0.2, rand);
+      const { x, dense } = randomCsr(tsBackend.alloc, n, k, 0.2, rand);
       tsKernels.spmm(out, x, b, bias, k, m);
       expect(relErr(out, naiveGemm(dense, b, bias, n, k, m))).toBeLessThan(1e-12);
       tsKernels.spmmAT(out.fill(NaN), x, g, k, m);
@@ -140,14 +136,15 @@ describe('tsKernels (float64) against naive loops', () => {
 
 describe('wasm-simd kernels (float32) against tsKernels', () => {
   let wasm: Kernels;
+  let alloc: Alloc;
   beforeAll(() => {
     expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
-    wasm = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 64 << 20 });
+    ({ kernels: wasm, alloc } = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 64 << 20 }));
   });
 
-  it('is named wasm-simd and hands out zeroed float32 views', () => {
+  it('is named wasm-simd and its allocator hands out zeroed float32 views', () => {
     expect(wasm.name).toBe('wasm-simd');
-    const v = wasm.allocF32(1000);
+    const v = alloc.floats(1000);
     expect(v).toBeInstanceOf(Float32Array);
     expect(v.every((x) => x === 0)).toBe(true);
   });
@@ -165,13 +162,13 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
   for (const [n, k, m] of shapes) {
     it(`n=${n} k=${k} m=${m}`, () => {
       // the same float32 inputs in both kernel sets
-      const w = (len: number) => fill(wasm.allocF32(len), rand) as Float32Array;
+      const w = (len: number) => fill(alloc.floats(len), rand) as Float32Array;
       const a = w(n * k),
         b = w(k * m),
         g = w(n * m),
         bias = w(m);
       const size = Math.max(n * m, k * m, n * k) + 8;
-      const out = wasm.allocF32(size).fill(NaN);
+      const out = alloc.floats(size).fill(NaN);
       const ref = new Float32Array(size);
       const sentinel = (arr: Floats, from: number) => arr.subarray(from).every((v) => Number.isNaN(v));
       const check = (len: number) => {
@@ -197,7 +194,7 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
       check(m);
 
       for (const density of [0.19, 0.6, 0]) {
-        const { x } = randomCsr(wasm, n, k, density, rand);
+        const { x } = randomCsr(alloc, n, k, density, rand);
         tsKernels.spmm(ref, x, b, bias, k, m);
         wasm.spmm(out, x, b, bias, k, m);
         check(n * m);
@@ -213,11 +210,11 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
 
   it('works on views that start inside a larger buffer (params packed in one block)', () => {
     const [n, k, m] = [5, 12, 10];
-    const block = fill(wasm.allocF32(3 + k * m + m), rand) as Float32Array;
+    const block = fill(alloc.floats(3 + k * m + m), rand) as Float32Array;
     const b = block.subarray(3, 3 + k * m);
     const bias = block.subarray(3 + k * m);
-    const a = fill(wasm.allocF32(n * k), rand);
-    const out = wasm.allocF32(n * m);
+    const a = fill(alloc.floats(n * k), rand);
+    const out = alloc.floats(n * m);
     const ref = new Float32Array(n * m);
     tsKernels.gemm(ref, a, b, bias, n, k, m);
     wasm.gemm(out, a, b, bias, n, k, m);
@@ -226,11 +223,11 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
 
   it('a CSR batch with fewer rows filled than its capacity uses only x.n rows', () => {
     const [k, m] = [20, 7];
-    const { x } = randomCsr(wasm, 6, k, 0.3, rand);
+    const { x } = randomCsr(alloc, 6, k, 0.3, rand);
     x.n = 4;
-    const b = fill(wasm.allocF32(k * m), rand);
-    const g = fill(wasm.allocF32(4 * m), rand);
-    const out = wasm.allocF32(k * m);
+    const b = fill(alloc.floats(k * m), rand);
+    const g = fill(alloc.floats(4 * m), rand);
+    const out = alloc.floats(k * m);
     const ref = new Float32Array(k * m);
     tsKernels.spmmAT(ref, x, g, k, m);
     wasm.spmmAT(out, x, g, k, m);
@@ -242,21 +239,21 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
 
   it('axpy: y += a·x, any length', () => {
     for (const len of [1, 3, 4, 7, 50, 39_760]) {
-      const y = fill(wasm.allocF32(len + 4), rand) as Float32Array;
-      const x = fill(wasm.allocF32(len), rand) as Float32Array;
+      const y = fill(alloc.floats(len + 4), rand) as Float32Array;
+      const x = fill(alloc.floats(len), rand) as Float32Array;
       const want = Float32Array.from(y, (v, i) => (i < len ? v + Math.fround(-0.1) * x[i] : v));
-      (wasm as WasmKernels).axpy(y, -0.1, x, len);
+      wasm.axpy(y, -0.1, x, len);
       expect(relErr(y, want)).toBeLessThan(1e-6);
     }
   });
 
   it('relu and reluBackward: SIMD lanes and tail agree with TypeScript, NaN and -0 give 0', () => {
     for (const len of [1, 3, 4, 7, 50, 5000]) {
-      const x = fill(wasm.allocF32(len), rand) as Float32Array;
+      const x = fill(alloc.floats(len), rand) as Float32Array;
       for (let i = 0; i < len; i++) x[i] -= 0.5; // about half negative
       if (len >= 4) [x[0], x[len - 1]] = [NaN, -0];
-      const dout = fill(wasm.allocF32(len), rand);
-      const [y, dx] = [wasm.allocF32(len), wasm.allocF32(len)];
+      const dout = fill(alloc.floats(len), rand);
+      const [y, dx] = [alloc.floats(len), alloc.floats(len)];
       const [yRef, dxRef] = [new Float32Array(len), new Float32Array(len)];
       wasm.relu(y, x, len);
       tsKernels.relu(yRef, x, len);
@@ -270,30 +267,32 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
   });
 
   it('refuses arrays that are not in its memory, naming the argument', () => {
-    const own = wasm.allocF32(4);
+    const own = alloc.floats(4);
     expect(() => wasm.gemm(own, new Float32Array(4), own, null, 2, 2, 2)).toThrow(
       /a is not in kernel memory/,
     );
     expect(() => wasm.colSum(own, new Float64Array(4), 2, 2)).toThrow(/g is not in kernel memory/);
-    const other = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
-    expect(() => wasm.gemm(own, own, other.allocF32(4), null, 2, 2, 2)).toThrow(/b is not in kernel memory/);
-    const x = tsKernels.allocCsr(2, 4);
+    const other = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
+    expect(() => wasm.gemm(own, own, other.alloc.floats(4), null, 2, 2, 2)).toThrow(
+      /b is not in kernel memory/,
+    );
+    const x = tsBackend.alloc.csr(2, 4);
     expect(() => wasm.spmm(own, x, own, null, 2, 2)).toThrow(/x\.rowPtr is not in kernel memory/);
   });
 
   it('refuses arrays that are too short for the shape', () => {
-    const a = wasm.allocF32(6);
-    expect(() => wasm.gemm(wasm.allocF32(4), a, wasm.allocF32(6), null, 2, 3, 2)).not.toThrow();
-    expect(() => wasm.gemm(wasm.allocF32(3), a, wasm.allocF32(6), null, 2, 3, 2)).toThrow(
+    const a = alloc.floats(6);
+    expect(() => wasm.gemm(alloc.floats(4), a, alloc.floats(6), null, 2, 3, 2)).not.toThrow();
+    expect(() => wasm.gemm(alloc.floats(3), a, alloc.floats(6), null, 2, 3, 2)).toThrow(
       /out has 3 elements, needs 4/,
     );
   });
 
   it('never grows its memory (views stay valid) and says so when the reservation is used up', () => {
-    const small = createWasmKernels(compileKernels(readFileSync(WASM)), { reserveBytes: 1 << 20 });
-    const first = small.allocF32(100_000);
+    const small = createWasmBackend(compileKernels(readFileSync(WASM)), { reserveBytes: 1 << 20 });
+    const first = small.alloc.floats(100_000);
     first[0] = 42;
-    expect(() => small.allocF32(300_000)).toThrow(/out of kernel memory/);
+    expect(() => small.alloc.floats(300_000)).toThrow(/out of kernel memory/);
     expect(first[0]).toBe(42);
     expect(first.length).toBe(100_000);
   });

@@ -8,15 +8,15 @@ import {
   Rng,
   Sigmoid,
   SoftmaxWithLoss,
+  SparseAffine,
   Tanh,
-  makeAlloc,
+  float64Backend,
   numericalGradient,
-  tsKernels,
   type Layer,
   type Matrix,
 } from '../../src/nn';
 
-const alloc = makeAlloc(tsKernels, 'float64');
+const backend = float64Backend;
 /** Backprop vs central difference: float64, h = 1e-5, so agreement to ~1e-8 is expected. */
 const TOL = 1e-7;
 
@@ -66,7 +66,7 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
     const b = randomMatrix(rng, 1, 4).data as Float64Array;
     const dW = new Float64Array(20);
     const db = new Float64Array(4);
-    const layer = new Affine('Affine1', W, b, dW, db, 5, 4, tsKernels, alloc);
+    const layer = new Affine('Affine1', { W: { rows: 5, cols: 4, data: W }, b, dW, db }, backend);
     checkLayer(
       layer,
       randomMatrix(rng, 3, 5),
@@ -85,13 +85,13 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
   ] as const) {
     it(`${name}: dx`, () => {
       const rng = new Rng(2);
-      checkLayer(new Layer(name, alloc), randomMatrix(rng, 4, 6), [], rng);
+      checkLayer(new Layer(name, backend), randomMatrix(rng, 4, 6), [], rng);
     });
   }
 
   it('Dropout with a frozen mask: dx, and the mask really drops about ratio of the units', () => {
     const rng = new Rng(3);
-    const layer = new Dropout('Dropout1', 0.4, new Rng(9), alloc);
+    const layer = new Dropout('Dropout1', 0.4, new Rng(9), backend);
     const x = randomMatrix(rng, 20, 50);
     layer.forward(x, true);
     layer.frozen = true;
@@ -110,14 +110,8 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
     const dbeta = new Float64Array(M);
     const layer = new BatchNormalization(
       'BatchNorm1',
-      gamma,
-      beta,
-      dgamma,
-      dbeta,
-      new Float64Array(M),
-      new Float64Array(M),
-      M,
-      alloc,
+      { gamma, beta, dgamma, dbeta, runningMean: new Float64Array(M), runningVar: new Float64Array(M) },
+      backend,
     );
     checkLayer(
       layer,
@@ -131,8 +125,8 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
   });
 
   for (const [name, make] of [
-    ['SoftmaxWithLoss', () => new SoftmaxWithLoss(alloc)],
-    ['IdentityWithLoss', () => new IdentityWithLoss(alloc)],
+    ['SoftmaxWithLoss', () => new SoftmaxWithLoss(backend)],
+    ['IdentityWithLoss', () => new IdentityWithLoss(backend)],
   ] as const) {
     it(`${name}: dx for label and one-hot targets`, () => {
       const rng = new Rng(5);
@@ -155,8 +149,8 @@ describe('each layer alone: backprop matches the numerical gradient (float64, ma
   }
 });
 
-describe('Affine with a sparse (CSR) input', () => {
-  it('gives the same output and dW as the dense input, and no dx', () => {
+describe('SparseAffine (the first layer on a sparse CSR batch)', () => {
+  it('gives the same output, dW and db as Affine on the dense input', () => {
     const rng = new Rng(6);
     const D = 12;
     const M = 3;
@@ -165,7 +159,7 @@ describe('Affine with a sparse (CSR) input', () => {
     for (let i = 0; i < x.data.length; i++) if (rng.next() < 0.7) x.data[i] = 0;
     // Float32 values: round the dense copy the same way so both see identical inputs.
     for (let i = 0; i < x.data.length; i++) x.data[i] = Math.fround(x.data[i]);
-    const csr = tsKernels.allocCsr(N, N * D);
+    const csr = backend.alloc.csr(N, N * D);
     let e = 0;
     for (let i = 0; i < N; i++) {
       csr.rowPtr[i] = e;
@@ -177,27 +171,31 @@ describe('Affine with a sparse (CSR) input', () => {
     }
     csr.rowPtr[N] = e;
     csr.n = N;
-    const W = randomMatrix(rng, D, M).data;
+    const W = randomMatrix(rng, D, M);
     const b = randomMatrix(rng, 1, M).data;
-    const make = (): Affine =>
-      new Affine('Affine1', W, b, new Float64Array(D * M), new Float64Array(M), D, M, tsKernels, alloc);
-    const dense = make();
-    const sparse = make();
+    const params = () => ({ W, b, dW: new Float64Array(D * M), db: new Float64Array(M) });
+    const dense = new Affine('Affine1', params(), backend);
+    const sparse = new SparseAffine('Affine1', params(), backend);
     const yd = dense.forward(x);
     const ys = sparse.forward(csr);
     expect(maxAbsDiff(yd.data.subarray(0, N * M), ys.data.subarray(0, N * M))).toBeLessThan(1e-12);
     const dout = randomMatrix(rng, N, M);
     dense.backward(dout);
-    const dx = sparse.backward(dout);
-    expect(dx.cols).toBe(0);
+    sparse.backward(dout);
     expect(maxAbsDiff(dense.dW, sparse.dW)).toBeLessThan(1e-12);
     expect(maxAbsDiff(dense.db, sparse.db)).toBeLessThan(1e-12);
+    // A network's dense first Affine skips dx (nothing is below it) but fills the same dW and db.
+    const first = new Affine('Affine1', params(), backend, { computeDx: false });
+    first.forward(x);
+    expect(first.backward(dout).cols).toBe(0);
+    expect(maxAbsDiff(first.dW, dense.dW)).toBe(0);
+    expect(maxAbsDiff(first.db, dense.db)).toBe(0);
   });
 });
 
 describe('SoftmaxWithLoss', () => {
   it("is stable for the book's [1010, 1000, 990] (no overflow) and matches the shifted softmax", () => {
-    const layer = new SoftmaxWithLoss(alloc);
+    const layer = new SoftmaxWithLoss(backend);
     const x = { rows: 1, cols: 3, data: Float64Array.from([1010, 1000, 990]) };
     const loss = layer.forward(x, Uint8Array.from([0]));
     const y = Array.from(layer.y.data.subarray(0, 3));
@@ -214,7 +212,7 @@ describe('SoftmaxWithLoss', () => {
     const x = randomMatrix(rng, N, 10, 500);
     const t = new Uint8Array(N);
     for (let i = 0; i < N; i++) t[i] = rng.int(10);
-    const layer = new SoftmaxWithLoss(alloc);
+    const layer = new SoftmaxWithLoss(backend);
     const loss = layer.forward(x, t);
     expect(Number.isFinite(loss)).toBe(true);
     expect(loss).toBeGreaterThan(100); // many rows put ~0 probability on their target
@@ -231,8 +229,8 @@ describe('SoftmaxWithLoss', () => {
     const labels = new Int32Array(50);
     const oneHot = new Float64Array(500);
     for (let i = 0; i < 50; i++) oneHot[i * 10 + (labels[i] = rng.int(10))] = 1;
-    const a = new SoftmaxWithLoss(alloc);
-    const b = new SoftmaxWithLoss(alloc);
+    const a = new SoftmaxWithLoss(backend);
+    const b = new SoftmaxWithLoss(backend);
     expect(a.forward(x, labels)).toBeCloseTo(b.forward(x, oneHot), 14);
     expect(maxAbsDiff(a.backward().data, b.backward().data)).toBeLessThan(1e-16);
     // and both equal the textbook definition -Σ log y_t / N
@@ -244,7 +242,7 @@ describe('SoftmaxWithLoss', () => {
 
 describe('IdentityWithLoss', () => {
   it('is 0.5 · Σ (y - t)² / N', () => {
-    const layer = new IdentityWithLoss(alloc);
+    const layer = new IdentityWithLoss(backend);
     const x = { rows: 2, cols: 2, data: Float64Array.from([1, 2, 3, 4]) };
     expect(layer.forward(x, Float64Array.from([0, 2, 1, 1]))).toBeCloseTo((0.5 * (1 + 0 + 4 + 9)) / 2, 14);
     expect(Array.from(layer.backward().data)).toEqual([0.5, 0, 1, 1.5]);
@@ -253,7 +251,7 @@ describe('IdentityWithLoss', () => {
 
 describe('train vs inference behaviour', () => {
   it('Dropout: training zeroes about ratio of units and scales the rest by 1/(1-ratio); inference is identity', () => {
-    const layer = new Dropout('Dropout1', 0.5, new Rng(10), alloc);
+    const layer = new Dropout('Dropout1', 0.5, new Rng(10), backend);
     const x = { rows: 100, cols: 100, data: new Float64Array(10_000).fill(1) };
     const train = Array.from(layer.forward(x, true).data);
     expect(new Set(train)).toEqual(new Set([0, 2]));
@@ -270,14 +268,15 @@ describe('train vs inference behaviour', () => {
     const runningVar = new Float64Array(M);
     const layer = new BatchNormalization(
       'BatchNorm1',
-      gamma,
-      new Float64Array(M),
-      new Float64Array(M),
-      new Float64Array(M),
-      runningMean,
-      runningVar,
-      M,
-      alloc,
+      {
+        gamma,
+        beta: new Float64Array(M),
+        dgamma: new Float64Array(M),
+        dbeta: new Float64Array(M),
+        runningMean,
+        runningVar,
+      },
+      backend,
     );
     const rng = new Rng(11);
     const x = randomMatrix(rng, 200, M, 4);

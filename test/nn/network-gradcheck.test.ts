@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, createNetwork, gradientCheck, tsKernels, type NetInput, type NetworkSpec } from '../../src/nn';
+import {
+  Rng,
+  createNetwork,
+  gradientCheck,
+  float64Backend,
+  type NetInput,
+  type NetworkSpec,
+} from '../../src/nn';
 
 /**
- * Whole networks in float64 with tsKernels: every parameter's backprop gradient vs the numerical
+ * Whole networks on float64Backend (tsKernels, float64): every parameter's backprop gradient vs the numerical
  * one (central difference, h = 1e-4 like the book). Tolerance: mean |diff| < 1e-7 and max < 1e-5
  * per parameter (the book's ch05 check reports 1e-10 .. 1e-7 on MNIST).
  */
@@ -59,7 +66,7 @@ describe('gradient check of whole networks (float64)', () => {
     for (const target of ['labels', 'one-hot'] as const) {
       it(`${name}, ${target} targets`, () => {
         const spec = { ...BASE, ...override };
-        const net = createNetwork(spec, { kernels: tsKernels, rng: new Rng(42), dtype: 'float64' });
+        const net = createNetwork(spec, { backend: float64Backend, rng: new Rng(42) });
         const { x, labels, oneHot } = batch(3, 5, spec.inputSize);
         const results = gradientCheck(net, x, target === 'labels' ? labels : oneHot);
         const expectedNames = Object.keys(net.params);
@@ -76,7 +83,7 @@ describe('gradient check of whole networks (float64)', () => {
   }
 
   it('detects a wrong gradient (the check can fail)', () => {
-    const net = createNetwork(BASE, { kernels: tsKernels, rng: new Rng(42), dtype: 'float64' });
+    const net = createNetwork(BASE, { backend: float64Backend, rng: new Rng(42) });
     const { x, labels } = batch(3, 5, 6);
     // Sabotage: backprop that is off by 0.01 in one entry of W1 must be caught.
     const results1 = gradientCheck(net, x, labels);

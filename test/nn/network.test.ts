@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchBuilder, Rng, createNetwork, shiftRotate, tsKernels, type NetworkSpec } from '../../src/nn';
+import { BatchBuilder, Rng, createNetwork, shiftRotate, tsBackend, type NetworkSpec } from '../../src/nn';
 import { loadMnist } from './mnist-fixture';
 
 const SPEC: NetworkSpec = {
@@ -18,7 +18,7 @@ const SPEC: NetworkSpec = {
 
 describe('Network parameters', () => {
   it("are named and ordered like the book's MultiLayerNetExtend and all live in one flat buffer", () => {
-    const net = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(1) });
+    const net = createNetwork(SPEC, { backend: tsBackend, rng: new Rng(1) });
     const ts = net.tensors();
     expect(ts.map((t) => t.name)).toEqual([
       'W1',
@@ -53,8 +53,8 @@ describe('Network parameters', () => {
   });
 
   it('setTensors loads by name and refuses a wrong shape, an unknown or a missing name, changing nothing', () => {
-    const a = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(1) });
-    const b = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(2) });
+    const a = createNetwork(SPEC, { backend: tsBackend, rng: new Rng(1) });
+    const b = createNetwork(SPEC, { backend: tsBackend, rng: new Rng(2) });
     const before = b.flatParams().slice();
     const good = a.tensors();
     const wrongShape = good.map((t) => (t.name === 'W2' ? { ...t, shape: [20, 30] } : t));
@@ -78,9 +78,9 @@ describe('Network inference', () => {
     Float32Array.from(test.images.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
 
   it('predict gives probability rows; dense and sparse inputs agree; inference ignores dropout', () => {
-    const net = createNetwork(SPEC, { kernels: tsKernels, rng: new Rng(3) });
+    const net = createNetwork(SPEC, { backend: tsBackend, rng: new Rng(3) });
     // Warm up the BN running stats so inference is meaningful.
-    const batch = new BatchBuilder(tsKernels, 20, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    const batch = new BatchBuilder(tsBackend, 20, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
     const idx = Int32Array.from({ length: 20 }, (_, i) => i);
     const sparse = batch.fill(test, idx, 20, new Rng(0));
     for (let k = 0; k < 30; k++) net.gradient(sparse, test.labels);
@@ -103,7 +103,7 @@ describe('Network inference', () => {
   it('activations reports each hidden layer output for one image, then the probabilities', () => {
     const net = createNetwork(
       { ...SPEC, batchNorm: false, dropout: 0 },
-      { kernels: tsKernels, rng: new Rng(3) },
+      { backend: tsBackend, rng: new Rng(3) },
     );
     const acts = net.activations(pixels(0));
     expect(acts.map((a) => [a.name, a.data.length])).toEqual([
@@ -122,7 +122,7 @@ describe('batches', () => {
   const idx = Int32Array.from({ length: 10 }, (_, i) => i);
 
   it('sparse batches hold exactly the non-zero pixels / 255', () => {
-    const b = new BatchBuilder(tsKernels, 10, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    const b = new BatchBuilder(tsBackend, 10, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
     const input = b.fill(test, idx, 10, new Rng(0));
     if (input.kind !== 'sparse') throw new Error('expected sparse');
     const { rowPtr, colIdx, values } = input.csr;
@@ -135,7 +135,7 @@ describe('batches', () => {
   });
 
   it('noise makes dense batches in [0, 1] that differ from the clean image by about sigma', () => {
-    const b = new BatchBuilder(tsKernels, 10, 784, { noiseSigma: 0.2, augmentShift: 0, augmentRotate: 0 });
+    const b = new BatchBuilder(tsBackend, 10, 784, { noiseSigma: 0.2, augmentShift: 0, augmentRotate: 0 });
     const input = b.fill(test, idx, 10, new Rng(0));
     if (input.kind !== 'dense') throw new Error('expected dense');
     let sq = 0;

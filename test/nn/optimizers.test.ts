@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZERS, OPTIMIZER_CLASSES, createOptimizer, tsKernels, type OptimizerName } from '../../src/nn';
-import { kernelsFromWasmBytes } from '../../src/nn/kernels-wasm';
+import {
+  OPTIMIZERS,
+  OPTIMIZER_CLASSES,
+  createOptimizer,
+  float64Backend,
+  tsBackend,
+  type OptimizerName,
+} from '../../src/nn';
+import { wasmBackendFromBytes } from '../../src/nn/kernels-wasm';
 
 const WASM = resolve(__dirname, '../../build/kernels.wasm');
 
@@ -17,7 +24,7 @@ const GRADS = [
 ];
 
 function run(name: OptimizerName, opts: Record<string, number>): number[][] {
-  const opt = createOptimizer(name, { lr: 0.1, ...opts });
+  const opt = createOptimizer(name, { lr: 0.1, backend: float64Backend, ...opts });
   const params = { W1: Float64Array.from([1, -2]) };
   const seq: number[][] = [];
   for (const g of GRADS) {
@@ -120,18 +127,18 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
   });
 
   for (const name of ['sgd', 'momentum'] as const) {
-    it(`${name} through the WASM axpy kernel matches the TypeScript update (float32, in kernel memory)`, () => {
+    it(`${name} on the WASM backend (axpy kernel, state in its memory) matches the TypeScript update (float32)`, () => {
       expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
-      const wasm = kernelsFromWasmBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
+      const wasm = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
       const lengths = { W1: 39_250, b1: 50, W2: 503 }; // not multiples of 4
-      const fast = createOptimizer(name, { lr: 0.1, kernels: wasm });
-      const slow = createOptimizer(name, { lr: 0.1, kernels: tsKernels });
+      const fast = createOptimizer(name, { lr: 0.1, backend: wasm });
+      const slow = createOptimizer(name, { lr: 0.1, backend: tsBackend });
       const pf: Record<string, Float32Array> = {};
       const ps: Record<string, Float32Array> = {};
       const g: Record<string, Float32Array> = {};
       for (const [key, n] of Object.entries(lengths)) {
-        pf[key] = wasm.allocF32(n);
-        g[key] = wasm.allocF32(n);
+        pf[key] = wasm.alloc.floats(n) as Float32Array;
+        g[key] = wasm.alloc.floats(n) as Float32Array;
         for (let i = 0; i < n; i++) {
           pf[key][i] = Math.sin(i + n);
           g[key][i] = Math.cos(3 * i);
@@ -152,7 +159,7 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
   }
 
   it('learning rate can be changed between updates', () => {
-    const opt = createOptimizer('sgd', { lr: 0.1 });
+    const opt = createOptimizer('sgd', { lr: 0.1, backend: float64Backend });
     const params = { W1: Float64Array.from([1]) };
     opt.update(params, { W1: Float64Array.from([1]) });
     opt.lr = 0.5;
@@ -163,7 +170,7 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
   it('every registered optimizer (OPTIMIZERS, the choices of the setting) steps against the gradient', () => {
     expect(OPTIMIZERS).toEqual(Object.keys(OPTIMIZER_CLASSES));
     for (const name of OPTIMIZERS) {
-      const opt = createOptimizer(name, { lr: 0.1 });
+      const opt = createOptimizer(name, { lr: 0.1, backend: float64Backend });
       expect(opt).toBeInstanceOf(OPTIMIZER_CLASSES[name]);
       const params = { W1: Float64Array.from([1, -1]) };
       opt.update(params, { W1: Float64Array.from([2, -2]) });
@@ -173,7 +180,7 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
   });
 
   it('keeps separate state per parameter name', () => {
-    const opt = createOptimizer('momentum', { lr: 1, momentum: 0.5 });
+    const opt = createOptimizer('momentum', { lr: 1, momentum: 0.5, backend: float64Backend });
     const params = { W1: Float64Array.from([0]), b1: Float64Array.from([0]) };
     opt.update(params, { W1: Float64Array.from([1]), b1: Float64Array.from([-1]) });
     opt.update(params, { W1: Float64Array.from([1]), b1: Float64Array.from([-1]) });

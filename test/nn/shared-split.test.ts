@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shareSplit } from '../../src/main/lab/dataset';
-import { BatchBuilder, Rng, tsKernels } from '../../src/nn';
+import { BatchBuilder, Rng, tsBackend } from '../../src/nn';
 import { viewSplit } from '../../src/shared/dataset';
 import { loadMnist } from './mnist-fixture';
 
@@ -27,7 +27,7 @@ describe('shared split values', () => {
   });
 
   it('gives sparse batches equal to the dense images / 255', () => {
-    const b = new BatchBuilder(tsKernels, 50, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    const b = new BatchBuilder(tsBackend, 50, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
     const idx = Int32Array.from({ length: 50 }, (_, i) => (i * 37) % view.count);
     const input = b.fill(view, idx, 50, new Rng(0));
     if (input.kind !== 'sparse') throw new Error('expected sparse');
@@ -40,8 +40,8 @@ describe('shared split values', () => {
   });
 
   it('fillRange (evaluation, images in order) gives the same batch as fill with those indices', () => {
-    const a = new BatchBuilder(tsKernels, 64, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
-    const b = new BatchBuilder(tsKernels, 64, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    const a = new BatchBuilder(tsBackend, 64, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
+    const b = new BatchBuilder(tsBackend, 64, 784, { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 });
     for (const [start, n] of [
       [0, 64],
       [101, 37],

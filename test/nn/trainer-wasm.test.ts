@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Trainer, tsKernels, type TrainerConfig } from '../../src/nn';
-import { kernelsFromWasmBytes } from '../../src/nn/kernels-wasm';
+import { Trainer, tsBackend, type TrainerConfig } from '../../src/nn';
+import { wasmBackendFromBytes } from '../../src/nn/kernels-wasm';
 import { BOOK_CONFIG, loadMnist } from './mnist-fixture';
 
 const WASM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/kernels.wasm');
@@ -12,7 +12,7 @@ if (!present && process.env.CI === 'true')
   throw new Error(`build/kernels.wasm is missing: run npm run build:wasm`);
 
 /**
- * The engine's buffers all come from the kernels (flat parameters, layer outputs, CSR batches),
+ * The engine's buffers all come from the backend (flat parameters, layer outputs, CSR batches),
  * so the same training runs on the WebAssembly kernels unchanged and follows the same curve
  * (float32 sums in a different order: losses agree to ~1e-4, not bit for bit).
  */
@@ -37,9 +37,9 @@ describe.skipIf(!present)(title, () => {
       },
     ];
     for (const c of configs) {
-      const wasm = kernelsFromWasmBytes(new Uint8Array(readFileSync(WASM)));
-      const a = new Trainer(c, { train, test }, { kernels: wasm });
-      const b = new Trainer(c, { train, test }, { kernels: tsKernels });
+      const wasm = wasmBackendFromBytes(new Uint8Array(readFileSync(WASM)));
+      const a = new Trainer(c, { train, test }, { backend: wasm });
+      const b = new Trainer(c, { train, test }, { backend: tsBackend });
       for (let i = 0; i < 100; i++) {
         const la = a.step().loss;
         const lb = b.step().loss;

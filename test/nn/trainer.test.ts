@@ -3,7 +3,7 @@ import {
   Trainer,
   createNetwork,
   evaluateNetwork,
-  tsKernels,
+  tsBackend,
   Rng,
   type DataSplit,
   type TrainerConfig,
@@ -24,14 +24,14 @@ const config = (over: Partial<TrainerConfig> = {}): TrainerConfig => ({
 });
 
 function losses(c: TrainerConfig, steps: number): number[] {
-  const t = new Trainer(c, { train, test }, { kernels: tsKernels });
+  const t = new Trainer(c, { train, test }, { backend: tsBackend });
   return Array.from({ length: steps }, () => t.step().loss);
 }
 
 describe('Trainer on real MNIST', () => {
   it("the book's ch05 run: 600 iterations of 784-50-10 ReLU, SGD 0.1, batch 100 reach > 0.88 test accuracy", () => {
     // Measured: 0.904 test accuracy after 600 iterations with seed 1 (the book reports ~0.90 after one epoch).
-    const t = new Trainer(config({ iterations: 600 }), { train, test }, { kernels: tsKernels });
+    const t = new Trainer(config({ iterations: 600 }), { train, test }, { backend: tsBackend });
     expect(t.iterationsPerEpoch).toBe(600);
     expect(t.totalIterations).toBe(600);
     let first = 0;
@@ -89,7 +89,7 @@ describe('Trainer on real MNIST', () => {
         sampling: 'shuffle',
       }),
       { train, test },
-      { kernels: tsKernels },
+      { backend: tsBackend },
     );
     expect(t.iterationsPerEpoch).toBe(3);
     while (!t.done) t.step();
@@ -105,7 +105,7 @@ describe('Trainer on real MNIST', () => {
     const t = new Trainer(
       config({ trainSubset: 1000, validationSplit: 0.2, patience: 2 }),
       { train, test },
-      { kernels: tsKernels },
+      { backend: tsBackend },
     );
     expect(t.fitCount).toBe(800);
     expect(t.validationCount).toBe(200);
@@ -121,7 +121,7 @@ describe('Trainer on real MNIST', () => {
     const off = new Trainer(
       config({ trainSubset: 1000, validationSplit: 0.2, patience: 0 }),
       { train, test },
-      { kernels: tsKernels },
+      { backend: tsBackend },
     );
     for (const l of [1, 2, 3, 4, 5]) expect(off.shouldStopEarly(l)).toBe(false);
   });
@@ -130,7 +130,7 @@ describe('Trainer on real MNIST', () => {
     const t = new Trainer(
       config({ trainSubset: 200, schedule: 'step', scheduleStepEpochs: 1 }),
       { train, test },
-      { kernels: tsKernels },
+      { backend: tsBackend },
     );
     expect(t.iterationsPerEpoch).toBe(2);
     expect(t.step().learningRate).toBe(0.1);
@@ -147,7 +147,7 @@ describe('Trainer on real MNIST', () => {
     const t = new Trainer(
       config({ trainSubset: 250, stopBy: 'epochs', epochs: 2, sampling: 'shuffle' }),
       { train, test },
-      { kernels: tsKernels },
+      { backend: tsBackend },
     );
     expect(t.iterationsPerEpoch).toBe(3);
     expect(t.totalIterations).toBe(6);
@@ -158,20 +158,20 @@ describe('Trainer on real MNIST', () => {
   });
 
   it('starts from initialWeights, and evaluateNetwork on a snapshot copy gives the same result', () => {
-    const a = new Trainer(config({ iterations: 100 }), { train, test }, { kernels: tsKernels });
+    const a = new Trainer(config({ iterations: 100 }), { train, test }, { backend: tsBackend });
     while (!a.done) a.step();
     const b = new Trainer(
       config({ seed: 99 }),
       { train, test },
-      { kernels: tsKernels, initialWeights: a.network.tensors() },
+      { backend: tsBackend, initialWeights: a.network.tensors() },
     );
     const range = { start: 0, end: 2000 };
-    const ea = evaluateNetwork(a.network, test, tsKernels, range);
+    const ea = evaluateNetwork(a.network, test, range);
     expect(b.network.flatParams()).toEqual(a.network.flatParams());
-    expect(evaluateNetwork(b.network, test, tsKernels, range)).toEqual(ea);
-    const copy = createNetwork(a.network.spec, { kernels: tsKernels, rng: new Rng(5) });
+    expect(evaluateNetwork(b.network, test, range)).toEqual(ea);
+    const copy = createNetwork(a.network.spec, { backend: tsBackend, rng: new Rng(5) });
     copy.flatParams().set(a.network.flatParams());
-    expect(evaluateNetwork(copy, test, tsKernels, range)).toEqual(ea);
+    expect(evaluateNetwork(copy, test, range)).toEqual(ea);
     expect(ea.count).toBe(2000);
     expect(ea.correct).toBe(Math.round(ea.accuracy * 2000));
     expect(ea.accuracy).toBeGreaterThan(0.7);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPickledTensors } from '../../src/formats';
-import { Rng, createNetwork, tsKernels, type Network } from '../../src/nn';
+import { Rng, createNetwork, tsBackend, type Network } from '../../src/nn';
 import { boundingBox, toMnist, type Raster } from '../../src/shared/digit';
 
 const root = resolve(__dirname, '../..');
@@ -42,7 +42,7 @@ function bookNetwork(): Network {
       weightDecay: 'none',
       weightDecayLambda: 0,
     },
-    { kernels: tsKernels, rng: new Rng(1) },
+    { backend: tsBackend, rng: new Rng(1) },
   );
   net.setTensors(tensors);
   return net;
@@ -50,7 +50,7 @@ function bookNetwork(): Network {
 
 /** Argmax of each row of the network's output for a batch of 784-pixel images (0..255). */
 function classify(net: Network, pixels: Uint8Array, n: number): Uint8Array {
-  const data = tsKernels.allocF32(n * 784);
+  const data = net.backend.alloc.floats(n * 784);
   for (let i = 0; i < n * 784; i++) data[i] = pixels[i] / 255;
   const y = net.predict({ kind: 'dense', n, data });
   const out = new Uint8Array(n);

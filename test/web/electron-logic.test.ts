@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { LAB_METHODS, type LabApi } from '../../src/shared/api';
@@ -26,14 +25,16 @@ import {
   writeWindowStateSync,
 } from '../../src/main/electron/window-state';
 
-const index = pathToFileURL('/opt/mnist-lab/out/renderer/index.html').href;
+const index = 'app://mnist-lab/index.html';
 
 describe('sender check', () => {
-  it('trusts the built index.html (any hash or query) and nothing else on file://', () => {
-    const trusted = { indexFileUrl: index };
+  it('trusts the built index.html on app:// (any hash or query) and nothing else, file:// included', () => {
+    const trusted = { indexUrl: index };
     expect(isTrustedSender(index, trusted)).toBe(true);
     expect(isTrustedSender(`${index}#/runs`, trusted)).toBe(true);
-    expect(isTrustedSender('file:///opt/mnist-lab/out/renderer/other.html', trusted)).toBe(false);
+    expect(isTrustedSender('app://mnist-lab/other.html', trusted)).toBe(false);
+    expect(isTrustedSender('app://elsewhere/index.html', trusted)).toBe(false);
+    expect(isTrustedSender('file:///opt/mnist-lab/out/renderer/index.html', trusted)).toBe(false);
     expect(isTrustedSender('file:///etc/passwd', trusted)).toBe(false);
     expect(isTrustedSender('https://example.com/', trusted)).toBe(false);
     expect(isTrustedSender('http://localhost:5173/', trusted)).toBe(false); // no dev server in a build
@@ -42,7 +43,7 @@ describe('sender check', () => {
   });
 
   it('trusts the dev server origin only under electron-vite dev', () => {
-    const trusted = { indexFileUrl: index, devServerUrl: 'http://localhost:5173' };
+    const trusted = { indexUrl: index, devServerUrl: 'http://localhost:5173' };
     expect(isTrustedSender('http://localhost:5173/index.html', trusted)).toBe(true);
     expect(isTrustedSender('http://localhost:5174/', trusted)).toBe(false);
     expect(isTrustedSender('http://localhost.evil.example:5173/', trusted)).toBe(false);
@@ -188,7 +189,7 @@ describe('ipcMain adapter', () => {
 
   it('passes arguments through for our frame and refuses any other frame', async () => {
     const { ipc, handlers } = makeIpc();
-    registerLabHandlers(ipc, lab, (url) => isTrustedSender(url, { indexFileUrl: index }));
+    registerLabHandlers(ipc, lab, (url) => isTrustedSender(url, { indexUrl: index }));
     const pixels = new Uint8Array(784).fill(9);
     await expect(
       handlers.get('lab:predict')!({ senderFrame: { url: index } }, 'run-1', pixels),
@@ -207,7 +208,7 @@ describe('ipcMain adapter', () => {
     const set: UiLanguage[] = [];
     const remove = registerShellHandlers(
       ipc,
-      (url) => isTrustedSender(url, { indexFileUrl: index }),
+      (url) => isTrustedSender(url, { indexUrl: index }),
       (language) => set.push(language),
     );
     const setLanguage = handlers.get('lab:shell:language')!;

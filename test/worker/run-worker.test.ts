@@ -6,7 +6,7 @@ import { loadMnist } from '../../src/main/lab/dataset';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import type { TrainConfig } from '../../src/shared/hyperparams';
 import { startWorker } from '../../src/worker/entry';
-import type { FromRunWorker, ToRunWorker } from '../../src/worker/messages';
+import type { FromRunWorker, ToRunWorker } from '../../src/shared/worker-messages';
 import { divergedMessage, saferLearningRate } from '../../src/worker/diverged';
 
 const { shared } = loadMnist();

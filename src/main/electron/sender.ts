@@ -4,13 +4,13 @@
  */
 
 export interface TrustedRenderer {
-  /** file:// URL of out/renderer/index.html in a build. */
-  indexFileUrl: string;
-  /** The Vite dev server's URL under `electron-vite dev` (ELECTRON_RENDERER_URL). */
+  /** The page the window loads in a build: app://mnist-lab/index.html (see app-protocol.ts). */
+  indexUrl: string;
+  /** The Vite dev server's URL, honoured only in a build made by `electron-vite dev`. */
   devServerUrl?: string;
 }
 
-/** True when `frameUrl` is our renderer: the built index.html, or a page of the dev server. */
+/** True when `frameUrl` is our renderer: the built index.html on app://, or a page of the dev server. */
 export function isTrustedSender(frameUrl: string | undefined | null, trusted: TrustedRenderer): boolean {
   if (!frameUrl) return false;
   let url: URL;
@@ -19,11 +19,9 @@ export function isTrustedSender(frameUrl: string | undefined | null, trusted: Tr
   } catch {
     return false;
   }
-  if (url.protocol === 'file:') {
-    // Same file, whatever the query or hash (the renderer may route with a hash).
-    const index = new URL(trusted.indexFileUrl);
-    return index.protocol === 'file:' && url.pathname === index.pathname && url.host === index.host;
-  }
+  const index = new URL(trusted.indexUrl);
+  // Same page, whatever the query or hash (the renderer may route with a hash).
+  if (url.protocol === index.protocol && url.host === index.host) return url.pathname === index.pathname;
   if (!trusted.devServerUrl) return false;
   const dev = new URL(trusted.devServerUrl);
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === dev.origin;

@@ -1,15 +1,15 @@
 /**
  * The personal test set: drawings the user labelled ("this was a 7"), kept in one JSON file written
  * atomically after every change, so it survives restarts and crashes and can be evaluated against
- * any run. A file that cannot be read is set aside (renamed, never overwritten) and the set starts
+ * any run (sent to the run's worker as one message, see images()). A file that cannot be read is set aside (renamed, never overwritten) and the set starts
  * empty, with a warning that says where the old file went.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Drawing, TestEvaluation } from '../../shared/api';
+import type { Drawing } from '../../shared/api';
 import { messageText } from '../../shared/messages';
-import type { Prediction } from '../../shared/runs';
+import type { LabelledImages } from '../../shared/worker-messages';
 import { writeErrorReason, writeFileAtomic } from './atomic-file';
 import { argument, pixelsSchema } from './validate';
 
@@ -87,6 +87,15 @@ export class DrawingSet {
     return this.drawings.map((d) => ({ ...d, pixels: d.pixels.slice() }));
   }
 
+  /** Every drawing's pixels one after another, and their labels: the set as one message to a worker. */
+  images(): LabelledImages {
+    if (this.drawings.length === 0) throw new Error(messageText('noDrawings'));
+    const size = this.drawings[0].pixels.length;
+    const pixels = new Uint8Array(this.drawings.length * size);
+    this.drawings.forEach((d, i) => pixels.set(d.pixels, i * size));
+    return { pixels, labels: Uint8Array.from(this.drawings, (d) => d.label) };
+  }
+
   /** Validates and adds a drawing; saves before it returns (a failed save adds nothing). */
   add(pixels: unknown, label: unknown): Drawing {
     const image = argument(pixelsSchema, pixels, 'drawing');
@@ -128,33 +137,4 @@ export class DrawingSet {
     }
     this.drawings = next;
   }
-}
-
-/** Classifies `drawings` one by one with `predict`; the result reads like a test-set evaluation. */
-export async function classifyDrawings(
-  runId: string,
-  iteration: number,
-  drawings: readonly Drawing[],
-  predict: (pixels: Uint8Array) => Promise<Prediction>,
-): Promise<TestEvaluation> {
-  if (drawings.length === 0) throw new Error(messageText('noDrawings'));
-  const predictions = await Promise.all(drawings.map((d) => predict(d.pixels)));
-  const count = drawings.length;
-  const out: TestEvaluation = {
-    runId,
-    iteration,
-    labels: Uint8Array.from(drawings, (d) => d.label),
-    predictions: new Uint8Array(count),
-    confidences: new Float32Array(count),
-    correct: 0,
-    count,
-  };
-  predictions.forEach(({ probabilities }, i) => {
-    let best = 0;
-    for (let k = 1; k < probabilities.length; k++) if (probabilities[k] > probabilities[best]) best = k;
-    out.predictions[i] = best;
-    out.confidences[i] = probabilities[best];
-    if (best === out.labels[i]) out.correct++;
-  });
-  return out;
 }

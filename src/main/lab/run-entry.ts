@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import type { TrainConfig } from '../../shared/hyperparams';
 import { LIVE_STATES } from '../../shared/runs';
 import type { RunSummary } from '../../shared/runs';
-import type { ToRunWorker } from '../../worker/messages';
+import type { ToRunWorker } from '../../shared/worker-messages';
 import { MetricsRecorder } from './metrics';
 import { INTERRUPTED_MESSAGE } from './service-options';
 import { messageText } from '../../shared/messages';

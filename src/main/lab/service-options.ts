@@ -1,7 +1,6 @@
 /** How the LabService is built, and the few constants it shares with the tests. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RunState } from '../../shared/runs';
 import type { RunStore } from './run-store';
 import { messageText } from '../../shared/messages';
 
@@ -31,8 +30,6 @@ export const INTERRUPTED_MESSAGE = messageText('interrupted');
 export const MAX_PENDING = 4;
 /** The largest weights file openWeights accepts (a 8x1024 network is ~40 MB as JSON). */
 export const MAX_WEIGHTS_BYTES = 256 * 1024 * 1024;
-/** End states after which the final weights are saved (a diverged run keeps its last good epoch). */
-export const ENDED_WITH_WEIGHTS: readonly RunState[] = ['finished', 'stopped'];
 
 /** build/kernels.wasm at the repo root: from src/main/lab/ in source, from out/main/ when bundled. */
 export function defaultWasmPath(): string | undefined {

@@ -5,8 +5,7 @@
  */
 import { decodeWeights } from '../../formats/index';
 import type { WeightsMeta } from '../../formats/index';
-import { Rng, createNetwork } from '../../nn/index';
-import { tsKernels } from '../../nn/kernels-ts';
+import { Rng, createNetwork, tsBackend } from '../../nn/index';
 import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams';
 import type { Activation, TrainConfig } from '../../shared/hyperparams';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
@@ -76,7 +75,7 @@ export function importedConfig(
 export function checkTensorsFit(config: TrainConfig, tensors: WeightTensor[]): void {
   const network = createNetwork(
     { ...config, inputSize: INPUT_SIZE, outputSize: OUTPUT_SIZE },
-    { kernels: tsKernels, rng: new Rng(config.seed) },
+    { backend: tsBackend, rng: new Rng(config.seed) },
   );
   network.setTensors(tensors);
 }

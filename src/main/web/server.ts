@@ -5,12 +5,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { LabApi, LabEvent } from '../../shared/api';
 import { decodeMessage, encodeMessage } from './codec';
 import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, errorMessage, parseRequest, type ServerMessage } from './protocol';
 import { mimeType, resolveStaticFile, securityHeaders } from './static-files';
+import { MAX_WEIGHTS_BYTES } from '../lab/service-options';
 
 export interface WebBridgeOptions {
   /** 0 (the default) picks a free port. */
@@ -29,8 +31,27 @@ export interface WebBridge {
 }
 
 const HOST = '127.0.0.1';
-/** Largest request frame accepted (a predict call is under 1 KB; this leaves room). */
-const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * Largest request frame accepted: the largest weights file the Lab imports, plus room for the
+ * frame's JSON (a predict call is under 1 KB). Only an authorised socket ever gets to send one.
+ */
+const MAX_FRAME_BYTES = MAX_WEIGHTS_BYTES + 64 * 1024;
+/** Open TCP connections at most (the app needs a handful); more are dropped as they arrive. */
+export const MAX_CONNECTIONS = 128;
+/** How long a client may take to send its request headers, and its whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** An unauthorised socket is told why (CLOSE_BAD_TOKEN) and cut off if it does not leave by then. */
+const BAD_TOKEN_GRACE_MS = 1_000;
+
+/** The URL of a request target, or null when it does not parse (`GET http://[ HTTP/1.1`). */
+function requestUrl(target: string | undefined, base: string): URL | null {
+  try {
+    return new URL(target ?? '/', base);
+  } catch {
+    return null;
+  }
+}
 
 /** Starts serving `lab` and the renderer; see the file comment for what is guarded how. */
 export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Promise<WebBridge> {
@@ -56,12 +77,15 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
   const hostAllowed = (req: IncomingMessage): boolean =>
     req.headers.host === `${HOST}:${port}` || req.headers.host === `localhost:${port}`;
 
-  const server = createServer((req, res) => {
-    handleHttp(req, res).catch((error: unknown) => {
-      if (!res.headersSent) refuse(res, 500, errorMessage(error));
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    (req, res) => {
+      handleHttp(req, res).catch((error: unknown) => {
+        if (!res.headersSent) refuse(res, 500, errorMessage(error));
+        else res.destroy();
+      });
+    },
+  );
 
   const refuse = (res: ServerResponse, status: number, message: string): void => {
     res.writeHead(status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
@@ -71,7 +95,8 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     if (!hostAllowed(req)) return refuse(res, 403, 'Forbidden: unknown host');
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    const url = requestUrl(req.url, `http://${HOST}:${port}`);
+    if (!url) return refuse(res, 400, 'Bad request target');
     const queryToken = url.searchParams.get('token');
     if (!tokenMatches(queryToken) && !tokenMatches(cookieToken(req))) {
       return refuse(res, 403, 'Forbidden: open the address with its ?token=... as printed by npm run serve');
@@ -98,23 +123,43 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
 
   // The LabApi over WebSocket: requests in, responses and events out, every frame binary.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  sockets.on('wsClientError', (_error: Error, socket: Duplex) => socket.destroy());
   const send = (socket: WebSocket, message: ServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(encodeMessage(message), { binary: true });
   };
 
+  // Every TCP connection gets its error handler before anything else can happen to it: a reset
+  // or a malformed packet ends that connection, never the process. Over the cap, it is dropped.
+  server.maxConnections = MAX_CONNECTIONS;
+  server.on('connection', (socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+  });
+  // Bytes that are not HTTP (or headers that never finish): answer 400 where possible, then close.
+  server.on('clientError', (_error: Error, socket: Duplex) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    socket.destroy();
+  });
+
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req.url, `http://${HOST}:${port}`);
     const origin = req.headers.origin;
     const originAllowed =
       origin === undefined || origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
-    if (url.pathname !== LAB_SOCKET_PATH || !hostAllowed(req) || !originAllowed) {
+    if (!url || url.pathname !== LAB_SOCKET_PATH || !hostAllowed(req) || !originAllowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     const authorised = tokenMatches(url.searchParams.get('token')) || tokenMatches(cookieToken(req));
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A frame over the limit, a bad opcode or an unmasked frame ends this socket, nothing else.
+      ws.on('error', () => ws.terminate());
       // Accept, then close with a code the client understands, so it can say why and stop retrying.
-      if (!authorised) return ws.close(CLOSE_BAD_TOKEN, 'invalid token');
+      if (!authorised) {
+        ws.close(CLOSE_BAD_TOKEN, 'invalid token');
+        setTimeout(() => ws.terminate(), BAD_TOKEN_GRACE_MS).unref();
+        return;
+      }
       sockets.emit('connection', ws, req);
     });
   });

@@ -8,14 +8,39 @@
  * At inference the running averages (momentum 0.9, starting at 0 like the book) replace the batch
  * statistics.
  */
-import type { Alloc, Floats, Matrix } from '../tensor';
+import type { Backend } from '../backend';
+import type { Floats, Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import type { Layer } from './layer';
 
 const EPS = 1e-7;
 
-/** BatchNormalization over features of an (N, M) input. gamma/beta/running stats are flat views. */
+/** A BatchNormalization layer's parameters, gradients and running statistics, each (M). */
+export interface BatchNormParams {
+  /** scale */
+  gamma: Floats;
+  /** shift */
+  beta: Floats;
+  /** gradient of gamma, filled by backward */
+  dgamma: Floats;
+  /** gradient of beta, filled by backward */
+  dbeta: Floats;
+  /** running mean, updated by training forwards */
+  runningMean: Floats;
+  /** running variance, updated by training forwards */
+  runningVar: Floats;
+}
+
+/** BatchNormalization over the M features of an (N, M) input; M is the length of gamma. */
 export class BatchNormalization implements Layer {
+  readonly gamma: Floats;
+  readonly beta: Floats;
+  readonly dgamma: Floats;
+  readonly dbeta: Floats;
+  readonly runningMean: Floats;
+  readonly runningVar: Floats;
+  /** Weight of the old running statistics in each update (the book's 0.9). */
+  readonly momentum: number;
   private xc: Matrix | null = null;
   private xn: Matrix | null = null;
   private out: Matrix | null = null;
@@ -28,34 +53,30 @@ export class BatchNormalization implements Layer {
 
   constructor(
     readonly name: string,
-    /** (M) scale */
-    readonly gamma: Floats,
-    /** (M) shift */
-    readonly beta: Floats,
-    /** (M) gradient of gamma */
-    readonly dgamma: Floats,
-    /** (M) gradient of beta */
-    readonly dbeta: Floats,
-    /** (M) running mean, updated by training forwards */
-    readonly runningMean: Floats,
-    /** (M) running variance */
-    readonly runningVar: Floats,
-    readonly size: number,
-    private readonly alloc: Alloc,
-    readonly momentum = 0.9,
+    params: BatchNormParams,
+    private readonly backend: Backend,
+    options: { momentum?: number } = {},
   ) {
-    this.std = alloc(size);
-    this.scratch = alloc(size);
-    this.scratch2 = alloc(size);
+    this.gamma = params.gamma;
+    this.beta = params.beta;
+    this.dgamma = params.dgamma;
+    this.dbeta = params.dbeta;
+    this.runningMean = params.runningMean;
+    this.runningVar = params.runningVar;
+    this.momentum = options.momentum ?? 0.9;
+    const M = params.gamma.length;
+    this.std = backend.alloc.floats(M);
+    this.scratch = backend.alloc.floats(M);
+    this.scratch2 = backend.alloc.floats(M);
   }
 
   /** x (N, M) -> y (N, M). */
   forward(x: Matrix, train: boolean): Matrix {
     const N = x.rows;
-    const M = this.size;
-    const xc = (this.xc = ensureMatrix(this.xc, N, M, this.alloc)).data;
-    const xn = (this.xn = ensureMatrix(this.xn, N, M, this.alloc)).data;
-    const out = (this.out = ensureMatrix(this.out, N, M, this.alloc));
+    const M = this.gamma.length;
+    const xc = (this.xc = ensureMatrix(this.xc, N, M, this.backend.alloc)).data;
+    const xn = (this.xn = ensureMatrix(this.xn, N, M, this.backend.alloc)).data;
+    const out = (this.out = ensureMatrix(this.out, N, M, this.backend.alloc));
     const xd = x.data;
     const std = this.std;
     const mu = this.scratch;
@@ -106,12 +127,12 @@ export class BatchNormalization implements Layer {
     if (this.xc === null || this.xn === null) throw new Error(`${this.name}: backward before forward`);
     if (!this.lastTrain) throw new Error(`${this.name}: backward needs a training forward`);
     const N = dout.rows;
-    const M = this.size;
+    const M = this.gamma.length;
     const d = dout.data;
     const xc = this.xc.data;
     const xn = this.xn.data;
     const std = this.std;
-    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.alloc));
+    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.backend.alloc));
     const g = dx.data; // holds dxc as it is built
     const dvar = this.scratch;
     const dmu = this.scratch2;

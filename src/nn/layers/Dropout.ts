@@ -6,8 +6,9 @@
  * at inference (`x * (1.0 - self.dropout_ratio)`). Both give the same expected activations; ours
  * means the trained weights work unchanged in any plain MLP (exported to NumPy, ONNX, ...).
  */
+import type { Backend } from '../backend';
 import type { Rng } from '../rng';
-import type { Alloc, Matrix } from '../tensor';
+import type { Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import type { Layer } from './layer';
 
@@ -24,13 +25,13 @@ export class Dropout implements Layer {
     readonly name: string,
     readonly ratio: number,
     private readonly rng: Rng,
-    private readonly alloc: Alloc,
+    private readonly backend: Backend,
   ) {}
 
   /** train: y = x · mask / (1 - ratio); inference: y = x. */
   forward(x: Matrix, train: boolean): Matrix {
     const len = x.rows * x.cols;
-    const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.alloc));
+    const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.backend.alloc));
     const xd = x.data;
     const y = out.data;
     if (!train) {
@@ -54,7 +55,7 @@ export class Dropout implements Layer {
   /** dx = dout · mask / (1 - ratio). */
   backward(dout: Matrix): Matrix {
     const len = dout.rows * dout.cols;
-    const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.alloc));
+    const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.backend.alloc));
     const scale = 1 / (1 - this.ratio);
     const mask = this.mask;
     const d = dout.data;

@@ -4,7 +4,8 @@
  * (The book's `mean_squared_error` sums over the batch; dividing by N keeps the gradient the same
  * size for every batch size, like SoftmaxWithLoss.)
  */
-import type { Alloc, Matrix, Targets } from '../tensor';
+import type { Backend } from '../backend';
+import type { Matrix, Targets } from '../tensor';
 import { ensureMatrix, isLabels } from '../tensor';
 import type { LossLayer } from './layer';
 
@@ -16,11 +17,11 @@ export class IdentityWithLoss implements LossLayer {
   private dx: Matrix | null = null;
   private t: Targets | null = null;
 
-  constructor(private readonly alloc: Alloc) {}
+  constructor(private readonly backend: Backend) {}
 
   /** y = x (copied, so y survives the next forward of the layers below). */
   predict(x: Matrix): Matrix {
-    this.y = this.yBuf = ensureMatrix(this.yBuf, x.rows, x.cols, this.alloc);
+    this.y = this.yBuf = ensureMatrix(this.yBuf, x.rows, x.cols, this.backend.alloc);
     const len = x.rows * x.cols;
     for (let k = 0; k < len; k++) this.y.data[k] = x.data[k];
     return this.y;
@@ -55,7 +56,7 @@ export class IdentityWithLoss implements LossLayer {
     if (t === null) throw new Error('IdentityWithLoss: backward before forward');
     const N = this.y.rows;
     const M = this.y.cols;
-    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.alloc));
+    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.backend.alloc));
     const y = this.y.data;
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < M; j++) {

@@ -6,7 +6,8 @@
  * would overflow otherwise), and the loss uses log y_k = (x_k - max) - log Σ exp(x - max)
  * directly, so it never takes log(0). That is why the book's `+ 1e-7` inside the log is not needed.
  */
-import type { Alloc, Matrix, Targets } from '../tensor';
+import type { Backend } from '../backend';
+import type { Matrix, Targets } from '../tensor';
 import { ensureMatrix, isLabels } from '../tensor';
 import type { LossLayer } from './layer';
 
@@ -35,11 +36,11 @@ export class SoftmaxWithLoss implements LossLayer {
   private dx: Matrix | null = null;
   private t: Targets | null = null;
 
-  constructor(private readonly alloc: Alloc) {}
+  constructor(private readonly backend: Backend) {}
 
   /** Probabilities only. */
   predict(x: Matrix): Matrix {
-    this.y = this.yBuf = ensureMatrix(this.yBuf, x.rows, x.cols, this.alloc);
+    this.y = this.yBuf = ensureMatrix(this.yBuf, x.rows, x.cols, this.backend.alloc);
     softmaxRows(x.data, this.y.data, x.rows, x.cols);
     return this.y;
   }
@@ -48,7 +49,7 @@ export class SoftmaxWithLoss implements LossLayer {
   forward(x: Matrix, t: Targets): number {
     const N = x.rows;
     const M = x.cols;
-    this.y = this.yBuf = ensureMatrix(this.yBuf, N, M, this.alloc);
+    this.y = this.yBuf = ensureMatrix(this.yBuf, N, M, this.backend.alloc);
     this.t = t;
     const xd = x.data;
     const y = this.y.data;
@@ -85,7 +86,7 @@ export class SoftmaxWithLoss implements LossLayer {
     if (t === null) throw new Error('SoftmaxWithLoss: backward before forward');
     const N = this.y.rows;
     const M = this.y.cols;
-    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.alloc));
+    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.backend.alloc));
     const y = this.y.data;
     const g = dx.data;
     const len = N * M;

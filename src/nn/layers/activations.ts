@@ -2,9 +2,8 @@
  * The element-wise activation layers of book §5.5: Relu, Sigmoid, Tanh. Each backward uses only
  * its own output y, which is why these layers keep y rather than x.
  */
-import type { Kernels } from '../kernels';
-import { tsKernels } from '../kernels-ts';
-import type { Alloc, Matrix } from '../tensor';
+import type { Backend } from '../backend';
+import type { Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import { registryNames } from '../registry';
 import type { Layer } from './layer';
@@ -16,21 +15,21 @@ abstract class Elementwise implements Layer {
 
   constructor(
     readonly name: string,
-    private readonly alloc: Alloc,
-    /** Where ReLU runs (the WebAssembly kernels when the buffers are theirs). */
-    protected readonly kernels: Kernels = tsKernels,
+    protected readonly backend: Backend,
   ) {}
 
+  /** y (N, M) = f(x) element-wise. */
   forward(x: Matrix, _train = false): Matrix {
-    const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.alloc));
+    const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.backend.alloc));
     this.apply(x.data, out.data, x.rows * x.cols);
     return out;
   }
 
+  /** dx (N, M) = dout · f'(x), from the output y. */
   backward(dout: Matrix): Matrix {
     const out = this.out;
     if (out === null) throw new Error(`${this.name}: backward before forward`);
-    const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.alloc));
+    const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.backend.alloc));
     this.derive(dout.data, out.data, dx.data, dout.rows * dout.cols);
     return dx;
   }
@@ -48,10 +47,10 @@ abstract class Elementwise implements Layer {
  */
 export class Relu extends Elementwise {
   protected apply(x: Matrix['data'], y: Matrix['data'], len: number): void {
-    this.kernels.relu(y, x, len);
+    this.backend.kernels.relu(y, x, len);
   }
   protected derive(dout: Matrix['data'], y: Matrix['data'], dx: Matrix['data'], len: number): void {
-    this.kernels.reluBackward(dx, dout, y, len);
+    this.backend.kernels.reluBackward(dx, dout, y, len);
   }
 }
 

@@ -1,0 +1,166 @@
+/**
+ * The worker threads of the runs: one per live run, started with the shared dataset; one started on
+ * demand (paused, from the saved weights) for a past or imported run that is asked something. What
+ * a worker reports becomes the run's metrics, state, saved weights and LabEvents; a worker that
+ * dies fails its run (if it was live) and rejects what was asked of it; the other runs go on.
+ */
+import type { Worker } from 'node:worker_threads';
+import { messageText } from '../../shared/messages';
+import { LIVE_STATES } from '../../shared/runs';
+import type { WeightTensor } from '../../shared/runs';
+import type { FromRunWorker, RunWorkerData, ToRunWorker } from '../../shared/worker-messages';
+import { startWorker } from '../../worker/entry';
+import type { LoadedDataset } from './dataset';
+import type { EventHub } from './event-hub';
+import { rejectRequests, requestFrom, sendTo, settle, type RunEntry } from './run-entry';
+import type { RunPersistence } from './run-persistence';
+import type { RunRegistry } from './run-registry';
+
+/** What the workers need from the rest of the service. */
+export interface RunWorkersContext {
+  registry: RunRegistry;
+  persistence: RunPersistence;
+  events: EventHub;
+  /** The loaded dataset (loading it on first use). */
+  dataset: () => LoadedDataset;
+  wasmPath: string | undefined;
+}
+
+/** Starts, talks to and ends the runs' worker threads. */
+export class RunWorkers {
+  constructor(private readonly context: RunWorkersContext) {}
+
+  /** Starts the run's worker: training, or paused from `weights` (an imported or past run). */
+  start(entry: RunEntry, weights?: WeightTensor[]): void {
+    const { dataset, wasmPath } = this.context;
+    const shared = dataset().shared;
+    const workerData: RunWorkerData = { wasmPath };
+    const worker: Worker = startWorker('worker', import.meta.url, { workerData });
+    entry.worker = worker;
+    entry.retiring = false;
+    worker.on('message', (msg: FromRunWorker) => this.onMessage(entry, msg));
+    worker.on('error', (error) => this.fail(entry, messageText('threadCrashed', { detail: error.message })));
+    worker.on('exit', (code) => {
+      entry.worker = null;
+      rejectRequests(entry, 'The run has no live worker any more.');
+      if (!entry.retiring) this.fail(entry, messageText('threadExited', { code }));
+    });
+    const resume = weights && { weights, startPaused: true }; // imported or past weights wait, paused
+    sendTo(entry, { type: 'init', config: entry.summary.config, dataset: shared, ...resume });
+  }
+
+  /** A run that accepts training controls: live, or imported (its paused worker starts on demand). */
+  controllable(entry: RunEntry): RunEntry {
+    if (entry.summary.state === 'imported') {
+      this.ensure(entry);
+      return entry;
+    }
+    if (!LIVE_STATES.includes(entry.summary.state)) {
+      const { name, state } = entry.summary;
+      throw new Error(messageText('wrongState', { name, state }));
+    }
+    return entry;
+  }
+
+  /** A request to the run's worker; a past run's worker is started on demand. */
+  request<T>(entry: RunEntry, make: (requestId: number) => ToRunWorker): Promise<T> {
+    if (!entry.worker && !LIVE_STATES.includes(entry.summary.state)) {
+      try {
+        this.ensure(entry);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return requestFrom<T>(entry, make);
+  }
+
+  /** The run's current weights, from its worker. */
+  weights(entry: RunEntry): Promise<WeightTensor[]> {
+    return this.request(entry, (requestId) => ({ type: 'get-weights', requestId }));
+  }
+
+  /** Ends the run's worker on purpose (delete, close): its exit is not a failure. */
+  retire(entry: RunEntry): Promise<unknown> {
+    entry.retiring = true;
+    return entry.worker?.terminate() ?? Promise.resolve();
+  }
+
+  /** Kills the run's worker as a crash would (a test hook). */
+  async kill(entry: RunEntry): Promise<void> {
+    await entry.worker?.terminate();
+  }
+
+  /** A past or imported run's worker, started paused from its saved weights on first use. */
+  private ensure(entry: RunEntry): void {
+    if (entry.worker) return;
+    const weights = this.context.persistence.loadWeights(entry.summary.id);
+    const name = entry.summary.name;
+    if (!weights) throw new Error(messageText('noWeightsYet', { name }));
+    entry.viewer = entry.summary.state !== 'imported';
+    this.start(entry, weights);
+  }
+
+  /** What a worker reports: progress into the run's record and events, answers to their requests. */
+  private onMessage(entry: RunEntry, msg: FromRunWorker): void {
+    const { registry, events } = this.context;
+    const { summary } = entry;
+    const progress =
+      msg.type === 'ready' || msg.type === 'iterations' || msg.type === 'epoch' || msg.type === 'state';
+    if (entry.viewer && progress) return; // a past run's viewer answers requests only
+    switch (msg.type) {
+      case 'ready':
+        summary.iterationsPerEpoch = msg.iterationsPerEpoch;
+        summary.totalIterations = msg.totalIterations;
+        registry.updated(entry);
+        break;
+      case 'iterations': {
+        const batch = { start: msg.start, losses: msg.losses, learningRates: msg.learningRates };
+        entry.metrics.addIterations(batch);
+        summary.iteration = Math.max(summary.iteration, msg.start + msg.losses.length - 1);
+        events.emit({ type: 'iterations', runId: summary.id, batch });
+        break;
+      }
+      case 'epoch':
+        entry.metrics.addEpoch(msg.metrics);
+        summary.lastEpoch = msg.metrics;
+        events.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
+        registry.updated(entry);
+        this.saveWeights(entry, msg.weights); // the snapshot this epoch was measured on
+        break;
+      case 'state':
+        // An imported run stays 'imported' until it is first resumed or stepped.
+        if (summary.state === 'imported' && msg.state === 'paused') break;
+        summary.iteration = msg.iteration;
+        registry.setState(entry, msg.state, msg.message);
+        if (msg.weights) this.saveWeights(entry, msg.weights); // the end, past the last epoch
+        break;
+      case 'prediction':
+        settle(entry, msg.requestId, msg.prediction);
+        break;
+      case 'weights':
+        settle(entry, msg.requestId, msg.tensors);
+        break;
+      case 'classified': {
+        const { type: _type, requestId, ...classified } = msg;
+        settle(entry, requestId, classified);
+        break;
+      }
+      case 'error':
+        if (msg.requestId !== undefined) settle(entry, msg.requestId, new Error(msg.message));
+        else this.fail(entry, msg.message);
+        break;
+    }
+  }
+
+  /** Saves weights a worker sent, unless the run was deleted meanwhile. */
+  private saveWeights(entry: RunEntry, tensors: WeightTensor[]): void {
+    if (this.context.registry.has(entry)) this.context.persistence.saveWeightsOrWarn(entry, tensors);
+  }
+
+  /** Marks a live run failed and ends its worker; the other runs go on. */
+  private fail(entry: RunEntry, message: string): void {
+    if (!LIVE_STATES.includes(entry.summary.state) || !this.context.registry.has(entry)) return;
+    this.context.registry.setState(entry, 'failed', message);
+    void this.retire(entry);
+  }
+}

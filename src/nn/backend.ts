@@ -1,0 +1,80 @@
+/**
+ * A backend is where a network computes: a kernel set and the allocator of every buffer those
+ * kernels read or write. Layers, optimizers and batch builders take one backend and never ask
+ * where their memory lives.
+ *
+ *   tsBackend          tsKernels, float32 buffers on the JavaScript heap
+ *   float64Backend     tsKernels, float64 buffers on the heap (the gradient checks)
+ *   createWasmBackend  the WebAssembly SIMD kernels, float32 buffers in their own memory
+ *                      (kernels-wasm.ts; what training uses)
+ */
+import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+import { tsKernels } from './kernels-ts';
+
+/** A split's non-zero index, staged where its backend gathers mini-batches from it. */
+export interface StagedImages {
+  /** The index as the gather reads it: a copy in kernel memory, or the split's own arrays. */
+  readonly images: SparseImages;
+  /** out = images indices[0..n) as a CSR batch, values v / 255 (a `gatherRows` kernel). */
+  gather(out: CsrBatch, indices: Int32Array, n: number): void;
+}
+
+/** Makes the buffers a backend's kernels work on. */
+export interface Alloc {
+  /** A zeroed float buffer of `length` elements (float32, or float64 for the gradient checks). */
+  floats(length: number): Floats;
+  /** An empty CSR batch for up to `rows` rows and `nnz` non-zeros. */
+  csr(rows: number, nnz: number): CsrBatch;
+  /**
+   * `images` ready for gathering mini-batches. Staging the same arrays again returns the same
+   * StagedImages, so a split is copied (if at all) once. The backend decides here which gather
+   * serves the split; callers just call `gather`.
+   */
+  stage(images: SparseImages): StagedImages;
+}
+
+/** A kernel set and the allocator of its buffers. */
+export interface Backend {
+  readonly kernels: Kernels;
+  readonly alloc: Alloc;
+}
+
+/** An empty CSR batch on the heap. */
+function heapCsr(rows: number, nnz: number): CsrBatch {
+  return {
+    n: 0,
+    rowPtr: new Int32Array(rows + 1),
+    colIdx: new Int32Array(nnz),
+    values: new Float32Array(nnz),
+  };
+}
+
+/** `images` staged for the TypeScript gather, which reads the split's arrays where they are. */
+export function stagedInPlace(images: SparseImages): StagedImages {
+  return { images, gather: (out, indices, n) => tsKernels.gatherRows(out, images, indices, n) };
+}
+
+/** Stages each split once (keyed by its colIdx array), with `stage` making the first staging. */
+export function stagingOnce(stage: (images: SparseImages) => StagedImages): Alloc['stage'] {
+  const staged = new WeakMap<Uint16Array, StagedImages>();
+  return (images) => {
+    let s = staged.get(images.colIdx);
+    if (s === undefined) {
+      s = stage(images);
+      staged.set(images.colIdx, s);
+    }
+    return s;
+  };
+}
+
+/** tsKernels over float32 heap buffers: the app's backend when build/kernels.wasm is absent. */
+export const tsBackend: Backend = {
+  kernels: tsKernels,
+  alloc: { floats: (length) => new Float32Array(length), csr: heapCsr, stage: stagingOnce(stagedInPlace) },
+};
+
+/** tsKernels over float64 heap buffers: the precision the gradient checks need. */
+export const float64Backend: Backend = {
+  kernels: tsKernels,
+  alloc: { floats: (length) => new Float64Array(length), csr: heapCsr, stage: stagingOnce(stagedInPlace) },
+};
