@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getLab } from './bridge';
-import { initI18n } from './i18n';
+import { initI18n, matchLanguage } from './i18n';
 import { Root } from './Root';
 import { storedTheme } from './AppHeader';
 import { connectLab } from './store/connectLab';
@@ -16,7 +16,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 
 const i18n = initI18n();
-const store = createLabStore({ language: i18n.language, theme: storedTheme() });
+const store = createLabStore({ language: matchLanguage(i18n.language) ?? 'en', theme: storedTheme() });
 const lab = getLab();
 connectLab(lab, store);
 connectMenu(lab, store);

@@ -4,7 +4,7 @@
  * over a WebSocket. Every argument is validated again where it arrives in main.
  */
 import type { Activation, TrainConfig } from './hyperparams';
-import type { ShellApi } from './shell';
+import type { ShellApi, UiLanguage } from './shell';
 import type {
   DatasetInfo,
   EpochMetrics,
@@ -108,8 +108,11 @@ export interface LabApi {
   chooseDatasetFolder(): Promise<DatasetInfo | null>;
 
   listRuns(): Promise<RunSummary[]>;
-  /** Validates the (partial) config; rejects with a readable message when it is out of range. */
-  startRun(config: Partial<TrainConfig>, name?: string): Promise<RunSummary>;
+  /**
+   * Validates the (partial) config; rejects with a readable message when it is out of range.
+   * Without a name the run is named by its number in `language` ("Run 3" in English, the default).
+   */
+  startRun(config: Partial<TrainConfig>, name?: string, language?: UiLanguage): Promise<RunSummary>;
   pauseRun(runId: string): Promise<void>;
   resumeRun(runId: string): Promise<void>;
   stepRun(runId: string): Promise<void>;

@@ -2,8 +2,26 @@
  * The kinds of entry in the hyperparameter list (hyperparam-list.ts): a number, a choice, an on/off
  * switch and a list of sizes. Each constructor takes the facts of one setting and builds its
  * validation from them, so the range is written once and the schema cannot drift from it.
+ *
+ * String keys follow the key: a setting's label and help are `param.<key>.label` / `.help`, a
+ * choice's option names `option.<key>.<option>`, a list of sizes has its own namespace `<key>.*`.
+ * A key is typed against the English dictionary, so a setting without its strings (or a registry
+ * name without its option label) fails the type check.
  */
 import { z } from 'zod';
+import type { Dictionary, KeyOf } from './i18n';
+
+/** Settings with a label and help under `param.*`. */
+export type ParamKey = Extract<keyof Dictionary['param'], string>;
+/** Settings with option labels under `option.*`. */
+type OptionSetting = Extract<keyof Dictionary['option'], string>;
+/** The option names a choice setting has labels for. */
+type OptionName<K extends OptionSetting> = Extract<keyof Dictionary['option'][K], string>;
+/** Namespaces with their own label and help (a list of sizes, e.g. `hidden.*`). */
+type SizesNamespace = {
+  [N in keyof Dictionary]: Dictionary[N] extends { label: string; help: string } ? N : never;
+}[keyof Dictionary] &
+  string;
 
 /** When a setting takes effect: on the selected run right away, or from the next run. */
 export type Applies = 'live' | 'next-run';
@@ -12,7 +30,7 @@ export type Applies = 'live' | 'next-run';
  * When a setting is used at all, as data: it applies while `setting` is one of `oneOf`, none of
  * `noneOf`, or above `above`. Otherwise the panel disables it and shows `reason` (an i18n key).
  */
-export type AppliesWhen = { setting: string; reason: string } & (
+export type AppliesWhen = { setting: string; reason: KeyOf<'why'> } & (
   { oneOf: readonly string[] } | { noneOf: readonly string[] } | { above: number }
 );
 
@@ -26,18 +44,19 @@ interface Common<K extends string> {
   applies: Applies;
   /** Absent: always used. */
   when?: AppliesWhen;
-  /** i18n keys of the control's label and one-line help. */
-  labelKey: string;
-  helpKey: string;
 }
 
-/** What the constructors take besides the kind's own facts (the string keys default to `param.<key>.*`). */
-type Options = Partial<Pick<Common<string>, 'section' | 'applies' | 'when' | 'labelKey' | 'helpKey'>> & {
-  flag: string;
-};
+/** The i18n keys of a setting's label and one-line help. */
+interface ParamStrings<K extends ParamKey> {
+  labelKey: `param.${K}.label`;
+  helpKey: `param.${K}.help`;
+}
+
+/** What the constructors take besides the kind's own facts. */
+type Options = Partial<Pick<Common<string>, 'section' | 'applies' | 'when'>> & { flag: string };
 
 /** A number in [min, max], typed into a box and set with a slider (linear or log steps). */
-export interface NumberParam<K extends string = string> extends Common<K> {
+export interface NumberParam<K extends ParamKey = ParamKey> extends Common<K>, ParamStrings<K> {
   kind: 'number';
   min: number;
   max: number;
@@ -49,25 +68,31 @@ export interface NumberParam<K extends string = string> extends Common<K> {
 }
 
 /** One of a fixed list of names (an engine registry's keys). */
-export interface ChoiceParam<K extends string = string, O extends string = string> extends Common<K> {
+export interface ChoiceParam<
+  K extends ParamKey & OptionSetting = ParamKey & OptionSetting,
+  O extends string = string,
+>
+  extends Common<K>, ParamStrings<K> {
   kind: 'choice';
   options: readonly [O, ...O[]];
   default: O;
   /** i18n key prefix of the option labels: `${optionKeyPrefix}.${option}`. */
-  optionKeyPrefix: string;
+  optionKeyPrefix: `option.${K}`;
   schema: z.ZodEnum<{ [V in O]: V }>;
 }
 
 /** On or off: a checkbox, `--flag` / `--no-flag`. */
-export interface BooleanParam<K extends string = string> extends Common<K> {
+export interface BooleanParam<K extends ParamKey = ParamKey> extends Common<K>, ParamStrings<K> {
   kind: 'boolean';
   default: boolean;
   schema: z.ZodBoolean;
 }
 
 /** A list of integer sizes (the hidden layers): minCount..maxCount entries, each in [min, max]. */
-export interface SizesParam<K extends string = string> extends Common<K> {
+export interface SizesParam<K extends SizesNamespace = SizesNamespace> extends Common<K> {
   kind: 'sizes';
+  labelKey: `${K}.label`;
+  helpKey: `${K}.help`;
   min: number;
   max: number;
   minCount: number;
@@ -80,19 +105,15 @@ export interface SizesParam<K extends string = string> extends Common<K> {
 export type Hyperparam = NumberParam | ChoiceParam | BooleanParam | SizesParam;
 
 function common<const K extends string>(key: K, o: Options): Common<K> {
-  return {
-    key,
-    flag: o.flag,
-    section: o.section,
-    applies: o.applies ?? 'next-run',
-    when: o.when,
-    labelKey: o.labelKey ?? `param.${key}.label`,
-    helpKey: o.helpKey ?? `param.${key}.help`,
-  };
+  return { key, flag: o.flag, section: o.section, applies: o.applies ?? 'next-run', when: o.when };
+}
+
+function paramStrings<K extends ParamKey>(key: K): ParamStrings<K> {
+  return { labelKey: `param.${key}.label`, helpKey: `param.${key}.help` };
 }
 
 /** A number entry; `integer` defaults to false, `step` to 1, `scale` to linear. */
-export function numberParam<const K extends string>(
+export function numberParam<const K extends ParamKey>(
   key: K,
   spec: Options & {
     min: number;
@@ -107,6 +128,7 @@ export function numberParam<const K extends string>(
   const base = integer ? z.number().int() : z.number().finite();
   return {
     ...common(key, spec),
+    ...paramStrings(key),
     kind: 'number',
     min: spec.min,
     max: spec.max,
@@ -118,14 +140,15 @@ export function numberParam<const K extends string>(
   };
 }
 
-/** A choice entry over `options` (pass an engine registry's names). */
-export function choiceParam<const K extends string, const O extends string>(
+/** A choice entry over `options` (pass an engine registry's names; each needs its option label). */
+export function choiceParam<const K extends ParamKey & OptionSetting, const O extends OptionName<K>>(
   key: K,
   options: readonly [O, ...O[]],
   spec: Options & { default: NoInfer<O> },
 ): ChoiceParam<K, O> {
   return {
     ...common(key, spec),
+    ...paramStrings(key),
     kind: 'choice',
     options,
     default: spec.default,
@@ -135,21 +158,29 @@ export function choiceParam<const K extends string, const O extends string>(
 }
 
 /** An on/off entry. */
-export function booleanParam<const K extends string>(
+export function booleanParam<const K extends ParamKey>(
   key: K,
   spec: Options & { default: boolean },
 ): BooleanParam<K> {
-  return { ...common(key, spec), kind: 'boolean', default: spec.default, schema: z.boolean() };
+  return {
+    ...common(key, spec),
+    ...paramStrings(key),
+    kind: 'boolean',
+    default: spec.default,
+    schema: z.boolean(),
+  };
 }
 
 /** A list-of-sizes entry. */
-export function sizesParam<const K extends string>(
+export function sizesParam<const K extends SizesNamespace>(
   key: K,
   spec: Options & { min: number; max: number; minCount: number; maxCount: number; default: number[] },
 ): SizesParam<K> {
   const size = z.number().int().min(spec.min).max(spec.max);
   return {
     ...common(key, spec),
+    labelKey: `${key}.label`,
+    helpKey: `${key}.help`,
     kind: 'sizes',
     min: spec.min,
     max: spec.max,

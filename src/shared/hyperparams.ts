@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { TrainerConfig } from '../nn/trainer';
 import { describeValues, type Hyperparam } from './hyperparam-kinds';
 import type * as Kind from './hyperparam-kinds';
+import type { KeyOf, OptionKey } from './i18n';
 import { HYPERPARAMS } from './hyperparam-list';
 
 export { describeValues, type Hyperparam };
@@ -56,6 +57,22 @@ export type SizesParam = Kind.SizesParam<SizesKey>;
 /** Any entry, its key typed against TrainConfig. */
 export type Param = NumberParam | ChoiceParam | BooleanParam | SizesParam;
 
+// Every choice's option names have labels: this fails the type check if one is missing.
+type OptionKeysOf<E> = E extends {
+  kind: 'choice';
+  key: infer K extends string;
+  options: readonly (infer O)[];
+}
+  ? `option.${K}.${O & string}`
+  : never;
+export type OptionKeysOfTheList = Satisfies<OptionKeysOf<Entry>, OptionKey>;
+
+/** The i18n key of one option's label (`option.optimizer.adam`). */
+export function optionKey(param: ChoiceParam, option: string): OptionKey {
+  // The options come from the entry, and OptionKeysOfTheList holds every entry's options to OptionKey.
+  return `${param.optionKeyPrefix}.${option}` as OptionKey;
+}
+
 /** Every entry, in panel order. */
 export const PARAMS: readonly Param[] = HYPERPARAMS;
 
@@ -87,7 +104,7 @@ export const savedConfigSchema = z.preprocess(
  * Why a control does not apply to this config, or null when it does: the entry's `when`, read as
  * data. The value is an i18n key (`why.*`); the UI disables the control and shows it on hover.
  */
-export function notApplicable(key: keyof TrainConfig, c: TrainConfig): string | null {
+export function notApplicable(key: keyof TrainConfig, c: TrainConfig): KeyOf<'why'> | null {
   const when = (PARAMS as readonly Hyperparam[]).find((p) => p.key === key)?.when;
   if (!when) return null;
   const value: unknown = c[when.setting as keyof TrainConfig];

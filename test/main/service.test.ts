@@ -194,6 +194,23 @@ describe('LabService: names and validation', () => {
     await expect(lab.getRunMetrics(run.id)).rejects.toThrow(/No run with id/);
   });
 
+  it("names a run nobody named by its number, in the caller's language", async () => {
+    const number = (id: string) => /^run-(\d+)-/.exec(id)![1];
+    const english = await lab.startRun({ iterations: 1_000_000 });
+    expect(english.name).toBe(`Run ${number(english.id)}`);
+    const korean = await lab.startRun({ iterations: 1_000_000 }, undefined, 'ko');
+    expect(korean.name).toBe(`학습 ${number(korean.id)}`);
+    // The web bridge's JSON turns a missing name into null.
+    const japanese = await lab.startRun({ iterations: 1_000_000 }, null as never, 'ja');
+    expect(japanese.name).toBe(`学習 ${number(japanese.id)}`);
+    const named = await lab.startRun({ iterations: 1_000_000 }, 'mine', 'ja');
+    expect(named.name).toBe('mine');
+    await expect(lab.startRun({ iterations: 1_000_000 }, undefined, 'fr' as never)).rejects.toThrow(
+      /Invalid language/,
+    );
+    for (const run of [english, korean, japanese, named]) await lab.deleteRun(run.id);
+  });
+
   it('rejects bad configs and arguments with readable messages', async () => {
     await expect(lab.startRun({ learningRate: 50 })).rejects.toThrow(
       /Invalid training config: learningRate: .*10/,

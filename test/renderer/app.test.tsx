@@ -95,6 +95,23 @@ describe('app with the real service', () => {
     ).toBeTruthy();
   });
 
+  it("names a new run by its number in the UI's language", async () => {
+    const { store } = renderApp(lab);
+    typeConfig(SHORT_PANEL);
+    const number = (id: string) => /^run-(\d+)-/.exec(id)![1];
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'ja' } });
+    fireEvent.click(button('学習'));
+    await waitFor(() => expect(store.getState().runOrder).toHaveLength(1));
+    const ja = selected(store)!;
+    expect(ja.name).toBe(`学習 ${number(ja.id)}`);
+    fireEvent.change(screen.getByLabelText('言語'), { target: { value: 'ko' } });
+    fireEvent.click(button('학습'));
+    await waitFor(() => expect(store.getState().runOrder).toHaveLength(2));
+    const ko = selected(store)!;
+    expect(ko.name).toBe(`학습 ${number(ko.id)}`);
+    expect(screen.getByRole('button', { name: `${ko.name} 선택` })).toBeTruthy();
+  });
+
   it("enables Pause/Resume/Step/Stop by the selected run's real state", async () => {
     const { store } = renderApp(lab);
     const id = await trainPaused(store);

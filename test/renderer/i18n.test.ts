@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { notApplicable, PARAMS } from '../../src/shared/hyperparams';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../src/shared/hyperparams';
 import { RUN_STATES } from '../../src/shared/runs';
-import { en } from '../../src/renderer/i18n/en';
-import { ja } from '../../src/renderer/i18n/ja';
-import { ko } from '../../src/renderer/i18n/ko';
-import i18next from 'i18next';
-import { flattenKeys, initI18n, matchLanguage } from '../../src/renderer/i18n';
+import { DICTIONARIES, translator } from '../../src/shared/i18n';
+import { flattenKeys, initI18n, LANGUAGE_NAMES, matchLanguage } from '../../src/renderer/i18n';
 import { localizeMessage } from '../../src/renderer/i18n/messages';
 import { messageText } from '../../src/shared/messages';
 import { divergedMessage } from '../../src/worker/diverged';
@@ -22,6 +19,7 @@ function lookup(dict: object, key: string): unknown {
     );
 }
 
+const { en, ja, ko } = DICTIONARIES;
 const enKeys = flattenKeys(en);
 
 describe('i18n dictionaries', () => {
@@ -78,8 +76,13 @@ describe('i18n dictionaries', () => {
     expect(ko.param.init.label).toBe('가중치 초깃값');
   });
 
-  it('matches browser language tags to supported languages', () => {
+  it('names every language in itself, from its own dictionary', () => {
+    expect(LANGUAGE_NAMES).toEqual({ en: 'English', ja: '日本語', ko: '한국어' });
+  });
+
+  it('matches browser language tags and OS locales to supported languages', () => {
     expect(matchLanguage('ja-JP')).toBe('ja');
+    expect(matchLanguage('ko_KR')).toBe('ko');
     expect(matchLanguage('ko')).toBe('ko');
     expect(matchLanguage('en-GB')).toBe('en');
     expect(matchLanguage('fr-FR')).toBeNull();
@@ -88,7 +91,7 @@ describe('i18n dictionaries', () => {
 });
 
 describe('localizeMessage', () => {
-  const t = (lng: string) => i18next.getFixedT(lng) as unknown as Parameters<typeof localizeMessage>[1];
+  const t = (lng: 'en' | 'ja' | 'ko') => translator(lng);
   initI18n('en');
 
   it('shows a worker message in Japanese and Korean with its numbers', () => {

@@ -4,9 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { PARAMS, type Param } from '../../src/shared/hyperparams';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
-import { en } from '../../src/renderer/i18n/en';
+import { DICTIONARIES } from '../../src/shared/i18n';
 import { cleanupApp, renderApp } from './helpers';
 import { createLab, type LabService } from './realLab';
+
+const { en } = DICTIONARIES;
 
 // The panel only edits the store's config, but the app around it talks to a real service.
 let lab: LabService;

@@ -26,9 +26,7 @@ import {
   type TrainConfig,
 } from '../../src/shared/hyperparams';
 import type { RunSummary } from '../../src/shared/runs';
-import { en } from '../../src/renderer/i18n/en';
-import { ja } from '../../src/renderer/i18n/ja';
-import { ko } from '../../src/renderer/i18n/ko';
+import { DICTIONARIES } from '../../src/shared/i18n';
 import { cleanupApp, renderApp } from '../renderer/helpers';
 import { createLab, type LabService } from '../renderer/realLab';
 
@@ -141,10 +139,11 @@ describe('the hyperparameter list', () => {
     });
 
     it('has its label, help and option names in en, ja and ko', () => {
-      const keys = [p.labelKey, p.helpKey];
+      const keys: string[] = [p.labelKey, p.helpKey];
       if (p.kind === 'choice') keys.push(...p.options.map((o) => `${p.optionKeyPrefix}.${o}`));
       if (p.when) keys.push(p.when.reason);
-      for (const dict of [en, ja, ko]) for (const k of keys) expect(lookup(dict, k), k).toBeTypeOf('string');
+      for (const dict of Object.values(DICTIONARIES))
+        for (const k of keys) expect(lookup(dict, k), k).toBeTypeOf('string');
     });
   });
 });
@@ -202,9 +201,9 @@ describe('every entry in the panel', () => {
 
   it('is a rendered control with its key, label, limits and default', () => {
     renderApp(lab);
-    const panel = screen.getByRole('region', { name: en.panel.title });
+    const panel = screen.getByRole('region', { name: DICTIONARIES.en.panel.title });
     for (const p of PARAMS) {
-      const label = String(lookup(en, p.labelKey));
+      const label = String(lookup(DICTIONARIES.en, p.labelKey));
       if (p.kind === 'sizes') {
         const group = within(panel).getByRole('group', { name: new RegExp(`^${label}\\b`) });
         expect(group.id, p.key).toBe(`param-${p.key}`);

@@ -12,7 +12,7 @@ import {
 } from '../../src/main/electron/ipc';
 import { buildMenuTemplate } from '../../src/main/electron/menu';
 import { MENU_ACTIONS, type MenuAction } from '../../src/main/electron/menu-actions';
-import { SHELL_LABELS, languageForLocale } from '../../src/main/electron/menu-labels';
+import { languageForLocale, translator } from '../../src/shared/i18n';
 import type { UiLanguage } from '../../src/shared/shell';
 import { isTrustedSender } from '../../src/main/electron/sender';
 import {
@@ -130,7 +130,7 @@ describe('menu template', () => {
           send: () => {},
           isMac: false,
           appName: 'MNIST Lab',
-          labels: SHELL_LABELS[language],
+          t: translator(language),
         }),
       );
       const labels = items.map((i) => i.label).filter((l): l is string => l !== undefined);
@@ -141,7 +141,7 @@ describe('menu template', () => {
       expect(untranslated.sort()).toEqual(['English', '日本語', '한국어'].sort());
     }
     const ja = flatten(
-      buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab', labels: SHELL_LABELS.ja }),
+      buildMenuTemplate({ send: () => {}, isMac: false, appName: 'MNIST Lab', t: translator('ja') }),
     );
     expect(ja.find((i) => i.label === '重みを読み込む…')!.accelerator).toBe('CmdOrCtrl+I');
     expect(ja.find((i) => i.label === 'MNIST Lab について')).toBeTruthy();

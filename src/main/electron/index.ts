@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session } from 'electron';
 import { LabService } from '../lab/service';
 import type { UiLanguage } from '../../shared/shell';
+import { languageForLocale, translator } from '../../shared/i18n';
 import { registerLabHandlers, registerShellHandlers } from './ipc';
 import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
-import { SHELL_LABELS, languageForLocale } from './menu-labels';
 import { isTrustedSender, type TrustedRenderer } from './sender';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, answerAppRequest } from './app-protocol';
 import {
@@ -42,7 +42,8 @@ let mainWindow: BrowserWindow | null = null;
 let lab: LabService | null = null;
 /** The UI's language: the OS's at start, then whatever the renderer reports (ShellApi.setLanguage). */
 let language: UiLanguage = 'en';
-const labels = () => SHELL_LABELS[language];
+/** `t` in the UI's language, for the menu and the dialogs. */
+const t = () => translator(language);
 
 app.enableSandbox();
 // Before ready: app:// is a standard, secure scheme (a real origin, a CSP header, no file:// quirks).
@@ -132,7 +133,7 @@ async function createWindow(service: LabService): Promise<void> {
 
 async function chooseFolder(): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
-    title: labels().openDatasetTitle,
+    title: t()('menu.openDatasetTitle'),
     properties: ['openDirectory'],
   };
   const result = mainWindow
@@ -169,7 +170,7 @@ app.whenReady().then(async () => {
       readWeightsWithDialog(
         (options) =>
           mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
-        labels(),
+        t(),
       ),
   });
   const service = lab;
@@ -181,7 +182,7 @@ app.whenReady().then(async () => {
         format,
         (options) =>
           mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-        labels(),
+        t(),
       ),
   });
 
@@ -194,7 +195,7 @@ app.whenReady().then(async () => {
       isMac: process.platform === 'darwin',
       appName: 'MNIST Lab',
       devTools: !app.isPackaged,
-      labels: labels(),
+      t: t(),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };

@@ -3,11 +3,12 @@
  * Actions the renderer owns go out through `send(action)`; quit, zoom and the dev tools use
  * Electron's built-in roles. Theme and language are plain items, not radio buttons: the renderer
  * owns the current choice, and a radio mark here could disagree with it. Every label comes from
- * the UI language's ShellLabels; the languages keep their own names (English, 日本語, 한국어).
+ * the `menu` namespace of the UI language's dictionary; each language keeps its own name.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { TFunction } from 'i18next';
+import { LANGUAGES, LANGUAGE_NAMES, translator } from '../../shared/i18n';
 import type { MenuAction } from './menu-actions';
-import { SHELL_LABELS, withAppName, type ShellLabels } from './menu-labels';
 
 export interface MenuOptions {
   /** Delivers an action to the renderer (webContents.send('lab:menu', action) in the app). */
@@ -18,7 +19,7 @@ export interface MenuOptions {
   /** Adds View > Toggle Developer Tools (unpackaged builds only). */
   devTools?: boolean;
   /** The words, in the UI's language (English by default). */
-  labels?: ShellLabels;
+  t?: TFunction;
 }
 
 /** Builds the File / View / Help menu template. */
@@ -27,7 +28,7 @@ export function buildMenuTemplate({
   isMac,
   appName,
   devTools = false,
-  labels: l = SHELL_LABELS.en,
+  t = translator('en'),
 }: MenuOptions): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -36,62 +37,65 @@ export function buildMenuTemplate({
   });
 
   const file: MenuItemConstructorOptions = {
-    label: l.file,
+    label: t('menu.file'),
     submenu: [
-      item(l.openDatasetFolder, 'open-dataset-folder', 'CmdOrCtrl+O'),
+      item(t('menu.openDatasetFolder'), 'open-dataset-folder', 'CmdOrCtrl+O'),
       { type: 'separator' },
-      item(l.importWeights, 'import-weights', 'CmdOrCtrl+I'),
-      item(l.exportWeights, 'export-weights', 'CmdOrCtrl+E'),
+      item(t('menu.importWeights'), 'import-weights', 'CmdOrCtrl+I'),
+      item(t('menu.exportWeights'), 'export-weights', 'CmdOrCtrl+E'),
       ...(isMac
         ? []
-        : [{ type: 'separator' } as const, { role: 'quit', label: l.quit, accelerator: 'Ctrl+Q' } as const]),
+        : [
+            { type: 'separator' } as const,
+            { role: 'quit', label: t('menu.quit'), accelerator: 'Ctrl+Q' } as const,
+          ]),
     ],
   };
   const edit: MenuItemConstructorOptions = {
-    label: l.edit,
+    label: t('menu.edit'),
     submenu: [
-      { role: 'undo', label: l.undo },
-      { role: 'redo', label: l.redo },
+      { role: 'undo', label: t('menu.undo') },
+      { role: 'redo', label: t('menu.redo') },
       { type: 'separator' },
-      { role: 'cut', label: l.cut },
-      { role: 'copy', label: l.copy },
-      { role: 'paste', label: l.paste },
-      { role: 'selectAll', label: l.selectAll },
+      { role: 'cut', label: t('menu.cut') },
+      { role: 'copy', label: t('menu.copy') },
+      { role: 'paste', label: t('menu.paste') },
+      { role: 'selectAll', label: t('menu.selectAll') },
     ],
   };
   const view: MenuItemConstructorOptions = {
-    label: l.view,
+    label: t('menu.view'),
     submenu: [
       {
-        label: l.theme,
+        label: t('menu.theme'),
         submenu: [
-          item(l.themeSystem, 'theme:system'),
-          item(l.themeLight, 'theme:light'),
-          item(l.themeDark, 'theme:dark'),
+          item(t('menu.themeSystem'), 'theme:system'),
+          item(t('menu.themeLight'), 'theme:light'),
+          item(t('menu.themeDark'), 'theme:dark'),
         ],
       },
       {
-        label: l.language,
-        submenu: [
-          item('English', 'language:en'),
-          item('日本語', 'language:ja'),
-          item('한국어', 'language:ko'),
-        ],
+        label: t('menu.language'),
+        submenu: LANGUAGES.map((language) => item(LANGUAGE_NAMES[language], `language:${language}`)),
       },
       { type: 'separator' },
-      { role: 'zoomIn', label: l.zoomIn, accelerator: 'CmdOrCtrl+=' },
-      { role: 'zoomOut', label: l.zoomOut, accelerator: 'CmdOrCtrl+-' },
-      { role: 'resetZoom', label: l.actualSize, accelerator: 'CmdOrCtrl+0' },
+      { role: 'zoomIn', label: t('menu.zoomIn'), accelerator: 'CmdOrCtrl+=' },
+      { role: 'zoomOut', label: t('menu.zoomOut'), accelerator: 'CmdOrCtrl+-' },
+      { role: 'resetZoom', label: t('menu.actualSize'), accelerator: 'CmdOrCtrl+0' },
       { type: 'separator' },
-      { role: 'togglefullscreen', label: l.fullScreen },
-      ...(devTools ? [{ role: 'toggleDevTools', label: l.devTools } as const] : []),
+      { role: 'togglefullscreen', label: t('menu.fullScreen') },
+      ...(devTools ? [{ role: 'toggleDevTools', label: t('menu.devTools') } as const] : []),
     ],
   };
-  const about = withAppName(l.about, appName);
+  const about = t('menu.about', { app: appName });
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    label: l.help,
-    submenu: [item(l.shortcuts, 'shortcuts', 'CmdOrCtrl+/'), { type: 'separator' }, item(about, 'about')],
+    label: t('menu.help'),
+    submenu: [
+      item(t('menu.shortcuts'), 'shortcuts', 'CmdOrCtrl+/'),
+      { type: 'separator' },
+      item(about, 'about'),
+    ],
   };
   // macOS puts Quit (Cmd-Q) in the menu named after the app.
   const appMenu: MenuItemConstructorOptions = {
@@ -99,11 +103,11 @@ export function buildMenuTemplate({
     submenu: [
       item(about, 'about'),
       { type: 'separator' },
-      { role: 'hide', label: withAppName(l.hide, appName) },
-      { role: 'hideOthers', label: l.hideOthers },
-      { role: 'unhide', label: l.showAll },
+      { role: 'hide', label: t('menu.hide', { app: appName }) },
+      { role: 'hideOthers', label: t('menu.hideOthers') },
+      { role: 'unhide', label: t('menu.showAll') },
       { type: 'separator' },
-      { role: 'quit', label: withAppName(l.quitApp, appName) },
+      { role: 'quit', label: t('menu.quitApp', { app: appName }) },
     ],
   };
   return isMac ? [appMenu, file, edit, view, help] : [file, edit, view, help];

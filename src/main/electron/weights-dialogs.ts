@@ -6,9 +6,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ExportedWeights, LabApi, WeightsFormat } from '../../shared/api';
+import { EXPORT_FORMATS, type ExportedWeights, type LabApi, type WeightsFormat } from '../../shared/api';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
-import { SHELL_LABELS, type ShellLabels } from './menu-labels';
+import type { TFunction } from 'i18next';
+import { translator } from '../../shared/i18n';
 import { messageText } from '../../shared/messages';
 
 /** The part of Electron's dialog.showSaveDialog result we read. */
@@ -27,14 +28,7 @@ export interface FileFilter {
   extensions: string[];
 }
 
-const FORMAT_NAMES: Record<WeightsFormat, string> = {
-  npz: 'NumPy weights (.npz)',
-  pkl: 'Python pickle (.pkl)',
-  json: 'MNIST Lab JSON (.json)',
-  onnx: 'ONNX model (.onnx)',
-};
-
-const FORMATS = Object.keys(FORMAT_NAMES) as WeightsFormat[];
+const FORMATS = EXPORT_FORMATS;
 
 /** The weights format a file name's extension names (`.pickle` is the pickle too), or null. */
 function formatOfPath(filePath: string): WeightsFormat | null {
@@ -57,16 +51,16 @@ export async function saveWeightsWithDialog(
     defaultPath: string;
     filters: FileFilter[];
   }) => Promise<SaveDialogResult>,
-  labels: Pick<ShellLabels, 'exportWeightsTitle'> = SHELL_LABELS.en,
+  t: TFunction = translator('en'),
 ): Promise<ExportedWeights | null> {
   let exported = await lab.exportWeights(runId as string, format as WeightsFormat); // validates both
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   const requested = format as WeightsFormat;
   const result = await showSaveDialog({
-    title: labels.exportWeightsTitle,
+    title: t('menu.exportWeightsTitle'),
     defaultPath: exported.fileName,
     filters: [requested, ...FORMATS.filter((f) => f !== requested)].map((f) => ({
-      name: FORMAT_NAMES[f],
+      name: t(`menu.format.${f}`),
       extensions: [f],
     })),
   });
@@ -95,13 +89,13 @@ export async function readWeightsWithDialog(
     properties: ['openFile'];
     filters: FileFilter[];
   }) => Promise<OpenDialogResult>,
-  labels: Pick<ShellLabels, 'importWeightsTitle' | 'weightsFiles'> = SHELL_LABELS.en,
+  t: TFunction = translator('en'),
 ): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const result = await showOpenDialog({
-    title: labels.importWeightsTitle,
+    title: t('menu.importWeightsTitle'),
     properties: ['openFile'],
     filters: [
-      { name: `${labels.weightsFiles} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] },
+      { name: `${t('menu.weightsFiles')} (.npz, .pkl, .json)`, extensions: ['npz', 'pkl', 'pickle', 'json'] },
     ],
   });
   if (result.canceled || result.filePaths.length === 0) return null;

@@ -4,6 +4,7 @@
  * late worker message cannot bring it back.
  */
 import type { RunState, RunSummary } from '../../shared/runs';
+import { defaultRunName, type Language } from '../../shared/i18n';
 import { messageText } from '../../shared/messages';
 import type { EventHub } from './event-hub';
 import { markInterrupted, newEntry, type RunEntry } from './run-entry';
@@ -54,9 +55,9 @@ export class RunRegistry {
     return this.runs.get(entry.summary.id) === entry;
   }
 
-  /** The name a new run gets when none is given. */
-  defaultName(): string {
-    return `Run ${this.nextRunNumber}`;
+  /** The name a new run gets when none is given: its number, in `language`. */
+  defaultName(language: Language = 'en'): string {
+    return defaultRunName(this.nextRunNumber, language);
   }
 
   /** A new run id (run-<n>-<time>); n goes on from the saved runs. */

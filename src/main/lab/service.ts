@@ -20,7 +20,7 @@ import { RunPersistence } from './run-persistence';
 import { RunRegistry } from './run-registry';
 import { RunWorkers } from './run-workers';
 import { defaultWasmPath, type LabServiceOptions } from './service-options';
-import { argument, learningRateSchema, nameSchema, pixelsSchema } from './validate';
+import { argument, languageSchema, learningRateSchema, nameSchema, pixelsSchema } from './validate';
 import { WeightsFiles, type ImportedRun } from './weights-files';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
@@ -83,11 +83,15 @@ export class LabService implements LabApi {
     return this.registry.list();
   }
 
-  async startRun(config: unknown, name?: unknown): Promise<RunSummary> {
+  async startRun(config: unknown, name?: unknown, language?: unknown): Promise<RunSummary> {
     const parsed = parseTrainConfig(config ?? {});
     if (!parsed.ok)
       throw new Error(messageText('invalidConfig', { detail: describeConfigErrors(parsed.errors) }));
-    const runName = name === undefined ? this.registry.defaultName() : argument(nameSchema, name, 'run name');
+    // No name (undefined, or null from JSON): the run's number in the caller's language.
+    const runName =
+      name === undefined || name === null
+        ? this.registry.defaultName(argument(languageSchema, language ?? 'en', 'language'))
+        : argument(nameSchema, name, 'run name');
     return this.addRun({ summary: newSummary(this.newRunId(), runName, parsed.config, 'trained') });
   }
 

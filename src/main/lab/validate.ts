@@ -1,10 +1,14 @@
 /** Schemas for every argument that reaches the service from outside (renderer, web bridge, CLI). */
 import { z } from 'zod';
+import { UI_LANGUAGES } from '../../shared/shell';
 
 /** A run id as the service makes them. */
 export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a run id such as run-1-abc');
 
 /** A run's display name. */
+/** A UI language (new runs are named in it). */
+export const languageSchema = z.enum(UI_LANGUAGES);
+
 export const nameSchema = z
   .string()
   .trim()

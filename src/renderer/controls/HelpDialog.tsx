@@ -3,6 +3,7 @@
  * the about box (Help > About). Esc or Close closes it; focus moves in, stays in, and goes back.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { version } from '../../../package.json';
 import { isDesktop } from '../bridge';
@@ -11,7 +12,7 @@ import { useLabStore } from '../store';
 type Row = [keys: string, what: string];
 
 /** The app menu's accelerators as this platform writes them (they are set in src/main/electron/menu.ts). */
-function menuRows(t: (key: string) => string): Row[] {
+function menuRows(t: TFunction): Row[] {
   const mac = /Mac/i.test(globalThis.navigator?.platform ?? '');
   const mod = mac ? '⌘' : 'Ctrl+';
   return [

@@ -1,26 +1,15 @@
 /**
- * i18n setup: i18next with the three dictionaries. The language comes from localStorage (the
- * user's last choice), else navigator.language, else English.
+ * i18n setup: the global i18next instance over the dictionaries of src/shared/i18n, for React.
+ * The language comes from localStorage (the user's last choice), else navigator.language, else
+ * English.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { inspectStrings } from '../inspect/strings';
-import { en } from './en';
-import { ja } from './ja';
-import { ko } from './ko';
+import { I18N_OPTIONS, matchLanguage, type Language } from '../../shared/i18n';
 
-export const LANGUAGES = ['en', 'ja', 'ko'] as const;
-export type Language = (typeof LANGUAGES)[number];
-/** Each language's name in itself, for the language picker. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語', ko: '한국어' };
+export { LANGUAGES, LANGUAGE_NAMES, matchLanguage, type Language } from '../../shared/i18n';
 /** localStorage key holding the chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'mnist-lab.language';
-
-/** The nearest supported language for a BCP 47 tag (`ja-JP` -> `ja`). */
-export function matchLanguage(tag: string | null | undefined): Language | null {
-  const base = (tag ?? '').toLowerCase().split('-')[0];
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
-}
 
 /** The language to start in. */
 export function initialLanguage(): Language {
@@ -36,19 +25,7 @@ export function initialLanguage(): Language {
 /** Initialise i18next once (synchronously; resources are bundled) and return it. */
 export function initI18n(language: Language = initialLanguage()): I18n {
   if (!i18next.isInitialized) {
-    void i18next.use(initReactI18next).init({
-      // The inspect views' strings live beside them (namespaced under `inspect`) and are merged in.
-      resources: {
-        en: { translation: { ...inspectStrings.en, ...en } },
-        ja: { translation: { ...inspectStrings.ja, ...ja } },
-        ko: { translation: { ...inspectStrings.ko, ...ko } },
-      },
-      lng: language,
-      fallbackLng: 'en',
-      interpolation: { escapeValue: false }, // React escapes already
-      initAsync: false,
-      showSupportNotice: false,
-    });
+    void i18next.use(initReactI18next).init({ ...I18N_OPTIONS, lng: language });
   } else if (i18next.language !== language) {
     void i18next.changeLanguage(language);
   }

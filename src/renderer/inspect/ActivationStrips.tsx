@@ -15,11 +15,11 @@ export function ActivationStrips({ activations }: ActivationStripsProps) {
   const { t } = useTranslation();
   if (activations.length === 0) return null;
   return (
-    <section className="inspect-activations" aria-label={t('inspect.activations.title')}>
-      <h4>{t('inspect.activations.title')}</h4>
+    <section className="inspect-activations" aria-label={t('draw.activations.title')}>
+      <h4>{t('draw.activations.title')}</h4>
       {activations.map((layer, l) => {
         const scale = maxAbs(layer);
-        const name = t('inspect.activations.layer', { n: l + 1, size: layer.length });
+        const name = t('draw.activations.layer', { n: l + 1, size: layer.length });
         return (
           <div key={l} className="inspect-activation-layer">
             <div className="inspect-activation-name">{name}</div>
@@ -29,7 +29,7 @@ export function ActivationStrips({ activations }: ActivationStripsProps) {
                   key={unit}
                   className="inspect-activation-cell"
                   style={{ background: divergingCss(v, scale) }}
-                  title={t('inspect.activations.cell', { unit, value: v.toFixed(3) })}
+                  title={t('draw.activations.cell', { unit, value: v.toFixed(3) })}
                 />
               ))}
             </div>

@@ -11,13 +11,13 @@ export function ClassAccuracyTable({ classes }: ClassAccuracyTableProps) {
   const { t } = useTranslation();
   return (
     <table className="inspect-class-accuracy">
-      <caption>{t('inspect.eval.perClass')}</caption>
+      <caption>{t('evaluate.perClass')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('inspect.eval.digit')}</th>
-          <th scope="col">{t('inspect.eval.correct')}</th>
-          <th scope="col">{t('inspect.eval.total')}</th>
-          <th scope="col">{t('inspect.eval.accuracy')}</th>
+          <th scope="col">{t('evaluate.digit')}</th>
+          <th scope="col">{t('evaluate.correct')}</th>
+          <th scope="col">{t('evaluate.total')}</th>
+          <th scope="col">{t('evaluate.accuracy')}</th>
         </tr>
       </thead>
       <tbody>

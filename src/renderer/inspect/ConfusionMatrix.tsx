@@ -42,13 +42,13 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
   return (
     <table className="inspect-cm">
       <caption>
-        <strong>{t('inspect.eval.matrix')}</strong>{' '}
-        <span className="inspect-muted">{t('inspect.eval.matrixCaption')}</span>
+        <strong>{t('evaluate.matrix')}</strong>{' '}
+        <span className="inspect-muted">{t('evaluate.matrixCaption')}</span>
       </caption>
       <thead>
         <tr>
           <th scope="col" className="inspect-cm-corner">
-            {t('inspect.eval.truth')} \ {t('inspect.eval.predicted')}
+            {t('evaluate.truth')} \ {t('evaluate.predicted')}
           </th>
           {digits.map((p) => (
             <th key={p} scope="col">
@@ -78,7 +78,7 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
                     type="button"
                     className={className}
                     style={{ background: cellColour(count, diagonal ? peakDiagonal : peakOff, diagonal) }}
-                    aria-label={t('inspect.eval.cell', { truth, predicted, count })}
+                    aria-label={t('evaluate.cell', { truth, predicted, count })}
                     aria-pressed={isSelected}
                     onClick={() => onSelect({ truth, predicted })}
                   >

@@ -77,12 +77,12 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
     if (!pixels) return;
     testSet.add(pixels, digit).then(
       (count) => {
-        setAdded({ text: t('inspect.mine.added', { digit, total: count }), failed: false });
+        setAdded({ text: t('testSet.added', { digit, total: count }), failed: false });
         clear();
       },
       (e: unknown) => {
         const message = localizeMessage(errorMessage(e), t);
-        setAdded({ text: t('inspect.mine.addFailed', { message }), failed: true });
+        setAdded({ text: t('testSet.addFailed', { message }), failed: true });
       },
     );
   };
@@ -90,8 +90,8 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
   return (
     <>
       <section className="inspect-panel inspect-draw" aria-labelledby={`${shortcutsId}-title`}>
-        <h3 id={`${shortcutsId}-title`}>{t('inspect.draw.title')}</h3>
-        <RunPicker runs={runs} value={activeRun} onChange={setChosen} label={t('inspect.draw.run')} />
+        <h3 id={`${shortcutsId}-title`}>{t('draw.title')}</h3>
+        <RunPicker runs={runs} value={activeRun} onChange={setChosen} label={t('draw.run')} />
         <div className="inspect-draw-row">
           {/* The shortcuts also work while the brush slider or the Undo / Clear buttons have focus. */}
           <div
@@ -114,7 +114,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
               describedBy={shortcutsId}
             />
             <div className="inspect-draw-tools">
-              <label htmlFor={`${shortcutsId}-brush`}>{t('inspect.draw.brush')}</label>
+              <label htmlFor={`${shortcutsId}-brush`}>{t('draw.brush')}</label>
               <input
                 id={`${shortcutsId}-brush`}
                 type="range"
@@ -126,31 +126,31 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
               />
               <span aria-hidden="true">{brushWidth}</span>
               <button type="button" onClick={undo} disabled={strokes.length === 0}>
-                {t('inspect.draw.undo')}
+                {t('draw.undo')}
               </button>
               <button type="button" onClick={clear} disabled={strokes.length === 0}>
-                {t('inspect.draw.clear')}
+                {t('draw.clear')}
               </button>
             </div>
             <p id={shortcutsId} className="inspect-muted">
-              {t('inspect.draw.shortcuts')}
+              {t('draw.shortcuts')}
             </p>
           </div>
           <figure className="inspect-draw-preview">
-            <MnistImage pixels={pixels} size={112} label={t('inspect.draw.preview')} />
-            <figcaption>{t('inspect.draw.preview')}</figcaption>
+            <MnistImage pixels={pixels} size={112} label={t('draw.preview')} />
+            <figcaption>{t('draw.preview')}</figcaption>
           </figure>
           <div className="inspect-draw-result">
-            {runs.length === 0 ? <p className="inspect-hint">{t('inspect.draw.noRuns')}</p> : null}
+            {runs.length === 0 ? <p className="inspect-hint">{t('draw.noRuns')}</p> : null}
             <PredictionReadout probabilities={pixels ? (prediction?.probabilities ?? null) : null} />
             {pixels ? (
               <fieldset className="inspect-label-row">
-                <legend>{t('inspect.mine.thisWas')}</legend>
+                <legend>{t('testSet.thisWas')}</legend>
                 {Array.from({ length: 10 }, (_, digit) => (
                   <button
                     key={digit}
                     type="button"
-                    aria-label={t('inspect.mine.addAs', { digit })}
+                    aria-label={t('testSet.addAs', { digit })}
                     onClick={() => addAs(digit)}
                   >
                     {digit}
@@ -163,7 +163,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
             </p>
             {error && pixels ? (
               <p className="inspect-error" role="alert">
-                {t('inspect.draw.error', { message: localizeMessage(error, t) })}
+                {t('draw.error', { message: localizeMessage(error, t) })}
               </p>
             ) : null}
           </div>

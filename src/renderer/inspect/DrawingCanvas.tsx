@@ -155,7 +155,7 @@ export function DrawingCanvas({
       height={size}
       tabIndex={0}
       role="img"
-      aria-label={t('inspect.draw.canvas')}
+      aria-label={t('draw.canvas')}
       aria-describedby={describedBy}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

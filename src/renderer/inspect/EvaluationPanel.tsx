@@ -59,31 +59,31 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
   };
 
   const cellTitle = selected
-    ? t('inspect.eval.cellTitle', { truth: selected.truth, predicted: selected.predicted })
+    ? t('evaluate.cellTitle', { truth: selected.truth, predicted: selected.predicted })
     : '';
   return (
-    <section className="inspect-panel inspect-eval" aria-label={t('inspect.eval.title')}>
-      <h3>{t('inspect.eval.title')}</h3>
-      {!runId ? <p className="inspect-hint">{t('inspect.eval.none')}</p> : null}
+    <section className="inspect-panel inspect-eval" aria-label={t('evaluate.title')}>
+      <h3>{t('evaluate.title')}</h3>
+      {!runId ? <p className="inspect-hint">{t('evaluate.none')}</p> : null}
       <button type="button" onClick={evaluate} disabled={!runId || running}>
-        {t('inspect.eval.button')}
+        {t('evaluate.button')}
       </button>
       <span role="status" className="inspect-muted">
-        {running ? t('inspect.eval.running') : ''}
+        {running ? t('evaluate.running') : ''}
       </span>
       {error ? (
         <p className="inspect-error" role="alert">
-          {t('inspect.eval.error', { message: localizeMessage(error, t) })}
+          {t('evaluate.error', { message: localizeMessage(error, t) })}
         </p>
       ) : null}
       {current && matrix ? (
         <>
           <p className="inspect-overall">
-            {t('inspect.eval.overall')}:{' '}
+            {t('evaluate.overall')}:{' '}
             <strong data-testid="inspect-overall-accuracy">
               {formatAccuracy(current.correct, current.count)}
             </strong>{' '}
-            <span className="inspect-muted">{t('inspect.eval.iteration', { count: current.iteration })}</span>
+            <span className="inspect-muted">{t('evaluate.iteration', { count: current.iteration })}</span>
           </p>
           <div className="inspect-eval-row">
             <ConfusionMatrix matrix={matrix} selected={selected} onSelect={setSelected} />
@@ -94,7 +94,7 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
               <h4>
                 {cellTitle} ({cell.length})
                 <button type="button" className="inspect-link" onClick={() => setSelected(null)}>
-                  {t('inspect.eval.closeCell')}
+                  {t('evaluate.closeCell')}
                 </button>
               </h4>
               <ImageGallery

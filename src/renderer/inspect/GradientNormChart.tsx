@@ -47,20 +47,20 @@ export const GradientNormChart = memo(function GradientNormChart({
     () => ({ scale: 'log' as const, domain, ticks, tickFormatter: (v: number) => formatValue(v) }),
     [domain, ticks],
   );
-  const labelFormatter = useCallback((x: unknown) => t('inspect.gradient.epoch', { epoch: String(x) }), [t]);
-  const title = t('inspect.gradient.title');
+  const labelFormatter = useCallback((x: unknown) => t('weights.gradient.epoch', { epoch: String(x) }), [t]);
+  const title = t('weights.gradient.title');
 
   // One region either way, so a screen reader finds it; without data a line says why.
   return (
     <section className="inspect-gradients" aria-label={title}>
       <h4>{title}</h4>
       {layers.length === 0 ? (
-        <p className="inspect-muted">{t(live ? 'inspect.gradient.waiting' : 'inspect.gradient.none')}</p>
+        <p className="inspect-muted">{t(live ? 'weights.gradient.waiting' : 'weights.gradient.none')}</p>
       ) : (
         <>
-          <p className="inspect-muted">{t('inspect.gradient.measure', { every: GRADIENT_SAMPLE_EVERY })}</p>
+          <p className="inspect-muted">{t('weights.gradient.measure', { every: GRADIENT_SAMPLE_EVERY })}</p>
           <Plot rows={rows} series={series} yAxis={yAxis} labelFormatter={labelFormatter} />
-          <ul className="chart__legend" aria-label={t('inspect.gradient.legend')}>
+          <ul className="chart__legend" aria-label={t('weights.gradient.legend')}>
             {series.map((s) => (
               <li key={s.key} className="chart__legend-item">
                 <span
@@ -75,7 +75,7 @@ export const GradientNormChart = memo(function GradientNormChart({
           <div className="sr-only">
             {layers.map((layer) => (
               <p key={layer.name}>
-                {t('inspect.gradient.summary', {
+                {t('weights.gradient.summary', {
                   layer: layer.name,
                   value: formatValue(layer.last.y),
                   epoch: layer.last.x,

@@ -50,27 +50,27 @@ export function ImageGallery({ indices, evaluation, cache, label, pageSize = 60 
     };
   }, [cache, shownKey]);
 
-  if (indices.length === 0) return <p className="inspect-muted">{t('inspect.gallery.empty')}</p>;
+  if (indices.length === 0) return <p className="inspect-muted">{t('evaluate.gallery.empty')}</p>;
   return (
     <div className="inspect-gallery">
       {pages > 1 ? (
         <nav className="inspect-pager">
           <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0}>
-            {t('inspect.gallery.prev')}
+            {t('evaluate.gallery.prev')}
           </button>
-          <span>{t('inspect.gallery.page', { page: current + 1, pages })}</span>
+          <span>{t('evaluate.gallery.page', { page: current + 1, pages })}</span>
           <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1}>
-            {t('inspect.gallery.next')}
+            {t('evaluate.gallery.next')}
           </button>
         </nav>
       ) : null}
-      {loading ? <p className="inspect-muted">{t('inspect.gallery.loading')}</p> : null}
+      {loading ? <p className="inspect-muted">{t('evaluate.gallery.loading')}</p> : null}
       <ul className="inspect-gallery-grid" aria-label={label}>
         {shown.map((i) => {
           const truth = evaluation.labels[i];
           const predicted = evaluation.predictions[i];
           const p = percent(evaluation.confidences[i]);
-          const name = t('inspect.gallery.image', { index: i, truth, predicted, percent: p });
+          const name = t('evaluate.gallery.image', { index: i, truth, predicted, percent: p });
           return (
             <li
               key={i}

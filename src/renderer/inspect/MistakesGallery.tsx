@@ -34,7 +34,7 @@ function DigitFilter({
         value={value === null ? '' : String(value)}
         onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
       >
-        <option value="">{t('inspect.gallery.any')}</option>
+        <option value="">{t('evaluate.gallery.any')}</option>
         {Array.from({ length: CLASSES }, (_, d) => (
           <option key={d} value={d}>
             {d}
@@ -51,23 +51,23 @@ export function MistakesGallery({ evaluation, cache, pageSize = 60 }: MistakesGa
   const [filter, setFilter] = useState<MistakeFilter>({ truth: null, predicted: null });
   const all = useMemo(() => mistakeIndices(evaluation), [evaluation]);
   const shown = useMemo(() => mistakeIndices(evaluation, filter), [evaluation, filter]);
-  const title = t('inspect.gallery.title');
+  const title = t('evaluate.gallery.title');
   return (
     <section className="inspect-mistakes" aria-label={title}>
       <h4>{title}</h4>
       <div className="inspect-filters">
         <DigitFilter
-          label={t('inspect.gallery.filterTrue')}
+          label={t('evaluate.gallery.filterTrue')}
           value={filter.truth}
           onChange={(truth) => setFilter((f) => ({ ...f, truth }))}
         />
         <DigitFilter
-          label={t('inspect.gallery.filterPredicted')}
+          label={t('evaluate.gallery.filterPredicted')}
           value={filter.predicted}
           onChange={(predicted) => setFilter((f) => ({ ...f, predicted }))}
         />
         <span className="inspect-muted">
-          {t('inspect.gallery.count', { shown: shown.length, total: all.length })}
+          {t('evaluate.gallery.count', { shown: shown.length, total: all.length })}
         </span>
       </div>
       <ImageGallery

@@ -16,7 +16,7 @@ export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
   const top = probabilities ? argmax(probabilities) : -1;
   const live =
     probabilities && top >= 0
-      ? t('inspect.predict.live', { digit: top, percent: percent(probabilities[top]) })
+      ? t('draw.predict.live', { digit: top, percent: percent(probabilities[top]) })
       : '';
   return (
     <div className="inspect-prediction">
@@ -27,11 +27,11 @@ export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
       {probabilities && top >= 0 ? (
         <>
           <div className="inspect-top-guess" aria-hidden="true">
-            <span className="inspect-top-label">{t('inspect.predict.top')}</span>
+            <span className="inspect-top-label">{t('draw.predict.top')}</span>
             <span className="inspect-top-digit">{top}</span>
             <span className="inspect-top-percent">{percent(probabilities[top])}%</span>
           </div>
-          <ul className="inspect-bars" aria-label={t('inspect.predict.probabilities')}>
+          <ul className="inspect-bars" aria-label={t('draw.predict.probabilities')}>
             {Array.from(probabilities, (p, digit) => (
               <li key={digit} className={digit === top ? 'inspect-bar inspect-bar-top' : 'inspect-bar'}>
                 <span className="inspect-bar-digit" aria-hidden="true">
@@ -47,14 +47,14 @@ export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
                   {percent(p)}%
                 </span>
                 <span className="inspect-visually-hidden">
-                  {t('inspect.predict.bar', { digit, percent: percent(p) })}
+                  {t('draw.predict.bar', { digit, percent: percent(p) })}
                 </span>
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p className="inspect-hint">{t('inspect.draw.hint')}</p>
+        <p className="inspect-hint">{t('draw.hint')}</p>
       )}
     </div>
   );

@@ -22,7 +22,7 @@ export function RunPicker({ runs, value, onChange, label }: RunPickerProps) {
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
         {runs.map((r) => (
           <option key={r.id} value={r.id}>
-            {r.name} ({t(`inspect.state.${r.state}`)})
+            {r.name} ({t(`state.${r.state}`)})
           </option>
         ))}
       </select>

@@ -38,7 +38,7 @@ export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
       .then(
         (r) => setEvaluation({ key, result: r }),
         (e: unknown) =>
-          setError(t('inspect.mine.evaluateFailed', { message: localizeMessage(errorMessage(e), t) })),
+          setError(t('testSet.evaluateFailed', { message: localizeMessage(errorMessage(e), t) })),
       )
       .finally(() => setBusy(false));
   };
@@ -47,39 +47,39 @@ export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
     testSet
       .remove(drawingId)
       .catch((e: unknown) =>
-        setError(t('inspect.mine.deleteFailed', { message: localizeMessage(errorMessage(e), t) })),
+        setError(t('testSet.deleteFailed', { message: localizeMessage(errorMessage(e), t) })),
       );
   };
 
   const perDigit = Array.from({ length: 10 }, (_, digit) => drawings.filter((d) => d.label === digit).length);
   return (
     <section className="inspect-panel inspect-test-set" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('inspect.mine.title')}</h3>
-      <p className="inspect-muted">{t('inspect.mine.intro')}</p>
+      <h3 id={`${id}-title`}>{t('testSet.title')}</h3>
+      <p className="inspect-muted">{t('testSet.intro')}</p>
       {testSet.loadError ? (
         <p className="inspect-error" role="alert">
           {localizeMessage(testSet.loadError, t)}
         </p>
       ) : null}
       {drawings.length === 0 ? (
-        <p className="inspect-hint">{t('inspect.mine.empty')}</p>
+        <p className="inspect-hint">{t('testSet.empty')}</p>
       ) : (
         <>
           <p>
-            {t('inspect.mine.count', { total: drawings.length })}
+            {t('testSet.count', { total: drawings.length })}
             {' — '}
-            <span aria-label={t('inspect.mine.perDigit')}>
+            <span aria-label={t('testSet.perDigit')}>
               {perDigit.map((n, digit) => `${digit}: ${n}`).join(' · ')}
             </span>
           </p>
           <button type="button" onClick={evaluate} disabled={!run || busy}>
-            {busy ? t('inspect.mine.evaluating') : t('inspect.mine.evaluate', { run: run?.name ?? '—' })}
+            {busy ? t('testSet.evaluating') : t('testSet.evaluate', { run: run?.name ?? '—' })}
           </button>
         </>
       )}
       <p aria-live="polite" className="inspect-test-set-result">
         {result && run
-          ? t('inspect.mine.result', {
+          ? t('testSet.result', {
               run: run.name,
               correct: result.correct,
               total: result.count,
@@ -93,14 +93,14 @@ export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
         </p>
       ) : null}
       {drawings.length > 0 ? (
-        <ul className="inspect-gallery-grid" aria-label={t('inspect.mine.list')}>
+        <ul className="inspect-gallery-grid" aria-label={t('testSet.list')}>
           {drawings.map((d, i) => {
             const predicted = result?.predictions[i];
             const right = predicted === d.label;
             const name =
               predicted === undefined
-                ? t('inspect.mine.item', { n: i + 1, label: d.label })
-                : t('inspect.mine.itemResult', {
+                ? t('testSet.item', { n: i + 1, label: d.label })
+                : t('testSet.itemResult', {
                     n: i + 1,
                     label: d.label,
                     predicted,
@@ -117,14 +117,14 @@ export function TestSetPanel({ lab, testSet, run }: TestSetPanelProps) {
                   {predicted === undefined ? null : (
                     <span className="inspect-visually-hidden">
                       {' '}
-                      {right ? t('inspect.mine.right') : t('inspect.mine.wrong')}
+                      {right ? t('testSet.right') : t('testSet.wrong')}
                     </span>
                   )}
                 </span>
                 <button
                   type="button"
                   className="inspect-test-set-delete"
-                  aria-label={t('inspect.mine.delete', { n: i + 1, label: d.label })}
+                  aria-label={t('testSet.delete', { n: i + 1, label: d.label })}
                   onClick={() => remove(d.id)}
                 >
                   ×

@@ -44,7 +44,7 @@ export function TileDialog({ tiles, index, name, scale, onClose }: TileDialogPro
     };
   }, [onClose]);
 
-  const title = t('inspect.weights.enlarged', { tile: name });
+  const title = t('weights.enlarged', { tile: name });
   return (
     <div className="inspect-overlay" onClick={onClose}>
       <div
@@ -63,9 +63,9 @@ export function TileDialog({ tiles, index, name, scale, onClose }: TileDialogPro
           role="img"
           aria-label={name}
         />
-        <p className="inspect-muted">{t('inspect.weights.scale', { max: scale.toPrecision(3) })}</p>
+        <p className="inspect-muted">{t('weights.scale', { max: scale.toPrecision(3) })}</p>
         <button ref={closeButton} type="button" onClick={onClose}>
-          {t('inspect.weights.close')}
+          {t('weights.close')}
         </button>
       </div>
     </div>

@@ -37,7 +37,7 @@ export function WeightHeatmap({ tensor, maxSide = 320, onHover }: WeightHeatmapP
     const row = Math.floor(((e.clientY - rect.top) / Math.max(1, rect.height)) * rows);
     if (row < 0 || col < 0 || row >= rows || col >= cols) return;
     onHover(
-      t('inspect.weights.hoverCell', {
+      t('weights.hoverCell', {
         name: tensor.name,
         row,
         col,
@@ -46,7 +46,7 @@ export function WeightHeatmap({ tensor, maxSide = 320, onHover }: WeightHeatmapP
     );
   };
 
-  const title = t('inspect.weights.heatmap', { name: tensor.name, rows, cols });
+  const title = t('weights.heatmap', { name: tensor.name, rows, cols });
   return (
     <figure className="inspect-heatmap">
       <canvas
@@ -60,7 +60,7 @@ export function WeightHeatmap({ tensor, maxSide = 320, onHover }: WeightHeatmapP
         onMouseLeave={() => onHover(null)}
       />
       <figcaption>
-        {title} · {t('inspect.weights.scale', { max: scale.toPrecision(3) })}
+        {title} · {t('weights.scale', { max: scale.toPrecision(3) })}
       </figcaption>
     </figure>
   );

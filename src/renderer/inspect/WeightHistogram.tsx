@@ -18,8 +18,8 @@ export function WeightHistogram({ tensor, bins = 40, width = 240, height = 80 }:
   let peak = 0;
   for (const c of h.counts) if (c > peak) peak = c;
   const barWidth = width / bins;
-  const title = t('inspect.weights.histogram', { name: tensor.name });
-  const range = t('inspect.weights.histogramRange', {
+  const title = t('weights.histogram', { name: tensor.name });
+  const range = t('weights.histogramRange', {
     count: tensor.data.length,
     min: h.min.toPrecision(3),
     max: h.max.toPrecision(3),

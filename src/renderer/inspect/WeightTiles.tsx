@@ -25,7 +25,7 @@ export interface WeightTilesProps {
 /** Accessible name of tile j (0-based, the column of W1): "Hidden unit j" or "Filter j". */
 export function useTileName(kind: TileSet['kind']): (j: number) => string {
   const { t } = useTranslation();
-  return (j) => t(kind === 'unit' ? 'inspect.weights.unit' : 'inspect.weights.filter', { n: j });
+  return (j) => t(kind === 'unit' ? 'weights.unit' : 'weights.filter', { n: j });
 }
 
 interface TileProps {
@@ -54,9 +54,7 @@ const Tile = memo(function Tile({ tiles, index, scale, size, name, onHover, onOp
     if (x < 0 || y < 0 || x >= tiles.width || y >= tiles.height) return;
     const i = y * tiles.width + x;
     const p = tilePixel(tiles, index, i);
-    onHover(
-      t('inspect.weights.hoverTile', { tile: name, x: p.x, y: p.y, index: i, value: p.value.toFixed(4) }),
-    );
+    onHover(t('weights.hoverTile', { tile: name, x: p.x, y: p.y, index: i, value: p.value.toFixed(4) }));
   };
 
   return (
@@ -84,7 +82,7 @@ export function WeightTiles({ tiles, scale, tileSize = 56, onHover, onOpen }: We
   const { t } = useTranslation();
   const tileName = useTileName(tiles.kind);
   return (
-    <div className="inspect-tiles" role="group" aria-label={t('inspect.weights.firstLayer')}>
+    <div className="inspect-tiles" role="group" aria-label={t('weights.firstLayer')}>
       {Array.from({ length: tiles.count }, (_, j) => (
         <Tile
           key={j}

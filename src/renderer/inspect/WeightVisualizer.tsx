@@ -55,27 +55,27 @@ export function WeightVisualizer({
   const live = run?.state === 'training' || run?.state === 'starting';
 
   return (
-    <section className="inspect-panel inspect-weights" aria-label={t('inspect.weights.title')}>
-      <h3>{t('inspect.weights.title')}</h3>
-      {!runId ? <p className="inspect-hint">{t('inspect.weights.none')}</p> : null}
-      {loading ? <p className="inspect-muted">{t('inspect.weights.loading')}</p> : null}
+    <section className="inspect-panel inspect-weights" aria-label={t('weights.title')}>
+      <h3>{t('weights.title')}</h3>
+      {!runId ? <p className="inspect-hint">{t('weights.none')}</p> : null}
+      {loading ? <p className="inspect-muted">{t('weights.loading')}</p> : null}
       {error ? (
         <p className="inspect-error" role="alert">
-          {t('inspect.weights.error', { message: localizeMessage(error, t) })}
+          {t('weights.error', { message: localizeMessage(error, t) })}
         </p>
       ) : null}
-      {live && weights ? <p className="inspect-muted">{t('inspect.weights.live')}</p> : null}
+      {live && weights ? <p className="inspect-muted">{t('weights.live')}</p> : null}
       {weights ? (
         <p className="inspect-readout" aria-live="off">
           {hover ?? '\u00a0'}
         </p>
       ) : null}
-      {weights && !tiles ? <p className="inspect-muted">{t('inspect.weights.unsupported')}</p> : null}
+      {weights && !tiles ? <p className="inspect-muted">{t('weights.unsupported')}</p> : null}
       {tiles ? (
         <>
-          <h4>{t('inspect.weights.firstLayer')}</h4>
+          <h4>{t('weights.firstLayer')}</h4>
           <p className="inspect-muted">
-            {t('inspect.weights.scale', { max: scale.toPrecision(3) })} · {t('inspect.weights.hint')}
+            {t('weights.scale', { max: scale.toPrecision(3) })} · {t('weights.hint')}
           </p>
           <WeightTiles tiles={tiles} scale={scale} tileSize={tileSize} onHover={setHover} onOpen={setOpen} />
         </>

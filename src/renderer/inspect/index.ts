@@ -1,6 +1,6 @@
 /**
  * Draw, classify, look inside: the renderer's inspect views. Mount them anywhere with a LabApi,
- * the runs and the selected run id; add `inspectStrings` to i18next first.
+ * the runs and the selected run id (their words are in the shared dictionaries, src/shared/i18n).
  */
 import './inspect-draw.css';
 import './inspect-data.css';
@@ -15,4 +15,3 @@ export { ConfusionMatrix, type ConfusionMatrixProps, type CellRef } from './Conf
 export { MistakesGallery, type MistakesGalleryProps } from './MistakesGallery';
 export { MnistImage, type MnistImageProps } from './MnistImage';
 export { TestImageCache } from './imageCache';
-export { inspectStrings, type InspectDictionary } from './strings';

@@ -1,7 +1,6 @@
 /** The control for one choice hyperparameter: a select with localized option labels. */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type ChoiceParam } from '../../shared/hyperparams';
-import type { TrainConfig } from '../../shared/hyperparams';
+import { notApplicable, optionKey, type ChoiceParam, type TrainConfig } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { describedBy, ParamField } from './ParamField';
@@ -31,7 +30,7 @@ export function ChoiceControl({ param }: { param: ChoiceParam }) {
       >
         {param.options.map((option) => (
           <option key={option} value={option}>
-            {t(`${param.optionKeyPrefix}.${option}`)}
+            {t(optionKey(param, option))}
           </option>
         ))}
       </select>

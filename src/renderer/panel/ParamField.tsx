@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KeyOf } from '../../shared/i18n';
 
 export interface ParamFieldProps {
   /** Base id; the input gets `${id}`, help `${id}-help`, error `${id}-error`. */
@@ -12,7 +13,7 @@ export interface ParamFieldProps {
   help: string;
   section?: string;
   /** i18n key of why the control does not apply, or null. */
-  disabledReason?: string | null;
+  disabledReason?: KeyOf<'why'> | null;
   error?: string | null;
   children: ReactNode;
 }

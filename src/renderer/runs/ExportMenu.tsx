@@ -2,16 +2,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WeightsFormat } from '../../shared/api';
+import type { KeyOf } from '../../shared/i18n';
 import type { RunSummary } from '../../shared/runs';
 import { useCommands } from '../labContext';
 import type { LabCommands } from '../store/commands';
 
 /** One menu item: its label's i18n key and what it exports. */
 interface Item {
-  key: string;
+  key: KeyOf<'runs'>;
   export: (c: LabCommands, runId: string) => Promise<void>;
 }
-const weights = (key: string, format: WeightsFormat): Item => ({
+const weights = (key: KeyOf<'runs'>, format: WeightsFormat): Item => ({
   key,
   export: (c, runId) => c.exportWeights(runId, format),
 });

@@ -6,6 +6,7 @@ import type { LabApi, WeightsFormat } from '../../shared/api';
 import type { Activation } from '../../shared/hyperparams';
 import { downloadBlob, epochsCsv, iterationsCsv, readFileBytes, safeFileName } from '../runs/files';
 import { errorMessage } from '../i18n/messages';
+import type { KeyOf } from '../../shared/i18n';
 import type { LabStore } from './index';
 
 export interface LabCommands {
@@ -34,10 +35,10 @@ export interface LabCommands {
 
 /** Build the commands for one lab + store pair. */
 export function createCommands(lab: LabApi, store: LabStore): LabCommands {
-  const report = (titleKey: string) => (err: unknown) =>
+  const report = (titleKey: KeyOf<'notice'>) => (err: unknown) =>
     store.getState().pushNotice(titleKey, errorMessage(err));
   const selected = () => store.getState().selectedRunId;
-  const onSelected = (call: (id: string) => Promise<void>, titleKey: string) => async () => {
+  const onSelected = (call: (id: string) => Promise<void>, titleKey: KeyOf<'notice'>) => async () => {
     const id = selected();
     if (!id) return;
     await call(id).catch(report(titleKey));
@@ -45,7 +46,8 @@ export function createCommands(lab: LabApi, store: LabStore): LabCommands {
   return {
     train: async () => {
       try {
-        const run = await lab.startRun(store.getState().config);
+        const { config, language } = store.getState();
+        const run = await lab.startRun(config, undefined, language);
         store.getState().upsertRun(run);
         store.getState().selectRun(run.id);
       } catch (err) {
@@ -86,7 +88,7 @@ export function createCommands(lab: LabApi, store: LabStore): LabCommands {
       const run = store.getState().runs[runId];
       if (!run) return;
       try {
-        const next = await lab.startRun(run.config);
+        const next = await lab.startRun(run.config, undefined, store.getState().language);
         store.getState().upsertRun(next);
         store.getState().selectRun(next.id);
       } catch (err) {

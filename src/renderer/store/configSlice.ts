@@ -3,6 +3,7 @@
  * or wrong value stays visible with its message while the last valid value stays in `config`.
  */
 import type { StateCreator } from 'zustand';
+import type { KeyOf } from '../../shared/i18n';
 import {
   DEFAULT_CONFIG,
   HIDDEN_SIZES,
@@ -16,7 +17,7 @@ import {
 
 /** An i18n key plus its interpolation values. */
 export interface FieldError {
-  key: string;
+  key: KeyOf<'error'>;
   values?: Record<string, string | number>;
 }
 

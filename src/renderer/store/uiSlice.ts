@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { WeightsPreview } from '../../shared/api';
 import type { DatasetInfo } from '../../shared/runs';
+import type { KeyOf, Language } from '../../shared/i18n';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the Help dialog shows: the keyboard shortcuts, or what the app is (Help > About). */
@@ -10,14 +11,15 @@ export type HelpTopic = 'shortcuts' | 'about';
 /** A message shown to the user: an error from a rejected call, or an event from the service. */
 export interface Notice {
   id: number;
-  /** Already-localized prefix key (e.g. `notice.startFailed`), plus the raw message from the service. */
-  titleKey: string;
+  /** The title's key (e.g. `notice.startFailed`), plus the raw message from the service. */
+  titleKey: KeyOf<'notice'>;
   message: string;
 }
 
 export interface UiSlice {
   theme: ThemeChoice;
-  language: string;
+  /** The UI's language (new runs are named in it). */
+  language: Language;
   selectedRunId: string | null;
   /** EMA smoothing factor for the loss chart, 0..0.99. */
   smoothing: number;
@@ -32,10 +34,10 @@ export interface UiSlice {
   dataset: DatasetInfo | null;
   setDataset: (dataset: DatasetInfo) => void;
   setTheme: (theme: ThemeChoice) => void;
-  setLanguage: (language: string) => void;
+  setLanguage: (language: Language) => void;
   selectRun: (runId: string | null) => void;
   setSmoothing: (smoothing: number) => void;
-  pushNotice: (titleKey: string, message: string) => void;
+  pushNotice: (titleKey: KeyOf<'notice'>, message: string) => void;
   dismissNotice: (id: number) => void;
   dismissBanner: (runId: string) => void;
   /** Opens the Help dialog on `topic` (the shortcuts by default), or closes it. */

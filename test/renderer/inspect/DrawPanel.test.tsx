@@ -65,7 +65,7 @@ describe('draw panel', () => {
     // The run picker defaults to the app's selected run and offers every run.
     const picker = screen.getByLabelText('Network') as HTMLSelectElement;
     expect(picker.value).toBe(runs[1].id);
-    expect(Array.from(picker.options, (o) => o.textContent)).toEqual(['a (finished)', 'b (finished)']);
+    expect(Array.from(picker.options, (o) => o.textContent)).toEqual(['a (Finished)', 'b (Finished)']);
     // Clear and Undo have nothing to do yet; keyboard shortcuts on the canvas are harmless.
     expect((screen.getByRole('button', { name: 'Clear' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.keyDown(canvas, { key: 'Delete' });

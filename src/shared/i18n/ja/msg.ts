@@ -1,5 +1,5 @@
 /** Japanese versions of the service's messages (src/shared/messages.ts), by key; `msg.` in the Japanese dictionary. */
-import type { MessageKey } from '../../shared/messages';
+import type { MessageKey } from '../../messages';
 
 export const jaMessages: Record<MessageKey, string> = {
   drawingNotSaved:

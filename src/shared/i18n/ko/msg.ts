@@ -1,5 +1,5 @@
 /** Korean versions of the service's messages (src/shared/messages.ts), by key; `msg.` in the Korean dictionary. */
-import type { MessageKey } from '../../shared/messages';
+import type { MessageKey } from '../../messages';
 
 export const koMessages: Record<MessageKey, string> = {
   drawingNotSaved: '테스트 세트를 {{file}}에 저장할 수 없습니다: {{why}}. 테스트 세트는 바뀌지 않았습니다.',

@@ -1,0 +1,82 @@
+/** English: the window around the features: title, views, settings, dataset line, notices, run banners, help and about. */
+export const appStrings = {
+  app: {
+    title: 'MNIST Lab',
+    tagline: 'Deep Learning from Scratch, trained live',
+    skipToMain: 'Skip to charts',
+  },
+  views: {
+    label: 'Views',
+    charts: 'Charts',
+    draw: 'Draw',
+    weights: 'Weights',
+    evaluate: 'Evaluate',
+  },
+  settings: {
+    theme: 'Theme',
+    language: 'Language',
+    themeSystem: 'System',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    /** This language's name in itself, in the language pickers. */
+    languageName: 'English',
+  },
+  dataset: {
+    bundled: 'MNIST {{train}} training / {{test}} test images (bundled)',
+    folder: 'MNIST {{train}} training / {{test}} test images (your folder)',
+  },
+  notice: {
+    selectRunFirst: 'Select a run first.',
+    importFailed: 'Could not import the weights',
+    exportFailed: 'Could not export',
+    exported: 'Saved',
+    region: 'Notifications',
+    serviceError: 'Error',
+    startFailed: 'Could not start training',
+    controlFailed: 'The run did not accept the command',
+    learningRateFailed: 'Could not change the learning rate',
+    renameFailed: 'Could not rename the run',
+    deleteFailed: 'Could not delete the run',
+    loadRunsFailed: 'Could not load the runs',
+    loadMetricsFailed: "Could not load a run's metrics",
+    datasetFailed: 'Could not open the dataset folder',
+    dismiss: 'Dismiss',
+  },
+  banner: {
+    diverged: '{{name}} diverged: {{message}}',
+    failed: '{{name}} failed: {{message}}',
+    divergedHint: 'Try a smaller learning rate, an adaptive optimizer (Adam), or batch normalization.',
+    failedHint: 'Other runs are unaffected. Try starting it again; if it keeps failing, check the dataset.',
+    noMessage: 'no reason given',
+    dismiss: 'Dismiss',
+  },
+  help: {
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+    train: 'Start a new run with the current hyperparameters',
+    pauseResume: 'Pause or resume the selected run',
+    step: 'Train the paused run for one iteration',
+    stop: 'Stop the selected run',
+    help: 'Show this help',
+    notWhileTyping: 'Shortcuts are off while you type in a field.',
+    keySpace: 'Space',
+    keyEnter: 'Enter',
+    keyEsc: 'Esc',
+    menuKeys: 'Menu shortcuts (desktop app)',
+    openDataset: 'Open a dataset folder',
+    importWeights: 'Import weights',
+    exportWeights: "Export the selected run's weights (.npz)",
+    zoom: 'Zoom in, zoom out, actual size',
+    quit: 'Quit',
+  },
+  about: {
+    title: 'About MNIST Lab',
+    version: 'Version {{version}}',
+    body: 'A lab for learning deep learning the way "Deep Learning from Scratch" teaches it: every layer, loss and optimizer written by hand in TypeScript, trained on MNIST while you watch.',
+    dataset: 'MNIST dataset: Yann LeCun, Corinna Cortes and Christopher J. C. Burges.',
+    shortcuts: 'Keyboard shortcuts',
+  },
+};
+
+/** The shape every language fills. */
+export type AppStrings = typeof appStrings;

@@ -1,0 +1,32 @@
+/**
+ * The English dictionary, one namespace per feature. It is the reference: `Dictionary` is its
+ * shape, every other language is typed as it, and i18next's keys are typed from it.
+ */
+import { appStrings } from './app';
+import { chartsStrings } from './charts';
+import { drawStrings } from './draw';
+import { evaluateStrings } from './evaluate';
+import { menuStrings } from './menu';
+import { msgStrings } from './msg';
+import { panelStrings } from './panel';
+import { runsStrings } from './runs';
+import { testSetStrings } from './testSet';
+import { trainingStrings } from './training';
+import { weightsStrings } from './weights';
+
+export const en = {
+  ...appStrings,
+  ...panelStrings,
+  ...trainingStrings,
+  ...runsStrings,
+  ...chartsStrings,
+  ...drawStrings,
+  ...weightsStrings,
+  ...evaluateStrings,
+  ...testSetStrings,
+  ...menuStrings,
+  ...msgStrings,
+};
+
+/** The shape of a complete dictionary. */
+export type Dictionary = typeof en;

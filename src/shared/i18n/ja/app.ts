@@ -1,0 +1,82 @@
+/** Japanese: the window around the features: title, views, settings, dataset line, notices, run banners, help and about. */
+import type { AppStrings } from '../en/app';
+
+export const appStrings: AppStrings = {
+  app: {
+    title: 'MNIST Lab',
+    tagline: 'ゼロから作るDeep Learning を、目の前で学習',
+    skipToMain: 'グラフへ移動',
+  },
+  views: {
+    label: '表示',
+    charts: 'グラフ',
+    draw: '手書き入力',
+    weights: '重み',
+    evaluate: '評価',
+  },
+  settings: {
+    theme: 'テーマ',
+    language: '言語',
+    themeSystem: 'システム設定',
+    themeLight: 'ライト',
+    themeDark: 'ダーク',
+    languageName: '日本語',
+  },
+  dataset: {
+    bundled: 'MNIST 訓練画像 {{train}} 枚／テスト画像 {{test}} 枚（同梱）',
+    folder: 'MNIST 訓練画像 {{train}} 枚／テスト画像 {{test}} 枚（選んだフォルダ）',
+  },
+  notice: {
+    selectRunFirst: '先に実行を選んでください。',
+    importFailed: '重みを読み込めませんでした',
+    exportFailed: 'エクスポートできませんでした',
+    exported: '保存しました',
+    region: 'お知らせ',
+    serviceError: 'エラー',
+    startFailed: '学習を開始できませんでした',
+    controlFailed: '学習が操作を受け付けませんでした',
+    learningRateFailed: '学習率を変更できませんでした',
+    renameFailed: '名前を変更できませんでした',
+    deleteFailed: '学習を削除できませんでした',
+    loadRunsFailed: '学習の一覧を読み込めませんでした',
+    loadMetricsFailed: '学習の記録を読み込めませんでした',
+    datasetFailed: 'データセットのフォルダを開けませんでした',
+    dismiss: '閉じる',
+  },
+  banner: {
+    diverged: '{{name}} は発散しました：{{message}}',
+    failed: '{{name}} は失敗しました：{{message}}',
+    divergedHint:
+      '学習率を小さくする、Adam などの適応的な手法を使う、バッチ正規化を入れる、を試してください。',
+    failedHint:
+      'ほかの学習には影響ありません。もう一度始めてみて、繰り返し失敗するならデータセットを確認してください。',
+    noMessage: '理由は不明です',
+    dismiss: '閉じる',
+  },
+  help: {
+    title: 'キーボードショートカット',
+    close: '閉じる',
+    train: '今のハイパーパラメータで新しい学習を始める',
+    pauseResume: '選択中の学習を一時停止／再開する',
+    step: '一時停止中の学習を 1 イテレーションだけ進める',
+    stop: '選択中の学習を止める',
+    help: 'このヘルプを表示する',
+    notWhileTyping: '入力欄に文字を入力している間は、ショートカットは働きません。',
+    keySpace: 'Space',
+    keyEnter: 'Enter',
+    keyEsc: 'Esc',
+    menuKeys: 'メニューのショートカット（デスクトップアプリ）',
+    openDataset: 'データセットのフォルダを開く',
+    importWeights: '重みを読み込む',
+    exportWeights: '選択中の学習の重みをエクスポート（.npz）',
+    zoom: '拡大・縮小・実際のサイズ',
+    quit: '終了',
+  },
+  about: {
+    title: 'MNIST Lab について',
+    version: 'バージョン {{version}}',
+    body: '『ゼロから作るDeep Learning』の流儀でディープラーニングを学ぶための実験室です。レイヤ、損失関数、最適化手法はすべて TypeScript で一から書かれていて、MNIST で学習する様子をその場で見られます。',
+    dataset: 'MNIST データセット：Yann LeCun、Corinna Cortes、Christopher J. C. Burges',
+    shortcuts: 'キーボードショートカット',
+  },
+};

@@ -1,0 +1,41 @@
+/** Japanese: the test-set evaluation: accuracy, confusion matrix, per digit, mistakes gallery. */
+import type { EvaluateStrings } from '../en/evaluate';
+
+export const evaluateStrings: EvaluateStrings = {
+  evaluate: {
+    title: 'テストデータでの評価',
+    button: 'テストデータで評価',
+    running: 'テストデータを分類中…',
+    none: '評価する学習結果を選んでください',
+    error: '評価に失敗しました: {{message}}',
+    overall: 'テストデータの認識精度',
+    iteration_one: '{{count}} 回の更新後',
+    iteration_other: '{{count}} 回の更新後',
+    matrix: '混同行列',
+    matrixCaption: '行: 正解ラベル、列: 推論結果。セルをクリックすると該当する画像を表示します。',
+    truth: '正解',
+    predicted: '推論',
+    cell_one: '正解 {{truth}}、推論 {{predicted}}: {{count}} 枚',
+    cell_other: '正解 {{truth}}、推論 {{predicted}}: {{count}} 枚',
+    perClass: '数字ごとの認識精度',
+    digit: '数字',
+    correct: '正解数',
+    total: '枚数',
+    accuracy: '認識精度',
+    cellTitle: '正解 {{truth}}、推論 {{predicted}}',
+    closeCell: '閉じる',
+    gallery: {
+      title: '誤認識した画像',
+      count: '誤認識 {{total}} 枚のうち {{shown}} 枚',
+      filterTrue: '正解ラベル',
+      filterPredicted: '推論結果',
+      any: 'すべて',
+      empty: '該当する画像はありません',
+      image: 'テスト画像 #{{index}}: 正解 {{truth}}、推論 {{predicted}} ({{percent}}%)',
+      page: '{{page}} / {{pages}} ページ',
+      prev: '前のページ',
+      next: '次のページ',
+      loading: '画像を読み込み中…',
+    },
+  },
+};

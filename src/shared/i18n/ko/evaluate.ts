@@ -1,0 +1,41 @@
+/** Korean: the test-set evaluation: accuracy, confusion matrix, per digit, mistakes gallery. */
+import type { EvaluateStrings } from '../en/evaluate';
+
+export const evaluateStrings: EvaluateStrings = {
+  evaluate: {
+    title: '시험 데이터 평가',
+    button: '시험 데이터로 평가',
+    running: '시험 데이터를 분류하는 중…',
+    none: '평가할 학습 결과를 선택하세요',
+    error: '평가 실패: {{message}}',
+    overall: '시험 데이터 정확도',
+    iteration_one: '{{count}}회 갱신 후',
+    iteration_other: '{{count}}회 갱신 후',
+    matrix: '혼동 행렬',
+    matrixCaption: '행: 정답 레이블, 열: 추론 결과. 셀을 클릭하면 해당 이미지를 보여 줍니다.',
+    truth: '정답',
+    predicted: '추론',
+    cell_one: '정답 {{truth}}, 추론 {{predicted}}: 이미지 {{count}}장',
+    cell_other: '정답 {{truth}}, 추론 {{predicted}}: 이미지 {{count}}장',
+    perClass: '숫자별 정확도',
+    digit: '숫자',
+    correct: '정답 수',
+    total: '이미지 수',
+    accuracy: '정확도',
+    cellTitle: '정답 {{truth}}, 추론 {{predicted}}',
+    closeCell: '닫기',
+    gallery: {
+      title: '잘못 분류한 이미지',
+      count: '잘못 분류한 {{total}}장 중 {{shown}}장',
+      filterTrue: '정답 레이블',
+      filterPredicted: '추론 결과',
+      any: '전체',
+      empty: '해당하는 이미지가 없습니다',
+      image: '시험 이미지 #{{index}}: 정답 {{truth}}, 추론 {{predicted}} ({{percent}}%)',
+      page: '{{page}} / {{pages}} 페이지',
+      prev: '이전 페이지',
+      next: '다음 페이지',
+      loading: '이미지를 불러오는 중…',
+    },
+  },
+};

@@ -1,0 +1,27 @@
+/** The Korean dictionary: the English one's shape (`Dictionary`), namespace for namespace. */
+import type { Dictionary } from '../en';
+import { appStrings } from './app';
+import { chartsStrings } from './charts';
+import { drawStrings } from './draw';
+import { evaluateStrings } from './evaluate';
+import { menuStrings } from './menu';
+import { koMessages } from './msg';
+import { panelStrings } from './panel';
+import { runsStrings } from './runs';
+import { testSetStrings } from './testSet';
+import { trainingStrings } from './training';
+import { weightsStrings } from './weights';
+
+export const ko: Dictionary = {
+  ...appStrings,
+  ...panelStrings,
+  ...trainingStrings,
+  ...runsStrings,
+  ...chartsStrings,
+  ...drawStrings,
+  ...weightsStrings,
+  ...evaluateStrings,
+  ...testSetStrings,
+  ...menuStrings,
+  msg: koMessages,
+};
