@@ -113,6 +113,66 @@ describe('run worker', () => {
   });
 });
 
+describe('run worker: weights go with the evaluation they belong to', () => {
+  const shapes = (tensors: { name: string; shape: number[] }[]) => tensors.map((t) => [t.name, t.shape]);
+  const expected = [
+    ['W1', [784, 20]],
+    ['b1', [20]],
+    ['W2', [20, 10]],
+    ['b2', [10]],
+  ];
+
+  it('each epoch message carries its snapshot as one buffer; a stop past it carries the final weights', async () => {
+    // Paused and stepped, so the stop comes at iteration 7, two past the evaluation point at 5.
+    const run = spawn({ hidden: [20], iterations: 1000, evalEvery: 5 }, { wasm: true, startPaused: true });
+    for (let i = 0; i < 7; i++) run.send({ type: 'step' });
+    const epoch = await run.until((m) => m.type === 'epoch');
+    if (epoch.type !== 'epoch') throw new Error('not an epoch');
+    expect(shapes(epoch.weights)).toEqual(expected);
+    expect(new Set(epoch.weights.map((t) => t.data.buffer)).size).toBe(1);
+    run.send({ type: 'stop' });
+    const end = await run.until((m) => m.type === 'state' && m.state === 'stopped');
+    if (end.type !== 'state' || !end.weights) throw new Error('the end state brought no weights');
+    expect([epoch.metrics.iteration, end.iteration]).toEqual([5, 7]);
+    expect(shapes(end.weights)).toEqual(expected);
+    run.send({ type: 'get-weights', requestId: 9 });
+    const asked = await run.until((m) => m.type === 'weights');
+    if (asked.type !== 'weights') throw new Error('not weights');
+    expect(asked.tensors.map((t) => Array.from(t.data))).toEqual(end.weights.map((t) => Array.from(t.data)));
+  });
+
+  it('a run that ends at an evaluation point sends its weights once, with that epoch', async () => {
+    const run = spawn({ hidden: [20], iterations: 10, evalEvery: 5 }, { wasm: true });
+    const end = await run.until((m) => m.type === 'state' && m.state === 'finished');
+    const epochs = run.received.flatMap((m) => (m.type === 'epoch' ? [m] : []));
+    expect(epochs.map((e) => [e.metrics.iteration, shapes(e.weights)])).toEqual([
+      [5, expected],
+      [10, expected],
+    ]);
+    expect(end.type === 'state' && end.weights).toBe(undefined);
+  });
+
+  it('classifies a set of labelled images in one message, as it classifies the test set', async () => {
+    const run = spawn({ iterations: 20, evalEvery: 20 }, { wasm: true });
+    await run.until((m) => m.type === 'state' && m.state === 'finished');
+    const count = 37;
+    const pixels = new Uint8Array(shared.test.images).slice(0, count * 784);
+    const labels = new Uint8Array(shared.test.labels).slice(0, count);
+    labels[0] = (labels[0] + 1) % 10; // one labelled wrong
+    run.send({ type: 'classify-images', requestId: 1, pixels, labels });
+    run.send({ type: 'classify-test', requestId: 2 });
+    const mine = await run.until((m) => m.type === 'classified' && m.requestId === 1);
+    const whole = await run.until((m) => m.type === 'classified' && m.requestId === 2);
+    if (mine.type !== 'classified' || whole.type !== 'classified') throw new Error('not classified');
+    expect(mine.count).toBe(count);
+    expect(Array.from(mine.labels)).toEqual(Array.from(labels));
+    expect(Array.from(mine.predictions)).toEqual(Array.from(whole.predictions.subarray(0, count)));
+    expect(Array.from(mine.confidences)).toEqual(Array.from(whole.confidences.subarray(0, count)));
+    expect(mine.correct).toBe(mine.predictions.filter((p, i) => p === labels[i]).length);
+    expect(run.received.filter((m) => m.type === 'classified')).toHaveLength(2);
+  });
+});
+
 describe('divergedMessage', () => {
   it('names the iteration, the learning rate and a safer one', () => {
     expect(divergedMessage(NaN, 37, 5)).toBe(
