@@ -19,7 +19,7 @@ import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { writeFileAtomic } from './atomic-file';
 import { MetricsRecorder } from './metrics';
 import type { RunRecord, RunStore } from './run-store';
-import { runIdSchema } from './validate';
+import { runIdSchema } from '../../shared/lab-arguments';
 import { exportMeta } from './weights-import';
 
 const MAGIC = 0x314d4c4d; // "MLM1" little-endian
