@@ -9,6 +9,7 @@
 import type { Backend } from './backend';
 import { BatchBuilder, type DataSplit } from './batch';
 import { evaluateNetwork, type Evaluation } from './evaluate';
+import { clipGlobalNorm } from './grad-clip';
 import { GradientNormMeter } from './gradient-norms';
 import type { InitName } from './init';
 import type { ActivationName } from './layers/activations';
@@ -37,6 +38,8 @@ export interface TrainerConfig {
   initStd: number;
   optimizer: OptimizerName;
   learningRate: number;
+  /** Clip the global L2 norm of all gradients to this before each update (0 = off). */
+  gradClip: number;
   momentum: number;
   beta1: number;
   beta2: number;
@@ -186,6 +189,7 @@ export class Trainer {
     const input = this.nextBatch();
     // The labels buffer may be longer than n (a short last batch): the loss reads only n rows.
     const loss = this.network.gradient(input, this.batch.labels);
+    if (this.config.gradClip > 0) clipGlobalNorm(this.network.flatGrads(), this.config.gradClip);
     this.optimizer.update(this.network.params, this.network.grads);
     this.iteration++;
     this.currentLearningRate = this.scheduledRate();

@@ -46,6 +46,7 @@ export const HYPERPARAMS = [
     section: '4.4.1',
     applies: 'live',
   }),
+  numberParam('gradClip', { min: 0, max: 100, step: 0.1, default: 0, flag: 'grad-clip' }),
   numberParam('momentum', {
     min: 0,
     max: 0.999,

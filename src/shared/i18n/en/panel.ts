@@ -38,6 +38,10 @@ export const panelStrings = {
       label: 'Learning rate',
       help: 'Step size of each update. Too large diverges, too small learns slowly.',
     },
+    gradClip: {
+      label: 'Gradient clipping',
+      help: 'Before each update, shrink all gradients together so their overall L2 norm is at most this (0 = off). Keeps one bad batch from throwing the weights far away.',
+    },
     momentum: {
       label: 'Momentum',
       help: 'How much of the previous update carries over, like a ball rolling downhill.',
