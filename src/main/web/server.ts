@@ -8,9 +8,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { LabApi, LabEvent } from '../../shared/api';
-import { decodeMessage, encodeMessage } from './codec';
-import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, errorMessage, parseRequest, type ServerMessage } from './protocol';
+import type { LabEvent } from '../../shared/api';
+import { decodeMessage, encodeMessage } from '../../shared/codec';
+import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, errorMessage, parseRequest } from '../../shared/web-protocol';
+import type { ServerMessage } from '../../shared/web-protocol';
+import { dispatchLab, type LabBackend } from '../lab/lab-dispatch';
 import { mimeType, resolveStaticFile, securityHeaders } from './static-files';
 import { MAX_WEIGHTS_BYTES } from '../lab/service-options';
 
@@ -54,7 +56,7 @@ function requestUrl(target: string | undefined, base: string): URL | null {
 }
 
 /** Starts serving `lab` and the renderer; see the file comment for what is guarded how. */
-export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Promise<WebBridge> {
+export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions): Promise<WebBridge> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   let port = options.port ?? 0;
@@ -180,9 +182,8 @@ export async function startWebBridge(lab: LabApi, options: WebBridgeOptions): Pr
       const claimedId = (decoded as { id?: unknown } | null)?.id;
       if (Number.isSafeInteger(claimedId)) id = claimedId as number;
       const request = parseRequest(decoded);
-      // The Lab service validates every argument again; here only the method name is checked.
-      const method = lab[request.method] as (...args: unknown[]) => Promise<unknown>;
-      const result = await method.apply(lab, request.args);
+      // The browser has no native dialogs: the desktop methods get the service's own answers.
+      const result = await dispatchLab(lab, request.method, request.args);
       send(ws, { id, result });
     } catch (error) {
       send(ws, { id, error: errorMessage(error) });
