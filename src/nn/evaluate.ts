@@ -28,7 +28,7 @@ export interface Evaluation {
 /** Rows per evaluation batch: large enough for efficient kernels, small enough for memory (~7 MB of buffers). */
 const EVAL_BATCH = 1000;
 
-/** Each network's evaluation buffers, made once (kernel memory is never freed). */
+/** Each network's evaluation buffers, made once (a backend's buffers may never be freed). */
 const buffers = new WeakMap<Network, { builder: BatchBuilder }>();
 
 const NO_PERTURBATION = { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 };
@@ -76,7 +76,7 @@ const scored = { correct: 0 };
  * Softmax cross-entropy summed over the rows of x (N, M) with labels t (N), and the rows whose
  * arg-max (first maximum, like np.argmax) is the label, into scored.correct. One pass per row.
  */
-export function scoreLogits(x: Matrix, t: Uint8Array): number {
+function scoreLogits(x: Matrix, t: Uint8Array): number {
   const N = x.rows;
   const M = x.cols;
   const d = x.data;

@@ -17,7 +17,6 @@ export const panelStrings: PanelStrings = {
     size: '은닉층 {{index}} 크기',
     add: '층 추가',
     remove: '은닉층 {{index}} 삭제',
-    section: '5.7',
   },
   param: {
     activation: {
@@ -40,6 +39,10 @@ export const panelStrings: PanelStrings = {
     learningRate: {
       label: '학습률',
       help: '한 번 갱신하는 크기. 너무 크면 발산하고, 너무 작으면 학습이 더딥니다.',
+    },
+    gradClip: {
+      label: '기울기 클리핑',
+      help: '각 갱신 전에 모든 기울기를 함께 줄여 전체 L2 노름이 이 값 이하가 되게 합니다(0 = 사용 안 함). 나쁜 배치 하나가 가중치를 멀리 날려 보내지 않게 합니다.',
     },
     momentum: { label: '모멘텀', help: '이전 갱신을 얼마나 이어받는지. 비탈을 구르는 공처럼 움직입니다.' },
     beta1: { label: 'Adam β1', help: '기울기 이동 평균의 감쇠율.' },
@@ -67,7 +70,7 @@ export const panelStrings: PanelStrings = {
     iterations: { label: '반복 횟수', help: '미니배치로 갱신하는 횟수(책에서는 10,000번).' },
     evalEvery: {
       label: '평가 간격(반복)',
-      help: '훈련 데이터와 시험 데이터로 정확도를 재는 간격(600이면 1에폭).',
+      help: '훈련 데이터와 시험 데이터로 정확도를 재는 간격(600이면 1에폭). 측정은 쌓이지 않습니다. 앞의 두 번이 아직 계산 중일 때 돌아온 측정은 건너뜁니다.',
     },
     sampling: { label: '미니배치 선택 방법', help: '매번 무작위로 뽑을지(책의 방법), 에폭마다 섞을지.' },
     trainSubset: {
