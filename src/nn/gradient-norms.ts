@@ -34,11 +34,6 @@ export class GradientNormMeter {
     this.samples++;
   }
 
-  /** Sampled iterations since the last take(). */
-  get sampleCount(): number {
-    return this.samples;
-  }
-
   /** The mean norm per layer (W1 first) since the last take(), then starts over; null if nothing was sampled. */
   take(): number[] | null {
     if (this.samples === 0) return null;

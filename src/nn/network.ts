@@ -257,11 +257,6 @@ export class Network {
     return y.data.slice(0, y.rows * y.cols);
   }
 
-  /** Outputs of the last forward's loss layer (valid until the next forward): (N, outputSize). */
-  outputs(): Matrix {
-    return this.lastLayer.y;
-  }
-
   /** Number of rows whose arg-max output equals the target (label, or arg-max of a one-hot row). */
   countCorrect(x: NetInput, t: Targets): number {
     const y = this.lastLayer.predict(this.forward(x, false));

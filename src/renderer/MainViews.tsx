@@ -5,7 +5,9 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartsArea } from './charts/ChartsArea';
-import { DrawPanel, EvaluationPanel, WeightVisualizer } from './inspect';
+import { DrawPanel } from './draw/DrawPanel';
+import { EvaluationPanel } from './evaluate/EvaluationPanel';
+import { WeightVisualizer } from './weights/WeightVisualizer';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
 import type { EpochMetrics } from '../shared/runs';

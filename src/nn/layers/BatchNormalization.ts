@@ -70,7 +70,7 @@ export class BatchNormalization implements Layer {
     this.scratch2 = backend.alloc.floats(M);
   }
 
-  /** x (N, M) -> y (N, M). */
+  /** out (N, M) = gamma · (x - mu) / std + beta, mu and std (M) from the batch (train) or the running averages. */
   forward(x: Matrix, train: boolean): Matrix {
     const N = x.rows;
     const M = this.gamma.length;

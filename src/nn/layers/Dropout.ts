@@ -14,10 +14,10 @@ import type { Layer } from './layer';
 
 /** Inverted dropout with a mask drawn from the run's seeded Rng. */
 export class Dropout implements Layer {
-  /** 1 = kept, 0 = dropped, for each entry of the last training forward (N·M). */
-  mask: Uint8Array = new Uint8Array(0);
-  /** When true, training forwards reuse the last mask (for gradient checks). */
+  /** When true, training forwards reuse the last mask, so gradientCheck differentiates one function. */
   frozen = false;
+  /** 1 = kept, 0 = dropped, for each entry of the last training forward (N·M). */
+  private mask: Uint8Array = new Uint8Array(0);
   private out: Matrix | null = null;
   private dx: Matrix | null = null;
 
@@ -28,7 +28,7 @@ export class Dropout implements Layer {
     private readonly backend: Backend,
   ) {}
 
-  /** train: y = x · mask / (1 - ratio); inference: y = x. */
+  /** train: out (N, M) = x · mask / (1 - ratio); inference: out = x. */
   forward(x: Matrix, train: boolean): Matrix {
     const len = x.rows * x.cols;
     const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.backend.alloc));
@@ -52,7 +52,7 @@ export class Dropout implements Layer {
     return out;
   }
 
-  /** dx = dout · mask / (1 - ratio). */
+  /** dx (N, M) = dout · mask / (1 - ratio). */
   backward(dout: Matrix): Matrix {
     const len = dout.rows * dout.cols;
     const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.backend.alloc));

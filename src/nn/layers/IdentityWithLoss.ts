@@ -19,7 +19,7 @@ export class IdentityWithLoss implements LossLayer {
 
   constructor(private readonly backend: Backend) {}
 
-  /** y = x (copied, so y survives the next forward of the layers below). */
+  /** y (N, M) = x (copied, so y survives the next forward of the layers below). */
   predict(x: Matrix): Matrix {
     this.y = this.yBuf = ensureMatrix(this.yBuf, x.rows, x.cols, this.backend.alloc);
     const len = x.rows * x.cols;
@@ -50,7 +50,7 @@ export class IdentityWithLoss implements LossLayer {
     return (0.5 * sum) / N;
   }
 
-  /** dx = (y - t) / N. */
+  /** dx (N, M) = (y - t) / N. */
   backward(): Matrix {
     const t = this.t;
     if (t === null) throw new Error('IdentityWithLoss: backward before forward');

@@ -38,14 +38,14 @@ export class SoftmaxWithLoss implements LossLayer {
 
   constructor(private readonly backend: Backend) {}
 
-  /** Probabilities only. */
+  /** y (N, M) = softmax(x (N, M)): probabilities only. */
   predict(x: Matrix): Matrix {
     this.y = this.yBuf = ensureMatrix(this.yBuf, x.rows, x.cols, this.backend.alloc);
     softmaxRows(x.data, this.y.data, x.rows, x.cols);
     return this.y;
   }
 
-  /** Softmax and the mean cross-entropy, in one pass over each row. */
+  /** y (N, M) = softmax(x (N, M)) and the mean cross-entropy against t, in one pass over each row. */
   forward(x: Matrix, t: Targets): number {
     const N = x.rows;
     const M = x.cols;
@@ -80,7 +80,7 @@ export class SoftmaxWithLoss implements LossLayer {
     return loss / N;
   }
 
-  /** dx = (y - t) / N. */
+  /** dx (N, M) = (y - t) / N (the book's backward(dout=1)). */
   backward(): Matrix {
     const t = this.t;
     if (t === null) throw new Error('SoftmaxWithLoss: backward before forward');

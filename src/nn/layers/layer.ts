@@ -1,8 +1,9 @@
 /**
  * The shape every layer has, as in the book's common/layers.py: `forward(x)` computes the output
  * and remembers what backward needs; `backward(dout)` returns dx and keeps parameter gradients
- * (dW, db, ...) on the layer. Outputs live in buffers the layer owns and reuses, so a training
- * step allocates nothing once the buffers have grown to the batch size.
+ * (dW, db, ...) on the layer. Outputs live in buffers the layer owns and reuses, made by its
+ * backend's allocator, so a training step allocates nothing once the buffers have grown to the
+ * batch size.
  */
 import type { Matrix, Targets } from '../tensor';
 

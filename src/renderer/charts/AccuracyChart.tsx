@@ -26,7 +26,14 @@ export const AccuracyChart = memo(function AccuracyChart() {
   // Epochs change a few times a minute, iterations many times a second: recompute on new epochs only.
   const parts = [t, runLines, ...epochLists, ...perEpoch];
   const { rows, summary, series, legend } = useMemoByParts(parts, () => {
-    const stride = evaluationStride(Math.max(0, ...runs.map((run) => run.series?.epochs.length ?? 0)));
+    // Train and test per run, plus validation where held out, share the chart's point budget.
+    const lines = runs.reduce(
+      (sum, run) =>
+        sum +
+        (run.series ? 2 + (run.series.epochs.some((e) => e.validationAccuracy !== undefined) ? 1 : 0) : 0),
+      0,
+    );
+    const stride = evaluationStride(Math.max(0, ...runs.map((run) => run.series?.epochs.length ?? 0)), lines);
     let mostDrawn = 0;
     const keyed = runs.flatMap((run) => {
       if (!run.series) return [];

@@ -20,8 +20,12 @@ export const LossChart = memo(function LossChart() {
 
   const { rows, summary } = useMemo(() => {
     const withData = runs.filter((run) => run.series);
-    // One grid for all runs, sized by the longest: rows = slots, whatever the number of runs.
-    const grid = gridFor(withData.map((run) => run.series!.losses.length));
+    // One grid for all runs, sized by the longest: rows = slots, whatever the number of runs; two
+    // lines a run (raw and smoothed) share the chart's point budget.
+    const grid = gridFor(
+      withData.map((run) => run.series!.losses.length),
+      2,
+    );
     const keyed = withData.flatMap((run) => {
       const { raw, smooth } = lossSlots(run.series!, smoothing, grid);
       return [

@@ -9,9 +9,12 @@ import type { GrowableFloat32 } from '../store/growable';
 import type { EpochMetrics } from '../../shared/runs';
 import type { RunSeries } from '../store/metricsSlice';
 import {
-  bucketMinMax,
+  bucketsForLines,
   chartGrid,
+  IncrementalMinMax,
+  MAX_CHART_POINTS,
   MAX_DRAWN_POINTS,
+  MIN_BUCKETS,
   niceCeil,
   slotCount,
   slotRange,
@@ -72,13 +75,48 @@ export function gridRows(grid: Grid, lines: KeyedSlots[]): ChartRow[] {
   return rows;
 }
 
-/** The grid for these series: sized by the longest of `lengths`. */
-export function gridFor(lengths: number[]): Grid {
-  return chartGrid(Math.max(1, ...lengths));
+/**
+ * The grid for these series: sized by the longest of `lengths`, with as many buckets as a chart of
+ * `linesPerSeries` lines per series may draw within MAX_CHART_POINTS (see bucketsForLines).
+ */
+export function gridFor(lengths: number[], linesPerSeries = 1): Grid {
+  return chartGrid(Math.max(1, ...lengths), bucketsForLines(lengths.length * linesPerSeries));
 }
 
 const slotCache = new WeakMap<RunSeries, Map<string, Float32Array>>();
-const emaCache = new WeakMap<GrowableFloat32, Map<number, IncrementalEma>>();
+
+/** A smoothed copy of a run's losses, extended as the run grows. */
+interface Smoothed {
+  ema: IncrementalEma;
+  /** The smoothed values' buckets at the current width. */
+  buckets?: IncrementalMinMax;
+}
+const emaCache = new WeakMap<GrowableFloat32, Map<number, Smoothed>>();
+/** A series' buckets at the width it is drawn at now (the old width is dropped when it changes). */
+const bucketCache = new WeakMap<GrowableFloat32, IncrementalMinMax>();
+
+/** `values` on `grid` through the bucketer `held` (a new one, kept by `hold`, when the width moved). */
+function bucketsOf(
+  values: ArrayLike<number>,
+  grid: Grid,
+  revision: number,
+  held: IncrementalMinMax | undefined,
+  hold: (b: IncrementalMinMax) => void,
+): Float32Array {
+  let buckets = held;
+  if (buckets?.width !== grid.width) {
+    buckets = new IncrementalMinMax(grid.width);
+    hold(buckets);
+  }
+  return buckets.update(values, grid, revision);
+}
+
+/** A growable series on `grid`, bucketed incrementally (min and max per bucket). */
+function growableSlots(values: GrowableFloat32, grid: Grid): Float32Array {
+  return bucketsOf(values.view(), grid, values.revision, bucketCache.get(values), (b) =>
+    bucketCache.set(values, b),
+  );
+}
 
 function cached(series: RunSeries, key: string, compute: () => Float32Array): Float32Array {
   let perKey = slotCache.get(series);
@@ -94,29 +132,39 @@ function cached(series: RunSeries, key: string, compute: () => Float32Array): Fl
   return hit;
 }
 
-/** The EMA of a run's losses, extended over new iterations only (one smoother per series and α). */
-export function smoothedLosses(losses: GrowableFloat32, smoothing: number): Float32Array {
+function smoothedOf(losses: GrowableFloat32, smoothing: number): Smoothed {
   let perAlpha = emaCache.get(losses);
   if (!perAlpha) {
     perAlpha = new Map();
     emaCache.set(losses, perAlpha);
   }
-  let ema = perAlpha.get(smoothing);
-  if (!ema) {
-    ema = new IncrementalEma(smoothing);
-    perAlpha.set(smoothing, ema);
+  let smoothed = perAlpha.get(smoothing);
+  if (!smoothed) {
+    smoothed = { ema: new IncrementalEma(smoothing) };
+    perAlpha.set(smoothing, smoothed);
   }
-  return ema.update(losses.view());
+  return smoothed;
 }
 
-/** Raw and EMA-smoothed loss of one run on `grid`, as slot arrays. */
+/** The EMA of a run's losses, extended over new iterations only (one smoother per series and α). */
+export function smoothedLosses(losses: GrowableFloat32, smoothing: number): Float32Array {
+  return smoothedOf(losses, smoothing).ema.update(losses.view());
+}
+
+/**
+ * Raw and EMA-smoothed loss of one run on `grid`, as slot arrays. Both are bucketed incrementally,
+ * so a redraw costs the iterations that arrived since the last one, not the run's whole history.
+ */
 export function lossSlots(series: RunSeries, smoothing: number, grid: Grid) {
   const id = `${grid.width}:${grid.buckets}`;
+  const { losses } = series;
   return {
-    raw: cached(series, `raw:${id}`, () => bucketMinMax(series.losses.view(), grid)),
-    smooth: cached(series, `smooth:${smoothing}:${id}`, () =>
-      bucketMinMax(smoothedLosses(series.losses, smoothing), grid),
-    ),
+    raw: cached(series, `raw:${id}`, () => growableSlots(losses, grid)),
+    smooth: cached(series, `smooth:${smoothing}:${id}`, () => {
+      const smoothed = smoothedOf(losses, smoothing);
+      const values = smoothed.ema.update(losses.view());
+      return bucketsOf(values, grid, losses.revision, smoothed.buckets, (b) => (smoothed.buckets = b));
+    }),
   };
 }
 
@@ -144,17 +192,20 @@ export function keepBends(slots: Float32Array): Float32Array {
  */
 export function learningRateSlots(series: RunSeries, grid: Grid): Float32Array {
   return cached(series, `lr:${grid.width}:${grid.buckets}`, () =>
-    keepBends(bucketMinMax(series.learningRates.view(), grid)),
+    keepBends(growableSlots(series.learningRates, grid)),
   );
 }
 
 /**
- * Every how many evaluations the accuracy chart draws a point, so no line exceeds
- * MAX_DRAWN_POINTS: 1 up to that many evaluations, then a nice stride (2, 5, 10, ...) shared by
- * every run so their points fall on the same rows. `longest` is the most evaluations of any run.
+ * Every how many evaluations a chart draws a point, so no line exceeds MAX_DRAWN_POINTS and the
+ * chart's `lines` lines together stay within MAX_CHART_POINTS: 1 up to that many evaluations, then
+ * a nice stride (2, 5, 10, ...) shared by every run so their points fall on the same rows.
+ * `longest` is the most evaluations of any run.
  */
-export function evaluationStride(longest: number): number {
-  return longest <= MAX_DRAWN_POINTS ? 1 : niceCeil(longest / MAX_DRAWN_POINTS);
+export function evaluationStride(longest: number, lines = 1): number {
+  const share = Math.floor(MAX_CHART_POINTS / Math.max(1, lines));
+  const most = Math.min(MAX_DRAWN_POINTS, Math.max(2 * MIN_BUCKETS, share));
+  return longest <= most ? 1 : niceCeil(longest / most);
 }
 
 /**

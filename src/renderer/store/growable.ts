@@ -6,6 +6,8 @@ export class GrowableFloat32 {
   private buffer: Float32Array;
   /** Number of valid entries (the rest of the buffer is spare capacity). */
   length = 0;
+  /** Counts writes over existing entries (appends keep it), so incremental readers know to start over. */
+  revision = 0;
 
   constructor(initialCapacity = 1024) {
     this.buffer = new Float32Array(Math.max(16, initialCapacity));
@@ -15,6 +17,7 @@ export class GrowableFloat32 {
   writeAt(offset: number, values: ArrayLike<number>): void {
     const end = offset + values.length;
     this.ensureCapacity(end);
+    if (offset < this.length && values.length > 0) this.revision++;
     if (offset > this.length) this.buffer.fill(NaN, this.length, offset);
     this.buffer.set(values, offset);
     if (end > this.length) this.length = end;

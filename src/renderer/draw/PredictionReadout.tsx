@@ -1,0 +1,61 @@
+/**
+ * What the network thinks: the top guess large, the ten probabilities as bars (each with its
+ * digit and percentage as text), and a polite live region for screen readers.
+ */
+import { useTranslation } from 'react-i18next';
+import { argmax, percent } from '../common/prediction';
+
+export interface PredictionReadoutProps {
+  /** (10) softmax output; null when nothing is drawn (shows the hint instead). */
+  probabilities: Float32Array | null;
+}
+
+/** The top guess, probability bars and an aria-live "Prediction: 7 (98%)" line. */
+export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
+  const { t } = useTranslation();
+  const top = probabilities ? argmax(probabilities) : -1;
+  const live =
+    probabilities && top >= 0
+      ? t('draw.predict.live', { digit: top, percent: percent(probabilities[top]) })
+      : '';
+  return (
+    <div className="inspect-prediction">
+      {/* Always mounted, so screen readers notice when its text changes. */}
+      <p className="inspect-visually-hidden" aria-live="polite" role="status">
+        {live}
+      </p>
+      {probabilities && top >= 0 ? (
+        <>
+          <div className="inspect-top-guess" aria-hidden="true">
+            <span className="inspect-top-label">{t('draw.predict.top')}</span>
+            <span className="inspect-top-digit">{top}</span>
+            <span className="inspect-top-percent">{percent(probabilities[top])}%</span>
+          </div>
+          <ul className="inspect-bars" aria-label={t('draw.predict.probabilities')}>
+            {Array.from(probabilities, (p, digit) => (
+              <li key={digit} className={digit === top ? 'inspect-bar inspect-bar-top' : 'inspect-bar'}>
+                <span className="inspect-bar-digit" aria-hidden="true">
+                  {digit}
+                </span>
+                <span className="inspect-bar-track" aria-hidden="true">
+                  <span
+                    className="inspect-bar-fill"
+                    style={{ width: `${(Math.max(0, Math.min(1, p)) * 100).toFixed(1)}%` }}
+                  />
+                </span>
+                <span className="inspect-bar-text" aria-hidden="true">
+                  {percent(p)}%
+                </span>
+                <span className="inspect-visually-hidden">
+                  {t('draw.predict.bar', { digit, percent: percent(p) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="inspect-hint">{t('draw.hint')}</p>
+      )}
+    </div>
+  );
+}
