@@ -27,7 +27,7 @@ export interface Evaluation {
 /** Rows per evaluation batch: large enough for efficient kernels, small enough for memory (~7 MB of buffers). */
 const EVAL_BATCH = 1000;
 
-/** Each network's evaluation buffers, made once (kernel memory is never freed). */
+/** Each network's evaluation buffers, made once (a backend's buffers may never be freed). */
 const buffers = new WeakMap<Network, { builder: BatchBuilder }>();
 
 const NO_PERTURBATION = { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 };

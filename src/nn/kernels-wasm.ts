@@ -1,22 +1,16 @@
 /**
  * The fast backend: our own WebAssembly SIMD kernels (assembly/kernels.ts, built to
  * build/kernels.wasm by `npm run build:wasm`), float32 only, behind the same `Kernels` contract as
- * `tsKernels`, with the allocator of their memory.
- *
- * Memory. WebAssembly code can only touch its own linear memory, so every buffer a kernel reads or
- * writes is allocated here (the backend's `alloc`) as a view into that memory, and a network keeps
- * its weights there: nothing is copied per call. Allocation is a bump pointer that never frees
- * (a network allocates once, up front; make new kernels for a new network — instantiating is cheap).
- * Growing a WebAssembly memory would detach every view handed out so far, so instead the memory is
- * created once at its full size (`reserveBytes`, default 512 MiB) with `maximum = initial`: it can
- * never grow, views can never be detached, and untouched pages cost no RAM (the OS maps them lazily).
- * Asking for more than the reservation throws a clear error.
+ * `tsKernels`, over one fixed-size memory (`reserveBytes`, default 512 MiB) whose allocator
+ * (kernel-memory.ts) is the backend's `alloc`. Each kernel here checks that its arrays are views
+ * into that memory, long enough for the shape, and passes their addresses to the export.
  *
  * This file does no I/O: the caller reads build/kernels.wasm (node:fs in a worker, CLI or test)
  * and passes the bytes or a compiled module.
  */
 import { stagedInPlace, stagingOnce, type Backend, type StagedImages } from './backend';
-import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+import { KernelMemory } from './kernel-memory';
+import type { CsrBatch, Kernels, SparseImages } from './kernels';
 
 /** Options for `createWasmBackend`. */
 export interface WasmKernelOptions {
@@ -107,8 +101,6 @@ export function compileKernels(bytes: Uint8Array): KernelModule {
 }
 
 const PAGE = 65536;
-const ALIGN = 64; // cache-line aligned starts
-const PAD = 16; // kernels may read (never write) up to 3 floats past a row: keep that inside our memory
 
 /**
  * Instantiates compiled kernels.wasm over a fixed-size memory: its kernels ('wasm-simd') and the
@@ -145,38 +137,8 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     if (strips === undefined) stripsOf.set(m, (strips = spmmStrips(m)));
     for (const [w, j, last] of strips) rows[w](out, rp, ci, vs, n, b, bias, m, j, last);
   }
-  const buffer = memory.buffer; // never changes: the memory cannot grow
-  let next = ALIGN; // address 0 stays unused so that 0 can mean "no bias"
-
-  /** Reserves `bytes` (plus read padding) and returns the start address. */
-  function alloc(bytes: number): number {
-    const start = next;
-    const end = start + bytes + PAD;
-    if (end > buffer.byteLength) {
-      throw new Error(
-        `wasm-simd kernels: out of kernel memory (${buffer.byteLength} bytes reserved, ` +
-          `${start} used, ${bytes} more requested); pass a larger reserveBytes to createWasmBackend`,
-      );
-    }
-    next = Math.ceil(end / ALIGN) * ALIGN;
-    return start;
-  }
-
-  /** Address of `arr`, after checking it is a view into our memory holding at least `len` elements. */
-  function addr(arr: Floats | Int32Array, name: string, len: number): number {
-    if (arr.buffer !== buffer) {
-      throw new Error(
-        `wasm-simd kernels: ${name} is not in kernel memory; allocate it with the backend's alloc`,
-      );
-    }
-    if (!(arr instanceof Float32Array) && !(arr instanceof Int32Array)) {
-      throw new Error(`wasm-simd kernels: ${name} must be a Float32Array`);
-    }
-    if (arr.length < len) {
-      throw new Error(`wasm-simd kernels: ${name} has ${arr.length} elements, needs ${len}`);
-    }
-    return arr.byteOffset;
-  }
+  const mem = new KernelMemory(memory.buffer);
+  const addr = mem.addressOf.bind(mem);
 
   /** Checks a CSR batch; returns [rowPtr, colIdx, values] addresses. */
   function csr(x: CsrBatch): [number, number, number] {
@@ -191,37 +153,20 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
   // Scratch for spmmAT (the batch transposed to columns) and gemmBT (b transposed), grown on demand.
   let scratch = { at: 0, bytes: 0 };
   function scratchOf(bytes: number): number {
-    if (scratch.bytes < bytes) scratch = { at: alloc(bytes), bytes };
+    if (scratch.bytes < bytes) scratch = { at: mem.reserve(bytes), bytes };
     return scratch.at;
   }
 
-  // The copies of staged images (by their colIdx), and room for a batch's indices.
-  const stagedCopies = new WeakSet<Uint16Array>();
+  // Room in our memory for a batch's image indices, grown on demand.
   let picks = new Int32Array(0);
 
   /**
-   * A split's index copied into our memory once (for MNIST's 60,000 training images about 27 MB),
-   * gathered by the SIMD kernel. A split that does not fit is gathered where it is by the
-   * TypeScript kernel: slower, the same batch; the memory it was about to take is given back.
+   * A split's index copied into our memory once and gathered by the SIMD kernel. A split that does
+   * not fit is gathered where it is by the TypeScript kernel: slower, the same batch.
    */
   function stage(images: SparseImages): StagedImages {
-    const { rowPtr, colIdx, values } = images;
-    const mark = next;
-    let copy: SparseImages;
-    try {
-      copy = {
-        rowPtr: new Int32Array(buffer, alloc(rowPtr.byteLength), rowPtr.length),
-        colIdx: new Uint16Array(buffer, alloc(colIdx.byteLength), colIdx.length),
-        values: new Uint8Array(buffer, alloc(values.byteLength), values.length),
-      };
-    } catch {
-      next = mark;
-      return stagedInPlace(images);
-    }
-    copy.rowPtr.set(rowPtr);
-    copy.colIdx.set(colIdx);
-    copy.values.set(values);
-    stagedCopies.add(copy.colIdx);
+    const copy = mem.copyImages(images);
+    if (copy === null) return stagedInPlace(images);
     return { images: copy, gather: (out, indices, n) => kernels.gatherRows(out, copy, indices, n) };
   }
 
@@ -230,11 +175,7 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
    * batch's non-zeros within out's room (a wrong index must not write past out into other buffers).
    */
   function checkGather(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void {
-    if (
-      !stagedCopies.has(images.colIdx) ||
-      images.rowPtr.buffer !== buffer ||
-      images.values.buffer !== buffer
-    ) {
+    if (!mem.holdsImages(images)) {
       throw new Error(
         "wasm-simd kernels: images are not in kernel memory; stage them with the backend's alloc.stage",
       );
@@ -264,7 +205,7 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     name: 'wasm-simd',
     gatherRows(out, images, indices, n) {
       checkGather(out, images, indices, n);
-      if (picks.length < n) picks = new Int32Array(buffer, alloc(n * 4), n);
+      if (picks.length < n) picks = new Int32Array(mem.buffer, mem.reserve(n * 4), n);
       picks.set(indices.subarray(0, n));
       wasm.gatherRows(
         addr(out.rowPtr, 'out.rowPtr', n + 1),
@@ -341,13 +282,8 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
   return {
     kernels,
     alloc: {
-      floats: (length) => new Float32Array(buffer, alloc(length * 4), length),
-      csr: (rows, nnz) => ({
-        n: 0,
-        rowPtr: new Int32Array(buffer, alloc((rows + 1) * 4), rows + 1),
-        colIdx: new Int32Array(buffer, alloc(nnz * 4), nnz),
-        values: new Float32Array(buffer, alloc(nnz * 4), nnz),
-      }),
+      floats: (length) => mem.floats(length),
+      csr: (rows, nnz) => mem.csr(rows, nnz),
       stage: stagingOnce(stage),
     },
   };
