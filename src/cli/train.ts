@@ -29,7 +29,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(trainUsage());
     return 0;
   }
-  const lab = new LabService({ datasetFolder: flags.dataset, dataDir: flags.dataDir });
+  const lab = new LabService({
+    datasetFolder: flags.dataset,
+    dataDir: flags.dataDir,
+    appName: 'npm run train',
+  });
   try {
     const info = await lab.datasetInfo();
     if (!flags.quiet)

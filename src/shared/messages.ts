@@ -84,6 +84,14 @@ export const MESSAGE_TEMPLATES = {
   diskFull: 'the disk is full',
   diskReadOnly: 'the disk is read-only',
   readFailed: 'Could not read {{file}}: {{detail}}',
+  dataFolderInUse:
+    'The run history in {{folder}} is in use by {{app}} (process {{pid}}), so this one only shows it: close the other one to train, import or change runs here.',
+  storageUnavailable:
+    'Runs cannot be saved in {{folder}} ({{why}}); they are kept only until the app closes.',
+  runNotSaved:
+    '{{name}} could not be saved ({{why}}); it goes on in memory and is saved again as soon as writing works.',
+  runSavedAgain: '{{name}} is saved again.',
+  importNotSaved: 'The imported network could not be saved ({{why}}); nothing was imported.',
   fileUnreadable: 'The file could not be read.',
   chartNoCanvas: 'No 2D canvas to draw the chart on.',
   chartNotEncoded: 'The chart could not be encoded as PNG.',

@@ -164,6 +164,7 @@ app.whenReady().then(async () => {
   const wasmPath = join(app.getAppPath(), 'build', 'kernels.wasm');
   lab = new LabService({
     dataDir: join(app.getPath('userData'), 'runs'),
+    appName: 'MNIST Lab (desktop)',
     wasmPath: existsSync(wasmPath) ? wasmPath : undefined,
     chooseFolder,
     chooseWeightsFile: () =>

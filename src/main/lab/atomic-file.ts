@@ -1,13 +1,65 @@
 /**
  * Atomic file writes: the bytes go to a temp file in the same folder, are flushed to disk, then
- * renamed over the target. A rename within one folder is atomic, so a crash or a kill leaves
- * either the old file or the new one, never half of either.
+ * renamed over the target, and the folder is flushed too (so the rename itself survives a power
+ * cut). A rename within one folder is atomic, so a crash or a kill leaves either the old file or
+ * the new one, never half of either; a temp file a crash left behind is swept at the next start.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  type Dirent,
+} from 'node:fs';
 import path from 'node:path';
 import { messageText } from '../../shared/messages';
 
 let counter = 0;
+
+/** The temp files writeFileAtomic makes: `.<name>.<pid>.<n>.tmp`. */
+const TEMP_FILE = /^\..+\.\d+\.\d+\.tmp$/;
+
+/** Flushes a folder's entries (a rename) to disk; a no-op where folders cannot be opened (Windows). */
+function fsyncFolder(folder: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // EISDIR / EPERM on platforms without directory fsync: the rename is still atomic.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Removes the temp files that interrupted writes left in `folder` and its direct subfolders (a run
+ * folder each). Call it only while holding the folder's lock: then no write of ours is in flight.
+ * Returns how many were removed.
+ */
+export function sweepStaleTemps(folder: string): number {
+  let removed = 0;
+  const sweep = (dir: string, depth: number): void => {
+    let names: Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of names) {
+      const full = path.join(dir, entry.name);
+      if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+        rmSync(full, { force: true });
+        removed++;
+      } else if (entry.isDirectory() && depth > 0) sweep(full, depth - 1);
+    }
+  };
+  sweep(folder, 1);
+  return removed;
+}
 
 /** Writes `bytes` (or UTF-8 text) to `file` atomically; on failure removes the temp file and rethrows. */
 export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
@@ -22,6 +74,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | string): void 
     closeSync(fd);
     fd = null;
     renameSync(tmp, file);
+    fsyncFolder(path.dirname(file));
   } catch (error) {
     if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });

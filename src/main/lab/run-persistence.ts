@@ -1,28 +1,78 @@
 /**
  * Saving runs: the service's side of the RunStore (run-store.ts). The summary and metrics are saved
  * on every change, the weights at every evaluation point and at the end (as the worker sends
- * them); a failed write is a warning, never a crash, so training goes on.
+ * them); a failed write never stops training: the run goes on in memory, the user is told once
+ * (a full disk, say), and the next save that works brings the files up to date again.
+ *
+ * The folder is locked for this process (data-lock.ts). When another MNIST Lab holds it, the runs
+ * in it are shown but nothing is written: `readOnlyReason` says why, and the service refuses what
+ * would change them. A folder that cannot be made at all leaves runs in memory (`storageProblem`).
  */
+import { messageText } from '../../shared/messages';
 import type { WeightTensor } from '../../shared/runs';
+import { sweepStaleTemps, writeErrorReason } from './atomic-file';
+import { lockDataFolder } from './data-lock';
 import type { RunEntry } from './run-entry';
 import { FileRunStore } from './run-files';
 import { MemoryRunStore, type RunRecord, type RunStore } from './run-store';
 
 /** Where runs are saved, and what a failed save says. */
 export class RunPersistence {
+  /** Runs whose last save failed (their name): told once, until a save works again. */
+  private readonly failing = new Set<string>();
+  /** Why runs are kept in memory only (the folder could not be made), else null. */
+  storageProblem: string | null = null;
+
   constructor(
     private readonly store: RunStore,
     private readonly warn: (message: string) => void,
+    /** Why nothing may be written here (another MNIST Lab holds the folder), else null. */
+    readonly readOnlyReason: string | null = null,
+    private readonly release: () => void = () => {},
+    /** Tells the user a run could not be saved (an error event). */
+    private readonly tell: (message: string) => void = () => {},
   ) {}
 
-  /** The given store, else files in `dataDir`, else memory only. */
+  /**
+   * The given store, else files in `dataDir` (locked for this process; read-only when another
+   * holds it; in memory with a reason when the folder cannot be made), else memory only.
+   */
   static choose(
-    options: { store?: RunStore; dataDir?: string },
+    options: { store?: RunStore; dataDir?: string; appName?: string },
     warn: (message: string) => void,
+    tell: (message: string) => void = () => {},
   ): RunPersistence {
-    const store =
-      options.store ?? (options.dataDir ? new FileRunStore(options.dataDir, warn) : new MemoryRunStore());
-    return new RunPersistence(store, warn);
+    if (options.store) return new RunPersistence(options.store, warn, null, undefined, tell);
+    const folder = options.dataDir;
+    if (!folder) return new RunPersistence(new MemoryRunStore(), warn, null, undefined, tell);
+    let lock: ReturnType<typeof lockDataFolder>;
+    try {
+      lock = lockDataFolder(folder, options.appName ?? 'MNIST Lab');
+    } catch (error) {
+      // An unwritable folder: runs train and are kept in memory, and the user is told why.
+      const reason = messageText('storageUnavailable', { folder, why: writeErrorReason(error) });
+      warn(reason);
+      const persistence = new RunPersistence(new MemoryRunStore(), warn, null, undefined, tell);
+      persistence.storageProblem = reason;
+      return persistence;
+    }
+    if (!lock.ok) {
+      const { app, pid } = lock.holder;
+      const reason = messageText('dataFolderInUse', { folder, app, pid });
+      return new RunPersistence(new FileRunStore(folder, warn), warn, reason, undefined, tell);
+    }
+    sweepStaleTemps(folder);
+    return new RunPersistence(new FileRunStore(folder, warn), warn, null, lock.release, tell);
+  }
+
+  /** Throws the read-only reason, when there is one (before anything that would write). */
+  assertWritable(): void {
+    if (this.readOnlyReason) throw new Error(this.readOnlyReason);
+  }
+
+  /** Lets go of the folder's lock. */
+  close(): void {
+    this.release();
   }
 
   /** Every saved run, oldest first. */
@@ -30,27 +80,45 @@ export class RunPersistence {
     return this.store.list();
   }
 
-  /** Saves the run's summary and metrics; a failed write is a warning. */
+  /** Saves the run's summary and metrics; a failed write is told once and training goes on. */
   save(entry: RunEntry): void {
+    if (this.readOnlyReason) return;
     try {
       this.store.save(record(entry));
+      this.savedAgain(entry);
     } catch (error) {
-      this.warn(`Could not save ${entry.summary.name}: ${(error as Error).message}`);
+      this.failed(entry, error);
     }
   }
 
   /** Saves the run's weights; throws when they cannot be written (an import must say so). */
   saveWeights(entry: RunEntry, tensors: WeightTensor[]): void {
+    this.assertWritable();
     this.store.saveWeights(record(entry), tensors);
   }
 
-  /** Saves a training run's weights; a failed write is a warning and training goes on. */
+  /** Saves a training run's weights; a failed write is told once and training goes on. */
   saveWeightsOrWarn(entry: RunEntry, tensors: WeightTensor[]): void {
+    if (this.readOnlyReason) return;
     try {
       this.saveWeights(entry, tensors);
+      this.savedAgain(entry);
     } catch (error) {
-      this.warn(`Could not save the weights of ${entry.summary.name}: ${(error as Error).message}`);
+      this.failed(entry, error);
     }
+  }
+
+  private savedAgain(entry: RunEntry): void {
+    if (this.failing.delete(entry.summary.id))
+      this.warn(messageText('runSavedAgain', { name: entry.summary.name }));
+  }
+
+  private failed(entry: RunEntry, error: unknown): void {
+    const message = messageText('runNotSaved', { name: entry.summary.name, why: writeErrorReason(error) });
+    this.warn(message);
+    if (this.failing.has(entry.summary.id)) return;
+    this.failing.add(entry.summary.id);
+    this.tell(message);
   }
 
   /** The run's last saved weights, or null when none were saved; throws when they cannot be read. */
@@ -60,7 +128,8 @@ export class RunPersistence {
 
   /** Forgets the run and its files. */
   remove(runId: string): void {
-    this.store.remove(runId);
+    this.failing.delete(runId);
+    if (!this.readOnlyReason) this.store.remove(runId);
   }
 }
 

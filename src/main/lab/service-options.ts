@@ -19,6 +19,8 @@ export interface LabServiceOptions {
   store?: RunStore;
   /** The personal test set's file; default drawings.json in `dataDir` (without either it lives in memory). */
   drawingsFile?: string;
+  /** Who this is, for the data folder's lock ("the desktop app", "npm run serve", ...). */
+  appName?: string;
   /** Where warnings go (a skipped corrupt run folder, a failed save); default console.warn. */
   warn?: (message: string) => void;
 }

@@ -12,6 +12,7 @@ import { messageText } from '../../shared/messages';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import type { Classified } from '../../shared/worker-messages';
 import type { LoadedDataset } from './dataset';
+import { writeErrorReason } from './atomic-file';
 import { DatasetSource } from './dataset-source';
 import { DrawingSet, drawingsFileIn } from './drawing-set';
 import { EventHub } from './event-hub';
@@ -38,7 +39,9 @@ export class LabService implements LabApi {
   constructor(private readonly options: LabServiceOptions = {}) {
     const warn = options.warn ?? ((m: string) => console.warn(m));
     this.datasets = new DatasetSource(options.datasetFolder);
-    this.persistence = RunPersistence.choose(options, warn);
+    this.persistence = RunPersistence.choose(options, warn, (message) =>
+      this.events.emit({ type: 'error', message }),
+    );
     this.registry = new RunRegistry(this.persistence, this.events);
     this.workers = new RunWorkers({
       registry: this.registry,
@@ -84,6 +87,7 @@ export class LabService implements LabApi {
   }
 
   async startRun(config: unknown, name?: unknown, language?: unknown): Promise<RunSummary> {
+    this.persistence.assertWritable();
     const parsed = parseTrainConfig(config ?? {});
     if (!parsed.ok)
       throw new Error(messageText('invalidConfig', { detail: describeConfigErrors(parsed.errors) }));
@@ -121,6 +125,7 @@ export class LabService implements LabApi {
 
   async renameRun(runId: unknown, name: unknown): Promise<RunSummary> {
     const entry = this.registry.get(runId);
+    this.persistence.assertWritable();
     entry.summary.name = argument(nameSchema, name, 'run name');
     this.registry.updated(entry);
     return { ...entry.summary };
@@ -128,6 +133,7 @@ export class LabService implements LabApi {
 
   async deleteRun(runId: unknown): Promise<void> {
     const entry = this.registry.get(runId);
+    this.persistence.assertWritable();
     this.registry.remove(entry);
     await this.workers.retire(entry);
     this.events.emit({ type: 'run-removed', runId: entry.summary.id });
@@ -159,8 +165,14 @@ export class LabService implements LabApi {
   // --- the personal test set -----------------------------------------------------------------
 
   listDrawings = async (): Promise<Drawing[]> => this.drawings.list();
-  addDrawing = async (pixels: unknown, label: unknown): Promise<Drawing> => this.drawings.add(pixels, label);
-  deleteDrawing = async (drawingId: unknown): Promise<void> => this.drawings.remove(drawingId);
+  addDrawing = async (pixels: unknown, label: unknown): Promise<Drawing> => {
+    this.persistence.assertWritable();
+    return this.drawings.add(pixels, label);
+  };
+  deleteDrawing = async (drawingId: unknown): Promise<void> => {
+    this.persistence.assertWritable();
+    return this.drawings.remove(drawingId);
+  };
 
   /** Every drawing classified by the run's worker in one request. */
   async evaluateDrawings(runId: unknown): Promise<TestEvaluation> {
@@ -189,6 +201,7 @@ export class LabService implements LabApi {
   }
 
   async importWeights(pendingId: unknown, choices: unknown): Promise<RunSummary> {
+    this.persistence.assertWritable();
     return this.addRun(this.weightsFiles.take(pendingId, choices, () => this.newRunId()));
   }
 
@@ -200,6 +213,7 @@ export class LabService implements LabApi {
   async close(): Promise<void> {
     await Promise.all(this.registry.entries().map((entry) => this.workers.retire(entry)));
     this.events.clear();
+    this.persistence.close();
   }
 
   /** Test hook: kills a run's worker thread as a crash would. */
@@ -224,14 +238,24 @@ export class LabService implements LabApi {
     tensors?: ImportedRun['tensors'];
   }): RunSummary {
     const entry = this.registry.add(summary);
+    if (tensors) {
+      // An import whose weights cannot be saved is not added at all: no run without its weights.
+      try {
+        this.persistence.saveWeights(entry, tensors);
+      } catch (error) {
+        this.registry.remove(entry);
+        throw new Error(messageText('importNotSaved', { why: writeErrorReason(error) }));
+      }
+    }
     this.workers.start(entry, tensors);
-    if (tensors) this.persistence.saveWeights(entry, tensors);
     this.registry.announce(entry);
     return { ...summary };
   }
 
   /** A run that accepts training controls (validated id; an imported run's worker starts on demand). */
   private controllable(runId: unknown): RunEntry {
-    return this.workers.controllable(this.registry.get(runId));
+    const entry = this.registry.get(runId);
+    this.persistence.assertWritable();
+    return this.workers.controllable(entry);
   }
 }

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   // The run history: --data-dir, else $MNIST_LAB_DATA, else ~/.mnist-lab (one folder per run under runs/).
   const dataDir =
     values['data-dir'] ?? join(process.env.MNIST_LAB_DATA || join(homedir(), '.mnist-lab'), 'runs');
-  const lab = new LabService({ datasetFolder: values.dataset, dataDir });
+  const lab = new LabService({ datasetFolder: values.dataset, dataDir, appName: 'npm run serve' });
   console.log(`Runs are saved in ${dataDir}`);
   const bridge = await startWebBridge(lab, { port, rendererDir });
   console.log(`MNIST Lab is running at ${bridge.url}`);

@@ -85,6 +85,12 @@ export const jaMessages: Record<MessageKey, string> = {
   diskFull: 'ディスクがいっぱいです',
   diskReadOnly: 'ディスクが読み取り専用です',
   readFailed: '{{file}} を読み込めませんでした：{{detail}}',
+  dataFolderInUse:
+    '{{folder}} のラン履歴は {{app}}（プロセス {{pid}}）が使用中のため、ここでは表示だけです。ここで学習・インポート・変更するには、もう一方を閉じてください。',
+  storageUnavailable: '{{folder}} にランを保存できません（{{why}}）。アプリを閉じるまでメモリにだけ残ります。',
+  runNotSaved: '{{name}} を保存できませんでした（{{why}}）。メモリ上で続け、書き込めるようになりしだい保存し直します。',
+  runSavedAgain: '{{name}} をふたたび保存しています。',
+  importNotSaved: 'インポートしたネットワークを保存できませんでした（{{why}}）。何もインポートしていません。',
   connectionLost: 'MNIST Lab との接続が切れました。再接続しています。',
   tokenRefused:
     'MNIST Lab がこのページのトークンを拒否しました。`npm run serve` が表示したアドレスをもう一度開いてください。',

@@ -81,6 +81,12 @@ export const koMessages: Record<MessageKey, string> = {
   diskFull: '디스크가 가득 찼습니다',
   diskReadOnly: '디스크가 읽기 전용입니다',
   readFailed: '{{file}}을(를) 읽을 수 없습니다: {{detail}}',
+  dataFolderInUse:
+    '{{folder}}의 실행 기록은 {{app}}(프로세스 {{pid}})이(가) 사용 중이라 여기서는 보기만 합니다. 여기서 학습·가져오기·변경하려면 다른 쪽을 닫으세요.',
+  storageUnavailable: '{{folder}}에 실행을 저장할 수 없습니다({{why}}). 앱을 닫을 때까지 메모리에만 남습니다.',
+  runNotSaved: '{{name}}을(를) 저장할 수 없습니다({{why}}). 메모리에서 계속하고, 쓸 수 있게 되면 바로 다시 저장합니다.',
+  runSavedAgain: '{{name}}이(가) 다시 저장됩니다.',
+  importNotSaved: '가져온 네트워크를 저장할 수 없습니다({{why}}). 아무것도 가져오지 않았습니다.',
   connectionLost: 'MNIST Lab과의 연결이 끊어졌습니다. 다시 연결하는 중입니다.',
   tokenRefused: 'MNIST Lab이 이 페이지의 토큰을 거부했습니다. `npm run serve`가 출력한 주소를 다시 여세요.',
 };
