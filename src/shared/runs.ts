@@ -69,6 +69,8 @@ export interface RunSummary {
   /** Iterations per epoch (ceil(train size / batch size)); the book's 600. */
   iterationsPerEpoch: number;
   lastEpoch?: EpochMetrics;
+  /** Evaluation points skipped because the evaluator was still scoring earlier ones (absent: none). */
+  skippedEvaluations?: number;
   source: 'trained' | 'imported';
 }
 

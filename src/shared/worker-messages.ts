@@ -68,7 +68,13 @@ export type FromRunWorker =
    * One evaluation point: its metrics and the weight snapshot they were measured on (the one copy
    * the worker took for the evaluator, transferred on to the service, which saves it).
    */
-  | { type: 'epoch'; metrics: EpochMetrics; weights: WeightTensor[] }
+  | {
+      type: 'epoch';
+      metrics: EpochMetrics;
+      weights: WeightTensor[];
+      /** Evaluation points skipped so far because the evaluator was still busy (coalesced). */
+      skipped: number;
+    }
   /**
    * A state change. An end state carries the final weights when they moved past the last
    * evaluation point's snapshot (a run stopped mid-epoch); a diverged run keeps its last good epoch.

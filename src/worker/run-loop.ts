@@ -6,6 +6,11 @@
  * evaluation point. Full-set evaluation runs on a weight snapshot in a second thread (evaluator.ts),
  * so training never waits for it; the snapshot comes back with the scores and goes on to the
  * service inside the epoch message, which is where the service saves the weights from.
+ *
+ * Evaluation points coalesce instead of piling up: while MAX_EVALS_IN_FLIGHT snapshots are still
+ * with the evaluator, a point that comes due is skipped (counted in `skipped`, which the epoch
+ * message carries) rather than queued. So an evaluation every iteration keeps memory flat and a
+ * stop waits for at most that many evaluations; the last iteration is always evaluated.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Trainer } from '../nn/index';
@@ -20,6 +25,8 @@ import { snapshotTensors, takeSnapshot } from './snapshot';
 
 const SLICE_MS = 20; // train this long, then let messages in
 const FLUSH_MS = 50; // send iteration losses at most this often
+/** Snapshots with the evaluator at most (one being scored, one waiting); later points are skipped. */
+export const MAX_EVALS_IN_FLIGHT = 2;
 
 /** Posts one message to the service, transferring `transfer`. */
 export type PostToService = (msg: FromRunWorker, transfer?: ArrayBuffer[]) => void;
@@ -51,6 +58,8 @@ export class RunLoop {
   private lastEvalIteration = -1;
   private nextEvalId = 1;
   private readonly pendingEvals = new Map<number, PendingEval>();
+  /** Evaluation points skipped because the evaluator was still busy with earlier ones. */
+  private skipped = 0;
 
   constructor(
     private readonly config: TrainConfig,
@@ -92,7 +101,9 @@ export class RunLoop {
     if (!Number.isFinite(loss)) {
       return this.end('diverged', divergedMessage(loss, this.trainer.iteration, learningRate));
     }
-    if (evalDue) {
+    if (evalDue && this.pendingEvals.size >= MAX_EVALS_IN_FLIGHT) {
+      this.skipped++; // coalesced: the evaluator is behind; the next point (or the end) is scored
+    } else if (evalDue) {
       this.snapshotEpoch();
       if (this.ending) return;
     }
@@ -154,7 +165,7 @@ export class RunLoop {
         ...(pending.gradientNorms && { gradientNorms: pending.gradientNorms }),
       };
       const weights = snapshotTensors(this.trainer.network, msg.params);
-      this.post({ type: 'epoch', metrics, weights }, [msg.params.buffer]);
+      this.post({ type: 'epoch', metrics, weights, skipped: this.skipped }, [msg.params.buffer]);
     }
     this.postEndWhenSettled();
   }

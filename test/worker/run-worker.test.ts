@@ -8,6 +8,7 @@ import type { TrainConfig } from '../../src/shared/hyperparams';
 import { startWorker } from '../../src/worker/entry';
 import type { FromRunWorker, ToRunWorker } from '../../src/shared/worker-messages';
 import { divergedMessage, saferLearningRate } from '../../src/worker/diverged';
+import { MAX_EVALS_IN_FLIGHT } from '../../src/worker/run-loop';
 
 const { shared } = loadMnist();
 const wasmPath = path.resolve(import.meta.dirname, '../../build/kernels.wasm');
@@ -110,6 +111,39 @@ describe('run worker', () => {
     // The last two validation losses are no better than the best one before them.
     const best = Math.min(...epochs.slice(0, -2).map((e) => e.validationLoss as number));
     expect(epochs.slice(-2).every((e) => (e.validationLoss as number) >= best)).toBe(true);
+  });
+
+  it('coalesces an evaluation every iteration: evaluations in flight stay bounded, memory flat, stop prompt', async () => {
+    const run = spawn({ iterations: 100_000, evalEvery: 1 }, { wasm: true });
+    const iteration = () =>
+      run.received.reduce((n, m) => (m.type === 'iterations' ? m.start + m.losses.length - 1 : n), 0);
+    const reached = (target: number) =>
+      new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (iteration() >= target) resolve(void clearInterval(poll));
+        }, 20);
+      });
+    await reached(1000);
+    const rssAtThird = process.memoryUsage().rss;
+    await reached(3000);
+    const rssAtEnd = process.memoryUsage().rss;
+    const epochsBeforeStop = run.received.filter((m) => m.type === 'epoch').length;
+    run.send({ type: 'stop' });
+    const stopped = run.until((m) => m.type === 'state' && m.state === 'stopped');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('no stopped state'), 30_000));
+    const end = await Promise.race([stopped, timeout]);
+    expect(end).toMatchObject({ type: 'state', state: 'stopped' });
+    const epochs = run.received.flatMap((m) => (m.type === 'epoch' ? [m] : []));
+    // What was still with the evaluator when Stop came: at most MAX_EVALS_IN_FLIGHT evaluations.
+    expect(epochs.length - epochsBeforeStop).toBeLessThanOrEqual(MAX_EVALS_IN_FLIGHT);
+    // Every evaluation point was either scored or counted as skipped, in order.
+    const last = epochs[epochs.length - 1];
+    expect(last.skipped).toBeGreaterThan(0);
+    expect(last.metrics.epoch + last.skipped).toBeLessThanOrEqual((end as { iteration: number }).iteration);
+    const its = epochs.map((m) => m.metrics.iteration);
+    expect(its).toEqual([...its].sort((a, b) => a - b));
+    // Memory does not grow with the iterations (queued snapshots were ~160 KB each, thousands of them).
+    expect((rssAtEnd - rssAtThird) / 2 ** 20).toBeLessThan(100);
   });
 });
 

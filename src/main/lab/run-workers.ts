@@ -123,6 +123,7 @@ export class RunWorkers {
       case 'epoch':
         entry.metrics.addEpoch(msg.metrics);
         summary.lastEpoch = msg.metrics;
+        if (msg.skipped > 0) summary.skippedEvaluations = msg.skipped;
         events.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
         registry.updated(entry);
         this.saveWeights(entry, msg.weights); // the snapshot this epoch was measured on

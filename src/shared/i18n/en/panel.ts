@@ -71,7 +71,7 @@ export const panelStrings = {
     iterations: { label: 'Iterations', help: 'How many mini-batch updates (the book runs 10,000).' },
     evalEvery: {
       label: 'Evaluate every (iterations)',
-      help: 'Iterations between accuracy checks on the train and test sets (600 = one epoch).',
+      help: 'Iterations between accuracy checks on the train and test sets (600 = one epoch). Checks never pile up: one that comes due while two are still being scored is skipped.',
     },
     sampling: {
       label: 'Mini-batch sampling',

@@ -67,7 +67,7 @@ export const panelStrings: PanelStrings = {
     iterations: { label: '반복 횟수', help: '미니배치로 갱신하는 횟수(책에서는 10,000번).' },
     evalEvery: {
       label: '평가 간격(반복)',
-      help: '훈련 데이터와 시험 데이터로 정확도를 재는 간격(600이면 1에폭).',
+      help: '훈련 데이터와 시험 데이터로 정확도를 재는 간격(600이면 1에폭). 측정은 쌓이지 않습니다. 앞의 두 번이 아직 계산 중일 때 돌아온 측정은 건너뜁니다.',
     },
     sampling: { label: '미니배치 선택 방법', help: '매번 무작위로 뽑을지(책의 방법), 에폭마다 섞을지.' },
     trainSubset: {
