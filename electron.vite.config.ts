@@ -3,7 +3,9 @@
  *   main     src/main/electron/index.ts, src/worker/index.ts, src/worker/evaluator.ts -> out/main/
  *            {index,worker,evaluator}.js as ES modules ("type": "module"): Electron 45's main process
  *            and node:worker_threads both load them; node_modules stay external.
- *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules.
+ *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules
+ *            nor require node_modules, so the method table it derives its bridge from (and zod) is
+ *            bundled in.
  *   renderer src/renderer (index.html, React) -> out/renderer, loaded from app:// by Electron and
  *            served by the web bridge (npm run serve).
  */
@@ -69,6 +71,7 @@ export default defineConfig(({ command }) => ({
   preload: {
     build: {
       outDir: 'out/preload',
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

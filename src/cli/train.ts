@@ -4,6 +4,7 @@
  * Exit codes: 0 finished, 1 the run failed or diverged, 2 a wrong flag.
  */
 import { LabService } from '../main/lab/service';
+import { checkedLab } from '../main/lab/lab-dispatch';
 import type { EpochMetrics, RunState } from '../shared/runs';
 import { UsageError, parseTrainFlags, trainUsage } from './flags';
 import { ProgressBar } from './progress';
@@ -64,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
         }
       });
     });
-    runId = (await lab.startRun(flags.config)).id;
+    runId = (await checkedLab(lab).startRun(flags.config)).id; // validated as every adapter's calls are
     const { state, message } = await ended;
     (progress as ProgressBar | null)?.clear();
     if (state === 'diverged' || state === 'failed') {

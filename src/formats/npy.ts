@@ -12,9 +12,12 @@ import {
   parseDType,
   shapeSize,
   type DType,
+  type DTypeInfo,
   type NdArray,
   type TypedData,
 } from './ndarray';
+import { MAX_ARRAY_BYTES, MAX_NPY_HEADER_BYTES } from './limits';
+import { messageText } from '../shared/messages';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93 N U M P Y
 
@@ -99,35 +102,87 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
   return { descr: descr as string, fortranOrder: fortranOrder as boolean, shape: shape as number[] };
 }
 
+/** What an .npy header says: the array's layout and where its data starts. */
+export interface NpyLayout {
+  descr: string;
+  fortranOrder: boolean;
+  shape: number[];
+  info: DTypeInfo;
+  /** Offset of the first data byte. */
+  dataStart: number;
+  /** Bytes of data the shape and dtype need. */
+  dataBytes: number;
+}
+
+/**
+ * Reads the header from the first bytes of an .npy file, or returns null when `prefix` is too short
+ * to hold all of it (so a streaming reader can check the declared size before the data arrives).
+ * Refuses headers over MAX_NPY_HEADER_BYTES and arrays over MAX_ARRAY_BYTES.
+ */
+export function readNpyLayout(prefix: Uint8Array): NpyLayout | null {
+  if (prefix.length < 10) return null;
+  if (MAGIC.some((b, i) => prefix[i] !== b)) fail('Not a .npy file: it does not start with \\x93NUMPY.');
+  const major = prefix[6];
+  if (major < 1 || major > 3)
+    fail(`Unsupported .npy version ${major}.${prefix[7]}: versions 1.0, 2.0 and 3.0 can be read.`);
+  const lengthSize = major === 1 ? 2 : 4;
+  if (prefix.length < 8 + lengthSize) return null;
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (headerLength > MAX_NPY_HEADER_BYTES)
+    fail(
+      messageText('npyHeaderTooLong', {
+        size: bytesText(headerLength),
+        max: bytesText(MAX_NPY_HEADER_BYTES),
+      }),
+    );
+  const dataStart = 8 + lengthSize + headerLength;
+  if (dataStart > prefix.length) return null;
+  const headerBytes = prefix.subarray(8 + lengthSize, dataStart);
+  const header = parseNpyHeader(new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(headerBytes));
+  let info: DTypeInfo;
+  let dataBytes: number;
+  try {
+    info = parseDType(header.descr);
+    dataBytes = shapeSize(header.shape) * info.size;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (dataBytes > MAX_ARRAY_BYTES)
+    fail(
+      messageText('arrayTooBig', {
+        shape: header.shape.join(', '),
+        dtype: info.dtype,
+        size: bytesText(dataBytes),
+        max: bytesText(MAX_ARRAY_BYTES),
+      }),
+    );
+  return { ...header, info, dataStart, dataBytes };
+}
+
 /** Reads a .npy file into a C-order array; checks the data size before allocating. */
 export function readNpy(bytes: Uint8Array): NdArray {
-  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b))
-    fail('Not a .npy file: it does not start with \\x93NUMPY.');
-  const major = bytes[6];
-  if (major < 1 || major > 3)
-    fail(`Unsupported .npy version ${major}.${bytes[7]}: versions 1.0, 2.0 and 3.0 can be read.`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lengthSize = major === 1 ? 2 : 4;
-  if (bytes.length < 8 + lengthSize) fail('Truncated .npy file: the header length is missing.');
-  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
-  const dataStart = 8 + lengthSize + headerLength;
-  if (dataStart > bytes.length)
-    fail(
+  const layout = readNpyLayout(bytes);
+  if (layout === null) {
+    if (bytes.length < 10) fail('Not a .npy file: it does not start with \\x93NUMPY.');
+    const lengthSize = bytes[6] === 1 ? 2 : 4;
+    if (bytes.length < 8 + lengthSize) fail('Truncated .npy file: the header length is missing.');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = lengthSize === 2 ? view.getUint16(8, true) : view.getUint32(8, true);
+    return fail(
       `Truncated .npy file: the header declares ${bytesText(headerLength)}, only ${bytesText(bytes.length - 8 - lengthSize)} are present.`,
     );
-  const headerBytes = bytes.subarray(8 + lengthSize, dataStart);
-  const header = parseNpyHeader(new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(headerBytes));
+  }
+  const { shape, info, dataStart, dataBytes: expected, fortranOrder } = layout;
   try {
-    const info = parseDType(header.descr);
-    const expected = shapeSize(header.shape) * info.size;
     const present = bytes.length - dataStart;
     if (expected > present)
       fail(
-        `Truncated .npy file: shape (${header.shape.join(', ')}) of ${info.dtype} needs ${bytesText(expected)} of data, only ${bytesText(present)} are present.`,
+        `Truncated .npy file: shape (${shape.join(', ')}) of ${info.dtype} needs ${bytesText(expected)} of data, only ${bytesText(present)} are present.`,
       );
     if (expected < present)
       fail(`The .npy file has ${bytesText(present - expected)} of unexpected data after the array.`);
-    return decodeArray(bytes.subarray(dataStart), header.shape, info, header.fortranOrder);
+    return decodeArray(bytes.subarray(dataStart), shape, info, fortranOrder);
   } catch (error) {
     if (error instanceof NpyFormatError) throw error;
     return fail((error as Error).message);

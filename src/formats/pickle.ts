@@ -8,6 +8,7 @@ import { PickleFormatError, bytesText } from './errors';
 import { OP } from './pickle-opcodes';
 import { build, findGlobal, type Budget, type PyValue } from './pickle-globals';
 import { toFloat32, type NdArray } from './ndarray';
+import { MAX_PICKLE_INT_BYTES, pickleObjectLimit } from './limits';
 import { messageText } from '../shared/messages';
 
 const MARK = Symbol('mark');
@@ -87,8 +88,14 @@ const latin1 = (bytes: Uint8Array): string => {
   return s;
 };
 
-/** Little-endian two's-complement integer of n bytes (LONG1/LONG4), as a number when safe. */
-function longValue(bytes: Uint8Array): number | bigint {
+/**
+ * Little-endian two's-complement integer of n bytes (LONG1/LONG4), as a number when safe. Integers
+ * longer than MAX_PICKLE_INT_BYTES are refused before they are read (building a huge BigInt byte by
+ * byte takes time quadratic in its length: minutes for a megabyte).
+ */
+function longValue(bytes: Uint8Array, offset: number): number | bigint {
+  if (bytes.length > MAX_PICKLE_INT_BYTES)
+    fail(messageText('pickleHugeInt', { bytes: bytes.length, offset, max: MAX_PICKLE_INT_BYTES }));
   let v = 0n;
   for (let i = bytes.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i]);
   if (bytes.length > 0 && bytes[bytes.length - 1] & 0x80) v -= 1n << BigInt(8 * bytes.length);
@@ -100,6 +107,22 @@ export function loadPickle(bytes: Uint8Array): PyValue {
   const r = new Reader(bytes);
   const stack: StackItem[] = [];
   const memo = new Map<number, PyValue>();
+  // Every value pushed and every memo entry counts: one-byte opcodes (EMPTY_DICT, DUP, MEMOIZE)
+  // would otherwise turn a few megabytes of file into hundreds of megabytes of objects.
+  const maxValues = pickleObjectLimit(bytes.length);
+  let values = 0;
+  const count = () => {
+    if (++values > maxValues)
+      fail(messageText('pickleTooManyValues', { max: maxValues, size: bytesText(bytes.length) }));
+  };
+  const push = (v: StackItem) => {
+    count();
+    stack.push(v);
+  };
+  const remember = (i: number, v: PyValue) => {
+    count();
+    memo.set(i, v);
+  };
   // Twice the file: protocol 2 turns each data byte into a latin-1 bytes object, then an array.
   const budget: Budget = { left: 2 * bytes.length };
   const pop = (): PyValue => {
@@ -128,11 +151,12 @@ export function loadPickle(bytes: Uint8Array): PyValue {
   };
   const append = (list: PyValue, items: PyValue[]) => {
     if (!Array.isArray(list)) fail('Malformed pickle: APPEND on something that is not a list.');
-    (list as PyValue[]).push(...items);
+    for (const item of items) (list as PyValue[]).push(item);
   };
 
   for (;;) {
     if (r.pos >= bytes.length) fail(messageText('pickleTruncated', { offset: bytes.length }));
+    const at = r.pos;
     const op = bytes[r.pos++];
     switch (op) {
       case OP.PROTO: {
@@ -149,7 +173,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         return result;
       }
       case OP.MARK:
-        stack.push(MARK);
+        push(MARK);
         break;
       case OP.POP:
         pop();
@@ -158,100 +182,100 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         popMark();
         break;
       case OP.DUP:
-        stack.push(top());
+        push(top());
         break;
       case OP.EMPTY_DICT:
-        stack.push(new Map());
+        push(new Map());
         break;
       case OP.EMPTY_LIST:
-        stack.push([]);
+        push([]);
         break;
       case OP.EMPTY_TUPLE:
-        stack.push([]);
+        push([]);
         break;
       case OP.DICT: {
         const m = new Map<PyValue, PyValue>();
         setItems(m, popMark());
-        stack.push(m);
+        push(m);
         break;
       }
       case OP.LIST:
       case OP.TUPLE:
-        stack.push(popMark());
+        push(popMark());
         break;
       case OP.TUPLE1:
-        stack.push([pop()]);
+        push([pop()]);
         break;
       case OP.TUPLE2: {
         const b = pop();
-        stack.push([pop(), b]);
+        push([pop(), b]);
         break;
       }
       case OP.TUPLE3: {
         const c = pop();
         const b = pop();
-        stack.push([pop(), b, c]);
+        push([pop(), b, c]);
         break;
       }
       case OP.NONE:
-        stack.push(null);
+        push(null);
         break;
       case OP.NEWTRUE:
-        stack.push(true);
+        push(true);
         break;
       case OP.NEWFALSE:
-        stack.push(false);
+        push(false);
         break;
       case OP.BININT1:
-        stack.push(r.u8());
+        push(r.u8());
         break;
       case OP.BININT2:
-        stack.push(r.u16());
+        push(r.u16());
         break;
       case OP.BININT:
-        stack.push(r.i32());
+        push(r.i32());
         break;
       case OP.LONG1:
-        stack.push(longValue(r.take(r.u8(), 'a LONG1 integer')));
+        push(longValue(r.take(r.u8(), 'a LONG1 integer'), at));
         break;
       case OP.LONG4: {
         const n = r.i32();
         if (n < 0) fail('Malformed pickle: negative LONG4 length.');
-        stack.push(longValue(r.take(n, 'a LONG4 integer')));
+        push(longValue(r.take(n, 'a LONG4 integer'), at));
         break;
       }
       case OP.BINFLOAT:
-        stack.push(r.f64());
+        push(r.f64());
         break;
       case OP.BINUNICODE:
-        stack.push(utf8Text(r.take(r.u32(), 'a string')));
+        push(utf8Text(r.take(r.u32(), 'a string')));
         break;
       case OP.SHORT_BINUNICODE:
-        stack.push(utf8Text(r.take(r.u8(), 'a string')));
+        push(utf8Text(r.take(r.u8(), 'a string')));
         break;
       case OP.BINUNICODE8:
-        stack.push(utf8Text(r.take(r.u64(), 'a string')));
+        push(utf8Text(r.take(r.u64(), 'a string')));
         break;
       case OP.SHORT_BINSTRING:
-        stack.push(latin1(r.take(r.u8(), 'a string')));
+        push(latin1(r.take(r.u8(), 'a string')));
         break; // a Python 2 str, read as latin-1 text
       case OP.BINSTRING: {
         const n = r.i32();
         if (n < 0) fail('Malformed pickle: negative string length.');
-        stack.push(latin1(r.take(n, 'a string')));
+        push(latin1(r.take(n, 'a string')));
         break;
       }
       case OP.SHORT_BINBYTES:
-        stack.push(r.take(r.u8(), 'bytes'));
+        push(r.take(r.u8(), 'bytes'));
         break;
       case OP.BINBYTES:
-        stack.push(r.take(r.u32(), 'bytes'));
+        push(r.take(r.u32(), 'bytes'));
         break;
       case OP.BINBYTES8:
-        stack.push(r.take(r.u64(), 'bytes'));
+        push(r.take(r.u64(), 'bytes'));
         break;
       case OP.BYTEARRAY8:
-        stack.push(r.take(r.u64(), 'a bytearray'));
+        push(r.take(r.u64(), 'a bytearray'));
         break;
       case OP.NEXT_BUFFER:
       case OP.READONLY_BUFFER:
@@ -260,23 +284,23 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         );
         break;
       case OP.BINPUT:
-        memo.set(r.u8(), top());
+        remember(r.u8(), top());
         break;
       case OP.LONG_BINPUT:
-        memo.set(r.u32(), top());
+        remember(r.u32(), top());
         break;
       case OP.MEMOIZE:
-        memo.set(memo.size, top());
+        remember(memo.size, top());
         break;
       case OP.BINGET:
-        stack.push(memoGet(r.u8()));
+        push(memoGet(r.u8()));
         break;
       case OP.LONG_BINGET:
-        stack.push(memoGet(r.u32()));
+        push(memoGet(r.u32()));
         break;
       case OP.GLOBAL: {
         const module = r.line();
-        stack.push(findGlobal(module, r.line()));
+        push(findGlobal(module, r.line()));
         break;
       }
       case OP.STACK_GLOBAL: {
@@ -284,7 +308,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         const module = pop();
         if (typeof module !== 'string' || typeof name !== 'string')
           fail('Malformed pickle: STACK_GLOBAL needs two strings.');
-        stack.push(findGlobal(module as string, name as string));
+        push(findGlobal(module as string, name as string));
         break;
       }
       case OP.REDUCE: {
@@ -300,7 +324,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         ) {
           fail('Malformed pickle: REDUCE on something that is not a global.');
         }
-        stack.push((callable as { call(a: PyValue[], b: Budget): PyValue }).call(args as PyValue[], budget));
+        push((callable as { call(a: PyValue[], b: Budget): PyValue }).call(args as PyValue[], budget));
         break;
       }
       case OP.BUILD: {

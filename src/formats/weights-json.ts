@@ -8,6 +8,7 @@ import { ACTIVATIONS } from '../shared/hyperparams';
 import type { WeightTensor } from '../shared/runs';
 import { WeightsJsonError } from './errors';
 import { float32Bytes, shapeSize } from './ndarray';
+import { MAX_JSON_CONFIG_CHARS, MAX_JSON_DEPTH, MAX_JSON_METRICS_CHARS, MAX_JSON_VALUES } from './limits';
 import { messageText } from '../shared/messages';
 
 /** The network's shape: enough to rebuild it. Unknown extra keys are kept. */
@@ -111,8 +112,40 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * Counts the values and the nesting of a JSON text from its bytes, without parsing it, and refuses
+ * what would cost more to parse than a weights file needs: three bytes of `[],` are an array each.
+ */
+export function checkJsonSize(bytes: Uint8Array): void {
+  let values = 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c)
+        i++; // a backslash escapes the next byte
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH)
+        throw new WeightsJsonError(messageText('jsonTooDeep', { max: MAX_JSON_DEPTH }));
+      values++;
+    } else if (b === 0x7d || b === 0x5d) depth--;
+    else if (b === 0x2c && ++values > MAX_JSON_VALUES)
+      throw new WeightsJsonError(
+        messageText('jsonTooManyValues', { max: MAX_JSON_VALUES.toLocaleString('en-US') }),
+      );
+  }
+}
+
+/** The length of a value as JSON text (0 for undefined). */
+const jsonLength = (value: unknown): number =>
+  value === undefined ? 0 : (JSON.stringify(value)?.length ?? 0);
+
 /** Parses and validates a weights JSON document; clear errors for every malformed part. */
 export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[]; meta: WeightsMeta } {
+  checkJsonSize(bytes);
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -138,8 +171,15 @@ export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[];
     return { name: t.name, shape: t.shape, data: decodeFloats(t.data, count, t.name) };
   });
   const meta: WeightsMeta = { architecture: doc.architecture };
-  if (doc.config !== undefined) meta.config = doc.config;
+  if (doc.config !== undefined) {
+    const size = jsonLength(doc.config);
+    if (size > MAX_JSON_CONFIG_CHARS)
+      throw new WeightsJsonError(messageText('jsonConfigTooBig', { size, max: MAX_JSON_CONFIG_CHARS }));
+    meta.config = doc.config;
+  }
   if (doc.seed !== undefined) meta.seed = doc.seed;
-  if (doc.metrics !== undefined) meta.metrics = doc.metrics;
+  // Metrics ride along for the record; importing never reads them, so oversized ones are dropped.
+  if (doc.metrics !== undefined && jsonLength(doc.metrics) <= MAX_JSON_METRICS_CHARS)
+    meta.metrics = doc.metrics;
   return { tensors, meta };
 }

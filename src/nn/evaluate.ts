@@ -75,7 +75,7 @@ const scored = { correct: 0 };
  * Softmax cross-entropy summed over the rows of x (N, M) with labels t (N), and the rows whose
  * arg-max (first maximum, like np.argmax) is the label, into scored.correct. One pass per row.
  */
-export function scoreLogits(x: Matrix, t: Uint8Array): number {
+function scoreLogits(x: Matrix, t: Uint8Array): number {
   const N = x.rows;
   const M = x.cols;
   const d = x.data;

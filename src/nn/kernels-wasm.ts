@@ -68,7 +68,7 @@ type SpmmRows = (
  * Splits m columns into strips of at most 7 vectors of 4 (balanced: m = 50 is 7 + 6 vectors,
  * m = 10 one strip of 3): [vectors, first byte, live lanes of the strip's last vector].
  */
-export function spmmStrips(m: number): [number, number, number][] {
+function spmmStrips(m: number): [number, number, number][] {
   const nv = Math.ceil(m / 4);
   const last = m - 4 * (nv - 1);
   const strips: [number, number, number][] = [];

@@ -5,9 +5,9 @@
  * Dimension letters used across the engine: N = batch rows, D = input features, M = output features.
  */
 import type { Alloc } from './backend';
-import type { CsrBatch, Floats, SparseImages } from './kernels';
+import type { CsrBatch, Floats } from './kernels';
 
-export type { CsrBatch, Floats, SparseImages };
+export type { CsrBatch, Floats };
 
 /** A row-major matrix (rows, cols) over the first rows·cols entries of `data` (which may be longer). */
 export interface Matrix {

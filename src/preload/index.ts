@@ -1,27 +1,16 @@
 /**
- * The preload: exposes the LabApi as `window.lab` (one ipcRenderer.invoke per method) and nothing
- * else; the desktop shell's menu actions and language ride along as `window.lab.shell`. No logic;
- * main checks the sender of every call and validates its arguments.
+ * The preload: exposes the LabApi as `window.lab` (one ipcRenderer.invoke per method of the table)
+ * and nothing else; the desktop shell's menu actions and language ride along as `window.lab.shell`.
+ * No logic; main checks the sender of every call and validates its arguments.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { LAB_METHODS, type LabApi, type LabEvent } from '../shared/api';
+import type { LabApi, LabEvent } from '../shared/api';
+import { EVENT_CHANNEL, MENU_CHANNEL, SHELL_LANGUAGE_CHANNEL, methodChannel } from '../shared/lab-channels';
+import { labCalls } from '../shared/lab-methods';
 import type { MenuAction, UiLanguage } from '../shared/shell';
-import {
-  EVENT_CHANNEL,
-  MENU_CHANNEL,
-  SHELL_LANGUAGE_CHANNEL,
-  methodChannel,
-} from '../main/electron/menu-actions';
-
-const invokers = Object.fromEntries(
-  LAB_METHODS.map((method) => [
-    method,
-    (...args: unknown[]) => ipcRenderer.invoke(methodChannel(method), ...args),
-  ]),
-) as unknown as Omit<LabApi, 'onEvent' | 'shell'>;
 
 const lab = {
-  ...invokers,
+  ...labCalls((method, args) => ipcRenderer.invoke(methodChannel(method), ...args)),
   onEvent(listener: (event: LabEvent) => void): () => void {
     const relay = (_: Electron.IpcRendererEvent, event: LabEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, relay);

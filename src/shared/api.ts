@@ -1,20 +1,13 @@
 /**
  * LabApi: the one contract between the renderer and the Node side. The Electron preload exposes it
  * as `window.lab` (ipcRenderer.invoke underneath); the web bridge implements the same interface
- * over a WebSocket. Every argument is validated again where it arrives in main.
+ * over a WebSocket. The methods are declared in lab-methods.ts; this file holds the data types
+ * they carry and the events.
  */
 import type { Activation, TrainConfig } from './hyperparams';
-import type { ShellApi, UiLanguage } from './shell';
-import type {
-  DatasetInfo,
-  EpochMetrics,
-  IterationBatch,
-  Prediction,
-  RunMetrics,
-  RunState,
-  RunSummary,
-  WeightTensor,
-} from './runs';
+import type { ShellApi } from './shell';
+import type { LabCalls } from './lab-methods';
+import type { DatasetInfo, EpochMetrics, IterationBatch, RunState, RunSummary } from './runs';
 
 export type DatasetSplit = 'train' | 'test';
 
@@ -39,9 +32,7 @@ export interface SampleImages {
   labels: Uint8Array;
 }
 
-/** The formats weights export to (ONNX is export-only). */
-export type WeightsFormat = 'npz' | 'pkl' | 'json' | 'onnx';
-export const EXPORT_FORMATS: readonly WeightsFormat[] = ['npz', 'pkl', 'json', 'onnx'];
+export { EXPORT_FORMATS, type WeightsFormat } from './weights-formats';
 
 /** An exported weights file: its bytes (service, browser), or where main saved it (desktop). */
 export interface ExportedWeights {
@@ -100,83 +91,15 @@ export type LabEvent =
   | { type: 'dataset'; info: DatasetInfo }
   | { type: 'error'; message: string };
 
-export interface LabApi {
-  datasetInfo(): Promise<DatasetInfo>;
-  /** Up to 100 images from a split, for previews. */
-  sampleImages(split: DatasetSplit, start: number, count: number): Promise<SampleImages>;
-  /** Desktop: a folder dialog in main. Resolves null when cancelled. */
-  chooseDatasetFolder(): Promise<DatasetInfo | null>;
-
-  listRuns(): Promise<RunSummary[]>;
-  /**
-   * Validates the (partial) config; rejects with a readable message when it is out of range.
-   * Without a name the run is named by its number in `language` ("Run 3" in English, the default).
-   */
-  startRun(config: Partial<TrainConfig>, name?: string, language?: UiLanguage): Promise<RunSummary>;
-  pauseRun(runId: string): Promise<void>;
-  resumeRun(runId: string): Promise<void>;
-  stepRun(runId: string): Promise<void>;
-  stopRun(runId: string): Promise<void>;
-  setLearningRate(runId: string, learningRate: number): Promise<void>;
-  renameRun(runId: string, name: string): Promise<RunSummary>;
-  deleteRun(runId: string): Promise<void>;
-  getRunMetrics(runId: string): Promise<RunMetrics>;
-
-  /** (784) pixels 0..255 in MNIST's format. */
-  predict(runId: string, pixels: Uint8Array): Promise<Prediction>;
-  getWeights(runId: string): Promise<WeightTensor[]>;
-  /** Classify the whole test set with the run's current weights (confusion matrix, mistakes). */
-  evaluateRun(runId: string): Promise<TestEvaluation>;
-
-  /** The personal test set, oldest first. Saved with the run history (the app's user-data folder). */
-  listDrawings(): Promise<Drawing[]>;
-  /** Adds a drawing (784 MNIST-format pixels) with the digit the user says it is. */
-  addDrawing(pixels: Uint8Array, label: number): Promise<Drawing>;
-  deleteDrawing(drawingId: string): Promise<void>;
-  /** Classify the personal test set with the run's current weights (same shape as evaluateRun, in listDrawings order). */
-  evaluateDrawings(runId: string): Promise<TestEvaluation>;
-
-  /** The run's current weights as a file (desktop: through a save dialog; null when cancelled). */
-  exportWeights(runId: string, format: WeightsFormat): Promise<ExportedWeights | null>;
-  /** Decodes and checks a weights file; nothing changes until importWeights. Rejects with what is wrong. */
-  openWeights(fileName: string, bytes: Uint8Array): Promise<WeightsPreview>;
-  /** Desktop: an open dialog in main, then openWeights. Resolves null when cancelled or unavailable. */
-  chooseWeightsFile(): Promise<WeightsPreview | null>;
-  /** A new run (source and state 'imported') from a pending file, paused, ready to evaluate or train on. */
-  importWeights(pendingId: string, choices: ImportChoices): Promise<RunSummary>;
-
+/**
+ * The Lab as the renderer (and any other caller) sees it: the method table's calls
+ * (lab-methods.ts), the event stream, and in the desktop app the shell.
+ */
+export type LabApi = LabCalls & {
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: (event: LabEvent) => void): () => void;
-
   /** Desktop only (the Electron preload): the app menu and its language. Absent in a browser. */
   shell?: ShellApi;
-}
+};
 
-/** The invoke-style methods (everything but onEvent and the desktop shell), as channel names. */
-export type LabMethod = Exclude<keyof LabApi, 'onEvent' | 'shell'>;
-export const LAB_METHODS: readonly LabMethod[] = [
-  'datasetInfo',
-  'sampleImages',
-  'chooseDatasetFolder',
-  'listRuns',
-  'startRun',
-  'pauseRun',
-  'resumeRun',
-  'stepRun',
-  'stopRun',
-  'setLearningRate',
-  'renameRun',
-  'deleteRun',
-  'getRunMetrics',
-  'predict',
-  'getWeights',
-  'evaluateRun',
-  'listDrawings',
-  'addDrawing',
-  'deleteDrawing',
-  'evaluateDrawings',
-  'exportWeights',
-  'openWeights',
-  'chooseWeightsFile',
-  'importWeights',
-];
+export { LAB_METHODS, type LabMethod } from './lab-methods';

@@ -64,6 +64,34 @@ export const MESSAGE_TEMPLATES = {
   pickleNotArray: "The pickled value '{{name}}' is not a NumPy array.",
   pickleTruncatedAt: 'Truncated pickle: {{what}} at offset {{offset}} needs {{needs}}, only {{left}} left.',
   pickleTruncated: 'Truncated pickle: it ends at offset {{offset}} without a STOP opcode.',
+  npzTooManyEntries:
+    'The .npz archive lists {{count}} entries; at most {{max}} are read (a network has two or three arrays per layer).',
+  npzHeadersDisagree:
+    "The .npz entry {{name}} is described differently by the archive's directory and by its own header; the file is corrupt or hostile.",
+  npzEntryOutside:
+    'The .npz entry {{name}} declares {{size}} of compressed data, more than the archive holds for it; the file is corrupt or hostile.',
+  npzOverlap:
+    'The .npz entries {{first}} and {{second}} share the same bytes; the file is corrupt or hostile.',
+  npzInflatesTooMuch:
+    'The .npz entry {{name}} inflates to more than the {{expected}} it declares ({{more}} so far); the file is corrupt or hostile.',
+  npzSizeMismatch:
+    "The .npz entry {{name}} declares {{declared}} in the archive's directory, but its array needs {{needs}}.",
+  npzArraysTooBig:
+    'The arrays of this .npz need more than {{max}} in all; the weights of a network trained here need far less.',
+  npyHeaderTooLong: 'The .npy header is {{size}} long; headers over {{max}} are refused.',
+  arrayTooBig:
+    'An array of shape ({{shape}}) of {{dtype}} needs {{size}}; a weights file may hold at most {{max}} of arrays.',
+  jsonTooManyValues:
+    'The weights JSON holds more than {{max}} values; a weights file needs far fewer (its tensors are base64 text).',
+  jsonTooDeep: 'The weights JSON nests deeper than {{max}} levels; a weights file needs five.',
+  jsonConfigTooBig:
+    'The training settings in the weights JSON are {{size}} characters long; at most {{max}} are read.',
+  nonFiniteWeight:
+    'Tensor {{name}} holds {{value}} at index {{index}}: weights must be finite numbers (the run that saved them had probably diverged).',
+  pickleHugeInt:
+    'The pickle holds an integer of {{bytes}} bytes at offset {{offset}}; integers over {{max}} bytes are refused (a dict of NumPy arrays needs none).',
+  pickleTooManyValues:
+    'The pickle creates more than {{max}} values for its {{size}} (a dict of NumPy arrays needs a few hundred); it is corrupt or hostile.',
   jsonInvalid: 'The weights file is not valid JSON: {{cause}}',
   // Datasets
   folderNotFound: 'Dataset folder not found: {{folder}}',

@@ -245,8 +245,8 @@ export class RunLoop {
         if (live) this.end('stopped');
         break;
       case 'set-learning-rate':
-        if (Number.isFinite(msg.value) && msg.value > 0) this.trainer.setBaseLearningRate(msg.value);
-        else this.post({ type: 'error', message: `Invalid learning rate ${msg.value}` });
+        // Validated where it entered main (the service's learning-rate schema).
+        this.trainer.setBaseLearningRate(msg.value);
         break;
       case 'predict':
         this.post({

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabService } from '../../src/main/lab/service';
+import { checkedLab } from '../../src/main/lab/lab-dispatch';
 import { MAX_DRAWINGS } from '../../src/main/lab/drawing-set';
 import type { TestEvaluation } from '../../src/shared/api';
 import { bookDir } from '../formats/helpers';
@@ -41,13 +42,14 @@ describe('the personal test set', () => {
     const seven = await lab.addDrawing(image(0), labels[0]);
     expect(seven).toMatchObject({ label: labels[0] });
     expect(Array.from(seven.pixels)).toEqual(Array.from(image(0)));
-    await expect(lab.addDrawing(image(1), 10)).rejects.toThrow('Invalid label: must be a digit 0 to 9');
-    await expect(lab.addDrawing(image(1), 2.5)).rejects.toThrow(/Invalid label/);
-    await expect(lab.addDrawing(new Uint8Array(100), 3)).rejects.toThrow(
-      'Invalid drawing: must hold 784 pixels (28x28)',
+    const checked = checkedLab(lab);
+    await expect(checked.addDrawing(image(1), 10)).rejects.toThrow('Invalid label: must be a digit 0 to 9');
+    await expect(checked.addDrawing(image(1), 2.5)).rejects.toThrow(/Invalid label/);
+    await expect(checked.addDrawing(new Uint8Array(100), 3)).rejects.toThrow(
+      'Invalid pixels: must hold 784 pixels (28x28)',
     );
     await expect(lab.deleteDrawing('drawing-999-x')).rejects.toThrow('No drawing with id drawing-999-x.');
-    await expect(lab.deleteDrawing('../run.json')).rejects.toThrow(/Invalid drawing id/);
+    await expect(checked.deleteDrawing('../run.json')).rejects.toThrow(/Invalid drawing id/);
     expect((await lab.listDrawings()).map((d) => d.id)).toEqual([seven.id]);
     // A caller cannot change the stored pixels through what it was given.
     seven.pixels.fill(0);

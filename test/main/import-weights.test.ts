@@ -14,7 +14,15 @@ import type { WeightTensor } from '../../src/shared/runs';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import { bookDir, mnistDir } from '../formats/helpers';
 import { EventLog } from './lab-helpers';
+import {
+  npzGigabyteOfZeros,
+  npzLyingDirectory,
+  npzSharedStream,
+  pickleEmptyDicts,
+  pickleLong4,
+} from '../formats/hostile-files';
 import { NESTED_PARAMS, parseMessage } from '../../src/shared/messages';
+import { checkedLab } from '../../src/main/lab/lab-dispatch';
 
 /** Whether a text, and every cause nested in it, is one of the catalogue's messages. */
 function catalogued(text: string): boolean {
@@ -203,6 +211,59 @@ describe('importing weights', () => {
       message: /ONNX/,
     },
     {
+      what: 'NaN weights (a diverged run), naming the tensor',
+      fileName: 'nan.npz',
+      bytes: () =>
+        writeNpz(
+          sample.map((t) =>
+            t.name === 'W2' ? { ...t, data: t.data.map((v, i) => (i === 7 ? NaN : v)) } : t,
+          ),
+        ),
+      message: /^nan\.npz cannot be imported: Tensor W2 holds NaN at index 7: weights must be finite numbers/,
+    },
+    {
+      what: 'an infinite bias',
+      fileName: 'inf.pkl',
+      bytes: () =>
+        encodeWeights(
+          'pkl',
+          sample.map((t) =>
+            t.name === 'b3' ? { ...t, data: t.data.map((v, i) => (i === 2 ? -Infinity : v)) } : t,
+          ),
+        ),
+      message: /Tensor b3 holds -Infinity at index 2/,
+    },
+    {
+      what: 'a pickle of one 1 MB integer (LONG4)',
+      fileName: 'long.pkl',
+      bytes: () => pickleLong4(),
+      message: /integers over 64 bytes are refused/,
+    },
+    {
+      what: 'a pickle of 3 MB of EMPTY_DICT opcodes',
+      fileName: 'dicts.pkl',
+      bytes: () => pickleEmptyDicts(),
+      message: /The pickle creates more than \d+ values/,
+    },
+    {
+      what: 'an .npz whose central directory lies about sizes',
+      fileName: 'lying.npz',
+      bytes: () => npzLyingDirectory(),
+      message: /described differently by the archive's directory and by its own header/,
+    },
+    {
+      what: 'an .npz of 1,000 entries sharing one stream',
+      fileName: 'shared.npz',
+      bytes: () => npzSharedStream(),
+      message: /The \.npz entries W1\.npy and W2\.npy share the same bytes/,
+    },
+    {
+      what: 'a gigabyte of zeros deflated to a megabyte',
+      fileName: 'zeros.npz',
+      bytes: () => npzGigabyteOfZeros(),
+      message: /needs 1,073,741,824 bytes; a weights file may hold at most/,
+    },
+    {
       what: 'random bytes',
       fileName: 'noise.bin',
       bytes: () => Uint8Array.from({ length: 100 }, (_, i) => (i * 37) % 251),
@@ -264,7 +325,7 @@ describe('importing weights', () => {
       training: { ...DEFAULT_CONFIG, optimizer: 'momentum', learningRate: 0.05 },
     });
     const json = await lab.exportWeights(source.id, 'json');
-    const reopened = await lab.openWeights('again.json', json.bytes);
+    const reopened = await lab.openWeights('again.json', json.bytes!);
     expect(reopened.hasSettings).toBe(true);
     const run = await lab.importWeights(reopened.pendingId, {
       activation: 'sigmoid',
@@ -278,8 +339,8 @@ describe('importing weights', () => {
   it('refuses an unknown pending id and an activation outside the list', async () => {
     await expect(lab.importWeights('weights-999', { activation: 'relu' })).rejects.toThrow(/no longer open/);
     const preview = await lab.openWeights('sample_weight.pkl', samplePkl);
-    await expect(lab.importWeights(preview.pendingId, { activation: 'softplus' as 'relu' })).rejects.toThrow(
-      /activation/,
-    );
+    await expect(
+      checkedLab(lab).importWeights(preview.pendingId, { activation: 'softplus' as 'relu' }),
+    ).rejects.toThrow(/Invalid import choices: activation/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LabService } from '../../src/main/lab/service';
+import { checkedLab } from '../../src/main/lab/lab-dispatch';
 import { EventLog, sleep } from './lab-helpers';
 
 const lab = new LabService();
@@ -186,8 +187,10 @@ describe('LabService: several runs, crashes and divergence', () => {
 describe('LabService: names and validation', () => {
   it('renames and deletes runs', async () => {
     const run = await lab.startRun({ iterations: 1_000_000 });
-    expect((await lab.renameRun(run.id, '  wide net ')).name).toBe('wide net');
-    await expect(lab.renameRun(run.id, '   ')).rejects.toThrow(/Invalid run name: must not be empty/);
+    expect((await checkedLab(lab).renameRun(run.id, '  wide net ')).name).toBe('wide net');
+    await expect(checkedLab(lab).renameRun(run.id, '   ')).rejects.toThrow(
+      /Invalid run name: must not be empty/,
+    );
     await lab.deleteRun(run.id);
     expect(log.events.some((e) => e.type === 'run-removed' && e.runId === run.id)).toBe(true);
     expect((await lab.listRuns()).some((r) => r.id === run.id)).toBe(false);
@@ -200,30 +203,36 @@ describe('LabService: names and validation', () => {
     expect(english.name).toBe(`Run ${number(english.id)}`);
     const korean = await lab.startRun({ iterations: 1_000_000 }, undefined, 'ko');
     expect(korean.name).toBe(`학습 ${number(korean.id)}`);
-    // The web bridge's JSON turns a missing name into null.
-    const japanese = await lab.startRun({ iterations: 1_000_000 }, null as never, 'ja');
+    // The web bridge's JSON turns a missing name into null; it arrives as no name.
+    const checked = checkedLab(lab);
+    const japanese = await checked.startRun({ iterations: 1_000_000 }, null as never, 'ja');
     expect(japanese.name).toBe(`学習 ${number(japanese.id)}`);
     const named = await lab.startRun({ iterations: 1_000_000 }, 'mine', 'ja');
     expect(named.name).toBe('mine');
-    await expect(lab.startRun({ iterations: 1_000_000 }, undefined, 'fr' as never)).rejects.toThrow(
+    await expect(checked.startRun({ iterations: 1_000_000 }, undefined, 'fr' as never)).rejects.toThrow(
       /Invalid language/,
     );
     for (const run of [english, korean, japanese, named]) await lab.deleteRun(run.id);
   });
 
-  it('rejects bad configs and arguments with readable messages', async () => {
-    await expect(lab.startRun({ learningRate: 50 })).rejects.toThrow(
+  it('rejects bad configs and arguments with readable messages where the call arrives', async () => {
+    const checked = checkedLab(lab);
+    await expect(checked.startRun({ learningRate: 50 })).rejects.toThrow(
       /Invalid training config: learningRate: .*10/,
     );
-    await expect(lab.startRun({ activation: 'softplus' } as never)).rejects.toThrow(/activation/);
-    await expect(lab.startRun({ hidden: [] })).rejects.toThrow(/hidden/);
-    await expect(lab.startRun({ bogus: 1 } as never)).rejects.toThrow(/bogus/);
-    await expect(lab.pauseRun('../etc')).rejects.toThrow(/Invalid run id/);
-    await expect(lab.pauseRun(42 as never)).rejects.toThrow(/Invalid run id/);
+    await expect(checked.startRun({ activation: 'softplus' } as never)).rejects.toThrow(/activation/);
+    await expect(checked.startRun({ hidden: [] })).rejects.toThrow(/hidden/);
+    await expect(checked.startRun({ bogus: 1 } as never)).rejects.toThrow(/bogus/);
+    await expect(checked.pauseRun('../etc')).rejects.toThrow(/Invalid run id/);
+    await expect(checked.pauseRun(42 as never)).rejects.toThrow(/Invalid run id/);
     const run = (await lab.listRuns())[0];
-    await expect(lab.predict(run.id, new Uint8Array(100))).rejects.toThrow(/784 pixels/);
-    await expect(lab.setLearningRate(run.id, 0)).rejects.toThrow(/Invalid learning rate/);
-    await expect(lab.sampleImages('validation' as never, 0, 5)).rejects.toThrow(/Invalid sample request/);
+    await expect(checked.predict(run.id, new Uint8Array(100))).rejects.toThrow(/784 pixels/);
+    await expect(checked.setLearningRate(run.id, 0)).rejects.toThrow(/Invalid learning rate/);
+    await expect(checked.sampleImages('validation' as never, 0, 5)).rejects.toThrow(/Invalid split/);
+    await expect(checked.sampleImages('test', 0, 101)).rejects.toThrow(/Invalid count/);
+    await expect((checked.listRuns as (...a: unknown[]) => Promise<unknown>)(1)).rejects.toThrow(
+      /Invalid arguments of listRuns/,
+    );
   });
 
   it('serves sample images and keeps the old dataset when a chosen folder is bad', async () => {
@@ -233,6 +242,6 @@ describe('LabService: names and validation', () => {
     expect(Array.from(sample.labels)).toEqual([7, 2, 1]);
     await expect(lab.setDatasetFolder('/nonexistent/mnist')).rejects.toThrow(/Dataset folder not found/);
     expect(await lab.datasetInfo()).toEqual(before);
-    expect(await lab.chooseDatasetFolder()).toBeNull(); // no folder chooser configured
+    expect(await lab.chooseDatasetFolder()).toBeNull(); // the service has no dialog (a browser's answer)
   });
 });

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWeights } from '../../src/formats/index';
+import { desktopHandlers, type NativeDialogs } from '../../src/main/electron/desktop-methods';
 import { registerLabHandlers, type InvokeEventLike } from '../../src/main/electron/ipc';
+import { translator } from '../../src/shared/i18n';
 import { readWeightsWithDialog, saveWeightsWithDialog } from '../../src/main/electron/weights-dialogs';
 import { LabService } from '../../src/main/lab/service';
 import { bookDir } from '../formats/helpers';
@@ -18,12 +20,14 @@ const samplePkl = path.join(bookDir, 'sample_weight.pkl');
 
 describe('weights through main-process dialogs', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mnist-dialogs-'));
-  const lab = new LabService({
-    chooseWeightsFile: () => readWeightsWithDialog(async () => ({ canceled: false, filePaths: [samplePkl] })),
-  });
+  const lab = new LabService();
+  const opening: NativeDialogs = {
+    showOpenDialog: async () => ({ canceled: false, filePaths: [samplePkl] }),
+    showSaveDialog: async () => ({ canceled: true }),
+  };
   let runId = '';
   beforeAll(async () => {
-    const preview = await lab.chooseWeightsFile();
+    const preview = await desktopHandlers(lab, opening, () => translator('en')).chooseWeightsFile();
     expect(preview).toMatchObject({
       fileName: 'sample_weight.pkl',
       sizes: [784, 50, 100, 10],
@@ -91,14 +95,7 @@ describe('weights through main-process dialogs', () => {
     expect(readFileSync(blocker, 'utf8')).toBe('x');
   }, 30_000);
 
-  it('a wrong format is refused before any dialog opens', async () => {
-    let opened = false;
-    const call = saveWeightsWithDialog(lab, runId, 'h5', async () => ((opened = true), { canceled: true }));
-    await expect(call).rejects.toThrow(/Invalid weights format/);
-    expect(opened).toBe(false);
-  });
-
-  it('the ipc adapter sends exportWeights to the dialog version and everything else to the service', async () => {
+  it('the ipc adapter sends exportWeights to the dialog version (a wrong format refused before it opens) and everything else to the service', async () => {
     const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
     const ipc = {
       handle: (c: string, l: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) =>
@@ -106,10 +103,17 @@ describe('weights through main-process dialogs', () => {
       removeHandler: (c: string) => handlers.delete(c),
     };
     const target = path.join(dir, 'via-ipc.pkl');
-    registerLabHandlers(ipc, lab, () => true, {
-      exportWeights: (id, format) =>
-        saveWeightsWithDialog(lab, id, format, async () => ({ canceled: false, filePath: target })),
-    });
+    let saveDialogs = 0;
+    const saving: NativeDialogs = {
+      ...opening,
+      showSaveDialog: async () => (saveDialogs++, { canceled: false, filePath: target }),
+    };
+    registerLabHandlers(
+      ipc,
+      lab,
+      () => true,
+      desktopHandlers(lab, saving, () => translator('en')),
+    );
     const event = { senderFrame: { url: 'file:///index.html' } };
     expect(await handlers.get('lab:exportWeights')!(event, runId, 'pkl')).toEqual({
       fileName: 'via-ipc.pkl',
@@ -123,6 +127,11 @@ describe('weights through main-process dialogs', () => {
     ).toBe(true);
     const runs = (await handlers.get('lab:listRuns')!(event)) as { id: string }[];
     expect(runs.map((r) => r.id)).toEqual([runId]);
+    // A wrong format is refused where the call arrives, before any dialog opens.
+    await expect(handlers.get('lab:exportWeights')!(event, runId, 'h5')).rejects.toThrow(
+      /Invalid weights format/,
+    );
+    expect(saveDialogs).toBe(1);
   }, 30_000);
 
   it('an unreadable chosen file is a clear message; a cancelled open dialog is null', async () => {

@@ -9,7 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { decodeMessage, encodeMessage } from '../../src/main/web/codec';
+import { decodeMessage, encodeMessage } from '../../src/shared/codec';
 import { rawGet } from './helpers';
 
 /** mulberry32: a seeded stream, so a failing case can be replayed. */

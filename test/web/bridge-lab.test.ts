@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import type { LabEvent } from '../../src/shared/api';
 import type { RunSummary } from '../../src/shared/runs';
 import { LabService } from '../../src/main/lab/service';
-import { decodeMessage, encodeMessage } from '../../src/main/web/codec';
+import { decodeMessage, encodeMessage } from '../../src/shared/codec';
 import { startWebBridge, type WebBridge } from '../../src/main/web/server';
 import { createWebLabClient, type SocketLike, type WebLabClient } from '../../src/renderer/bridge/web-client';
 import { makeRendererDir } from './helpers';
@@ -49,6 +49,13 @@ describe('web bridge with a real LabService', () => {
     expect(viaBridge.pixels.length).toBe(3 * 784);
     expect(viaBridge.pixels).toEqual(direct.pixels);
     expect(viaBridge.labels).toEqual(direct.labels);
+  });
+
+  it('answers appInfo with what the service runs: the built WebAssembly kernels, this Node', async () => {
+    const info = await client.appInfo();
+    expect(info).toEqual(await lab.appInfo());
+    expect(info).toMatchObject({ kernels: 'wasm-simd', node: process.versions.node });
+    expect(typeof info.relaxedSimd).toBe('boolean');
   });
 
   it('trains a run: events with Float32Array losses reach the client; weights, metrics and predict come back typed', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { encodeWeights } from '../../src/formats/index';
 import { LabService } from '../../src/main/lab/service';
-import { decodeMessage, encodeMessage } from '../../src/main/web/codec';
+import { decodeMessage, encodeMessage } from '../../src/shared/codec';
 import { startWebBridge, type WebBridge } from '../../src/main/web/server';
 import type { WeightTensor } from '../../src/shared/runs';
 import { makeRendererDir } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage } from '../../src/main/web/codec';
+import { decodeMessage, encodeMessage } from '../../src/shared/codec';
 
 describe('web bridge codec', () => {
   it('round-trips nested objects holding Float32Array and Uint8Array, values and types intact', () => {

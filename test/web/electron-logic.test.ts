@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { LAB_METHODS, type LabApi } from '../../src/shared/api';
+import { LAB_METHODS, type LabHandlers } from '../../src/shared/lab-methods';
 import {
   registerLabHandlers,
   registerShellHandlers,
@@ -177,11 +177,11 @@ describe('ipcMain adapter', () => {
   const calls: { method: string; args: unknown[] }[] = [];
   const lab = Object.fromEntries(
     LAB_METHODS.map((m) => [m, async (...args: unknown[]) => (calls.push({ method: m, args }), `${m} done`)]),
-  ) as unknown as LabApi;
+  ) as unknown as LabHandlers;
 
   it('registers one lab:<method> channel per LabApi method and removes them again', () => {
     const { ipc, handlers } = makeIpc();
-    const remove = registerLabHandlers(ipc, lab, () => true);
+    const remove = registerLabHandlers(ipc, lab, () => true, lab);
     expect([...handlers.keys()].sort()).toEqual(LAB_METHODS.map((m) => `lab:${m}`).sort());
     remove();
     expect(handlers.size).toBe(0);
@@ -189,7 +189,7 @@ describe('ipcMain adapter', () => {
 
   it('passes arguments through for our frame and refuses any other frame', async () => {
     const { ipc, handlers } = makeIpc();
-    registerLabHandlers(ipc, lab, (url) => isTrustedSender(url, { indexUrl: index }));
+    registerLabHandlers(ipc, lab, (url) => isTrustedSender(url, { indexUrl: index }), lab);
     const pixels = new Uint8Array(784).fill(9);
     await expect(
       handlers.get('lab:predict')!({ senderFrame: { url: index } }, 'run-1', pixels),

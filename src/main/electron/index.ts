@@ -10,7 +10,7 @@ import { LabService } from '../lab/service';
 import type { UiLanguage } from '../../shared/shell';
 import { languageForLocale, translator } from '../../shared/i18n';
 import { registerLabHandlers, registerShellHandlers } from './ipc';
-import { readWeightsWithDialog, saveWeightsWithDialog } from './weights-dialogs';
+import { desktopHandlers, type NativeDialogs } from './desktop-methods';
 import { buildMenuTemplate } from './menu';
 import { EVENT_CHANNEL, MENU_CHANNEL, type MenuAction } from './menu-actions';
 import { isTrustedSender, type TrustedRenderer } from './sender';
@@ -131,17 +131,6 @@ async function createWindow(service: LabService): Promise<void> {
   else await win.loadURL(APP_INDEX_URL);
 }
 
-async function chooseFolder(): Promise<string | null> {
-  const options: Electron.OpenDialogOptions = {
-    title: t()('menu.openDatasetTitle'),
-    properties: ['openDirectory'],
-  };
-  const result = mainWindow
-    ? await dialog.showOpenDialog(mainWindow, options)
-    : await dialog.showOpenDialog(options);
-  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
-}
-
 app.whenReady().then(async () => {
   if (!primary) return;
   // The renderer's files, from out/renderer only.
@@ -166,26 +155,14 @@ app.whenReady().then(async () => {
     dataDir: join(app.getPath('userData'), 'runs'),
     appName: 'MNIST Lab (desktop)',
     wasmPath: existsSync(wasmPath) ? wasmPath : undefined,
-    chooseFolder,
-    chooseWeightsFile: () =>
-      readWeightsWithDialog(
-        (options) =>
-          mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
-        t(),
-      ),
   });
-  const service = lab;
-  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted), {
-    exportWeights: (runId, format) =>
-      saveWeightsWithDialog(
-        service,
-        runId,
-        format,
-        (options) =>
-          mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-        t(),
-      ),
-  });
+  const dialogs: NativeDialogs = {
+    showOpenDialog: (options) =>
+      mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+    showSaveDialog: (options) =>
+      mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+  };
+  registerLabHandlers(ipcMain, lab, (url) => isTrustedSender(url, trusted), desktopHandlers(lab, dialogs, t));
 
   const send = (action: MenuAction): void => {
     mainWindow?.webContents.send(MENU_CHANNEL, action);

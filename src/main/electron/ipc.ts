@@ -1,12 +1,15 @@
 /**
- * The ipcMain adapter of the LabApi: one `ipcMain.handle('lab:<method>')` per LAB_METHODS entry,
- * plus the shell's language channel. Each call is checked to come from our own renderer frame;
- * the arguments go on to the Lab service, which validates them again (the shell's language is
- * checked here). Electron-free (structural types), so tests can drive it.
+ * The ipcMain adapter of the LabApi: one `ipcMain.handle('lab:<method>')` per method of the table,
+ * plus the shell's language channel. Each call is checked to come from our own renderer frame,
+ * then validated and dispatched (lab-dispatch.ts); the desktop methods go to the desktop app's own
+ * versions (its dialogs), everything else to the service. Electron-free (structural types), so
+ * tests can drive it.
  */
-import { LAB_METHODS, type LabApi, type LabMethod } from '../../shared/api';
+import type { DesktopHandlers, LabHandlers } from '../../shared/lab-methods';
+import { LAB_METHODS } from '../../shared/lab-methods';
 import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../../shared/shell';
-import { SHELL_LANGUAGE_CHANNEL, methodChannel } from './menu-actions';
+import { dispatchLab } from '../lab/lab-dispatch';
+import { SHELL_LANGUAGE_CHANNEL, methodChannel } from '../../shared/lab-channels';
 
 /** The part of Electron's IpcMainInvokeEvent the adapter reads. */
 export interface InvokeEventLike {
@@ -19,23 +22,17 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-/** A desktop-only version of a method (exportWeights: a save dialog in main instead of bytes to the renderer). */
-export type LabOverrides = Partial<Record<LabMethod, (...args: unknown[]) => Promise<unknown>>>;
-
 /** Registers every LabApi channel; returns a function that removes them again. */
 export function registerLabHandlers(
   ipc: IpcMainLike,
-  lab: LabApi,
+  lab: LabHandlers,
   isTrusted: (frameUrl: string | undefined) => boolean,
-  overrides: LabOverrides = {},
+  desktop: DesktopHandlers,
 ): () => void {
   for (const method of LAB_METHODS) {
     ipc.handle(methodChannel(method), async (event, ...args) => {
       refuseUntrusted(event, method, isTrusted);
-      const override = overrides[method];
-      if (override) return override(...args);
-      const fn = lab[method] as (...a: unknown[]) => Promise<unknown>;
-      return fn.apply(lab, args);
+      return dispatchLab(lab, method, args, desktop);
     });
   }
   return () => LAB_METHODS.forEach((method) => ipc.removeHandler(methodChannel(method)));

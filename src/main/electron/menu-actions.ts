@@ -1,14 +1,11 @@
 /**
- * The IPC channels between main and the preload, and the app-menu actions (defined with the
- * shell's contract in src/shared/shell.ts). Imports nothing with side effects: the preload uses it.
+ * The app-menu actions (defined with the shell's contract in src/shared/shell.ts) and the IPC
+ * channels (src/shared/lab-channels.ts), for main's side.
  */
 export { MENU_ACTIONS, type MenuAction } from '../../shared/shell';
-
-/** The IPC channel of menu actions, main -> renderer. */
-export const MENU_CHANNEL = 'lab:menu';
-/** The IPC channel of LabEvents, main -> renderer. */
-export const EVENT_CHANNEL = 'lab:event';
-/** The IPC channel of the UI language, renderer -> main (the menu and dialogs follow it). */
-export const SHELL_LANGUAGE_CHANNEL = 'lab:shell:language';
-/** The IPC channel of one LabApi method, renderer -> main. */
-export const methodChannel = (method: string): string => `lab:${method}`;
+export {
+  EVENT_CHANNEL,
+  MENU_CHANNEL,
+  SHELL_LANGUAGE_CHANNEL,
+  methodChannel,
+} from '../../shared/lab-channels';

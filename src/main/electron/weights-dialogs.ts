@@ -6,7 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, type ExportedWeights, type LabApi, type WeightsFormat } from '../../shared/api';
+import type { ExportedWeights } from '../../shared/api';
+import type { LabHandlers } from '../../shared/lab-methods';
+import { EXPORT_FORMATS, exportFormatOfFile, type WeightsFormat } from '../../shared/weights-formats';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
 import type { TFunction } from 'i18next';
 import { translator } from '../../shared/i18n';
@@ -28,24 +30,15 @@ export interface FileFilter {
   extensions: string[];
 }
 
-const FORMATS = EXPORT_FORMATS;
-
-/** The weights format a file name's extension names (`.pickle` is the pickle too), or null. */
-function formatOfPath(filePath: string): WeightsFormat | null {
-  const ext = path.extname(filePath).slice(1).toLowerCase();
-  if (ext === 'pickle') return 'pkl';
-  return FORMATS.find((f) => f === ext) ?? null;
-}
-
 /**
  * Asks where to save, then writes the run's weights there; null when the dialog is cancelled.
  * The dialog offers every format, the requested one first; the extension of the chosen name
  * decides what is written (a name without a known extension gets the requested one appended).
  */
 export async function saveWeightsWithDialog(
-  lab: Pick<LabApi, 'exportWeights'>,
-  runId: unknown,
-  format: unknown,
+  lab: Pick<LabHandlers, 'exportWeights'>,
+  runId: string,
+  requested: WeightsFormat,
   showSaveDialog: (options: {
     title: string;
     defaultPath: string;
@@ -53,22 +46,21 @@ export async function saveWeightsWithDialog(
   }) => Promise<SaveDialogResult>,
   t: TFunction = translator('en'),
 ): Promise<ExportedWeights | null> {
-  let exported = await lab.exportWeights(runId as string, format as WeightsFormat); // validates both
+  let exported = await lab.exportWeights(runId, requested);
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
-  const requested = format as WeightsFormat;
   const result = await showSaveDialog({
     title: t('menu.exportWeightsTitle'),
     defaultPath: exported.fileName,
-    filters: [requested, ...FORMATS.filter((f) => f !== requested)].map((f) => ({
+    filters: [requested, ...EXPORT_FORMATS.filter((f) => f !== requested)].map((f) => ({
       name: t(`menu.format.${f}`),
       extensions: [f],
     })),
   });
   if (result.canceled || !result.filePath) return null;
-  const named = formatOfPath(result.filePath);
+  const named = exportFormatOfFile(result.filePath);
   const target = named ? result.filePath : `${result.filePath}.${requested}`;
   if (named && named !== requested) {
-    exported = await lab.exportWeights(runId as string, named);
+    exported = await lab.exportWeights(runId, named);
     if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   }
   try {

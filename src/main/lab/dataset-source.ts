@@ -1,9 +1,7 @@
 /** The service's MNIST: loaded once on first use (a chosen folder, else the bundled package), swappable. */
-import { z } from 'zod';
-import type { SampleImages } from '../../shared/api';
+import type { DatasetSplit, SampleImages } from '../../shared/api';
 import { loadMnist } from './dataset';
 import type { LoadedDataset } from './dataset';
-import { argument, sampleSchema } from './validate';
 
 /** Holds the loaded dataset; a failed folder load keeps the old one. */
 export class DatasetSource {
@@ -17,14 +15,13 @@ export class DatasetSource {
     return this.loaded;
   }
 
-  /** Up to 100 images of a split from `start` (validated). */
-  sample(split: unknown, start: unknown, count: unknown): SampleImages {
-    const args = argument(sampleSchema, { split, start, count }, 'sample request');
+  /** Up to `count` images of a split from `start` (the method table limits count to 100). */
+  sample(split: DatasetSplit, start: number, count: number): SampleImages {
     const s = this.get().shared;
-    const shared = args.split === 'train' ? s.train : s.test;
+    const shared = split === 'train' ? s.train : s.test;
     const d = s.rows * s.cols;
-    const from = Math.min(args.start, shared.count);
-    const to = Math.min(from + args.count, shared.count);
+    const from = Math.min(start, shared.count);
+    const to = Math.min(from + count, shared.count);
     return {
       pixels: new Uint8Array(shared.images).slice(from * d, to * d),
       labels: new Uint8Array(shared.labels).slice(from, to),
@@ -32,9 +29,8 @@ export class DatasetSource {
   }
 
   /** Loads MNIST from `folder`; throws a readable message (DatasetError) before anything changes. */
-  setFolder(folder: unknown): LoadedDataset {
-    const path = argument(z.string().min(1), folder, 'dataset folder');
-    this.loaded = loadMnist(path);
+  setFolder(folder: string): LoadedDataset {
+    this.loaded = loadMnist(folder);
     return this.loaded;
   }
 }

@@ -11,15 +11,12 @@ import type { Drawing } from '../../shared/api';
 import { messageText } from '../../shared/messages';
 import type { LabelledImages } from '../../shared/worker-messages';
 import { writeErrorReason, writeFileAtomic } from './atomic-file';
-import { argument, pixelsSchema } from './validate';
+import { drawingIdSchema, labelSchema } from '../../shared/lab-arguments';
 
 /** The most drawings a set holds (about 1.1 MB of JSON). */
 export const MAX_DRAWINGS = 1000;
 
 const FORMAT = 'mnist-lab-drawings';
-
-const labelSchema = z.number().int().min(0, 'must be a digit 0 to 9').max(9, 'must be a digit 0 to 9');
-const drawingIdSchema = z.string().regex(/^drawing-[A-Za-z0-9-]{1,60}$/, 'must be a drawing id');
 
 const fileSchema = z.object({
   format: z.literal(FORMAT),
@@ -96,10 +93,8 @@ export class DrawingSet {
     return { pixels, labels: Uint8Array.from(this.drawings, (d) => d.label) };
   }
 
-  /** Validates and adds a drawing; saves before it returns (a failed save adds nothing). */
-  add(pixels: unknown, label: unknown): Drawing {
-    const image = argument(pixelsSchema, pixels, 'drawing');
-    const digit = argument(labelSchema, label, 'label');
+  /** Adds a drawing (arguments validated where the call arrived); saves before it returns (a failed save adds nothing). */
+  add(image: Uint8Array, digit: number): Drawing {
     if (this.drawings.length >= MAX_DRAWINGS)
       throw new Error(messageText('drawingsFull', { max: MAX_DRAWINGS }));
     const drawing: Drawing = {
@@ -114,8 +109,7 @@ export class DrawingSet {
   }
 
   /** Removes a drawing; saves before it returns. */
-  remove(drawingId: unknown): void {
-    const id = argument(drawingIdSchema, drawingId, 'drawing id');
+  remove(id: string): void {
     if (!this.drawings.some((d) => d.id === id)) throw new Error(messageText('noDrawing', { id }));
     this.save(this.drawings.filter((d) => d.id !== id));
   }

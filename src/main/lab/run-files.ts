@@ -2,7 +2,8 @@
  * The run history on disk: one folder per run under the data folder, each file written atomically
  * (temp + rename), so a crash or a kill leaves the last complete version of every file.
  *
- *   <dataDir>/<run id>/run.json      { version, summary, epochs }  (summary holds the config and seed)
+ *   <dataDir>/<run id>/run.json      { version, summary, epochs }  (summary holds the config and seed;
+ *                                    the config is the hyperparameter list's, savedConfigSchema)
  *   <dataDir>/<run id>/metrics.bin   "MLM1", uint32 n, n float32 losses, n float32 learning rates (LE)
  *   <dataDir>/<run id>/weights.json  the app's weights JSON (src/formats), lossless
  *
@@ -12,13 +13,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path';
 import { z } from 'zod';
 import { decodeWeights, encodeWeights } from '../../formats/index';
-import { parseTrainConfig } from '../../shared/hyperparams';
+import { savedConfigSchema } from '../../shared/hyperparams';
 import { RUN_STATES } from '../../shared/runs';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { writeFileAtomic } from './atomic-file';
 import { MetricsRecorder } from './metrics';
 import type { RunRecord, RunStore } from './run-store';
-import { runIdSchema } from './validate';
+import { runIdSchema } from '../../shared/lab-arguments';
 import { exportMeta } from './weights-import';
 
 const MAGIC = 0x314d4c4d; // "MLM1" little-endian
@@ -52,7 +53,7 @@ const runFileSchema = z.object({
   summary: z.looseObject({
     id: runIdSchema,
     name: z.string(),
-    config: z.unknown(),
+    config: z.unknown(), // read by savedConfigSchema below
     state: z.enum(RUN_STATES),
     message: z.string().optional(),
     createdAt: z.number(),
@@ -156,8 +157,9 @@ export class FileRunStore implements RunStore {
     const doc = runFileSchema.parse(JSON.parse(readFileSync(runFile, 'utf8')));
     if (doc.summary.id !== name)
       throw new Error(`run.json names ${doc.summary.id}, not the folder's ${name}`);
-    const config = parseTrainConfig(doc.summary.config);
-    if (!config.ok) throw new Error('run.json holds an invalid config');
+    // One value per hyperparameter; a setting added after the run was saved reads as its default.
+    const config = savedConfigSchema.safeParse(doc.summary.config);
+    if (!config.success) throw new Error('run.json holds an invalid config');
     const metrics = new MetricsRecorder();
     const metricsFile = path.join(folder, 'metrics.bin');
     if (existsSync(metricsFile)) {
@@ -165,7 +167,7 @@ export class FileRunStore implements RunStore {
       if (losses.length > 0) metrics.addIterations({ start: 1, losses, learningRates });
     }
     for (const epoch of doc.epochs) metrics.addEpoch(epoch as EpochMetrics);
-    const summary = { ...doc.summary, config: config.config } as RunSummary;
+    const summary = { ...doc.summary, config: config.data } as RunSummary;
     return { summary, metrics };
   }
 }

@@ -9,7 +9,6 @@ import { messageText } from '../../shared/messages';
 import type { EventHub } from './event-hub';
 import { markInterrupted, newEntry, type RunEntry } from './run-entry';
 import type { RunPersistence } from './run-persistence';
-import { argument, runIdSchema } from './validate';
 
 /** The service's runs, their ids and names. */
 export class RunRegistry {
@@ -42,9 +41,8 @@ export class RunRegistry {
     return [...this.runs.values()];
   }
 
-  /** The run `runId` names; throws when the id is malformed or unknown. */
-  get(runId: unknown): RunEntry {
-    const id = argument(runIdSchema, runId, 'run id');
+  /** The run `id` names; throws when it is unknown. */
+  get(id: string): RunEntry {
     const entry = this.runs.get(id);
     if (!entry) throw new Error(messageText('noRun', { id }));
     return entry;

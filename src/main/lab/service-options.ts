@@ -12,10 +12,6 @@ export interface LabServiceOptions {
   datasetFolder?: string;
   /** build/kernels.wasm; default: the repo's build/kernels.wasm when it exists (else the TypeScript kernels). */
   wasmPath?: string;
-  /** Asks the user for a folder (Electron: a dialog); chooseDatasetFolder resolves null without it. */
-  chooseFolder?: () => Promise<string | null>;
-  /** Asks the user for a weights file and reads it (Electron: a dialog); chooseWeightsFile resolves null without it. */
-  chooseWeightsFile?: () => Promise<{ fileName: string; bytes: Uint8Array } | null>;
   store?: RunStore;
   /** The personal test set's file; default drawings.json in `dataDir` (without either it lives in memory). */
   drawingsFile?: string;

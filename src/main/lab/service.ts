@@ -3,13 +3,19 @@
  * CLI and the tests all drive the same object. A thin facade over the service's parts, one concept
  * each: the dataset (dataset-source.ts), the run registry (run-registry.ts), the runs' worker
  * threads (run-workers.ts), persistence (run-persistence.ts), weights files (weights-files.ts) and
- * the personal test set (drawing-set.ts). Every argument is validated where it arrives.
+ * the personal test set (drawing-set.ts). It implements the method table's LabHandlers: the
+ * arguments arrive validated (lab-dispatch.ts).
  */
-import type { Drawing, ExportedWeights, LabApi, LabEvent, SampleImages } from '../../shared/api';
+import type { Drawing, ExportedWeights, LabEvent, SampleImages } from '../../shared/api';
 import type { TestEvaluation, WeightsPreview } from '../../shared/api';
-import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams';
-import { messageText } from '../../shared/messages';
+import type { DatasetSplit, ImportChoices } from '../../shared/api';
+import { DEFAULT_CONFIG, type TrainConfig } from '../../shared/hyperparams';
+import type { LabHandlers, LabResult } from '../../shared/lab-methods';
+import { appInfo } from './app-info';
+import type { UiLanguage } from '../../shared/shell';
+import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
+import { messageText } from '../../shared/messages';
 import type { Classified } from '../../shared/worker-messages';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
@@ -21,13 +27,12 @@ import { RunPersistence } from './run-persistence';
 import { RunRegistry } from './run-registry';
 import { RunWorkers } from './run-workers';
 import { defaultWasmPath, type LabServiceOptions } from './service-options';
-import { argument, languageSchema, learningRateSchema, nameSchema, pixelsSchema } from './validate';
 import { WeightsFiles, type ImportedRun } from './weights-files';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
 /** The Lab: datasets, runs and their workers, metrics, events. */
-export class LabService implements LabApi {
+export class LabService implements LabHandlers {
   private readonly events = new EventHub();
   private readonly datasets: DatasetSource;
   private readonly persistence: RunPersistence;
@@ -36,7 +41,10 @@ export class LabService implements LabApi {
   private readonly weightsFiles: WeightsFiles;
   private readonly drawings: DrawingSet;
 
-  constructor(private readonly options: LabServiceOptions = {}) {
+  private readonly wasmPath: string | undefined;
+
+  constructor(options: LabServiceOptions = {}) {
+    this.wasmPath = options.wasmPath ?? defaultWasmPath();
     const warn = options.warn ?? ((m: string) => console.warn(m));
     this.datasets = new DatasetSource(options.datasetFolder);
     this.persistence = RunPersistence.choose(options, warn, (message) =>
@@ -48,9 +56,9 @@ export class LabService implements LabApi {
       persistence: this.persistence,
       events: this.events,
       dataset: () => this.dataset(),
-      wasmPath: options.wasmPath ?? defaultWasmPath(),
+      wasmPath: this.wasmPath,
     });
-    this.weightsFiles = new WeightsFiles(this.workers, options.chooseWeightsFile);
+    this.weightsFiles = new WeightsFiles(this.workers);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
     this.registry.loadSaved();
   }
@@ -64,17 +72,17 @@ export class LabService implements LabApi {
 
   datasetInfo = async (): Promise<DatasetInfo> => this.dataset().info;
 
-  async sampleImages(split: unknown, start: unknown, count: unknown): Promise<SampleImages> {
+  async sampleImages(split: DatasetSplit, start: number, count: number): Promise<SampleImages> {
     return this.datasets.sample(split, start, count);
   }
 
+  /** A browser has no folder dialog (the desktop app answers with its own, desktop-methods.ts). */
   async chooseDatasetFolder(): Promise<DatasetInfo | null> {
-    const folder = await this.options.chooseFolder?.();
-    return folder ? this.setDatasetFolder(folder) : null;
+    return null;
   }
 
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
-  async setDatasetFolder(folder: unknown): Promise<DatasetInfo> {
+  async setDatasetFolder(folder: string): Promise<DatasetInfo> {
     const { info } = this.datasets.setFolder(folder);
     this.events.emit({ type: 'dataset', info });
     return info;
@@ -86,52 +94,53 @@ export class LabService implements LabApi {
     return this.registry.list();
   }
 
-  async startRun(config: unknown, name?: unknown, language?: unknown): Promise<RunSummary> {
+  /**
+   * `config` as the dispatch validated it (whole; a caller in main may leave out the defaults).
+   * Without a name the run is named by its number in `language` ("Run 3" in English, the default).
+   */
+  async startRun(
+    config: Partial<TrainConfig> = {},
+    name?: string,
+    language?: UiLanguage,
+  ): Promise<RunSummary> {
     this.persistence.assertWritable();
-    const parsed = parseTrainConfig(config ?? {});
-    if (!parsed.ok)
-      throw new Error(messageText('invalidConfig', { detail: describeConfigErrors(parsed.errors) }));
-    // No name (undefined, or null from JSON): the run's number in the caller's language.
-    const runName =
-      name === undefined || name === null
-        ? this.registry.defaultName(argument(languageSchema, language ?? 'en', 'language'))
-        : argument(nameSchema, name, 'run name');
-    return this.addRun({ summary: newSummary(this.newRunId(), runName, parsed.config, 'trained') });
+    const runName = name ?? this.registry.defaultName(language ?? 'en');
+    const summary = newSummary(this.newRunId(), runName, { ...DEFAULT_CONFIG, ...config }, 'trained');
+    return this.addRun({ summary });
   }
 
-  async pauseRun(runId: unknown): Promise<void> {
+  async pauseRun(runId: string): Promise<void> {
     sendTo(this.controllable(runId), { type: 'pause' });
   }
 
-  async resumeRun(runId: unknown): Promise<void> {
+  async resumeRun(runId: string): Promise<void> {
     sendTo(this.controllable(runId), { type: 'resume' });
   }
 
-  async stepRun(runId: unknown): Promise<void> {
+  async stepRun(runId: string): Promise<void> {
     const entry = this.controllable(runId);
     sendTo(entry, { type: 'step' });
     // A step posts no state: an imported run that took one is now a paused run being trained further.
     if (entry.summary.state === 'imported') this.registry.setState(entry, 'paused');
   }
 
-  async stopRun(runId: unknown): Promise<void> {
+  async stopRun(runId: string): Promise<void> {
     sendTo(this.controllable(runId), { type: 'stop' });
   }
 
-  async setLearningRate(runId: unknown, learningRate: unknown): Promise<void> {
-    const value = argument(learningRateSchema, learningRate, 'learning rate');
-    sendTo(this.controllable(runId), { type: 'set-learning-rate', value });
+  async setLearningRate(runId: string, learningRate: number): Promise<void> {
+    sendTo(this.controllable(runId), { type: 'set-learning-rate', value: learningRate });
   }
 
-  async renameRun(runId: unknown, name: unknown): Promise<RunSummary> {
+  async renameRun(runId: string, name: string): Promise<RunSummary> {
     const entry = this.registry.get(runId);
     this.persistence.assertWritable();
-    entry.summary.name = argument(nameSchema, name, 'run name');
+    entry.summary.name = name;
     this.registry.updated(entry);
     return { ...entry.summary };
   }
 
-  async deleteRun(runId: unknown): Promise<void> {
+  async deleteRun(runId: string): Promise<void> {
     const entry = this.registry.get(runId);
     this.persistence.assertWritable();
     this.registry.remove(entry);
@@ -139,21 +148,20 @@ export class LabService implements LabApi {
     this.events.emit({ type: 'run-removed', runId: entry.summary.id });
   }
 
-  async getRunMetrics(runId: unknown): Promise<RunMetrics> {
+  async getRunMetrics(runId: string): Promise<RunMetrics> {
     return this.registry.get(runId).metrics.snapshot();
   }
 
-  async predict(runId: unknown, pixels: unknown): Promise<Prediction> {
-    const image = argument(pixelsSchema, pixels, 'pixels');
+  async predict(runId: string, pixels: Uint8Array): Promise<Prediction> {
     const entry = this.registry.get(runId);
-    return this.workers.request(entry, (requestId) => ({ type: 'predict', requestId, pixels: image }));
+    return this.workers.request(entry, (requestId) => ({ type: 'predict', requestId, pixels }));
   }
 
-  async getWeights(runId: unknown): Promise<WeightTensor[]> {
+  async getWeights(runId: string): Promise<WeightTensor[]> {
     return this.workers.weights(this.registry.get(runId));
   }
 
-  async evaluateRun(runId: unknown): Promise<TestEvaluation> {
+  async evaluateRun(runId: string): Promise<TestEvaluation> {
     const entry = this.registry.get(runId);
     const classified = await this.workers.request<Classified>(entry, (requestId) => ({
       type: 'classify-test',
@@ -165,17 +173,17 @@ export class LabService implements LabApi {
   // --- the personal test set -----------------------------------------------------------------
 
   listDrawings = async (): Promise<Drawing[]> => this.drawings.list();
-  addDrawing = async (pixels: unknown, label: unknown): Promise<Drawing> => {
+  addDrawing = async (pixels: Uint8Array, label: number): Promise<Drawing> => {
     this.persistence.assertWritable();
     return this.drawings.add(pixels, label);
   };
-  deleteDrawing = async (drawingId: unknown): Promise<void> => {
+  deleteDrawing = async (drawingId: string): Promise<void> => {
     this.persistence.assertWritable();
     return this.drawings.remove(drawingId);
   };
 
   /** Every drawing classified by the run's worker in one request. */
-  async evaluateDrawings(runId: unknown): Promise<TestEvaluation> {
+  async evaluateDrawings(runId: string): Promise<TestEvaluation> {
     const entry = this.registry.get(runId);
     const images = this.drawings.images();
     const classified = await this.workers.request<Classified>(entry, (requestId) => ({
@@ -188,22 +196,26 @@ export class LabService implements LabApi {
 
   // --- weights files -------------------------------------------------------------------------
 
-  async exportWeights(runId: unknown, format: unknown): Promise<ExportedWeights> {
+  async exportWeights(runId: string, format: WeightsFormat): Promise<ExportedWeights> {
     return this.weightsFiles.export(this.registry.get(runId), format);
   }
 
-  async openWeights(fileName: unknown, bytes: unknown): Promise<WeightsPreview> {
+  async openWeights(fileName: string, bytes: Uint8Array): Promise<WeightsPreview> {
     return this.weightsFiles.open(fileName, bytes);
   }
 
+  /** A browser has no open dialog (the desktop app answers with its own, desktop-methods.ts). */
   async chooseWeightsFile(): Promise<WeightsPreview | null> {
-    return this.weightsFiles.choose();
+    return null;
   }
 
-  async importWeights(pendingId: unknown, choices: unknown): Promise<RunSummary> {
+  async importWeights(pendingId: string, choices: ImportChoices): Promise<RunSummary> {
     this.persistence.assertWritable();
     return this.addRun(this.weightsFiles.take(pendingId, choices, () => this.newRunId()));
   }
+
+  /** The app's version, the kernels the workers run, relaxed-SIMD support, Node's version. */
+  appInfo = async (): Promise<LabResult<'appInfo'>> => appInfo(this.wasmPath);
 
   // --- events and shutdown -------------------------------------------------------------------
 
@@ -252,8 +264,8 @@ export class LabService implements LabApi {
     return { ...summary };
   }
 
-  /** A run that accepts training controls (validated id; an imported run's worker starts on demand). */
-  private controllable(runId: unknown): RunEntry {
+  /** A run that accepts training controls (an imported run's worker starts on demand). */
+  private controllable(runId: string): RunEntry {
     const entry = this.registry.get(runId);
     this.persistence.assertWritable();
     return this.workers.controllable(entry);

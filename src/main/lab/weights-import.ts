@@ -31,9 +31,20 @@ export function suggestActivation(sizes: number[]): Activation {
   return sizes.join('-') === '784-50-100-10' ? 'sigmoid' : 'relu';
 }
 
+/** Throws naming the first tensor that holds NaN or an infinity, and where. */
+export function checkFinite(tensors: readonly WeightTensor[]): void {
+  for (const { name, data } of tensors) {
+    for (let i = 0; i < data.length; i++) {
+      if (!Number.isFinite(data[i]))
+        throw new Error(messageText('nonFiniteWeight', { name, value: String(data[i]), index: i }));
+    }
+  }
+}
+
 /** Decodes `bytes` and checks the network fits MNIST; throws the format's or the shapes' message. */
 export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWeights {
   const { tensors, meta } = decodeWeights(bytes, fileName);
+  checkFinite(tensors);
   const { sizes, batchNorm } = architectureOf(tensors);
   if (sizes[0] !== INPUT_SIZE)
     throw new Error(messageText('wrongInputs', { inputs: sizes[0], pixels: INPUT_SIZE }));

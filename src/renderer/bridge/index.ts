@@ -4,7 +4,7 @@
  */
 import type { LabApi } from '../../shared/api';
 import type { MenuAction } from '../../shared/shell';
-import { LAB_SOCKET_PATH } from '../../main/web/protocol';
+import { LAB_SOCKET_PATH } from '../../shared/web-protocol';
 import { createWebLabClient, type SocketLike } from './web-client';
 
 declare global {

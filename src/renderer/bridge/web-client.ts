@@ -3,9 +3,10 @@
  * One socket; calls made while it connects wait for it; when it drops, pending calls are
  * rejected with a clear message and it reconnects with backoff (250 ms doubling to 5 s).
  */
-import { LAB_METHODS, type LabApi, type LabEvent, type LabMethod } from '../../shared/api';
-import { decodeMessage, encodeMessage } from '../../main/web/codec';
-import { CLOSE_BAD_TOKEN, type RequestMessage, type ServerMessage } from '../../main/web/protocol';
+import type { LabApi, LabEvent } from '../../shared/api';
+import { decodeMessage, encodeMessage } from '../../shared/codec';
+import { labCalls, type LabMethod } from '../../shared/lab-methods';
+import { CLOSE_BAD_TOKEN, type RequestMessage, type ServerMessage } from '../../shared/web-protocol';
 import { messageText } from '../../shared/messages';
 
 /** The part of the WebSocket class the client uses (the browser's, or `ws` in Node tests). */
@@ -111,11 +112,8 @@ export function createWebLabClient(url: string, connect: SocketFactory): WebLabC
   };
 
   open();
-  const methods = Object.fromEntries(
-    LAB_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
-  ) as unknown as Omit<LabApi, 'onEvent'>;
   return {
-    ...methods,
+    ...labCalls(call),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

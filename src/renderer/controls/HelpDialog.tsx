@@ -2,11 +2,13 @@
  * The Help dialog: the keyboard shortcuts (and, in the desktop app, the menu's accelerators), or
  * the about box (Help > About). Esc or Close closes it; focus moves in, stays in, and goes back.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { version } from '../../../package.json';
+import type { LabResult } from '../../shared/lab-methods';
 import { isDesktop } from '../bridge';
+import { useLab } from '../labContext';
 import { useLabStore } from '../store';
 
 type Row = [keys: string, what: string];
@@ -50,6 +52,33 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>): void {
   buttons[next]?.focus();
 }
 
+/** The about box's runtime line: the kernels the Lab's workers run, relaxed SIMD, Node's version. */
+function RuntimeLine() {
+  const { t } = useTranslation();
+  const lab = useLab();
+  const [info, setInfo] = useState<LabResult<'appInfo'> | null>(null);
+  useEffect(() => {
+    let current = true;
+    lab.appInfo().then(
+      (answer) => current && setInfo(answer),
+      () => {}, // an older service without appInfo: the line is left out
+    );
+    return () => {
+      current = false;
+    };
+  }, [lab]);
+  if (!info) return null;
+  return (
+    <p className="param__help">
+      {t('about.runtime', {
+        kernels: info.kernels === 'wasm-simd' ? t('about.kernelsWasm') : t('about.kernelsTs'),
+        relaxedSimd: info.relaxedSimd ? t('about.yes') : t('about.no'),
+        node: info.node,
+      })}
+    </p>
+  );
+}
+
 /** Modal help, shown while `helpOpen`, on `helpTopic`. */
 export function HelpDialog() {
   const { t } = useTranslation();
@@ -88,6 +117,7 @@ export function HelpDialog() {
             <p>{t('about.version', { version })}</p>
             <p>{t('about.body')}</p>
             <p className="param__help">{t('about.dataset')}</p>
+            <RuntimeLine />
           </>
         ) : (
           <>

@@ -1,7 +1,7 @@
 /** A run's Export menu: weights as NumPy .npz, pickle .pkl, JSON, ONNX, and its metrics as CSV. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WeightsFormat } from '../../shared/api';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type WeightsFormat } from '../../shared/weights-formats';
 import type { KeyOf } from '../../shared/i18n';
 import type { RunSummary } from '../../shared/runs';
 import { useCommands } from '../labContext';
@@ -12,16 +12,13 @@ interface Item {
   key: KeyOf<'runs'>;
   export: (c: LabCommands, runId: string) => Promise<void>;
 }
-const weights = (key: KeyOf<'runs'>, format: WeightsFormat): Item => ({
-  key,
+const weights = (format: WeightsFormat): Item => ({
+  key: EXPORT_FORMAT_INFO[format].menuKey,
   export: (c, runId) => c.exportWeights(runId, format),
 });
-/** The menu's items: four weights formats, then the two metrics tables. */
+/** The menu's items: every weights export format, then the two metrics tables. */
 const ITEMS: Item[] = [
-  weights('runs.exportNpz', 'npz'),
-  weights('runs.exportPkl', 'pkl'),
-  weights('runs.exportJson', 'json'),
-  weights('runs.exportOnnx', 'onnx'),
+  ...EXPORT_FORMATS.map(weights),
   { key: 'runs.exportLossCsv', export: (c, runId) => c.exportCsv(runId, 'iterations') },
   { key: 'runs.exportEpochsCsv', export: (c, runId) => c.exportCsv(runId, 'epochs') },
 ];

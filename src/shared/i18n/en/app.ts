@@ -75,6 +75,11 @@ export const appStrings = {
     body: 'A lab for learning deep learning the way "Deep Learning from Scratch" teaches it: every layer, loss and optimizer written by hand in TypeScript, trained on MNIST while you watch.',
     dataset: 'MNIST dataset: Yann LeCun, Corinna Cortes and Christopher J. C. Burges.',
     shortcuts: 'Keyboard shortcuts',
+    runtime: 'Kernels: {{kernels}} · relaxed SIMD: {{relaxedSimd}} · Node {{node}}',
+    kernelsWasm: 'WebAssembly SIMD',
+    kernelsTs: 'TypeScript',
+    yes: 'available',
+    no: 'not available',
   },
 };
 

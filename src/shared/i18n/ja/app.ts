@@ -78,5 +78,10 @@ export const appStrings: AppStrings = {
     body: '『ゼロから作るDeep Learning』の流儀でディープラーニングを学ぶための実験室です。レイヤ、損失関数、最適化手法はすべて TypeScript で一から書かれていて、MNIST で学習する様子をその場で見られます。',
     dataset: 'MNIST データセット：Yann LeCun、Corinna Cortes、Christopher J. C. Burges',
     shortcuts: 'キーボードショートカット',
+    runtime: 'カーネル：{{kernels}}・relaxed SIMD：{{relaxedSimd}}・Node {{node}}',
+    kernelsWasm: 'WebAssembly SIMD',
+    kernelsTs: 'TypeScript',
+    yes: '利用可',
+    no: '利用不可',
   },
 };

@@ -67,6 +67,33 @@ export const jaMessages: Record<MessageKey, string> = {
     'pickle が途中で切れています：オフセット {{offset}} の {{what}} に {{needs}} 必要ですが、残りは {{left}} です。',
   pickleTruncated:
     'pickle が途中で切れています：オフセット {{offset}} で STOP オペコードなしに終わっています。',
+  npzTooManyEntries:
+    '.npz アーカイブに {{count}} 個のエントリがあります。読み込めるのは {{max}} 個までです（ネットワークの配列は 1 層あたり 2〜3 個です）。',
+  npzHeadersDisagree:
+    '.npz のエントリ {{name}} について、アーカイブの目録とエントリ自身のヘッダーの内容が食い違っています。壊れているか、悪意のあるファイルです。',
+  npzEntryOutside:
+    '.npz のエントリ {{name}} は {{size}} の圧縮データがあると宣言していますが、アーカイブにはそれだけの場所がありません。壊れているか、悪意のあるファイルです。',
+  npzOverlap:
+    '.npz のエントリ {{first}} と {{second}} が同じバイトを共有しています。壊れているか、悪意のあるファイルです。',
+  npzInflatesTooMuch:
+    '.npz のエントリ {{name}} は宣言した {{expected}} を超えて展開されます（ここまでで {{more}}）。壊れているか、悪意のあるファイルです。',
+  npzSizeMismatch:
+    '.npz のエントリ {{name}} はアーカイブの目録で {{declared}} と宣言されていますが、その配列には {{needs}} が必要です。',
+  npzArraysTooBig:
+    'この .npz の配列は合計で {{max}} を超えます。ここで学習するネットワークの重みはずっと小さくて済みます。',
+  npyHeaderTooLong: '.npy のヘッダーが {{size}} あります。{{max}} を超えるヘッダーは読み込みません。',
+  arrayTooBig:
+    '形状 ({{shape}})、{{dtype}} の配列には {{size}} が必要です。重みファイルの配列は合計 {{max}} までです。',
+  jsonTooManyValues:
+    '重み JSON に {{max}} 個を超える値があります。重みファイルに必要な値はずっと少なくて済みます（テンソルは base64 の文字列です）。',
+  jsonTooDeep: '重み JSON の入れ子が {{max}} 段より深くなっています。重みファイルには 5 段あれば足ります。',
+  jsonConfigTooBig: '重み JSON の学習設定が {{size}} 文字あります。読み込めるのは {{max}} 文字までです。',
+  nonFiniteWeight:
+    'テンソル {{name}} のインデックス {{index}} の値が {{value}} です。重みは有限の数でなければなりません（保存した実行が発散していた可能性があります）。',
+  pickleHugeInt:
+    'pickle のオフセット {{offset}} に {{bytes}} バイトの整数があります。{{max}} バイトを超える整数は読み込みません（NumPy 配列の dict には不要です）。',
+  pickleTooManyValues:
+    'pickle が {{size}} の大きさに対して {{max}} 個を超える値を作ろうとしています（NumPy 配列の dict なら数百個で足ります）。壊れているか、悪意のあるファイルです。',
   jsonInvalid: '重みファイルが正しい JSON ではありません：{{cause}}',
   folderNotFound: 'データセットのフォルダが見つかりません：{{folder}}',
   notMnistFolder:

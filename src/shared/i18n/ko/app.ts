@@ -76,5 +76,10 @@ export const appStrings: AppStrings = {
     body: '『밑바닥부터 시작하는 딥러닝』의 방식으로 딥러닝을 배우는 실험실입니다. 모든 계층, 손실 함수, 최적화 기법을 TypeScript로 직접 구현했으며, MNIST로 학습하는 과정을 실시간으로 볼 수 있습니다.',
     dataset: 'MNIST 데이터셋: Yann LeCun, Corinna Cortes, Christopher J. C. Burges',
     shortcuts: '키보드 단축키',
+    runtime: '커널: {{kernels}} · relaxed SIMD: {{relaxedSimd}} · Node {{node}}',
+    kernelsWasm: 'WebAssembly SIMD',
+    kernelsTs: 'TypeScript',
+    yes: '사용 가능',
+    no: '사용 불가',
   },
 };

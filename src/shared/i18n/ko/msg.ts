@@ -63,6 +63,33 @@ export const koMessages: Record<MessageKey, string> = {
   pickleTruncatedAt:
     'pickle이 잘려 있습니다: 오프셋 {{offset}}의 {{what}}에 {{needs}}가 필요한데 남은 것은 {{left}}입니다.',
   pickleTruncated: 'pickle이 잘려 있습니다: 오프셋 {{offset}}에서 STOP 연산 코드 없이 끝납니다.',
+  npzTooManyEntries:
+    '.npz 아카이브에 항목이 {{count}}개 있습니다. 최대 {{max}}개까지만 읽습니다(네트워크의 배열은 층마다 2~3개입니다).',
+  npzHeadersDisagree:
+    '.npz 항목 {{name}}에 대해 아카이브 목록과 항목 자체의 헤더 내용이 서로 다릅니다. 손상되었거나 악의적인 파일입니다.',
+  npzEntryOutside:
+    '.npz 항목 {{name}}은(는) 압축 데이터가 {{size}} 있다고 선언하지만 아카이브에는 그만한 자리가 없습니다. 손상되었거나 악의적인 파일입니다.',
+  npzOverlap:
+    '.npz 항목 {{first}}와(과) {{second}}이(가) 같은 바이트를 공유합니다. 손상되었거나 악의적인 파일입니다.',
+  npzInflatesTooMuch:
+    '.npz 항목 {{name}}이(가) 선언한 {{expected}}보다 크게 풀립니다(지금까지 {{more}}). 손상되었거나 악의적인 파일입니다.',
+  npzSizeMismatch:
+    '.npz 항목 {{name}}은(는) 아카이브 목록에 {{declared}}(으)로 선언되어 있지만 그 배열에는 {{needs}}이(가) 필요합니다.',
+  npzArraysTooBig:
+    '이 .npz의 배열은 합계 {{max}}을(를) 넘습니다. 여기서 학습하는 네트워크의 가중치는 훨씬 작습니다.',
+  npyHeaderTooLong: '.npy 헤더가 {{size}}입니다. {{max}}을(를) 넘는 헤더는 읽지 않습니다.',
+  arrayTooBig:
+    '형태 ({{shape}}), {{dtype}} 배열에는 {{size}}이(가) 필요합니다. 가중치 파일의 배열은 합계 {{max}}까지입니다.',
+  jsonTooManyValues:
+    '가중치 JSON에 값이 {{max}}개를 넘게 있습니다. 가중치 파일에 필요한 값은 훨씬 적습니다(텐서는 base64 문자열입니다).',
+  jsonTooDeep: '가중치 JSON이 {{max}}단계보다 깊게 중첩되어 있습니다. 가중치 파일에는 5단계면 충분합니다.',
+  jsonConfigTooBig: '가중치 JSON의 학습 설정이 {{size}}자입니다. 최대 {{max}}자까지만 읽습니다.',
+  nonFiniteWeight:
+    '텐서 {{name}}의 인덱스 {{index}} 값이 {{value}}입니다. 가중치는 유한한 수여야 합니다(저장한 실행이 발산했을 가능성이 큽니다).',
+  pickleHugeInt:
+    'pickle의 오프셋 {{offset}}에 {{bytes}}바이트 정수가 있습니다. {{max}}바이트를 넘는 정수는 읽지 않습니다(NumPy 배열 dict에는 필요 없습니다).',
+  pickleTooManyValues:
+    'pickle이 크기 {{size}}에 비해 {{max}}개가 넘는 값을 만들려고 합니다(NumPy 배열 dict라면 수백 개면 충분합니다). 손상되었거나 악의적인 파일입니다.',
   jsonInvalid: '가중치 파일이 올바른 JSON이 아닙니다: {{cause}}',
   folderNotFound: '데이터셋 폴더를 찾을 수 없습니다: {{folder}}',
   notMnistFolder:

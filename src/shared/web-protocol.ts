@@ -2,7 +2,8 @@
  * The messages of the web bridge (each one a codec frame) and the checks both ends apply.
  * No Node or DOM imports: the browser client uses this file too.
  */
-import { LAB_METHODS, type LabEvent, type LabMethod } from '../../shared/api';
+import type { LabEvent } from './api';
+import { isLabMethod, type LabMethod } from './lab-methods';
 
 /** The WebSocket path of the LabApi. */
 export const LAB_SOCKET_PATH = '/lab';
@@ -25,11 +26,6 @@ export interface EventMessage {
 }
 
 export type ServerMessage = ResponseMessage | EventMessage;
-
-/** True when `name` is one of the LabApi's invoke methods. */
-export function isLabMethod(name: unknown): name is LabMethod {
-  return typeof name === 'string' && (LAB_METHODS as readonly string[]).includes(name);
-}
 
 /** Checks a decoded client frame; throws a readable message when it is not a valid request. */
 export function parseRequest(value: unknown): RequestMessage {
