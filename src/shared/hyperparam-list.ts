@@ -3,9 +3,10 @@
  * DEFAULT_CONFIG (hyperparams.ts), the panel's controls, the CLI's flags and `--help`, and the saved
  * run's config all come from this list; the choices are the engine's own registries.
  *
- * To add a setting: one entry here, its label and help in the dictionaries (src/shared/i18n/{en,ja,ko}/
- * panel.ts; the type check asks for them), and the engine code that reads it (see ARCHITECTURE.md). Defaults are the book's ch05 run: 784-50-10,
- * ReLU, SGD lr 0.1, batch 100 drawn at random, 10,000 iterations with an evaluation every 600.
+ * To add a setting: one entry here, its label and help in src/shared/i18n/{en,ja,ko}/panel.ts (the
+ * type check asks for them), and the engine code that reads it (see ARCHITECTURE.md).
+ * Defaults are the book's ch05 run: 784-50-10, ReLU, SGD lr 0.1, batch 100 drawn at random,
+ * 10,000 iterations with an evaluation every 600.
  */
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, SCHEDULES, WEIGHT_DECAYS } from '../nn/index';
 import { SAMPLINGS, STOP_BY } from '../nn/trainer';
