@@ -24,6 +24,7 @@ import {
   lossOf,
   progressText,
   runState,
+  summary,
   typeInto,
 } from './ui';
 
@@ -269,8 +270,21 @@ describe.skipIf(skip !== null)('training in the app (issue 3)', () => {
 
   it('hovering a chart reads exact values: the last evaluation, the live-changed learning rate', async () => {
     const { page } = app;
-    // Both runs are stopped: the data stand still. The right end is the later of the two runs' last
-    // epochs (Run 2, the smaller net, can overtake Run 1), and the readout holds that run's values.
+    // Both runs are stopped, but an evaluation already under way may still land (seen on a loaded
+    // machine): wait until the summary reads the same twice, 600 ms apart, then the data stand still.
+    // The right end is the later of the two runs' last epochs (Run 2, the smaller net, can overtake
+    // Run 1), and the readout holds that run's values.
+    let previous = '';
+    await expect
+      .poll(
+        async () => {
+          const [before, now] = [previous, await summary(page, 'Accuracy chart')];
+          previous = now;
+          return now === before;
+        },
+        { timeout: 15_000, interval: 600 },
+      )
+      .toBe(true);
     const last = { one: (await accuracyOf(page, 'Run 1'))!, two: (await accuracyOf(page, 'Run 2'))! };
     const end = Math.max(last.one.epoch, last.two.epoch);
     const readout = await hoverChart(page, 'Accuracy chart', 1);
