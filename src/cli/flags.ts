@@ -1,12 +1,18 @@
 /**
- * The train command's flags, generated from the one hyperparameter list (PARAMS in
- * src/shared/hyperparams.ts): `--lr 0.1`, `--activation sigmoid`, `--batch-norm` / `--no-batch-norm`,
- * plus `--hidden 100,50`, `--out FILE`, `--dataset DIR`, `--quiet`.
+ * The train command's flags, generated from the one hyperparameter list (src/shared/hyperparam-list.ts):
+ * `--lr 0.1`, `--activation sigmoid`, `--batch-norm` / `--no-batch-norm`, `--hidden 100,50`, each
+ * checked by its entry's schema; plus `--out FILE`, `--dataset DIR`, `--data-dir DIR`, `--quiet`.
  */
 import { parseArgs } from 'node:util';
-import { PARAMS } from '../shared/hyperparam-controls';
-import { DEFAULT_CONFIG, describeConfigErrors, parseTrainConfig } from '../shared/hyperparams';
-import type { TrainConfig } from '../shared/hyperparams';
+import {
+  DEFAULT_CONFIG,
+  describeConfigErrors,
+  describeValues,
+  PARAMS,
+  parseTrainConfig,
+  type Param,
+  type TrainConfig,
+} from '../shared/hyperparams';
 import { OUT_EXTENSIONS, outFormat } from './out-format';
 
 /** A command-line mistake: the message is for the user; the process exits with code 2. */
@@ -32,7 +38,6 @@ export interface TrainFlags {
 type OptionSpec = { type: 'string' | 'boolean' };
 
 const EXTRA: Record<string, OptionSpec> = {
-  hidden: { type: 'string' },
   out: { type: 'string' },
   dataset: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -54,18 +59,13 @@ function options(): Record<string, OptionSpec> {
 /** One line per flag: its values or range and its default. */
 export function trainUsage(): string {
   const lines = ['Usage: npm run train -- [flags]', '', "Hyperparameters (defaults: the book's ch05 run):"];
-  lines.push(
-    `  --hidden N,N,...       hidden layer sizes, 1..1024 each (default ${DEFAULT_CONFIG.hidden.join(',')})`,
-  );
   for (const p of PARAMS) {
     const def = DEFAULT_CONFIG[p.key];
-    const what =
-      p.kind === 'choice'
-        ? p.options.join(' | ')
-        : p.kind === 'number'
-          ? rangeText(p.min, p.max, p.integer)
-          : `on/off (--no-${p.flag})`;
-    lines.push(`  --${p.flag.padEnd(20)} ${what} (default ${String(def)})`);
+    const what = p.kind === 'choice' ? p.options.join(' | ') : describeValues(p);
+    const shown = Array.isArray(def) ? def.join(',') : String(def);
+    lines.push(
+      `  --${(p.kind === 'sizes' ? `${p.flag} N,N,...` : p.flag).padEnd(20)} ${what} (default ${shown})`,
+    );
   }
   lines.push(
     '',
@@ -79,15 +79,18 @@ export function trainUsage(): string {
   return lines.join('\n');
 }
 
-function rangeText(min: number, max: number, integer: boolean): string {
-  return `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
-}
-
 /** All valid flag names, for the unknown-flag message. */
 function flagList(): string {
   return Object.keys(options())
     .map((f) => `--${f}`)
     .join(', ');
+}
+
+/** The value a flag's text stands for, before the entry's schema checks it. */
+function flagValue(p: Param, raw: string): unknown {
+  if (p.kind === 'choice') return raw;
+  if (p.kind === 'sizes') return raw.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+  return raw.trim() === '' ? NaN : Number(raw);
 }
 
 /** Parses the arguments after `train`; throws UsageError with a message naming what is wrong and what is valid. */
@@ -116,30 +119,9 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
     }
     const raw = values[p.flag];
     if (typeof raw !== 'string') continue;
-    if (p.kind === 'choice') {
-      if (!p.options.includes(raw))
-        throw new UsageError(`--${p.flag} must be one of ${p.options.join(', ')} (got '${raw}').`);
-      config[p.key] = raw;
-    } else {
-      const n = raw.trim() === '' ? NaN : Number(raw);
-      if (!Number.isFinite(n) || (p.integer && !Number.isInteger(n)) || n < p.min || n > p.max) {
-        throw new UsageError(`--${p.flag} must be ${rangeText(p.min, p.max, p.integer)} (got '${raw}').`);
-      }
-      config[p.key] = n;
-    }
-  }
-  if (typeof values.hidden === 'string') {
-    const sizes = values.hidden.split(',').map((s) => Number(s.trim()));
-    if (
-      sizes.length === 0 ||
-      sizes.length > 8 ||
-      sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1024)
-    ) {
-      throw new UsageError(
-        `--hidden must be 1 to 8 comma-separated layer sizes, each an integer from 1 to 1024 (got '${values.hidden}').`,
-      );
-    }
-    config.hidden = sizes;
+    const checked = p.schema.safeParse(flagValue(p, raw));
+    if (!checked.success) throw new UsageError(`--${p.flag} must be ${describeValues(p)} (got '${raw}').`);
+    config[p.key] = checked.data;
   }
   const parsed = parseTrainConfig(config);
   if (!parsed.ok) throw new UsageError(`Invalid settings: ${describeConfigErrors(parsed.errors)}`);

@@ -7,7 +7,14 @@ export { ensureMatrix, isLabels } from './tensor';
 export type { Layer, LossLayer } from './layers/layer';
 export { Affine, type AffineParams } from './layers/Affine';
 export { SparseAffine } from './layers/SparseAffine';
-export { ACTIVATION_LAYERS, Relu, Sigmoid, Tanh, type ActivationName } from './layers/activations';
+export {
+  ACTIVATIONS,
+  ACTIVATION_LAYERS,
+  Relu,
+  Sigmoid,
+  Tanh,
+  type ActivationName,
+} from './layers/activations';
 export { Dropout } from './layers/Dropout';
 export { BatchNormalization, type BatchNormParams } from './layers/BatchNormalization';
 export { SoftmaxWithLoss, softmaxRows } from './layers/SoftmaxWithLoss';
@@ -17,6 +24,7 @@ export {
   Adam,
   Momentum,
   Nesterov,
+  OPTIMIZERS,
   OPTIMIZER_CLASSES,
   RMSprop,
   SGD,
@@ -27,16 +35,26 @@ export {
   type ParamMap,
 } from './optimizers';
 export {
+  SCHEDULES,
   SCHEDULES_BY_NAME,
   learningRateAt,
   type Schedule,
   type ScheduleName,
   type ScheduleOptions,
 } from './schedules';
-export { fillNormal, initScale, type InitName } from './init';
-export { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
+export { INITS, INIT_SCALES, fillNormal, initScale, type InitName } from './init';
+export {
+  WEIGHT_DECAYS,
+  WEIGHT_DECAY_RULES,
+  addDecayGradient,
+  decayPenalty,
+  type WeightDecayName,
+} from './weight-decay';
+export { registryNames } from './registry';
 export { paramLayout, type ParamLayout, type ParamSlot } from './param-layout';
 export {
+  LOSSES,
+  LOSS_LAYERS,
   Network,
   countArgmaxMatches,
   createNetwork,

@@ -6,23 +6,27 @@
  * n_in is the number of inputs of the layer (the book's `all_size_list[idx - 1]`).
  */
 import type { Floats } from './kernels';
+import { registryNames } from './registry';
 import type { Rng } from './rng';
 
+/** The init schemes by config name: each gives the scale from n_in and the configured initStd. */
+export const INIT_SCALES = {
+  std: (_fanIn: number, initStd: number) => initStd,
+  xavier: (fanIn: number) => Math.sqrt(1 / fanIn),
+  he: (fanIn: number) => Math.sqrt(2 / fanIn),
+} as const satisfies Record<string, (fanIn: number, initStd: number) => number>;
+
 /** An init scheme's config name. */
-export type InitName = 'std' | 'xavier' | 'he';
+export type InitName = keyof typeof INIT_SCALES;
+
+/** The init schemes' config names: the keys of INIT_SCALES. */
+export const INITS = registryNames(INIT_SCALES);
 
 /** The standard deviation of a layer's initial weights. */
 export function initScale(init: InitName, fanIn: number, initStd: number): number {
-  switch (init) {
-    case 'std':
-      return initStd;
-    case 'xavier':
-      return Math.sqrt(1 / fanIn);
-    case 'he':
-      return Math.sqrt(2 / fanIn);
-    default:
-      throw new Error(`unknown init '${String(init)}'`);
-  }
+  const scale: ((fanIn: number, initStd: number) => number) | undefined = INIT_SCALES[init];
+  if (scale === undefined) throw new Error(`unknown init '${String(init)}'`);
+  return scale(fanIn, initStd);
 }
 
 /** W ← scale · N(0, 1), drawing from rng in row-major order (like np.random.randn(D, M)). */

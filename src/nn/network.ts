@@ -7,6 +7,7 @@
  * All parameters live in ONE flat buffer with named views (W1, b1, ..., see param-layout.ts), and
  * all gradients in a second buffer with the same layout, so a snapshot or transfer is one copy.
  */
+import { argmax } from './argmax';
 import type { Backend } from './backend';
 import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
 import { Affine, type AffineParams } from './layers/Affine';
@@ -19,13 +20,23 @@ import { SparseAffine } from './layers/SparseAffine';
 import { fillNormal, initScale, type InitName } from './init';
 import type { ParamMap } from './optimizers';
 import { paramLayout, type ParamLayout } from './param-layout';
+import { registryNames } from './registry';
 import type { Rng } from './rng';
 import type { Floats, Matrix, NetInput, Targets } from './tensor';
 import { isLabels } from './tensor';
 import { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
 
+/** The output layers by loss config name (the book's SoftmaxWithLoss, and identity + MSE). */
+export const LOSS_LAYERS = {
+  'softmax-cross-entropy': SoftmaxWithLoss,
+  'identity-mse': IdentityWithLoss,
+} as const satisfies Record<string, new (backend: Backend) => LossLayer>;
+
 /** A loss's config name. */
-export type LossName = 'softmax-cross-entropy' | 'identity-mse';
+export type LossName = keyof typeof LOSS_LAYERS;
+
+/** The losses' config names: the keys of LOSS_LAYERS. */
+export const LOSSES = registryNames(LOSS_LAYERS);
 
 /** Everything that fixes a network's architecture and regularisation. */
 export interface NetworkSpec {
@@ -141,9 +152,9 @@ export class Network {
       if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, backend));
     }
     this.sparseInputLayer = new SparseAffine('Affine1', this.affines[0], backend);
-    if (spec.loss === 'softmax-cross-entropy') this.lastLayer = new SoftmaxWithLoss(backend);
-    else if (spec.loss === 'identity-mse') this.lastLayer = new IdentityWithLoss(backend);
-    else throw new Error(`unknown loss '${String(spec.loss)}'`);
+    const LossLayerClass: (new (backend: Backend) => LossLayer) | undefined = LOSS_LAYERS[spec.loss];
+    if (LossLayerClass === undefined) throw new Error(`unknown loss '${String(spec.loss)}'`);
+    this.lastLayer = new LossLayerClass(backend);
   }
 
   /** Wl (D, M), bl and their gradients, as views. */
@@ -305,15 +316,8 @@ export function countArgmaxMatches(y: Matrix, t: Targets): number {
   const d = y.data;
   let correct = 0;
   for (let i = 0; i < rows; i++) {
-    let best = 0;
-    for (let j = 1; j < cols; j++) if (d[i * cols + j] > d[i * cols + best]) best = j;
-    let target: number;
-    if (isLabels(t)) target = t[i];
-    else {
-      target = 0;
-      for (let j = 1; j < cols; j++) if (t[i * cols + j] > t[i * cols + target]) target = j;
-    }
-    if (best === target) correct++;
+    const target = isLabels(t) ? t[i] : argmax(t, i * cols, cols);
+    if (argmax(d, i * cols, cols) === target) correct++;
   }
   return correct;
 }

@@ -8,6 +8,7 @@
  */
 import type { Backend } from './backend';
 import type { Floats } from './kernels';
+import { registryNames } from './registry';
 
 /** Named parameter (or gradient) buffers, as the book's `params` / `grads` dictionaries. */
 export type ParamMap = Record<string, Floats>;
@@ -202,7 +203,7 @@ export class Adam implements Optimizer {
   }
 }
 
-/** The optimizers by config name (the names of OPTIMIZERS in the hyperparameter schema). */
+/** The optimizers by config name. */
 export const OPTIMIZER_CLASSES = {
   sgd: SGD,
   momentum: Momentum,
@@ -215,7 +216,10 @@ export const OPTIMIZER_CLASSES = {
 /** An optimizer's config name. */
 export type OptimizerName = keyof typeof OPTIMIZER_CLASSES;
 
-/** A new optimizer by name, e.g. createOptimizer('adam', { lr: 0.001, backend }). */
+/** The optimizers' config names: the keys of OPTIMIZER_CLASSES. */
+export const OPTIMIZERS = registryNames(OPTIMIZER_CLASSES);
+
+/** A new optimizer by name, e.g. createOptimizer('adam', { lr: 0.001 }). */
 export function createOptimizer(name: OptimizerName, opts: OptimizerOptions): Optimizer {
   const Class = OPTIMIZER_CLASSES[name];
   if (Class === undefined) throw new Error(`unknown optimizer '${String(name)}'`);

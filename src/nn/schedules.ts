@@ -5,6 +5,7 @@
  * `iteration` counts the updates already made (0 for the first step). So with 600 iterations per
  * epoch, the 300th update (iteration 299) sees t = 0.498.
  */
+import { registryNames } from './registry';
 
 /** The knobs a schedule reads. */
 export interface ScheduleOptions {
@@ -17,7 +18,7 @@ export interface ScheduleOptions {
 /** η(A, t) for one schedule. */
 export type Schedule = (base: number, t: number, opts: ScheduleOptions) => number;
 
-/** The schedules by config name (the names of SCHEDULES in the hyperparameter schema). */
+/** The schedules by config name. */
 export const SCHEDULES_BY_NAME = {
   /** η = A */
   constant: (base) => base,
@@ -31,6 +32,9 @@ export const SCHEDULES_BY_NAME = {
 
 /** A schedule's config name. */
 export type ScheduleName = keyof typeof SCHEDULES_BY_NAME;
+
+/** The schedules' config names: the keys of SCHEDULES_BY_NAME. */
+export const SCHEDULES = registryNames(SCHEDULES_BY_NAME);
 
 /** The learning rate at epoch time t (fractional epochs) for the named schedule. */
 export function learningRateAt(name: ScheduleName, base: number, t: number, opts: ScheduleOptions): number {

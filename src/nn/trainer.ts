@@ -9,6 +9,7 @@
 import type { Backend } from './backend';
 import { BatchBuilder, type DataSplit } from './batch';
 import { evaluateNetwork, type Evaluation } from './evaluate';
+import { clipGlobalNorm } from './grad-clip';
 import { GradientNormMeter } from './gradient-norms';
 import type { InitName } from './init';
 import type { ActivationName } from './layers/activations';
@@ -19,7 +20,16 @@ import { learningRateAt, type ScheduleName, type ScheduleOptions } from './sched
 import type { NetInput } from './tensor';
 import type { WeightDecayName } from './weight-decay';
 
-/** The training hyperparameters: the same fields as TrainConfig in src/shared/hyperparams.ts. */
+/** How the mini-batches are drawn: with replacement (the book), or a fresh permutation per epoch. */
+export const SAMPLINGS = ['random', 'shuffle'] as const;
+/** Whether totalIterations counts iterations or epochs. */
+export const STOP_BY = ['iterations', 'epochs'] as const;
+
+/**
+ * What the trainer reads. The app's TrainConfig (src/shared/hyperparams.ts, derived from the one
+ * hyperparameter list) is passed as it is: the type checker holds it to this shape. The trainer
+ * trusts the values: the config was validated where it entered the app.
+ */
 export interface TrainerConfig {
   hidden: number[];
   activation: ActivationName;
@@ -28,6 +38,8 @@ export interface TrainerConfig {
   initStd: number;
   optimizer: OptimizerName;
   learningRate: number;
+  /** Clip the global L2 norm of all gradients to this before each update (0 = off). */
+  gradClip: number;
   momentum: number;
   beta1: number;
   beta2: number;
@@ -40,11 +52,11 @@ export interface TrainerConfig {
   dropout: number;
   batchNorm: boolean;
   batchSize: number;
-  stopBy: 'iterations' | 'epochs';
+  stopBy: (typeof STOP_BY)[number];
   epochs: number;
   iterations: number;
   evalEvery: number;
-  sampling: 'random' | 'shuffle';
+  sampling: (typeof SAMPLINGS)[number];
   /** Use only the first N training images (0 = all). */
   trainSubset: number;
   /** Hold out this fraction of the (subset of) training images, from its end, for validation. */
@@ -119,23 +131,10 @@ export class Trainer {
     this.fitCount = trainCount - this.validationCount;
     if (this.fitCount < 1)
       throw new Error(`no training images left (subset ${trainCount}, validation ${this.validationCount})`);
-    if (c.batchSize < 1) throw new Error(`batch size ${c.batchSize} must be at least 1`);
     this.iterationsPerEpoch = Math.ceil(this.fitCount / c.batchSize);
     this.totalIterations = c.stopBy === 'epochs' ? c.epochs * this.iterationsPerEpoch : c.iterations;
     this.network = createNetwork(
-      {
-        inputSize: data.train.pixelsPerImage,
-        hidden: c.hidden,
-        outputSize: 10,
-        activation: c.activation,
-        loss: c.loss,
-        init: c.init,
-        initStd: c.initStd,
-        batchNorm: c.batchNorm,
-        dropout: c.dropout,
-        weightDecay: c.weightDecay,
-        weightDecayLambda: c.weightDecayLambda,
-      },
+      { ...c, inputSize: data.train.pixelsPerImage, outputSize: 10 },
       { backend: opts.backend, rng: new Rng(c.seed, 0) },
     );
     if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
@@ -145,11 +144,8 @@ export class Trainer {
     this.scheduleOptions = { stepEpochs: c.scheduleStepEpochs, decay: c.scheduleDecay };
     this.currentLearningRate = this.scheduledRate();
     this.optimizer = createOptimizer(c.optimizer, {
+      ...c,
       lr: this.currentLearningRate,
-      momentum: c.momentum,
-      beta1: c.beta1,
-      beta2: c.beta2,
-      rmsDecay: c.rmsDecay,
       backend: opts.backend,
     });
     this.dataRng = new Rng(c.seed, 1);
@@ -177,7 +173,6 @@ export class Trainer {
 
   /** Changes the base rate A of the schedule (a live change from the UI); applies from the next step. */
   setBaseLearningRate(lr: number): void {
-    if (!(lr > 0) || !Number.isFinite(lr)) throw new Error(`learning rate ${lr} must be a positive number`);
     this.baseLearningRate = lr;
     this.currentLearningRate = this.scheduledRate();
   }
@@ -194,6 +189,7 @@ export class Trainer {
     const input = this.nextBatch();
     // The labels buffer may be longer than n (a short last batch): the loss reads only n rows.
     const loss = this.network.gradient(input, this.batch.labels);
+    if (this.config.gradClip > 0) clipGlobalNorm(this.network.flatGrads(), this.config.gradClip);
     this.optimizer.update(this.network.params, this.network.grads);
     this.iteration++;
     this.currentLearningRate = this.scheduledRate();

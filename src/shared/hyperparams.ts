@@ -1,109 +1,121 @@
 /**
- * The one hyperparameter schema: validation where a config crosses a process boundary, and what a
- * saved run records. hyperparam-controls.ts lists the same keys as controls and CLI flags.
- *
- * Defaults are the book's ch05 run: 784-50-10, ReLU, SGD lr 0.1, batch 100 drawn at random,
- * 10,000 iterations with an evaluation every 600.
+ * What the app derives from the one hyperparameter list (hyperparam-list.ts): the zod schema that
+ * validates a config where it enters main, the TrainConfig type, DEFAULT_CONFIG, the saved run's
+ * config schema, the live learning-rate schema, and when a setting applies (notApplicable).
  */
 import { z } from 'zod';
+import type { TrainerConfig } from '../nn/trainer';
+import { describeValues, type Hyperparam } from './hyperparam-kinds';
+import type * as Kind from './hyperparam-kinds';
+import type { KeyOf, OptionKey } from './i18n';
+import { HYPERPARAMS } from './hyperparam-list';
 
-export const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
-export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;
-export const INITS = ['std', 'xavier', 'he'] as const;
-export const SCHEDULES = ['constant', 'step', 'inverse', 'exponential'] as const;
-export const WEIGHT_DECAYS = ['none', 'l2', 'l1'] as const;
-export const LOSSES = ['softmax-cross-entropy', 'identity-mse'] as const;
-export const SAMPLINGS = ['random', 'shuffle'] as const;
-export const STOP_BY = ['iterations', 'epochs'] as const;
+export { describeValues, type Hyperparam };
+export { HYPERPARAMS };
+export { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, SCHEDULES, WEIGHT_DECAYS } from '../nn/index';
+export { SAMPLINGS, STOP_BY } from '../nn/trainer';
 
-export type Activation = (typeof ACTIVATIONS)[number];
-export type OptimizerName = (typeof OPTIMIZERS)[number];
-export type InitName = (typeof INITS)[number];
-export type ScheduleName = (typeof SCHEDULES)[number];
-export type WeightDecayName = (typeof WEIGHT_DECAYS)[number];
-export type LossName = (typeof LOSSES)[number];
-export type Sampling = (typeof SAMPLINGS)[number];
+type Entry = (typeof HYPERPARAMS)[number];
+type Shape = { [E in Entry as E['key']]: E['schema'] };
 
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const num = (min: number, max: number) => z.number().finite().min(min).max(max);
+function shapeOf(entries: readonly Entry[]): Shape {
+  return Object.fromEntries(entries.map((e) => [e.key, e.schema])) as Shape;
+}
 
-/** Validation for a whole training config. Messages are i18n keys' English fallbacks. */
-export const trainConfigSchema = z
-  .object({
-    hidden: z.array(int(1, 1024)).min(1).max(8),
-    activation: z.enum(ACTIVATIONS),
-    loss: z.enum(LOSSES),
-    init: z.enum(INITS),
-    initStd: num(1e-4, 1),
-    optimizer: z.enum(OPTIMIZERS),
-    learningRate: num(1e-5, 10),
-    momentum: num(0, 0.999),
-    beta1: num(0, 0.999),
-    beta2: num(0, 0.99999),
-    rmsDecay: num(0, 0.9999),
-    schedule: z.enum(SCHEDULES),
-    scheduleStepEpochs: int(1, 100),
-    scheduleDecay: num(0, 10),
-    weightDecay: z.enum(WEIGHT_DECAYS),
-    weightDecayLambda: num(0, 1),
-    dropout: num(0, 0.9),
-    batchNorm: z.boolean(),
-    batchSize: int(1, 1000),
-    stopBy: z.enum(STOP_BY),
-    epochs: int(1, 200),
-    iterations: int(1, 1_000_000),
-    evalEvery: int(1, 1_000_000),
-    sampling: z.enum(SAMPLINGS),
-    trainSubset: int(0, 60_000),
-    validationSplit: num(0, 0.5),
-    patience: int(0, 100),
-    noiseSigma: num(0, 1),
-    augmentShift: int(0, 4),
-    augmentRotate: num(0, 30),
-    seed: int(0, 2 ** 31 - 1),
-  })
-  .strict();
+/** Validation for a whole training config: one field per list entry, nothing else. */
+export const trainConfigSchema = z.object(shapeOf(HYPERPARAMS)).strict();
 
+/** A training config: one value per hyperparameter. */
 export type TrainConfig = z.infer<typeof trainConfigSchema>;
+
+// The engine's trainer takes a TrainConfig as it is: this fails the type check if they drift.
+type Satisfies<T extends U, U> = T;
+export type TrainConfigForTrainer = Satisfies<TrainConfig, TrainerConfig>;
+
 type KeysOfType<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
 export type NumericKey = KeysOfType<TrainConfig, number>;
 export type ChoiceKey = KeysOfType<TrainConfig, string>;
 export type BooleanKey = KeysOfType<TrainConfig, boolean>;
+export type SizesKey = KeysOfType<TrainConfig, number[]>;
 
-/** The book's ch05 train_neuralnet.py run. */
-export const DEFAULT_CONFIG: TrainConfig = {
-  hidden: [50],
-  activation: 'relu',
-  loss: 'softmax-cross-entropy',
-  init: 'std',
-  initStd: 0.01,
-  optimizer: 'sgd',
-  learningRate: 0.1,
-  momentum: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  rmsDecay: 0.99,
-  schedule: 'constant',
-  scheduleStepEpochs: 1,
-  scheduleDecay: 0.1,
-  weightDecay: 'none',
-  weightDecayLambda: 0,
-  dropout: 0,
-  batchNorm: false,
-  batchSize: 100,
-  stopBy: 'iterations',
-  epochs: 17,
-  iterations: 10_000,
-  evalEvery: 600,
-  sampling: 'random',
-  trainSubset: 0,
-  validationSplit: 0,
-  patience: 0,
-  noiseSigma: 0,
-  augmentShift: 0,
-  augmentRotate: 0,
-  seed: 1,
-};
+export type Activation = TrainConfig['activation'];
+export type OptimizerName = TrainConfig['optimizer'];
+export type InitName = TrainConfig['init'];
+export type ScheduleName = TrainConfig['schedule'];
+export type WeightDecayName = TrainConfig['weightDecay'];
+export type LossName = TrainConfig['loss'];
+export type Sampling = TrainConfig['sampling'];
+
+/** A number entry, its key typed against TrainConfig (as the panel, the store and the CLI use it). */
+export type NumberParam = Kind.NumberParam<NumericKey>;
+/** A choice entry, its key typed against TrainConfig. */
+export type ChoiceParam = Kind.ChoiceParam<ChoiceKey>;
+/** An on/off entry, its key typed against TrainConfig. */
+export type BooleanParam = Kind.BooleanParam<BooleanKey>;
+/** A list-of-sizes entry, its key typed against TrainConfig. */
+export type SizesParam = Kind.SizesParam<SizesKey>;
+/** Any entry, its key typed against TrainConfig. */
+export type Param = NumberParam | ChoiceParam | BooleanParam | SizesParam;
+
+// Every choice's option names have labels: this fails the type check if one is missing.
+type OptionKeysOf<E> = E extends {
+  kind: 'choice';
+  key: infer K extends string;
+  options: readonly (infer O)[];
+}
+  ? `option.${K}.${O & string}`
+  : never;
+export type OptionKeysOfTheList = Satisfies<OptionKeysOf<Entry>, OptionKey>;
+
+/** The i18n key of one option's label (`option.optimizer.adam`). */
+export function optionKey(param: ChoiceParam, option: string): OptionKey {
+  // The options come from the entry, and OptionKeysOfTheList holds every entry's options to OptionKey.
+  return `${param.optionKeyPrefix}.${option}` as OptionKey;
+}
+
+/** Every entry, in panel order. */
+export const PARAMS: readonly Param[] = HYPERPARAMS;
+
+/** The entry of `key`. */
+export function paramOf<K extends keyof TrainConfig>(key: K): Extract<Param, { key: K }> {
+  const entry = PARAMS.find((p): p is Extract<Param, { key: K }> => p.key === key);
+  if (!entry) throw new Error(`no hyperparameter '${key}'`);
+  return entry;
+}
+
+/** The defaults of every entry: the book's ch05 run. */
+export const DEFAULT_CONFIG: TrainConfig = trainConfigSchema.parse(
+  Object.fromEntries(HYPERPARAMS.map((e) => [e.key, e.default])),
+);
+
+/** The live learning rate (setLearningRate): the learning-rate entry's own range. */
+export const learningRateSchema = trainConfigSchema.shape.learningRate;
+
+/** Limits of the hidden-layer list (the `hidden` entry). */
+export const HIDDEN_SIZES = paramOf('hidden');
+
+/** A config as a saved run holds it: a setting the run predates reads back as its default. */
+export const savedConfigSchema = z.preprocess(
+  (value) => (isRecord(value) ? { ...DEFAULT_CONFIG, ...value } : value),
+  trainConfigSchema,
+);
+
+/**
+ * Why a control does not apply to this config, or null when it does: the entry's `when`, read as
+ * data. The value is an i18n key (`why.*`); the UI disables the control and shows it on hover.
+ */
+export function notApplicable(key: keyof TrainConfig, c: TrainConfig): KeyOf<'why'> | null {
+  const when = (PARAMS as readonly Hyperparam[]).find((p) => p.key === key)?.when;
+  if (!when) return null;
+  const value: unknown = c[when.setting as keyof TrainConfig];
+  const applies =
+    'oneOf' in when
+      ? when.oneOf.includes(String(value))
+      : 'noneOf' in when
+        ? !when.noneOf.includes(String(value))
+        : typeof value === 'number' && value > when.above;
+  return applies ? null : when.reason;
+}
 
 export type ConfigResult = { ok: true; config: TrainConfig } | { ok: false; errors: ConfigError[] };
 export interface ConfigError {
@@ -112,13 +124,13 @@ export interface ConfigError {
   message: string;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Validate untrusted input (a partial config is filled from the defaults). */
 export function parseTrainConfig(input: unknown): ConfigResult {
-  const merged =
-    input && typeof input === 'object' && !Array.isArray(input)
-      ? { ...DEFAULT_CONFIG, ...(input as Record<string, unknown>) }
-      : input;
-  const r = trainConfigSchema.safeParse(merged);
+  const r = savedConfigSchema.safeParse(input);
   if (r.success) return { ok: true, config: r.data };
   return {
     ok: false,

@@ -93,6 +93,11 @@ export const MESSAGE_TEMPLATES = {
     'The training settings in the weights JSON are {{size}} characters long; at most {{max}} are read.',
   nonFiniteWeight:
     'Tensor {{name}} holds {{value}} at index {{index}}: weights must be finite numbers (the run that saved them had probably diverged).',
+  decodeTimedOut:
+    'Decoding took longer than {{seconds}} s, more than any weights file needs; it was stopped.',
+  decodeOutOfMemory:
+    'Decoding needs more than {{max}} MiB of memory, more than any weights file needs; it was stopped.',
+  decodeFailed: 'The thread decoding the file failed: {{cause}}',
   pickleHugeInt:
     'The pickle holds an integer of {{bytes}} bytes at offset {{offset}}; integers over {{max}} bytes are refused (a dict of NumPy arrays needs none).',
   pickleTooManyValues:

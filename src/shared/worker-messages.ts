@@ -112,4 +112,4 @@ export type FromEvaluator =
       scores: Partial<Record<EvalSplitName, SplitScore>>;
       params: Float32Array<ArrayBuffer>;
     }
-  | { type: 'error'; id?: number; message: LabMessage };
+  | { type: 'error'; id: number; message: LabMessage };

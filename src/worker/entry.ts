@@ -11,10 +11,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
 
-/** The two worker threads: one per run (`worker`), and its long-lived evaluation helper. */
-export type WorkerEntryName = 'worker' | 'evaluator';
+/** The worker threads: one per run (`worker`), its long-lived evaluation helper, and the short-lived weights decoder. */
+export type WorkerEntryName = 'worker' | 'evaluator' | 'weights-decoder';
 
-const SOURCE_FILES: Record<WorkerEntryName, string> = { worker: './index.ts', evaluator: './evaluator.ts' };
+const SOURCE_FILES: Record<WorkerEntryName, string> = {
+  worker: './index.ts',
+  evaluator: './evaluator.ts',
+  'weights-decoder': './weights-decoder.ts',
+};
 
 /** True when `callerUrl` (an `import.meta.url`) is a TypeScript source file rather than a bundle. */
 export function runningFromSource(callerUrl: string): boolean {

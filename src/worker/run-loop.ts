@@ -138,8 +138,8 @@ export class RunLoop {
 
   /** An evaluation point's scores are back: posts its metrics with the snapshot they were measured on. */
   private onEvaluation(msg: FromEvaluator): void {
-    const pending = msg.id === undefined ? undefined : this.pendingEvals.get(msg.id);
-    if (msg.id !== undefined) this.pendingEvals.delete(msg.id);
+    const pending = this.pendingEvals.get(msg.id);
+    this.pendingEvals.delete(msg.id);
     if (msg.type === 'error' || !pending) {
       this.post({
         type: 'error',
@@ -245,8 +245,8 @@ export class RunLoop {
         if (live) this.end('stopped');
         break;
       case 'set-learning-rate':
-        if (Number.isFinite(msg.value) && msg.value > 0) this.trainer.setBaseLearningRate(msg.value);
-        else this.post({ type: 'error', message: rawMessage(`Invalid learning rate ${msg.value}`) });
+        // Validated where it entered main (the service's learning-rate schema).
+        this.trainer.setBaseLearningRate(msg.value);
         break;
       case 'predict':
         this.post({
@@ -275,6 +275,8 @@ export class RunLoop {
       case 'init':
         this.post({ type: 'error', message: rawMessage('This worker already owns a run.') });
         break;
+      default:
+        return msg satisfies never; // a new message type must be answered here
     }
   }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  OPTIMIZERS,
   OPTIMIZER_CLASSES,
   createOptimizer,
   float64Backend,
@@ -166,15 +167,19 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
     expect(params.W1[0]).toBeCloseTo(0.4, 14);
   });
 
-  it("keeps separate state per parameter name and the registry has the schema's six names", () => {
-    expect(Object.keys(OPTIMIZER_CLASSES)).toEqual([
-      'sgd',
-      'momentum',
-      'nesterov',
-      'adagrad',
-      'rmsprop',
-      'adam',
-    ]);
+  it('every registered optimizer (OPTIMIZERS, the choices of the setting) steps against the gradient', () => {
+    expect(OPTIMIZERS).toEqual(Object.keys(OPTIMIZER_CLASSES));
+    for (const name of OPTIMIZERS) {
+      const opt = createOptimizer(name, { lr: 0.1, backend: float64Backend });
+      expect(opt).toBeInstanceOf(OPTIMIZER_CLASSES[name]);
+      const params = { W1: Float64Array.from([1, -1]) };
+      opt.update(params, { W1: Float64Array.from([2, -2]) });
+      expect(params.W1[0], name).toBeLessThan(1);
+      expect(params.W1[1], name).toBeGreaterThan(-1);
+    }
+  });
+
+  it('keeps separate state per parameter name', () => {
     const opt = createOptimizer('momentum', { lr: 1, momentum: 0.5, backend: float64Backend });
     const params = { W1: Float64Array.from([0]), b1: Float64Array.from([0]) };
     opt.update(params, { W1: Float64Array.from([1]), b1: Float64Array.from([-1]) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEDULES_BY_NAME, learningRateAt } from '../../src/nn';
+import { SCHEDULES, SCHEDULES_BY_NAME, learningRateAt } from '../../src/nn';
 
 const opts = { stepEpochs: 2, decay: 0.5 };
 
@@ -22,7 +22,11 @@ describe('learning-rate schedules (t in fractional epochs)', () => {
     expect(learningRateAt('exponential', 0.1, 0, opts)).toBe(0.1);
     expect(learningRateAt('exponential', 0.1, 2, opts)).toBeCloseTo(0.1 * Math.exp(-1), 15);
   });
-  it("registry has the schema's four names", () => {
-    expect(Object.keys(SCHEDULES_BY_NAME)).toEqual(['constant', 'step', 'inverse', 'exponential']);
+  it('every registered schedule (SCHEDULES, the choices of the setting) starts at A and never grows', () => {
+    expect(SCHEDULES).toEqual(Object.keys(SCHEDULES_BY_NAME));
+    for (const name of SCHEDULES) {
+      expect(learningRateAt(name, 0.1, 0, opts), name).toBe(0.1);
+      expect(learningRateAt(name, 0.1, 5, opts), name).toBeLessThanOrEqual(0.1);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notApplicable, PARAMS } from '../../src/shared/hyperparam-controls';
+import { notApplicable, PARAMS } from '../../src/shared/hyperparams';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../src/shared/hyperparams';
 import { RUN_STATES } from '../../src/shared/runs';
 import { DICTIONARIES, translator } from '../../src/shared/i18n';
@@ -43,11 +43,11 @@ describe('i18n dictionaries', () => {
 
   it('has a label, help and option labels for every PARAMS entry, and a text for every state', () => {
     for (const p of PARAMS) {
-      expect(lookup(en, `param.${p.key}.label`), p.key).toBeTypeOf('string');
-      expect(lookup(en, `param.${p.key}.help`), p.key).toBeTypeOf('string');
+      expect(lookup(en, p.labelKey), p.key).toBeTypeOf('string');
+      expect(lookup(en, p.helpKey), p.key).toBeTypeOf('string');
       if (p.kind === 'choice')
         for (const o of p.options)
-          expect(lookup(en, `option.${p.key}.${o}`), `${p.key}.${o}`).toBeTypeOf('string');
+          expect(lookup(en, `${p.optionKeyPrefix}.${o}`), `${p.key}.${o}`).toBeTypeOf('string');
     }
     for (const s of RUN_STATES) expect(lookup(en, `state.${s}`)).toBeTypeOf('string');
   });

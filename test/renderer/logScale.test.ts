@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARAMS, type NumberParam } from '../../src/shared/hyperparam-controls';
+import { PARAMS, type NumberParam } from '../../src/shared/hyperparams';
 import { formatNumber, fromLogPosition, LOG_STEPS, toLogPosition } from '../../src/renderer/panel/logScale';
 
 const logParams = PARAMS.filter((p): p is NumberParam => p.kind === 'number' && p.scale === 'log');

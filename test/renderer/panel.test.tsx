@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PARAMS } from '../../src/shared/hyperparam-controls';
+import i18next from 'i18next';
+import { PARAMS, type Param } from '../../src/shared/hyperparams';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import { DICTIONARIES } from '../../src/shared/i18n';
 import { cleanupApp, renderApp } from './helpers';
@@ -17,20 +18,27 @@ beforeAll(() => {
 afterEach(cleanupApp);
 afterAll(() => lab.close());
 
-const label = (key: string) => (en.param as Record<string, { label: string }>)[key].label;
+/** An entry's English label (renderApp starts i18n in English). */
+const label = (param: Param) => i18next.t(param.labelKey);
 
 describe('hyperparameter panel', () => {
   it('renders one labelled control per PARAMS entry, showing the default value', () => {
     renderApp(lab);
     for (const param of PARAMS) {
-      const control = screen.getByLabelText(label(param.key)) as HTMLInputElement | HTMLSelectElement;
+      if (param.kind === 'sizes') {
+        expect(Number((screen.getByLabelText('Hidden layer 1 size') as HTMLInputElement).value)).toBe(
+          DEFAULT_CONFIG.hidden[0],
+        );
+        continue;
+      }
+      const control = screen.getByLabelText(label(param)) as HTMLInputElement | HTMLSelectElement;
       const value = DEFAULT_CONFIG[param.key];
       if (param.kind === 'boolean') expect((control as HTMLInputElement).checked).toBe(value);
       else if (param.kind === 'number') expect(Number(control.value)).toBe(value);
       else expect(control.value).toBe(value);
-      if (param.kind === 'number') expect(screen.getByLabelText(`${label(param.key)} slider`)).toBeTruthy();
+      if (param.kind === 'number') expect(screen.getByLabelText(`${label(param)} slider`)).toBeTruthy();
     }
-    // 30 PARAMS entries, each with its own help text id.
+    // Every entry has its own help text id.
     expect(document.querySelectorAll('[id$="-help"]').length).toBeGreaterThanOrEqual(PARAMS.length);
   });
 

@@ -55,13 +55,32 @@ describe('web bridge: HTTP', () => {
     expect(csp).toContain(`ws://127.0.0.1:${bridge.port}`);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toContain(`mnist_lab_${bridge.port}=${bridge.token}`);
+    expect(cookie).toMatch(new RegExp(`^mnist_lab_${bridge.port}=[\\w-]{32,};`));
+    // Every server on 127.0.0.1 gets this cookie (cookies ignore ports): it must not be the token.
+    expect(cookie).not.toContain(bridge.token);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
   });
 
+  /** The cookie the page gets with its tokened address. */
+  const pageCookie = async () =>
+    String((await rawGet(bridge.port, `/?token=${bridge.token}`)).headers['set-cookie']).split(';')[0];
+
+  it('the page cookie opens the static files but not the LabApi socket', async () => {
+    const cookie = await pageCookie();
+    expect((await rawGet(bridge.port, '/assets/app.js', { cookie })).status).toBe(200);
+    const outcome = await probeSocket(`ws://127.0.0.1:${bridge.port}/lab`, { cookie });
+    expect(outcome.kind).toBe('closed');
+    if (outcome.kind === 'closed') expect(outcome.code).toBe(4401);
+    // Nor does the token sent as the cookie.
+    const asCookie = await probeSocket(`ws://127.0.0.1:${bridge.port}/lab`, {
+      cookie: `mnist_lab_${bridge.port}=${bridge.token}`,
+    });
+    expect(asCookie.kind).toBe('closed');
+  });
+
   it('serves assets with the right MIME type once the cookie is there', async () => {
-    const cookie = `mnist_lab_${bridge.port}=${bridge.token}`;
+    const cookie = await pageCookie();
     const js = await rawGet(bridge.port, '/assets/app.js', { cookie });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
@@ -71,7 +90,8 @@ describe('web bridge: HTTP', () => {
     expect((await rawGet(bridge.port, '/favicon.ico', { cookie })).status).toBe(204); // no icon, no console error
     // The cookie of another port's server is not ours.
     expect(
-      (await rawGet(bridge.port, '/assets/app.js', { cookie: `mnist_lab_1=${bridge.token}` })).status,
+      (await rawGet(bridge.port, '/assets/app.js', { cookie: cookie.replace(`_${bridge.port}=`, '_1=') }))
+        .status,
     ).toBe(403);
   });
 

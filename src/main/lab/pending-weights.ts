@@ -4,7 +4,7 @@
  */
 import type { WeightsPreview } from '../../shared/api';
 import { MAX_PENDING, MAX_WEIGHTS_BYTES } from './service-options';
-import { checkWeightsFile } from './weights-import';
+import { checkWeightsOffThread } from './decode-off-thread';
 import type { CheckedWeights } from './weights-import';
 import { LabError, message, toLabMessage } from '../../shared/messages';
 
@@ -16,14 +16,14 @@ export class PendingWeights {
   private readonly files = new Map<string, PendingFile>();
   private nextId = 1;
 
-  /** Decodes and checks the file; throws "<name> cannot be imported: <why>". */
-  open(name: string, data: Uint8Array): WeightsPreview {
+  /** Decodes and checks the file off the main thread; rejects with "<name> cannot be imported: <why>". */
+  async open(name: string, data: Uint8Array): Promise<WeightsPreview> {
     if (data.length > MAX_WEIGHTS_BYTES) {
       throw new LabError(message('fileTooBig', { name, size: data.length, max: MAX_WEIGHTS_BYTES }));
     }
     let checked: CheckedWeights;
     try {
-      checked = checkWeightsFile(name, data);
+      checked = await checkWeightsOffThread(name, data);
     } catch (error) {
       throw new LabError(message('cannotImport', { name, detail: toLabMessage(error) }));
     }

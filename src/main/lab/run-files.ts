@@ -2,7 +2,8 @@
  * The run history on disk: one folder per run under the data folder, each file written atomically
  * (temp + rename), so a crash or a kill leaves the last complete version of every file.
  *
- *   <dataDir>/<run id>/run.json      { version, summary, epochs }  (summary holds the config and seed)
+ *   <dataDir>/<run id>/run.json      { version, summary, epochs }  (summary holds the config and seed;
+ *                                    the config is the hyperparameter list's, savedConfigSchema)
  *   <dataDir>/<run id>/metrics.bin   "MLM1", uint32 n, n float32 losses, n float32 learning rates (LE)
  *   <dataDir>/<run id>/weights.json  the app's weights JSON (src/formats), lossless
  *
@@ -13,11 +14,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import path from 'node:path';
 import { z } from 'zod';
 import { decodeWeights, encodeWeights } from '../../formats/index';
-import { parseTrainConfig } from '../../shared/hyperparams';
+import { savedConfigSchema } from '../../shared/hyperparams';
 import { RUN_STATES } from '../../shared/runs';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { writeFileAtomic } from './atomic-file';
 import { MetricsRecorder } from './metrics';
+import { decodeEpochsLog, decodeMetricsLog, EPOCHS_FILE, METRICS_FILE, writeMetricsLog } from './metrics-log';
+import type { LoggedCounts } from './metrics-log';
 import type { RunRecord, RunStore } from './run-store';
 import { runIdSchema } from '../../shared/lab-arguments';
 import { exportMeta } from './weights-import';
@@ -48,27 +51,28 @@ const epochSchema = z.looseObject({
     .catch(undefined),
 });
 
-const runFileSchema = z.object({
-  version: z.literal(1),
-  summary: z.looseObject({
-    id: runIdSchema,
-    name: z.string(),
-    config: z.unknown(),
-    state: z.enum(RUN_STATES),
-    // A message as data; a run saved before messages were data kept its English text (shown as is).
-    message: z
-      .union([z.custom<LabMessage>(isLabMessage), z.string().transform((text) => rawMessage(text))])
-      .optional(),
-    createdAt: z.number(),
-    iteration: z.number().int().nonnegative(),
-    totalIterations: z.number().int().nonnegative(),
-    iterationsPerEpoch: z.number().int().nonnegative(),
-    source: z.enum(['trained', 'imported']),
-  }),
-  epochs: z.array(epochSchema),
+const summarySchema = z.looseObject({
+  id: runIdSchema,
+  name: z.string(),
+  config: z.unknown(), // read by savedConfigSchema below
+  state: z.enum(RUN_STATES),
+  // A message as data; a run saved before messages were data kept its English text (shown as is).
+  message: z
+    .union([z.custom<LabMessage>(isLabMessage), z.string().transform((text) => rawMessage(text))])
+    .optional(),
+  createdAt: z.number(),
+  iteration: z.number().int().nonnegative(),
+  totalIterations: z.number().int().nonnegative(),
+  iterationsPerEpoch: z.number().int().nonnegative(),
+  source: z.enum(['trained', 'imported']),
 });
 
-/** metrics.bin from a run's losses and learning rates (same length). */
+const runFileSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), summary: summarySchema, epochs: z.array(epochSchema) }),
+  z.object({ version: z.literal(2), summary: summarySchema }),
+]);
+
+/** metrics.bin (the first format) from a run's losses and learning rates (same length). */
 export function encodeMetricsBin(losses: Float32Array, learningRates: Float32Array): Uint8Array {
   const n = losses.length;
   const out = new Uint8Array(8 + 8 * n);
@@ -112,19 +116,27 @@ export class FileRunStore implements RunStore {
     return path.join(this.dir, runIdSchema.parse(runId));
   }
 
+  /** What each run's metrics files hold, as this process wrote them (absent: rewrite them whole). */
+  private readonly logged = new Map<string, LoggedCounts>();
+
   save(record: RunRecord): void {
-    const folder = this.folder(record.summary.id);
+    const id = record.summary.id;
+    const folder = this.folder(id);
     mkdirSync(folder, { recursive: true });
-    const { losses, learningRates } = record.metrics.snapshot();
-    writeFileAtomic(path.join(folder, 'metrics.bin'), encodeMetricsBin(losses, learningRates));
-    const doc = { version: 1, summary: record.summary, epochs: record.metrics.epochs };
-    writeFileAtomic(path.join(folder, 'run.json'), JSON.stringify(doc));
+    const logged = this.logged.get(id);
+    this.logged.delete(id); // until this save has worked: a failed append is redone whole
+    const counts = writeMetricsLog(folder, record.metrics, logged);
+    writeFileAtomic(path.join(folder, 'run.json'), JSON.stringify({ version: 2, summary: record.summary }));
+    if (!logged) rmSync(path.join(folder, 'metrics.bin'), { force: true }); // a first-format folder
+    this.logged.set(id, counts);
   }
 
   saveWeights(record: RunRecord, tensors: WeightTensor[]): void {
     const folder = this.folder(record.summary.id);
     mkdirSync(folder, { recursive: true });
-    const bytes = encodeWeights('json', tensors, exportMeta(record.summary, record.metrics.epochs));
+    // The last evaluation point only: the run's curve is in its own files (and in an export).
+    const meta = exportMeta(record.summary, record.metrics.epochs.slice(-1));
+    const bytes = encodeWeights('json', tensors, meta);
     writeFileAtomic(path.join(folder, 'weights.json'), bytes);
   }
 
@@ -135,6 +147,7 @@ export class FileRunStore implements RunStore {
   }
 
   remove(runId: string): void {
+    this.logged.delete(runId);
     rmSync(this.folder(runId), { recursive: true, force: true });
   }
 
@@ -160,16 +173,25 @@ export class FileRunStore implements RunStore {
     const doc = runFileSchema.parse(JSON.parse(readFileSync(runFile, 'utf8')));
     if (doc.summary.id !== name)
       throw new Error(`run.json names ${doc.summary.id}, not the folder's ${name}`);
-    const config = parseTrainConfig(doc.summary.config);
-    if (!config.ok) throw new Error('run.json holds an invalid config');
+    // One value per hyperparameter; a setting added after the run was saved reads as its default.
+    const config = savedConfigSchema.safeParse(doc.summary.config);
+    if (!config.success) throw new Error('run.json holds an invalid config');
     const metrics = new MetricsRecorder();
-    const metricsFile = path.join(folder, 'metrics.bin');
+    const metricsFile = path.join(folder, doc.version === 1 ? 'metrics.bin' : METRICS_FILE);
     if (existsSync(metricsFile)) {
-      const { losses, learningRates } = decodeMetricsBin(new Uint8Array(readFileSync(metricsFile)));
+      const bytes = new Uint8Array(readFileSync(metricsFile));
+      const { losses, learningRates } = doc.version === 1 ? decodeMetricsBin(bytes) : decodeMetricsLog(bytes);
       if (losses.length > 0) metrics.addIterations({ start: 1, losses, learningRates });
     }
-    for (const epoch of doc.epochs) metrics.addEpoch(epoch as EpochMetrics);
-    const summary = { ...doc.summary, config: config.config } as RunSummary;
+    const epochsFile = path.join(folder, EPOCHS_FILE);
+    const epochs =
+      doc.version === 1
+        ? doc.epochs
+        : existsSync(epochsFile)
+          ? z.array(epochSchema).parse(decodeEpochsLog(readFileSync(epochsFile, 'utf8')))
+          : [];
+    for (const epoch of epochs) metrics.addEpoch(epoch as EpochMetrics);
+    const summary = { ...doc.summary, config: config.data } as RunSummary;
     return { summary, metrics };
   }
 }

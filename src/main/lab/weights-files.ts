@@ -32,8 +32,8 @@ export class WeightsFiles {
     return { fileName: exportFileName(entry.summary.name, chosen), bytes };
   }
 
-  /** Decodes and checks a file; nothing changes until take(). */
-  open(fileName: string, bytes: Uint8Array): WeightsPreview {
+  /** Decodes and checks a file (off the main thread); nothing changes until take(). */
+  open(fileName: string, bytes: Uint8Array): Promise<WeightsPreview> {
     return this.pending.open(fileName, bytes);
   }
 

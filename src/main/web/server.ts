@@ -59,17 +59,26 @@ function requestUrl(target: string | undefined, base: string): URL | null {
 /** Starts serving `lab` and the renderer; see the file comment for what is guarded how. */
 export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions): Promise<WebBridge> {
   const token = randomBytes(24).toString('base64url');
-  const tokenBytes = Buffer.from(token);
+  /**
+   * Cookies are not scoped by port: every server on 127.0.0.1 receives ours. So the cookie is not
+   * the token but a key of its own that opens only the static files (public code); the LabApi
+   * socket takes the token alone, which the page keeps in its sessionStorage.
+   */
+  const pageKey = randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
-  // Cookies are shared by every port of 127.0.0.1, so the cookie name carries ours.
   const cookieName = () => `mnist_lab_${port}`;
 
-  const tokenMatches = (candidate: string | null | undefined): boolean => {
-    if (!candidate) return false;
-    const bytes = Buffer.from(candidate);
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  const matches = (secret: string) => {
+    const secretBytes = Buffer.from(secret);
+    return (candidate: string | null | undefined): boolean => {
+      if (!candidate) return false;
+      const bytes = Buffer.from(candidate);
+      return bytes.length === secretBytes.length && timingSafeEqual(bytes, secretBytes);
+    };
   };
-  const cookieToken = (req: IncomingMessage): string | undefined => {
+  const tokenMatches = matches(token);
+  const pageKeyMatches = matches(pageKey);
+  const cookieValue = (req: IncomingMessage): string | undefined => {
     for (const part of (req.headers.cookie ?? '').split(';')) {
       const [name, ...value] = part.trim().split('=');
       if (name === cookieName()) return value.join('=');
@@ -101,7 +110,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
     const url = requestUrl(req.url, `http://${HOST}:${port}`);
     if (!url) return refuse(res, 400, 'Bad request target');
     const queryToken = url.searchParams.get('token');
-    if (!tokenMatches(queryToken) && !tokenMatches(cookieToken(req))) {
+    if (!tokenMatches(queryToken) && !pageKeyMatches(cookieValue(req))) {
       return refuse(res, 403, 'Forbidden: open the address with its ?token=... as printed by npm run serve');
     }
     const file = await resolveStaticFile(options.rendererDir, url.pathname);
@@ -115,7 +124,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
     if (file.endsWith('.html')) headers['Cache-Control'] = 'no-store';
     if (tokenMatches(queryToken)) {
       // The page's scripts and styles are fetched without the query; this cookie lets them in.
-      headers['Set-Cookie'] = `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+      headers['Set-Cookie'] = `${cookieName()}=${pageKey}; Path=/; HttpOnly; SameSite=Strict`;
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
@@ -153,7 +162,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    const authorised = tokenMatches(url.searchParams.get('token')) || tokenMatches(cookieToken(req));
+    const authorised = tokenMatches(url.searchParams.get('token'));
     sockets.handleUpgrade(req, socket, head, (ws) => {
       // A frame over the limit, a bad opcode or an unmasked frame ends this socket, nothing else.
       ws.on('error', () => ws.terminate());

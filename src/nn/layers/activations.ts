@@ -6,6 +6,7 @@
 import type { Backend } from '../backend';
 import type { Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
+import { registryNames } from '../registry';
 import type { Layer } from './layer';
 
 /**
@@ -102,3 +103,6 @@ export const ACTIVATION_LAYERS = { relu: Relu, sigmoid: Sigmoid, tanh: Tanh } as
 
 /** An activation's config name. */
 export type ActivationName = keyof typeof ACTIVATION_LAYERS;
+
+/** The activations' config names: the keys of ACTIVATION_LAYERS. */
+export const ACTIVATIONS = registryNames(ACTIVATION_LAYERS);

@@ -1,6 +1,6 @@
 /** The control for one boolean hyperparameter: a checkbox. */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type BooleanParam } from '../../shared/hyperparam-controls';
+import { notApplicable, type BooleanParam } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { describedBy, ParamField } from './ParamField';
@@ -15,8 +15,8 @@ export function BooleanControl({ param }: { param: BooleanParam }) {
   return (
     <ParamField
       id={id}
-      label={t(`param.${param.key}.label`)}
-      help={t(`param.${param.key}.help`)}
+      label={t(param.labelKey)}
+      help={t(param.helpKey)}
       section={param.section}
       disabledReason={reason}
     >

@@ -1,8 +1,6 @@
 /** The control for one choice hyperparameter: a select with localized option labels. */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type ChoiceParam } from '../../shared/hyperparam-controls';
-import type { TrainConfig } from '../../shared/hyperparams';
-import type { OptionKey } from '../../shared/i18n';
+import { notApplicable, optionKey, type ChoiceParam, type TrainConfig } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { describedBy, ParamField } from './ParamField';
@@ -17,8 +15,8 @@ export function ChoiceControl({ param }: { param: ChoiceParam }) {
   return (
     <ParamField
       id={id}
-      label={t(`param.${param.key}.label`)}
-      help={t(`param.${param.key}.help`)}
+      label={t(param.labelKey)}
+      help={t(param.helpKey)}
       section={param.section}
       disabledReason={reason}
     >
@@ -27,13 +25,12 @@ export function ChoiceControl({ param }: { param: ChoiceParam }) {
         value={config[param.key]}
         disabled={reason !== null}
         aria-describedby={describedBy(id, false)}
-        // The options come from PARAMS, so the value is one the schema accepts for this key.
+        // The options come from the entry, so the value is one the schema accepts for this key.
         onChange={(e) => setConfigValue(param.key, e.target.value as TrainConfig[typeof param.key])}
       >
         {param.options.map((option) => (
           <option key={option} value={option}>
-            {/* PARAMS lists the options as strings; test/renderer/i18n.test.ts walks it for these keys. */}
-            {t(`option.${param.key}.${option}` as OptionKey)}
+            {t(optionKey(param, option))}
           </option>
         ))}
       </select>

@@ -1,13 +1,13 @@
 /** The hidden-layer list: one size (slider + box) per layer, with add and remove buttons. */
 import { useTranslation } from 'react-i18next';
+import type { SizesParam } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
-import { HIDDEN_MAX, HIDDEN_MAX_LAYERS, HIDDEN_MIN } from '../store/configSlice';
 import { selectConfig } from '../store/selectors';
 import { NumberInput } from './NumberInput';
 import { formatNumber } from './logScale';
 
-/** Edit `config.hidden`. */
-export function HiddenLayersControl() {
+/** Edit `config.hidden`, within the limits of its entry. */
+export function HiddenLayersControl({ param }: { param: SizesParam }) {
   const { t } = useTranslation();
   const hidden = useLabStore(selectConfig).hidden;
   const rawText = useLabStore((s) => s.rawText);
@@ -16,10 +16,12 @@ export function HiddenLayersControl() {
   const addHiddenLayer = useLabStore((s) => s.addHiddenLayer);
   const removeHiddenLayer = useLabStore((s) => s.removeHiddenLayer);
   return (
-    <fieldset className="param hidden-layers" aria-describedby="hidden-help">
+    <fieldset id={`param-${param.key}`} className="param hidden-layers" aria-describedby="hidden-help">
       <legend className="param__label">
-        {t('hidden.label')}{' '}
-        <span className="param__section">{t('panel.section', { section: t('hidden.section') })}</span>
+        {t(param.labelKey)}{' '}
+        {param.section && (
+          <span className="param__section">{t('panel.section', { section: param.section })}</span>
+        )}
       </legend>
       <ol className="hidden-layers__list">
         {hidden.map((size, i) => {
@@ -37,8 +39,8 @@ export function HiddenLayersControl() {
                 sliderLabel={t('panel.slider', { label })}
                 value={size}
                 rawText={rawText[`hidden.${i}`]}
-                min={HIDDEN_MIN}
-                max={HIDDEN_MAX}
+                min={param.min}
+                max={param.max}
                 step={1}
                 scale="linear"
                 invalid={!!error}
@@ -51,7 +53,7 @@ export function HiddenLayersControl() {
                 className="icon-button"
                 aria-label={t('hidden.remove', { index: i + 1 })}
                 title={t('hidden.remove', { index: i + 1 })}
-                disabled={hidden.length <= 1}
+                disabled={hidden.length <= param.minCount}
                 onClick={() => removeHiddenLayer(i)}
               >
                 ×
@@ -65,11 +67,11 @@ export function HiddenLayersControl() {
           );
         })}
       </ol>
-      <button type="button" disabled={hidden.length >= HIDDEN_MAX_LAYERS} onClick={addHiddenLayer}>
+      <button type="button" disabled={hidden.length >= param.maxCount} onClick={addHiddenLayer}>
         {t('hidden.add')}
       </button>
       <p id="hidden-help" className="param__help">
-        {t('hidden.help')}
+        {t(param.helpKey)}
       </p>
     </fieldset>
   );

@@ -1,13 +1,13 @@
-/** The hyperparameter panel: one control per PARAMS entry, plus the hidden-layer list. */
+/** The hyperparameter panel: one control per entry of the hyperparameter list, in its order. */
 import { useTranslation } from 'react-i18next';
-import { PARAMS } from '../../shared/hyperparam-controls';
+import { PARAMS } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { BooleanControl } from './BooleanControl';
 import { ChoiceControl } from './ChoiceControl';
 import { HiddenLayersControl } from './HiddenLayersControl';
 import { NumberControl } from './NumberControl';
 
-/** Every hyperparameter control, driven by PARAMS. */
+/** Every hyperparameter control, driven by the list (PARAMS). */
 export function HyperparamPanel() {
   const { t } = useTranslation();
   const resetConfig = useLabStore((s) => s.resetConfig);
@@ -20,7 +20,6 @@ export function HyperparamPanel() {
         </button>
       </div>
       <p className="panel__hint">{t('panel.nextRunHint')}</p>
-      <HiddenLayersControl />
       {PARAMS.map((param) => {
         switch (param.kind) {
           case 'number':
@@ -29,6 +28,8 @@ export function HyperparamPanel() {
             return <ChoiceControl key={param.key} param={param} />;
           case 'boolean':
             return <BooleanControl key={param.key} param={param} />;
+          case 'sizes':
+            return <HiddenLayersControl key={param.key} param={param} />;
         }
       })}
     </section>

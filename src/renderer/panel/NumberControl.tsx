@@ -1,6 +1,6 @@
-/** The control for one numeric hyperparameter (PARAMS entry of kind 'number'). */
+/** The control for one numeric hyperparameter (a list entry of kind 'number'). */
 import { useTranslation } from 'react-i18next';
-import { notApplicable, type NumberParam } from '../../shared/hyperparam-controls';
+import { notApplicable, type NumberParam } from '../../shared/hyperparams';
 import { useCommands } from '../labContext';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
@@ -8,7 +8,7 @@ import { describedBy, ParamField } from './ParamField';
 import { NumberInput } from './NumberInput';
 import { useDebounced } from './useDebounced';
 
-/** Slider + box for `param`; the learning rate is also sent live to the selected run. */
+/** Slider + box for `param`; a live entry (the learning rate) is also sent to the selected run. */
 export function NumberControl({ param }: { param: NumberParam }) {
   const { t } = useTranslation();
   const config = useLabStore(selectConfig);
@@ -20,8 +20,9 @@ export function NumberControl({ param }: { param: NumberParam }) {
   // Dragging the slider fires many changes; the run gets the value once the hand rests.
   const sendLearningRate = useDebounced((lr: number) => void commands.applyLearningRate(lr), 150);
   const id = `param-${param.key}`;
-  const label = t(`param.${param.key}.label`);
-  const live = param.key === 'learningRate';
+  const label = t(param.labelKey);
+  // The learning rate is the one live setting today; applyLearningRate sends it to the selected run.
+  const live = param.applies === 'live';
   const errorText = error ? t(error.key, error.values) : null;
 
   const afterValid = (value: number) => {
@@ -32,7 +33,7 @@ export function NumberControl({ param }: { param: NumberParam }) {
     <ParamField
       id={id}
       label={label}
-      help={t(`param.${param.key}.help`) + (live ? ` ${t('panel.liveHint')}` : '')}
+      help={t(param.helpKey) + (live ? ` ${t('panel.liveHint')}` : '')}
       section={param.section}
       disabledReason={notApplicable(param.key, config)}
       error={errorText}

@@ -4,10 +4,13 @@
  */
 import type { StateCreator } from 'zustand';
 import type { KeyOf } from '../../shared/i18n';
-import { notApplicable, PARAMS, type NumberParam } from '../../shared/hyperparam-controls';
 import {
   DEFAULT_CONFIG,
+  HIDDEN_SIZES,
+  notApplicable,
+  PARAMS,
   parseTrainConfig,
+  type NumberParam,
   type NumericKey,
   type TrainConfig,
 } from '../../shared/hyperparams';
@@ -31,12 +34,6 @@ export interface ConfigSlice {
   removeHiddenLayer: (index: number) => void;
   resetConfig: () => void;
 }
-
-/** Range limits for one hidden layer's size (the schema's int(1, 1024)). */
-export const HIDDEN_MIN = 1;
-export const HIDDEN_MAX = 1024;
-/** Most hidden layers the schema allows. */
-export const HIDDEN_MAX_LAYERS = 8;
 
 const numberParams = new Map(
   PARAMS.filter((p): p is NumberParam => p.kind === 'number').map((p) => [p.key, p]),
@@ -116,7 +113,7 @@ export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> =
   setHiddenSize: (index, text) =>
     set((s) => {
       const field = `hidden.${index}`;
-      const parsed = parseNumberText(text, HIDDEN_MIN, HIDDEN_MAX, true);
+      const parsed = parseNumberText(text, HIDDEN_SIZES.min, HIDDEN_SIZES.max, true);
       const rawText = { ...s.rawText, [field]: text };
       if ('error' in parsed) return { rawText, fieldErrors: { ...s.fieldErrors, [field]: parsed.error } };
       const hidden = s.config.hidden.slice();
@@ -125,13 +122,13 @@ export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> =
     }),
   addHiddenLayer: () =>
     set((s) => {
-      if (s.config.hidden.length >= HIDDEN_MAX_LAYERS) return {};
+      if (s.config.hidden.length >= HIDDEN_SIZES.maxCount) return {};
       const last = s.config.hidden[s.config.hidden.length - 1] ?? 50;
       return { config: { ...s.config, hidden: [...s.config.hidden, last] } };
     }),
   removeHiddenLayer: (index) =>
     set((s) => {
-      if (s.config.hidden.length <= 1) return {};
+      if (s.config.hidden.length <= HIDDEN_SIZES.minCount) return {};
       // Raw text and errors are keyed by position, so they are dropped when positions shift.
       return {
         config: { ...s.config, hidden: s.config.hidden.filter((_, i) => i !== index) },

@@ -15,7 +15,6 @@ export const panelStrings = {
     size: 'Hidden layer {{index}} size',
     add: 'Add layer',
     remove: 'Remove hidden layer {{index}}',
-    section: '5.7',
   },
   param: {
     activation: {
@@ -38,6 +37,10 @@ export const panelStrings = {
     learningRate: {
       label: 'Learning rate',
       help: 'Step size of each update. Too large diverges, too small learns slowly.',
+    },
+    gradClip: {
+      label: 'Gradient clipping',
+      help: 'Before each update, shrink all gradients together so their overall L2 norm is at most this (0 = off). Keeps one bad batch from throwing the weights far away.',
     },
     momentum: {
       label: 'Momentum',

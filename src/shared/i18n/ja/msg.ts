@@ -90,6 +90,11 @@ export const jaMessages: Record<MessageKey, string> = {
   jsonConfigTooBig: '重み JSON の学習設定が {{size}} 文字あります。読み込めるのは {{max}} 文字までです。',
   nonFiniteWeight:
     'テンソル {{name}} のインデックス {{index}} の値が {{value}} です。重みは有限の数でなければなりません（保存した実行が発散していた可能性があります）。',
+  decodeTimedOut:
+    '読み込みに {{seconds}} 秒以上かかりました。重みファイルにこれほどの時間は必要ないため、中止しました。',
+  decodeOutOfMemory:
+    '読み込みに {{max}} MiB を超えるメモリが必要です。重みファイルにこれほどのメモリは必要ないため、中止しました。',
+  decodeFailed: 'ファイルを読み込むスレッドでエラーが起きました：{{cause}}',
   pickleHugeInt:
     'pickle のオフセット {{offset}} に {{bytes}} バイトの整数があります。{{max}} バイトを超える整数は読み込みません（NumPy 配列の dict には不要です）。',
   pickleTooManyValues:

@@ -17,7 +17,6 @@ export const panelStrings: PanelStrings = {
     size: '隠れ層 {{index}} のサイズ',
     add: '層を追加',
     remove: '隠れ層 {{index}} を削除',
-    section: '5.7',
   },
   param: {
     activation: {
@@ -40,6 +39,10 @@ export const panelStrings: PanelStrings = {
     learningRate: {
       label: '学習率',
       help: '1 回の更新の大きさ。大きすぎると発散し、小さすぎると学習が進みません。',
+    },
+    gradClip: {
+      label: '勾配クリッピング',
+      help: '各更新の前に、すべての勾配をまとめて縮め、全体の L2 ノルムがこの値以下になるようにします（0 = 使わない）。1 つの悪いバッチで重みが大きく飛ばされるのを防ぎます。',
     },
     momentum: {
       label: 'モーメンタム',

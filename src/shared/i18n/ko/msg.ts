@@ -86,6 +86,11 @@ export const koMessages: Record<MessageKey, string> = {
   jsonConfigTooBig: '가중치 JSON의 학습 설정이 {{size}}자입니다. 최대 {{max}}자까지만 읽습니다.',
   nonFiniteWeight:
     '텐서 {{name}}의 인덱스 {{index}} 값이 {{value}}입니다. 가중치는 유한한 수여야 합니다(저장한 실행이 발산했을 가능성이 큽니다).',
+  decodeTimedOut:
+    '읽는 데 {{seconds}}초 넘게 걸렸습니다. 가중치 파일에는 이만큼의 시간이 필요 없으므로 중단했습니다.',
+  decodeOutOfMemory:
+    '읽는 데 {{max}}MiB가 넘는 메모리가 필요합니다. 가중치 파일에는 이만큼의 메모리가 필요 없으므로 중단했습니다.',
+  decodeFailed: '파일을 읽는 스레드에서 오류가 났습니다: {{cause}}',
   pickleHugeInt:
     'pickle의 오프셋 {{offset}}에 {{bytes}}바이트 정수가 있습니다. {{max}}바이트를 넘는 정수는 읽지 않습니다(NumPy 배열 dict에는 필요 없습니다).',
   pickleTooManyValues:

@@ -17,7 +17,6 @@ export const panelStrings: PanelStrings = {
     size: '은닉층 {{index}} 크기',
     add: '층 추가',
     remove: '은닉층 {{index}} 삭제',
-    section: '5.7',
   },
   param: {
     activation: {
@@ -40,6 +39,10 @@ export const panelStrings: PanelStrings = {
     learningRate: {
       label: '학습률',
       help: '한 번 갱신하는 크기. 너무 크면 발산하고, 너무 작으면 학습이 더딥니다.',
+    },
+    gradClip: {
+      label: '기울기 클리핑',
+      help: '각 갱신 전에 모든 기울기를 함께 줄여 전체 L2 노름이 이 값 이하가 되게 합니다(0 = 사용 안 함). 나쁜 배치 하나가 가중치를 멀리 날려 보내지 않게 합니다.',
     },
     momentum: { label: '모멘텀', help: '이전 갱신을 얼마나 이어받는지. 비탈을 구르는 공처럼 움직입니다.' },
     beta1: { label: 'Adam β1', help: '기울기 이동 평균의 감쇠율.' },
