@@ -9,6 +9,7 @@
  * order, and the book's accuracy() takes argmax of predict() = the logits too) and the loss
  * log Σ exp(x - max) - (x_label - max). No probabilities are written and rows are read once.
  */
+import { argmax } from './argmax';
 import { BatchBuilder, type DataSplit } from './batch';
 import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
 import { countArgmaxMatches, type Network } from './network';
@@ -83,14 +84,8 @@ function scoreLogits(x: Matrix, t: Uint8Array): number {
   let correct = 0;
   for (let i = 0; i < N; i++) {
     const o = i * M;
-    let best = 0;
-    let max = d[o];
-    for (let j = 1; j < M; j++) {
-      if (d[o + j] > max) {
-        max = d[o + j];
-        best = j;
-      }
-    }
+    const best = argmax(d, o, M);
+    const max = d[o + best];
     let sum = 0;
     for (let j = 0; j < M; j++) sum += Math.exp(d[o + j] - max);
     const label = t[i];

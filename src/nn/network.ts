@@ -7,6 +7,7 @@
  * All parameters live in ONE flat buffer with named views (W1, b1, ..., see param-layout.ts), and
  * all gradients in a second buffer with the same layout, so a snapshot or transfer is one copy.
  */
+import { argmax } from './argmax';
 import type { Backend } from './backend';
 import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
 import { Affine, type AffineParams } from './layers/Affine';
@@ -315,15 +316,8 @@ export function countArgmaxMatches(y: Matrix, t: Targets): number {
   const d = y.data;
   let correct = 0;
   for (let i = 0; i < rows; i++) {
-    let best = 0;
-    for (let j = 1; j < cols; j++) if (d[i * cols + j] > d[i * cols + best]) best = j;
-    let target: number;
-    if (isLabels(t)) target = t[i];
-    else {
-      target = 0;
-      for (let j = 1; j < cols; j++) if (t[i * cols + j] > t[i * cols + target]) target = j;
-    }
-    if (best === target) correct++;
+    const target = isLabels(t) ? t[i] : argmax(t, i * cols, cols);
+    if (argmax(d, i * cols, cols) === target) correct++;
   }
   return correct;
 }

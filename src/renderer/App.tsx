@@ -1,6 +1,6 @@
 /**
  * The app's layout: header, the hyperparameter panel (complementary), and the main area with the
- * training controls, banners, charts and run list. Needs StoreProvider + LabProvider above it.
+ * training controls, banners, charts and run list. Needs a StoreProvider (with a lab) above it.
  */
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './AppHeader';

@@ -1,16 +1,12 @@
-/** Providers around App: the store and the lab commands (used by main.tsx and by tests). */
-import type { LabApi } from '../shared/api';
+/** The provider around App: the store, which holds the lab and its commands (used by main.tsx and by tests). */
 import { App } from './App';
-import { LabProvider } from './labContext';
 import { StoreProvider, type LabStore } from './store';
 
-/** App with its store and lab. */
-export function Root({ lab, store }: { lab: LabApi; store: LabStore }) {
+/** App with its store. */
+export function Root({ store }: { store: LabStore }) {
   return (
     <StoreProvider store={store}>
-      <LabProvider lab={lab}>
-        <App />
-      </LabProvider>
+      <App />
     </StoreProvider>
   );
 }

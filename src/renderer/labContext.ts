@@ -1,33 +1,16 @@
-/** React access to the LabApi client and the commands built on it. */
-import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
+/** React access to the store's LabApi client and the commands built on it (the commands slice). */
 import type { LabApi } from '../shared/api';
-import { createCommands, type LabCommands } from './store/commands';
-import { useLabStoreApi } from './store';
-
-interface LabContextValue {
-  lab: LabApi;
-  commands: LabCommands;
-}
-
-const LabContext = createContext<LabContextValue | null>(null);
-
-/** Provides the commands for `lab` (needs a StoreProvider above it). */
-export function LabProvider({ lab, children }: { lab: LabApi; children: ReactNode }) {
-  const store = useLabStoreApi();
-  const value = useMemo(() => ({ lab, commands: createCommands(lab, store) }), [lab, store]);
-  return createElement(LabContext.Provider, { value }, children);
-}
+import type { LabCommands } from './store/commandsSlice';
+import { useLabStore } from './store';
 
 /** The commands (Train, Pause, ...) bound to the app's lab and store. */
 export function useCommands(): LabCommands {
-  const value = useContext(LabContext);
-  if (!value) throw new Error('useCommands used outside LabProvider');
-  return value.commands;
+  return useLabStore((s) => s.commands);
 }
 
-/** The LabApi client itself (for views that call it directly, like the inspect panels). */
+/** The LabApi client itself (for views that call it directly, like the draw and evaluate panels). */
 export function useLab(): LabApi {
-  const value = useContext(LabContext);
-  if (!value) throw new Error('useLab used outside LabProvider');
-  return value.lab;
+  const lab = useLabStore((s) => s.lab);
+  if (!lab) throw new Error('useLab needs a store created with a LabApi');
+  return lab;
 }

@@ -16,8 +16,8 @@ import './styles/layout.css';
 import './styles/controls.css';
 
 const i18n = initI18n();
-const store = createLabStore({ language: matchLanguage(i18n.language) ?? 'en', theme: storedTheme() });
 const lab = getLab();
+const store = createLabStore({ language: matchLanguage(i18n.language) ?? 'en', theme: storedTheme() }, lab);
 connectLab(lab, store);
 connectMenu(lab, store);
 
@@ -25,6 +25,6 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 createRoot(container).render(
   <StrictMode>
-    <Root lab={lab} store={store} />
+    <Root store={store} />
   </StrictMode>,
 );

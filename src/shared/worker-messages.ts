@@ -111,4 +111,4 @@ export type FromEvaluator =
       scores: Partial<Record<EvalSplitName, SplitScore>>;
       params: Float32Array<ArrayBuffer>;
     }
-  | { type: 'error'; id?: number; message: string };
+  | { type: 'error'; id: number; message: string };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Rng, Trainer, createNetwork, evaluateNetwork, tsBackend } from '../nn/index';
 import type { Backend, Evaluation, Network, NetworkSpec } from '../nn/index';
+import { argmax } from '../nn/argmax';
 import { wasmBackendFromBytes } from '../nn/kernels-wasm';
 import { viewSplit } from '../shared/dataset';
 import type { SharedDataset, SplitView } from '../shared/dataset';
@@ -112,8 +113,7 @@ export function classifySplit(network: Network, split: LabelledImageSet) {
     for (let i = 0; i < pixels.length; i++) x[i] = pixels[i] / 255;
     const y = network.predict({ kind: 'dense', n, data: x }); // (n, 10)
     for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let j = 1; j < 10; j++) if (y[i * 10 + j] > y[i * 10 + best]) best = j;
+      const best = argmax(y, i * 10, 10);
       predictions[start + i] = best;
       confidences[start + i] = y[i * 10 + best];
       if (best === split.labels[start + i]) correct++;

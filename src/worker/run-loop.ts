@@ -141,8 +141,8 @@ export class RunLoop {
 
   /** An evaluation point's scores are back: posts its metrics with the snapshot they were measured on. */
   private onEvaluation(msg: FromEvaluator): void {
-    const pending = msg.id === undefined ? undefined : this.pendingEvals.get(msg.id);
-    if (msg.id !== undefined) this.pendingEvals.delete(msg.id);
+    const pending = this.pendingEvals.get(msg.id);
+    this.pendingEvals.delete(msg.id);
     if (msg.type === 'error' || !pending) {
       this.post({ type: 'error', message: msg.type === 'error' ? msg.message : 'unexpected evaluation' });
     } else {
@@ -275,6 +275,8 @@ export class RunLoop {
       case 'init':
         this.post({ type: 'error', message: 'This worker already owns a run.' });
         break;
+      default:
+        return msg satisfies never; // a new message type must be answered here
     }
   }
 

@@ -35,10 +35,10 @@ export function makeRun(
 const disconnects: (() => void)[] = [];
 
 /** Render the whole app on a fresh store connected to `lab`; returns the store. */
-export function renderApp(lab: LabApi, store: LabStore = createLabStore()) {
+export function renderApp(lab: LabApi, store: LabStore = createLabStore({}, lab)) {
   initI18n('en');
   disconnects.push(connectLab(lab, store));
-  const view = render(<Root lab={lab} store={store} />);
+  const view = render(<Root store={store} />);
   return { ...view, lab, store };
 }
 

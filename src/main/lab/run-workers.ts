@@ -150,6 +150,8 @@ export class RunWorkers {
         if (msg.requestId !== undefined) settle(entry, msg.requestId, new Error(msg.message));
         else this.fail(entry, msg.message);
         break;
+      default:
+        return msg satisfies never; // a new message type must be handled here
     }
   }
 

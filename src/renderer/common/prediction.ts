@@ -1,17 +1,4 @@
-/** Reading a Prediction: the top class and probabilities as whole percentages. */
-
-/** Index of the largest value (the predicted digit); -1 for an empty array. */
-export function argmax(values: ArrayLike<number>): number {
-  let best = -1;
-  let bestValue = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] > bestValue) {
-      bestValue = values[i];
-      best = i;
-    }
-  }
-  return best;
-}
+/** Reading a Prediction: probabilities as whole percentages (the top class is src/nn's argmax). */
 
 /** A probability 0..1 as a whole percentage, 0..100. */
 export function percent(p: number): number {

@@ -3,7 +3,8 @@
  * digit and percentage as text), and a polite live region for screen readers.
  */
 import { useTranslation } from 'react-i18next';
-import { argmax, percent } from '../common/prediction';
+import { argmax } from '../../nn/argmax';
+import { percent } from '../common/prediction';
 
 export interface PredictionReadoutProps {
   /** (10) softmax output; null when nothing is drawn (shows the hint instead). */

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type WeightsFormat } from '../../sh
 import type { KeyOf } from '../../shared/i18n';
 import type { RunSummary } from '../../shared/runs';
 import { useCommands } from '../labContext';
-import type { LabCommands } from '../store/commands';
+import type { LabCommands } from '../store/commandsSlice';
 
 /** One menu item: its label's i18n key and what it exports. */
 interface Item {

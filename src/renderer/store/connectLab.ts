@@ -16,8 +16,6 @@ export function applyLabEvent(store: LabStore, event: LabEvent): void {
       break;
     case 'run-removed':
       s.removeRun(event.runId);
-      s.dropMetrics(event.runId);
-      if (s.selectedRunId === event.runId) s.selectRun(null);
       break;
     case 'iterations':
       s.appendIterations(event.runId, event.batch);

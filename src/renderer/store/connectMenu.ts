@@ -7,8 +7,7 @@
 import type { LabApi } from '../../shared/api';
 import { isMenuAction, isUiLanguage, type MenuAction, type ShellApi } from '../../shared/shell';
 import i18next from 'i18next';
-import { changeLanguage } from '../i18n';
-import { createCommands } from './commands';
+import { changeLanguage, matchLanguage } from '../i18n';
 import { errorMessage } from '../i18n/messages';
 import type { LabStore } from './index';
 
@@ -24,7 +23,7 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
     case 'language:en':
     case 'language:ja':
     case 'language:ko': {
-      const language = action.slice('language:'.length) as 'en' | 'ja' | 'ko';
+      const language = matchLanguage(action.slice('language:'.length)) ?? 'en';
       changeLanguage(language);
       s.setLanguage(language);
       return true;
@@ -41,12 +40,12 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
         .catch((err: unknown) => s.pushNotice('notice.datasetFailed', errorMessage(err)));
       return true;
     case 'import-weights':
-      void createCommands(lab, store).chooseWeightsFile();
+      void s.commands.chooseWeightsFile();
       return true;
     case 'export-weights': {
       // The selected run as .npz (the book's format); the run list offers the other formats.
       const runId = s.selectedRunId;
-      if (runId) void createCommands(lab, store).exportWeights(runId, 'npz');
+      if (runId) void s.commands.exportWeights(runId, 'npz');
       else s.pushNotice('notice.exportFailed', i18next.t('notice.selectRunFirst'));
       return true;
     }

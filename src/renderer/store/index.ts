@@ -5,21 +5,27 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LabApi } from '../../shared/api';
+import { createCommandsSlice, type CommandsSlice } from './commandsSlice';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createMetricsSlice, type MetricsSlice } from './metricsSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type LabState = ConfigSlice & RunsSlice & MetricsSlice & UiSlice;
+export type LabState = ConfigSlice & RunsSlice & MetricsSlice & UiSlice & CommandsSlice;
 export type LabStore = StoreApi<LabState>;
 
-/** A fresh store with every slice at its initial state; `initial` overrides fields (e.g. language). */
-export function createLabStore(initial: Partial<LabState> = {}): LabStore {
+/**
+ * A fresh store with every slice at its initial state, its commands calling `lab` (a store of
+ * state alone, for tests, has none); `initial` overrides fields (e.g. language).
+ */
+export function createLabStore(initial: Partial<LabState> = {}, lab: LabApi | null = null): LabStore {
   const store = createStore<LabState>()((...a) => ({
     ...createConfigSlice(...a),
     ...createRunsSlice(...a),
     ...createMetricsSlice(...a),
     ...createUiSlice(...a),
+    ...createCommandsSlice(lab)(...a),
   }));
   if (Object.keys(initial).length > 0) store.setState(initial);
   return store;

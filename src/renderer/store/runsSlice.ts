@@ -1,6 +1,7 @@
 /** Runs slice: every run's summary by id, in arrival order, with its colour and visibility. */
 import type { StateCreator } from 'zustand';
 import type { RunState, RunSummary } from '../../shared/runs';
+import type { LabState } from './index';
 
 export interface RunsSlice {
   runs: Record<string, RunSummary>;
@@ -11,6 +12,7 @@ export interface RunsSlice {
   /** Chart colour of each run, fixed when the run first appears. */
   runColors: Record<string, string>;
   upsertRun: (run: RunSummary) => void;
+  /** Forgets a run: its summary, its metrics, and the selection when it was selected. */
   removeRun: (runId: string) => void;
   setRunState: (runId: string, state: RunState, message?: string) => void;
   setRunVisible: (runId: string, visible: boolean) => void;
@@ -28,7 +30,7 @@ export const RUN_PALETTE = [
   '#7f7f7f',
 ] as const;
 
-export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set) => ({
+export const createRunsSlice: StateCreator<LabState, [], [], RunsSlice> = (set, get) => ({
   runs: {},
   runOrder: [],
   hiddenRuns: {},
@@ -43,7 +45,7 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set)
         runColors: s.runColors[run.id] ? s.runColors : { ...s.runColors, [run.id]: RUN_PALETTE[colorIndex] },
       };
     }),
-  removeRun: (runId) =>
+  removeRun: (runId) => {
     set((s) => {
       if (!(runId in s.runs)) return {};
       const runs = { ...s.runs };
@@ -51,7 +53,10 @@ export const createRunsSlice: StateCreator<RunsSlice, [], [], RunsSlice> = (set)
       const hiddenRuns = { ...s.hiddenRuns };
       delete hiddenRuns[runId];
       return { runs, hiddenRuns, runOrder: s.runOrder.filter((id) => id !== runId) };
-    }),
+    });
+    get().dropMetrics(runId);
+    if (get().selectedRunId === runId) get().selectRun(null);
+  },
   setRunState: (runId, state, message) =>
     set((s) => {
       const run = s.runs[runId];
