@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeWeights } from '../../src/formats/index';
-import { decodeMetricsBin } from '../../src/main/lab/run-files';
+import { decodeEpochsLog, decodeMetricsLog } from '../../src/main/lab/metrics-log';
 import { INTERRUPTED_MESSAGE, LabService } from '../../src/main/lab/service';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -75,23 +75,28 @@ describe('run history on disk', () => {
 
     // No temp file is left as the real one, and every file parses.
     const files = readdirSync(folder).filter((f) => !f.startsWith('.'));
-    expect(files.sort()).toEqual(['metrics.bin', 'run.json', 'weights.json']);
-    const saved = JSON.parse(readFileSync(path.join(folder, 'run.json'), 'utf8')) as {
-      summary: { state: string };
-      epochs: { epoch: number; iteration: number }[];
+    expect(files.sort()).toEqual(['epochs.jsonl', 'metrics.f32', 'run.json', 'weights.json']);
+    const saved = {
+      ...(JSON.parse(readFileSync(path.join(folder, 'run.json'), 'utf8')) as { summary: { state: string } }),
+      epochs: decodeEpochsLog(readFileSync(path.join(folder, 'epochs.jsonl'), 'utf8')) as {
+        epoch: number;
+        iteration: number;
+      }[],
     };
     expect(['starting', 'training', 'paused']).toContain(saved.summary.state);
     expect(saved.epochs.length).toBeGreaterThanOrEqual(2);
-    const { losses } = decodeMetricsBin(new Uint8Array(readFileSync(path.join(folder, 'metrics.bin'))));
+    const { losses } = decodeMetricsLog(new Uint8Array(readFileSync(path.join(folder, 'metrics.f32'))));
     expect(losses.length).toBeGreaterThanOrEqual(120);
     const savedWeights = decodeWeights(
       new Uint8Array(readFileSync(path.join(folder, 'weights.json'))),
       'weights.json',
     );
     expect(savedWeights.tensors.map((t) => t.name).sort()).toEqual(['W1', 'W2', 'b1', 'b2']);
-    // weights.json is the snapshot of an evaluation point, and records which one.
-    const weightsEpochs = (savedWeights.meta?.metrics as { epochs: { testCorrect: number }[] }).epochs;
-    expect(weightsEpochs.length).toBeGreaterThanOrEqual(2);
+    // weights.json is the snapshot of an evaluation point, and records which one (only that one).
+    const weightsEpochs = (savedWeights.meta?.metrics as { epochs: { epoch: number; testCorrect: number }[] })
+      .epochs;
+    expect(weightsEpochs).toHaveLength(1);
+    expect(weightsEpochs[0].epoch).toBeGreaterThanOrEqual(2);
 
     // A corrupt neighbour folder is skipped with a warning, never a crash.
     mkdirSync(path.join(dataDir, 'run-9-broken'));
@@ -125,7 +130,7 @@ describe('run history on disk', () => {
     const lastSaved = metrics.epochs[metrics.epochs.length - 1];
     expect(evaluation.correct / evaluation.count).toBeGreaterThan(0.7);
     expect(evaluation.correct).toBe(weightsEpochs[weightsEpochs.length - 1].testCorrect);
-    expect(weightsEpochs.length).toBeGreaterThanOrEqual(lastSaved.epoch - 1); // killed between the two files at worst
+    expect(weightsEpochs[0].epoch).toBeGreaterThanOrEqual(lastSaved.epoch - 1); // killed between the two files at worst
     expect((await lab.listRuns())[0].state).toBe('interrupted'); // the viewer worker does not change its state
     await expect(lab.resumeRun(run.id)).rejects.toThrow(/interrupted/);
   }, 180_000);

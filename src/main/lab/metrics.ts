@@ -24,6 +24,11 @@ export class GrowableFloats {
     this.length = Math.max(this.length, end);
   }
 
+  /** A copy of values [from, to). */
+  slice(from: number, to: number): Float32Array {
+    return this.data.slice(from, Math.min(to, this.length));
+  }
+
   /** A copy of the values so far. */
   toArray(): Float32Array {
     return this.data.slice(0, this.length);

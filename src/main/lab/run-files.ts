@@ -18,6 +18,8 @@ import { RUN_STATES } from '../../shared/runs';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { writeFileAtomic } from './atomic-file';
 import { MetricsRecorder } from './metrics';
+import { decodeEpochsLog, decodeMetricsLog, EPOCHS_FILE, METRICS_FILE, writeMetricsLog } from './metrics-log';
+import type { LoggedCounts } from './metrics-log';
 import type { RunRecord, RunStore } from './run-store';
 import { runIdSchema } from '../../shared/lab-arguments';
 import { exportMeta } from './weights-import';
@@ -48,24 +50,25 @@ const epochSchema = z.looseObject({
     .catch(undefined),
 });
 
-const runFileSchema = z.object({
-  version: z.literal(1),
-  summary: z.looseObject({
-    id: runIdSchema,
-    name: z.string(),
-    config: z.unknown(), // read by savedConfigSchema below
-    state: z.enum(RUN_STATES),
-    message: z.string().optional(),
-    createdAt: z.number(),
-    iteration: z.number().int().nonnegative(),
-    totalIterations: z.number().int().nonnegative(),
-    iterationsPerEpoch: z.number().int().nonnegative(),
-    source: z.enum(['trained', 'imported']),
-  }),
-  epochs: z.array(epochSchema),
+const summarySchema = z.looseObject({
+  id: runIdSchema,
+  name: z.string(),
+  config: z.unknown(), // read by savedConfigSchema below
+  state: z.enum(RUN_STATES),
+  message: z.string().optional(),
+  createdAt: z.number(),
+  iteration: z.number().int().nonnegative(),
+  totalIterations: z.number().int().nonnegative(),
+  iterationsPerEpoch: z.number().int().nonnegative(),
+  source: z.enum(['trained', 'imported']),
 });
 
-/** metrics.bin from a run's losses and learning rates (same length). */
+const runFileSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), summary: summarySchema, epochs: z.array(epochSchema) }),
+  z.object({ version: z.literal(2), summary: summarySchema }),
+]);
+
+/** metrics.bin (the first format) from a run's losses and learning rates (same length). */
 export function encodeMetricsBin(losses: Float32Array, learningRates: Float32Array): Uint8Array {
   const n = losses.length;
   const out = new Uint8Array(8 + 8 * n);
@@ -109,19 +112,27 @@ export class FileRunStore implements RunStore {
     return path.join(this.dir, runIdSchema.parse(runId));
   }
 
+  /** What each run's metrics files hold, as this process wrote them (absent: rewrite them whole). */
+  private readonly logged = new Map<string, LoggedCounts>();
+
   save(record: RunRecord): void {
-    const folder = this.folder(record.summary.id);
+    const id = record.summary.id;
+    const folder = this.folder(id);
     mkdirSync(folder, { recursive: true });
-    const { losses, learningRates } = record.metrics.snapshot();
-    writeFileAtomic(path.join(folder, 'metrics.bin'), encodeMetricsBin(losses, learningRates));
-    const doc = { version: 1, summary: record.summary, epochs: record.metrics.epochs };
-    writeFileAtomic(path.join(folder, 'run.json'), JSON.stringify(doc));
+    const logged = this.logged.get(id);
+    this.logged.delete(id); // until this save has worked: a failed append is redone whole
+    const counts = writeMetricsLog(folder, record.metrics, logged);
+    writeFileAtomic(path.join(folder, 'run.json'), JSON.stringify({ version: 2, summary: record.summary }));
+    if (!logged) rmSync(path.join(folder, 'metrics.bin'), { force: true }); // a first-format folder
+    this.logged.set(id, counts);
   }
 
   saveWeights(record: RunRecord, tensors: WeightTensor[]): void {
     const folder = this.folder(record.summary.id);
     mkdirSync(folder, { recursive: true });
-    const bytes = encodeWeights('json', tensors, exportMeta(record.summary, record.metrics.epochs));
+    // The last evaluation point only: the run's curve is in its own files (and in an export).
+    const meta = exportMeta(record.summary, record.metrics.epochs.slice(-1));
+    const bytes = encodeWeights('json', tensors, meta);
     writeFileAtomic(path.join(folder, 'weights.json'), bytes);
   }
 
@@ -132,6 +143,7 @@ export class FileRunStore implements RunStore {
   }
 
   remove(runId: string): void {
+    this.logged.delete(runId);
     rmSync(this.folder(runId), { recursive: true, force: true });
   }
 
@@ -161,12 +173,20 @@ export class FileRunStore implements RunStore {
     const config = savedConfigSchema.safeParse(doc.summary.config);
     if (!config.success) throw new Error('run.json holds an invalid config');
     const metrics = new MetricsRecorder();
-    const metricsFile = path.join(folder, 'metrics.bin');
+    const metricsFile = path.join(folder, doc.version === 1 ? 'metrics.bin' : METRICS_FILE);
     if (existsSync(metricsFile)) {
-      const { losses, learningRates } = decodeMetricsBin(new Uint8Array(readFileSync(metricsFile)));
+      const bytes = new Uint8Array(readFileSync(metricsFile));
+      const { losses, learningRates } = doc.version === 1 ? decodeMetricsBin(bytes) : decodeMetricsLog(bytes);
       if (losses.length > 0) metrics.addIterations({ start: 1, losses, learningRates });
     }
-    for (const epoch of doc.epochs) metrics.addEpoch(epoch as EpochMetrics);
+    const epochsFile = path.join(folder, EPOCHS_FILE);
+    const epochs =
+      doc.version === 1
+        ? doc.epochs
+        : existsSync(epochsFile)
+          ? z.array(epochSchema).parse(decodeEpochsLog(readFileSync(epochsFile, 'utf8')))
+          : [];
+    for (const epoch of epochs) metrics.addEpoch(epoch as EpochMetrics);
     const summary = { ...doc.summary, config: config.data } as RunSummary;
     return { summary, metrics };
   }

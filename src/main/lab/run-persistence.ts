@@ -1,7 +1,7 @@
 /**
  * Saving runs: the service's side of the RunStore (run-store.ts). The summary and metrics are saved
- * on every change, the weights at every evaluation point and at the end (as the worker sends
- * them); a failed write never stops training: the run goes on in memory, the user is told once
+ * on every change (the store appends what is new); the weights of a training run at most every
+ * `weightsIntervalMs` (the newest snapshot waits in memory) and whenever it pauses or ends; a failed write never stops training: the run goes on in memory, the user is told once
  * (a full disk, say), and the next save that works brings the files up to date again.
  *
  * The folder is locked for this process (data-lock.ts). When another MNIST Lab holds it, the runs
@@ -15,6 +15,7 @@ import { lockDataFolder } from './data-lock';
 import type { RunEntry } from './run-entry';
 import { FileRunStore } from './run-files';
 import { MemoryRunStore, type RunRecord, type RunStore } from './run-store';
+import { WEIGHTS_SAVE_INTERVAL_MS } from './service-options';
 
 /** Where runs are saved, and what a failed save says. */
 export class RunPersistence {
@@ -22,6 +23,11 @@ export class RunPersistence {
   private readonly failing = new Set<string>();
   /** Why runs are kept in memory only (the folder could not be made), else null. */
   storageProblem: string | null = null;
+  /** A training run's weights are written at most this often (plus at pause and at the end). */
+  weightsIntervalMs = WEIGHTS_SAVE_INTERVAL_MS;
+  /** The newest weights of a run not written yet, and when each run's weights were last written. */
+  private readonly unsaved = new Map<RunEntry, WeightTensor[]>();
+  private readonly weightsSavedAt = new Map<RunEntry, number>();
 
   constructor(
     private readonly store: RunStore,
@@ -99,6 +105,7 @@ export class RunPersistence {
 
   /** Saves a training run's weights; a failed write is told once and training goes on. */
   saveWeightsOrWarn(entry: RunEntry, tensors: WeightTensor[]): void {
+    this.unsaved.delete(entry); // these are newer than any kept ones
     if (this.readOnlyReason) return;
     try {
       this.saveWeights(entry, tensors);
@@ -106,6 +113,30 @@ export class RunPersistence {
     } catch (error) {
       this.failed(entry, error);
     }
+  }
+
+  /** A training run's newest weights: written now when the last write is old enough, else kept for later. */
+  saveWeightsSoon(entry: RunEntry, tensors: WeightTensor[]): void {
+    const last = this.weightsSavedAt.get(entry);
+    if (last !== undefined && Date.now() - last < this.weightsIntervalMs) {
+      this.unsaved.set(entry, tensors);
+      return;
+    }
+    this.unsaved.delete(entry);
+    this.weightsSavedAt.set(entry, Date.now());
+    this.saveWeightsOrWarn(entry, tensors);
+  }
+
+  /** Writes the run's kept weights, if any (it paused or ended, or the service closes). */
+  flushWeights(entry: RunEntry): void {
+    const tensors = this.unsaved.get(entry);
+    this.unsaved.delete(entry);
+    if (tensors) this.saveWeightsOrWarn(entry, tensors);
+  }
+
+  /** Writes every run's kept weights. */
+  flushAllWeights(): void {
+    for (const entry of [...this.unsaved.keys()]) this.flushWeights(entry);
   }
 
   private savedAgain(entry: RunEntry): void {
@@ -129,6 +160,7 @@ export class RunPersistence {
   /** Forgets the run and its files. */
   remove(runId: string): void {
     this.failing.delete(runId);
+    for (const entry of [...this.unsaved.keys()]) if (entry.summary.id === runId) this.unsaved.delete(entry);
     if (!this.readOnlyReason) this.store.remove(runId);
   }
 }

@@ -126,14 +126,17 @@ export class RunWorkers {
         if (msg.skipped > 0) summary.skippedEvaluations = msg.skipped;
         events.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
         registry.updated(entry);
-        this.saveWeights(entry, msg.weights); // the snapshot this epoch was measured on
+        // The snapshot this epoch was measured on, written at a bounded rate.
+        if (this.context.registry.has(entry)) this.context.persistence.saveWeightsSoon(entry, msg.weights);
         break;
       case 'state':
         // An imported run stays 'imported' until it is first resumed or stepped.
         if (summary.state === 'imported' && msg.state === 'paused') break;
         summary.iteration = msg.iteration;
         registry.setState(entry, msg.state, msg.message);
-        if (msg.weights) this.saveWeights(entry, msg.weights); // the end, past the last epoch
+        if (msg.weights)
+          this.saveWeights(entry, msg.weights); // the end, past the last epoch
+        else if (msg.state !== 'training') this.context.persistence.flushWeights(entry); // paused or ended
         break;
       case 'prediction':
         settle(entry, msg.requestId, msg.prediction);

@@ -17,12 +17,17 @@ export interface LabServiceOptions {
   drawingsFile?: string;
   /** Who this is, for the data folder's lock ("the desktop app", "npm run serve", ...). */
   appName?: string;
+  /** A training run's weights are written at most this often, plus at pause and at the end (default 5 s). */
+  weightsSaveIntervalMs?: number;
   /** Where warnings go (a skipped corrupt run folder, a failed save); default console.warn. */
   warn?: (message: string) => void;
 }
 
 /** The message of a run whose saved state was live when the service last stopped. */
 export const INTERRUPTED_MESSAGE = messageText('interrupted');
+
+/** Default for LabServiceOptions.weightsSaveIntervalMs. */
+export const WEIGHTS_SAVE_INTERVAL_MS = 5000;
 
 /** How many opened-but-not-imported weights files are kept. */
 export const MAX_PENDING = 4;

@@ -50,6 +50,8 @@ export class LabService implements LabHandlers {
     this.persistence = RunPersistence.choose(options, warn, (message) =>
       this.events.emit({ type: 'error', message }),
     );
+    if (options.weightsSaveIntervalMs !== undefined)
+      this.persistence.weightsIntervalMs = options.weightsSaveIntervalMs;
     this.registry = new RunRegistry(this.persistence, this.events);
     this.workers = new RunWorkers({
       registry: this.registry,
@@ -225,6 +227,7 @@ export class LabService implements LabHandlers {
   async close(): Promise<void> {
     await Promise.all(this.registry.entries().map((entry) => this.workers.retire(entry)));
     this.events.clear();
+    this.persistence.flushAllWeights();
     this.persistence.close();
   }
 
