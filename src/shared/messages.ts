@@ -125,7 +125,7 @@ export const MESSAGE_TEMPLATES = {
   dataFolderInUse:
     'The run history in {{folder}} is in use by {{app}} (process {{pid}}), so this one only shows it: close the other one to train, import or change runs here.',
   storageUnavailable:
-    'Runs cannot be saved in {{folder}} ({{why}}); they are kept only until the app closes.',
+    'Runs cannot be saved in {{folder}}: {{why}}. They are kept only until the app closes.',
   runNotSaved:
     '{{name}} could not be saved ({{why}}); it goes on in memory and is saved again as soon as writing works.',
   runSavedAgain: '{{name}} is saved again.',
