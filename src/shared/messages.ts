@@ -111,6 +111,11 @@ export const MESSAGE_TEMPLATES = {
   idxTruncated:
     'Truncated IDX file: the header declares {{dims}} = {{declared}} of data, but only {{present}} are present.',
   idxCounts: 'The image file holds {{images}} images but the label file holds {{labels}} labels.',
+  idxTooBig: 'The IDX file declares {{size}} of data; at most {{max}} are read.',
+  idxGzipTooLong:
+    'The gzip file unpacks to more than the {{size}} its IDX header declares; it is corrupt or hostile.',
+  idxImageSize: 'The images are {{rows}}x{{cols}} pixels; images of 1 to {{max}} pixels can be used.',
+  idxTooManyImages: 'The image file holds {{count}} images; at most {{max}} can be used.',
   idxLabel: 'Label {{index}} is {{label}}; MNIST labels must be digits 0 to 9.',
   // Files on disk
   saveFailed: 'Could not save {{file}}: {{why}}. Nothing was written; choose another place.',
