@@ -19,6 +19,8 @@ export const MESSAGE_TEMPLATES = {
   evaluatorFailed: 'The evaluation thread failed: {{detail}}',
   runCouldNotStart: 'The run could not start: {{detail}}',
   invalidConfig: 'Invalid training config: {{detail}}',
+  tooManyRuns:
+    'At most {{max}} runs can train at once. Stop one, or wait until one finishes, before starting another.',
   noWeightsYet: '{{name}} has no live worker and no saved weights (none were reached yet).',
   wrongState: '{{name}} is {{state}}; only a starting, training, paused or imported run accepts this.',
   noWorker: '{{name}} has no live worker (it is {{state}}).',

@@ -26,6 +26,8 @@ export const jaMessages: Record<MessageKey, string> = {
   evaluatorFailed: '評価スレッドでエラーが起きました：{{detail}}',
   runCouldNotStart: '学習を開始できませんでした：{{detail}}',
   invalidConfig: '学習の設定が正しくありません：{{detail}}',
+  tooManyRuns:
+    '同時に学習できるのは {{max}} 個までです。ほかの学習を止めるか、終わるのを待ってから始めてください。',
   noWeightsYet: '{{name}} には動いているワーカーも保存済みの重みもありません（まだ重みに到達していません）。',
   wrongState:
     '{{name}} は「{{state}}」です。この操作は開始中・学習中・一時停止中・インポート済みの実行だけが受け付けます。',

@@ -25,6 +25,8 @@ export const koMessages: Record<MessageKey, string> = {
   evaluatorFailed: '평가 스레드에서 오류가 났습니다: {{detail}}',
   runCouldNotStart: '학습을 시작할 수 없습니다: {{detail}}',
   invalidConfig: '학습 설정이 올바르지 않습니다: {{detail}}',
+  tooManyRuns:
+    '동시에 학습할 수 있는 실행은 {{max}}개까지입니다. 다른 실행을 멈추거나 끝날 때까지 기다린 뒤 시작하세요.',
   noWeightsYet: '{{name}}에는 실행 중인 워커도 저장된 가중치도 없습니다(아직 가중치에 도달하지 않았습니다).',
   wrongState:
     '{{name}}은(는) "{{state}}" 상태입니다. 이 명령은 시작 중, 학습 중, 일시 정지, 가져온 실행만 받습니다.',
