@@ -4,8 +4,9 @@
  * Labels are 0x00000801 (1 dim: N), images 0x00000803 (3 dims: N, rows, cols); type 0x08 = uint8.
  * Gzipped files (as downloaded, *.gz) are unpacked transparently.
  */
-import { gunzipSync } from 'fflate';
-import { IdxFormatError, bytesText } from './errors';
+import { FormatError, IdxFormatError, bytesText } from './errors';
+import { gunzipInSteps } from './inflate';
+import { MAX_DATASET_IMAGES, MAX_IDX_BYTES, MAX_IMAGE_PIXELS } from './limits';
 import { message } from '../shared/messages';
 
 /** A parsed IDX file: its dimensions and its bytes (a view into the input when not gzipped). */
@@ -41,7 +42,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 const MAX_DEFLATE_RATIO = 1032;
 
 function gunzip(bytes: Uint8Array): Uint8Array {
-  // fflate allocates the size the gzip trailer declares (ISIZE, last 4 bytes): check it first.
+  // The size the gzip trailer declares (ISIZE, last 4 bytes) is checked first: a cheap refusal.
   const declared =
     bytes.length >= 18
       ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(bytes.length - 4, true)
@@ -51,11 +52,58 @@ function gunzip(bytes: Uint8Array): Uint8Array {
       `The gzip file declares ${bytesText(declared)} unpacked, more than its ${bytesText(bytes.length)} can hold; it is corrupt or truncated.`,
     );
   }
+  // Unpacked step by step: the IDX header comes first, and nothing past the size it declares is kept.
+  let head = new Uint8Array(0);
+  let out: Uint8Array | null = null;
+  let filled = 0;
   try {
-    return gunzipSync(bytes);
+    gunzipInSteps(bytes, (chunk) => {
+      if (out === null) {
+        const joined = new Uint8Array(head.length + chunk.length);
+        joined.set(head);
+        joined.set(chunk, head.length);
+        const total = idxTotalSize(joined);
+        if (total === null) {
+          head = joined;
+          return;
+        }
+        out = new Uint8Array(total);
+        chunk = joined;
+      }
+      if (filled + chunk.length > out.length)
+        throw new IdxFormatError(message('idxGzipTooLong', { size: bytesText(out.length) }));
+      out.set(chunk, filled);
+      filled += chunk.length;
+    });
   } catch (error) {
+    if (error instanceof FormatError) throw error;
     throw new IdxFormatError(`The file looks gzipped but cannot be unpacked: ${(error as Error).message}`);
   }
+  return out === null ? head : (out as Uint8Array).subarray(0, filled);
+}
+
+/** The size of a whole IDX file from its first bytes (null until the header is all there); refuses sizes over MAX_IDX_BYTES. */
+function idxTotalSize(prefix: Uint8Array): number | null {
+  if (prefix.length < 4) return null;
+  const ndim = prefix[3];
+  if (prefix[0] !== 0 || prefix[1] !== 0 || ndim === 0)
+    throw new IdxFormatError(
+      message('idxMagic', { magic: hex(new DataView(prefix.buffer, prefix.byteOffset).getUint32(0)) }),
+    );
+  const headerSize = 4 + 4 * ndim;
+  if (prefix.length < headerSize) return null;
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  let declared = 1;
+  for (let d = 0; d < ndim; d++) declared *= view.getUint32(4 + 4 * d);
+  checkIdxSize(declared);
+  return headerSize + declared;
+}
+
+function checkIdxSize(declared: number): void {
+  if (declared > MAX_IDX_BYTES)
+    throw new IdxFormatError(
+      message('idxTooBig', { size: bytesText(declared), max: bytesText(MAX_IDX_BYTES) }),
+    );
 }
 
 const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
@@ -111,6 +159,7 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
       `IDX file has ${bytesText(present - declared)} of trailing data after the ${dims.join(' x ')} declared in its header.`,
     );
   }
+  checkIdxSize(declared);
   return { dims, data: bytes.subarray(headerSize, headerSize + declared) };
 }
 
@@ -119,6 +168,18 @@ export function parseMnistPair(imageBytes: Uint8Array, labelBytes: Uint8Array): 
   const images = parseIdx(imageBytes, 3);
   const labels = parseIdx(labelBytes, 1);
   const [count, rows, cols] = images.dims;
+  // The CSR index of each image's pixels is 16-bit, and the split must fit what one app can hold.
+  if (rows * cols === 0 || rows * cols > MAX_IMAGE_PIXELS)
+    throw new IdxFormatError(
+      message('idxImageSize', { rows, cols, max: MAX_IMAGE_PIXELS.toLocaleString('en-US') }),
+    );
+  if (count > MAX_DATASET_IMAGES)
+    throw new IdxFormatError(
+      message('idxTooManyImages', {
+        count: count.toLocaleString('en-US'),
+        max: MAX_DATASET_IMAGES.toLocaleString('en-US'),
+      }),
+    );
   if (labels.dims[0] !== count) {
     throw new IdxFormatError(
       message('idxCounts', {

@@ -36,3 +36,12 @@ export const MAX_JSON_METRICS_CHARS = 4 * 1024 * 1024;
 
 /** The training settings a weights JSON may carry, as JSON text (a TrainConfig is a few hundred characters). */
 export const MAX_JSON_CONFIG_CHARS = 64 * 1024;
+
+/** Pixels per dataset image: each image's non-zero pixels are indexed in 16 bits (MNIST has 784). */
+export const MAX_IMAGE_PIXELS = 65_536;
+
+/** Images in one dataset split (MNIST has 60,000; EMNIST's largest split 697,932). */
+export const MAX_DATASET_IMAGES = 1_000_000;
+
+/** The data of one IDX file, unpacked (MNIST's training images are 47 MB). */
+export const MAX_IDX_BYTES = 512 * 1024 * 1024;

@@ -21,6 +21,8 @@ export const MESSAGE_TEMPLATES = {
   evaluatorFailed: 'The evaluation thread failed: {{detail}}',
   runCouldNotStart: 'The run could not start: {{detail}}',
   invalidConfig: 'Invalid training config: {{detail}}',
+  tooManyRuns:
+    'At most {{max}} runs can train at once. Stop one, or wait until one finishes, before starting another.',
   noWeightsYet: '{{name}} has no live worker and no saved weights (none were reached yet).',
   wrongState: '{{name}} is {{state}}; only a starting, training, paused or imported run accepts this.',
   noWorker: '{{name}} has no live worker (it is {{state}}).',
@@ -115,6 +117,11 @@ export const MESSAGE_TEMPLATES = {
   idxTruncated:
     'Truncated IDX file: the header declares {{dims}} = {{declared}} of data, but only {{present}} are present.',
   idxCounts: 'The image file holds {{images}} images but the label file holds {{labels}} labels.',
+  idxTooBig: 'The IDX file declares {{size}} of data; at most {{max}} are read.',
+  idxGzipTooLong:
+    'The gzip file unpacks to more than the {{size}} its IDX header declares; it is corrupt or hostile.',
+  idxImageSize: 'The images are {{rows}}x{{cols}} pixels; images of 1 to {{max}} pixels can be used.',
+  idxTooManyImages: 'The image file holds {{count}} images; at most {{max}} can be used.',
   idxLabel: 'Label {{index}} is {{label}}; MNIST labels must be digits 0 to 9.',
   // Files on disk
   saveFailed: 'Could not save {{file}}: {{why}}. Nothing was written; choose another place.',
@@ -126,7 +133,7 @@ export const MESSAGE_TEMPLATES = {
   dataFolderInUse:
     'The run history in {{folder}} is in use by {{app}} (process {{pid}}), so this one only shows it: close the other one to train, import or change runs here.',
   storageUnavailable:
-    'Runs cannot be saved in {{folder}} ({{why}}); they are kept only until the app closes.',
+    'Runs cannot be saved in {{folder}}: {{why}}. They are kept only until the app closes.',
   runNotSaved:
     '{{name}} could not be saved ({{why}}); it goes on in memory and is saved again as soon as writing works.',
   runSavedAgain: '{{name}} is saved again.',

@@ -104,6 +104,44 @@ describe('parseIdx on corrupt files', () => {
     expect(() => parseIdx(bomb)).toThrow(/declares 4,000,000,000 bytes unpacked, more than its/);
   });
 
+  it('stops unpacking a gzip file as soon as it passes the size its IDX header declares', () => {
+    // Ten labels declared, then 64 MiB of zeros: refused from the first steps, never unpacked in full.
+    const header = Uint8Array.of(0, 0, 8, 1, 0, 0, 0, 10);
+    const body = new Uint8Array(64 << 20);
+    body.set(header);
+    expect(() => parseIdx(gzipSync(body, { level: 1 }))).toThrow(
+      'The gzip file unpacks to more than the 18 bytes its IDX header declares; it is corrupt or hostile.',
+    );
+  });
+
+  it('refuses images over 65,536 pixels (the pixel index is 16-bit) and absurd declared sizes', () => {
+    const images = Uint8Array.of(
+      0,
+      0,
+      8,
+      3,
+      0,
+      0,
+      0,
+      1,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      1,
+      1,
+      ...new Array<number>(257 * 256).fill(1),
+    );
+    const labels = Uint8Array.of(0, 0, 8, 1, 0, 0, 0, 1, 3);
+    expect(() => parseMnistPair(images, labels)).toThrow(
+      'The images are 256x257 pixels; images of 1 to 65,536 pixels can be used.',
+    );
+    const huge = Uint8Array.of(0, 0, 8, 3, 0x7f, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 28);
+    expect(() => parseIdx(gzipSync(huge))).toThrow(/The IDX file declares [\d,]+ bytes of data; at most/);
+  });
+
   it('refuses image and label counts that disagree', () => {
     const fewer = withUint32(trainLabels, 4, 59999).subarray(0, trainLabels.length - 1);
     expect(() => parseMnistPair(trainImages, fewer)).toThrow(

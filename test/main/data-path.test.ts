@@ -34,7 +34,8 @@ class RecordingStore extends MemoryRunStore {
 }
 
 const store = new RecordingStore();
-const lab = new LabService({ store, warn: () => {} });
+// Every snapshot written as it arrives (by default weights are written at most every 5 s, plus at the end).
+const lab = new LabService({ store, warn: () => {}, weightsSaveIntervalMs: 0 });
 const log = new EventLog(lab);
 afterAll(() => lab.close());
 

@@ -24,10 +24,15 @@ export interface RunWorkersContext {
   /** The loaded dataset (loading it on first use). */
   dataset: () => LoadedDataset;
   wasmPath: string | undefined;
+  /** A past run's worker is ended after this long without a request (it starts again on demand). */
+  idleMs: number;
 }
 
 /** Starts, talks to and ends the runs' worker threads. */
 export class RunWorkers {
+  /** The retirement timer of each past run's worker, restarted by every request. */
+  private readonly idleTimers = new Map<RunEntry, ReturnType<typeof setTimeout>>();
+
   constructor(private readonly context: RunWorkersContext) {}
 
   /** Starts the run's worker: training, or paused from `weights` (an imported or past run). */
@@ -73,7 +78,25 @@ export class RunWorkers {
         return Promise.reject(error as Error);
       }
     }
-    return requestFrom<T>(entry, make);
+    const answer = requestFrom<T>(entry, make);
+    if (!LIVE_STATES.includes(entry.summary.state)) {
+      clearTimeout(this.idleTimers.get(entry));
+      const retireWhenIdle = () => this.retireWhenIdle(entry);
+      answer.then(retireWhenIdle, retireWhenIdle);
+    }
+    return answer;
+  }
+
+  /** Ends a past run's worker once it has had no request for `idleMs`; it starts again on demand. */
+  private retireWhenIdle(entry: RunEntry): void {
+    clearTimeout(this.idleTimers.get(entry));
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(entry);
+      const idle = entry.requests.size === 0 && !LIVE_STATES.includes(entry.summary.state);
+      if (idle && entry.worker) void this.retire(entry);
+    }, this.context.idleMs);
+    timer.unref();
+    this.idleTimers.set(entry, timer);
   }
 
   /** The run's current weights, from its worker. */
@@ -83,6 +106,8 @@ export class RunWorkers {
 
   /** Ends the run's worker on purpose (delete, close): its exit is not a failure. */
   retire(entry: RunEntry): Promise<unknown> {
+    clearTimeout(this.idleTimers.get(entry));
+    this.idleTimers.delete(entry);
     entry.retiring = true;
     return entry.worker?.terminate() ?? Promise.resolve();
   }

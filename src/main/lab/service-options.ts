@@ -19,12 +19,20 @@ export interface LabServiceOptions {
   appName?: string;
   /** A training run's weights are written at most this often, plus at pause and at the end (default 5 s). */
   weightsSaveIntervalMs?: number;
+  /** A worker opened for a past run (predict, weights, evaluate) ends after this long idle (default 60 s). */
+  viewerIdleMs?: number;
+  /** How many runs may be live (starting, training, paused) at once (default 4). */
+  maxLiveRuns?: number;
   /** Where warnings go (a skipped corrupt run folder, a failed save); default console.warn. */
   warn?: (message: string) => void;
 }
 
 /** The message of a run whose saved state was live when the service last stopped. */
 export const INTERRUPTED_MESSAGE = message('interrupted');
+
+/** Defaults for LabServiceOptions.viewerIdleMs and maxLiveRuns. */
+export const VIEWER_IDLE_MS = 60_000;
+export const MAX_LIVE_RUNS = 4;
 
 /** Default for LabServiceOptions.weightsSaveIntervalMs. */
 export const WEIGHTS_SAVE_INTERVAL_MS = 5000;

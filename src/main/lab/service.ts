@@ -26,7 +26,8 @@ import { newSummary, sendTo, type RunEntry } from './run-entry';
 import { RunPersistence } from './run-persistence';
 import { RunRegistry } from './run-registry';
 import { RunWorkers } from './run-workers';
-import { defaultWasmPath, type LabServiceOptions } from './service-options';
+import { defaultWasmPath, MAX_LIVE_RUNS, VIEWER_IDLE_MS, type LabServiceOptions } from './service-options';
+import { LIVE_STATES } from '../../shared/runs';
 import { WeightsFiles, type ImportedRun } from './weights-files';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
@@ -42,6 +43,9 @@ export class LabService implements LabHandlers {
   private readonly drawings: DrawingSet;
 
   private readonly wasmPath: string | undefined;
+
+  /** How many runs may be live at once (LabServiceOptions.maxLiveRuns). */
+  private readonly maxLiveRuns: number;
 
   constructor(options: LabServiceOptions = {}) {
     this.wasmPath = options.wasmPath ?? defaultWasmPath();
@@ -59,7 +63,9 @@ export class LabService implements LabHandlers {
       events: this.events,
       dataset: () => this.dataset(),
       wasmPath: this.wasmPath,
+      idleMs: options.viewerIdleMs ?? VIEWER_IDLE_MS,
     });
+    this.maxLiveRuns = options.maxLiveRuns ?? MAX_LIVE_RUNS;
     this.weightsFiles = new WeightsFiles(this.workers);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
     this.registry.loadSaved();
@@ -106,6 +112,9 @@ export class LabService implements LabHandlers {
     language?: UiLanguage,
   ): Promise<RunSummary> {
     this.persistence.assertWritable();
+    const max = this.maxLiveRuns;
+    const live = this.registry.entries().filter((e) => LIVE_STATES.includes(e.summary.state)).length;
+    if (live >= max) throw new LabError(message('tooManyRuns', { max }));
     const runName = name ?? this.registry.defaultName(language ?? 'en');
     const summary = newSummary(this.newRunId(), runName, { ...DEFAULT_CONFIG, ...config }, 'trained');
     return this.addRun({ summary });

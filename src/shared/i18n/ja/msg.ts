@@ -26,6 +26,8 @@ export const jaMessages: Record<MessageKey, string> = {
   evaluatorFailed: '評価スレッドでエラーが起きました：{{detail}}',
   runCouldNotStart: '学習を開始できませんでした：{{detail}}',
   invalidConfig: '学習の設定が正しくありません：{{detail}}',
+  tooManyRuns:
+    '同時に学習できるのは {{max}} 個までです。ほかの学習を止めるか、終わるのを待ってから始めてください。',
   noWeightsYet: '{{name}} には動いているワーカーも保存済みの重みもありません（まだ重みに到達していません）。',
   wrongState:
     '{{name}} は「{{state}}」です。この操作は開始中・学習中・一時停止中・インポート済みの実行だけが受け付けます。',
@@ -110,6 +112,11 @@ export const jaMessages: Record<MessageKey, string> = {
   idxTruncated:
     'IDX ファイルが途中で切れています：ヘッダは {{dims}} = {{declared}} のデータを宣言していますが、{{present}} しかありません。',
   idxCounts: '画像ファイルには {{images}} 枚の画像がありますが、ラベルファイルのラベルは {{labels}} 個です。',
+  idxTooBig: 'IDX ファイルは {{size}} のデータがあると宣言しています。読み込めるのは {{max}} までです。',
+  idxGzipTooLong:
+    'gzip ファイルを展開すると、IDX ヘッダーが宣言する {{size}} を超えます。壊れているか、悪意のあるファイルです。',
+  idxImageSize: '画像の大きさが {{rows}}x{{cols}} ピクセルです。使えるのは 1〜{{max}} ピクセルの画像です。',
+  idxTooManyImages: '画像ファイルに {{count}} 枚の画像があります。使えるのは {{max}} 枚までです。',
   idxLabel: 'ラベル {{index}} が {{label}} です。MNIST のラベルは 0 から 9 の数字でなければなりません。',
   saveFailed: '{{file}} を保存できませんでした：{{why}}。何も書き込んでいません。別の場所を選んでください。',
   permissionDenied: '書き込む権限がありません',

@@ -25,6 +25,8 @@ export const koMessages: Record<MessageKey, string> = {
   evaluatorFailed: '평가 스레드에서 오류가 났습니다: {{detail}}',
   runCouldNotStart: '학습을 시작할 수 없습니다: {{detail}}',
   invalidConfig: '학습 설정이 올바르지 않습니다: {{detail}}',
+  tooManyRuns:
+    '동시에 학습할 수 있는 실행은 {{max}}개까지입니다. 다른 실행을 멈추거나 끝날 때까지 기다린 뒤 시작하세요.',
   noWeightsYet: '{{name}}에는 실행 중인 워커도 저장된 가중치도 없습니다(아직 가중치에 도달하지 않았습니다).',
   wrongState:
     '{{name}}은(는) "{{state}}" 상태입니다. 이 명령은 시작 중, 학습 중, 일시 정지, 가져온 실행만 받습니다.',
@@ -106,6 +108,11 @@ export const koMessages: Record<MessageKey, string> = {
   idxTruncated:
     'IDX 파일이 잘려 있습니다: 헤더는 {{dims}} = {{declared}}의 데이터를 선언하지만 {{present}}만 있습니다.',
   idxCounts: '이미지 파일에는 이미지가 {{images}}장 있는데 레이블 파일에는 레이블이 {{labels}}개 있습니다.',
+  idxTooBig: 'IDX 파일이 데이터 {{size}}를 선언합니다. 최대 {{max}}까지만 읽습니다.',
+  idxGzipTooLong:
+    'gzip 파일을 풀면 IDX 헤더가 선언한 {{size}}보다 커집니다. 손상되었거나 악의적인 파일입니다.',
+  idxImageSize: '이미지 크기가 {{rows}}x{{cols}}픽셀입니다. 1~{{max}}픽셀 이미지만 쓸 수 있습니다.',
+  idxTooManyImages: '이미지 파일에 이미지가 {{count}}장 있습니다. 최대 {{max}}장까지 쓸 수 있습니다.',
   idxLabel: '레이블 {{index}}이(가) {{label}}입니다. MNIST 레이블은 0부터 9까지의 숫자여야 합니다.',
   saveFailed: '{{file}}을(를) 저장할 수 없습니다: {{why}}. 아무것도 쓰지 않았습니다. 다른 위치를 고르세요.',
   permissionDenied: '쓰기 권한이 없습니다',
