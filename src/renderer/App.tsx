@@ -10,6 +10,7 @@ import { TrainControls } from './controls/TrainControls';
 import { useShortcuts } from './controls/useShortcuts';
 import { Notices } from './feedback/Notices';
 import { RunBanners } from './feedback/RunBanners';
+import { StorageBanner } from './feedback/StorageBanner';
 import { HyperparamPanel } from './panel/HyperparamPanel';
 import { ImportWeightsDialog } from './runs/ImportWeightsDialog';
 import { RunList } from './runs/RunList';
@@ -29,6 +30,7 @@ export function App() {
       </aside>
       <main id="main" className="app__main" tabIndex={-1}>
         <TrainControls />
+        <StorageBanner />
         <RunBanners />
         <MainViews />
         <RunList />

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Drawing, ExportedWeights, SampleImages, TestEvaluation, WeightsPreview } from './api';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from './runs';
+import type { LabMessage } from './messages';
 import {
   drawingIdSchema,
   fileBytesSchema,
@@ -108,6 +109,11 @@ export const LAB_METHOD_TABLE = {
       /** True when this runtime accepts WebAssembly relaxed SIMD. */
       relaxedSimd: z.boolean(),
       node: z.string(),
+      /**
+       * Why runs are not saved as usual: another MNIST Lab holds the run folder (read-only here),
+       * or the folder cannot be written (runs kept in memory). Null when saving works.
+       */
+      storageNotice: z.custom<LabMessage>((v) => typeof v === 'object' && v !== null).nullable(),
     }),
   ),
 } as const;

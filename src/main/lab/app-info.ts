@@ -32,11 +32,15 @@ function wasmKernelsLoad(wasmPath: string | undefined): boolean {
 }
 
 /** The app's version, the kernels the workers use with `wasmPath`, relaxed-SIMD support, Node's version. */
-export function appInfo(wasmPath: string | undefined): LabResult<'appInfo'> {
+export function appInfo(
+  wasmPath: string | undefined,
+  storageNotice: LabResult<'appInfo'>['storageNotice'] = null,
+): LabResult<'appInfo'> {
   return {
     version,
     kernels: wasmKernelsLoad(wasmPath) ? 'wasm-simd' : 'typescript',
     relaxedSimd: validate(relaxedSimdProbe()),
     node: process.versions.node,
+    storageNotice,
   };
 }

@@ -226,7 +226,8 @@ export class LabService implements LabHandlers {
   }
 
   /** The app's version, the kernels the workers run, relaxed-SIMD support, Node's version. */
-  appInfo = async (): Promise<LabResult<'appInfo'>> => appInfo(this.wasmPath);
+  appInfo = async (): Promise<LabResult<'appInfo'>> =>
+    appInfo(this.wasmPath, this.persistence.readOnlyReason ?? this.persistence.storageProblem);
 
   // --- events and shutdown -------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ export const appStrings = {
     dismiss: 'Dismiss',
   },
   banner: {
+    storage: 'Runs are not saved here',
     diverged: '{{name}} diverged: {{message}}',
     failed: '{{name}} failed: {{message}}',
     divergedHint: 'Try a smaller learning rate, an adaptive optimizer (Adam), or batch normalization.',

@@ -44,6 +44,7 @@ export const appStrings: AppStrings = {
     dismiss: '閉じる',
   },
   banner: {
+    storage: 'ここではランが保存されません',
     diverged: '{{name}} は発散しました：{{message}}',
     failed: '{{name}} は失敗しました：{{message}}',
     divergedHint:

@@ -44,6 +44,7 @@ export const appStrings: AppStrings = {
     dismiss: '닫기',
   },
   banner: {
+    storage: '여기서는 실행이 저장되지 않습니다',
     diverged: '{{name}}이(가) 발산했습니다: {{message}}',
     failed: '{{name}}이(가) 실패했습니다: {{message}}',
     divergedHint: '학습률을 줄이거나, Adam 같은 적응적 기법을 쓰거나, 배치 정규화를 켜 보세요.',
