@@ -1,13 +1,14 @@
 /**
  * The per-layer gradient norms end to end on the main side: a real run (worker thread, real MNIST)
  * posts one finite positive ‖dW_l‖₂ per weight layer with every evaluation point, in the epoch
- * events, getRunMetrics and run.json; a service restarted on the same folder reads them back; and
- * run.json files without them (saved by an older version) or with a damaged list still load.
+ * events, getRunMetrics and the run's epochs log; a service restarted on the same folder reads them back; and
+ * epochs saved without them (saved by an older version) or with a damaged list still load.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EPOCHS_FILE } from '../../src/main/lab/metrics-log';
 import { LabService } from '../../src/main/lab/service';
 import { EventLog } from './lab-helpers';
 
@@ -24,12 +25,20 @@ function service(): LabService {
   return lab;
 }
 
-/** Rewrites a saved run's run.json, changing each epoch with `edit`. */
+/** A saved run's evaluation points as its epochs log holds them (one JSON object a line). */
+function savedEpochs(runId: string): Record<string, unknown>[] {
+  const text = readFileSync(path.join(dataDir, runId, EPOCHS_FILE), 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Rewrites a saved run's epochs log, changing each epoch with `edit`. */
 function editEpochs(runId: string, edit: (epoch: Record<string, unknown>) => void): void {
-  const file = path.join(dataDir, runId, 'run.json');
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { epochs: Record<string, unknown>[] };
-  doc.epochs.forEach(edit);
-  writeFileSync(file, JSON.stringify(doc));
+  const epochs = savedEpochs(runId);
+  epochs.forEach(edit);
+  writeFileSync(path.join(dataDir, runId, EPOCHS_FILE), epochs.map((e) => `${JSON.stringify(e)}\n`).join(''));
 }
 
 describe('gradient norms through a real run', () => {
@@ -61,10 +70,8 @@ describe('gradient norms through a real run', () => {
     await lab.close();
   });
 
-  it('a restarted service reads the norms back from run.json', async () => {
-    const before = JSON.parse(readFileSync(path.join(dataDir, runId, 'run.json'), 'utf8')) as {
-      epochs: { gradientNorms: number[] }[];
-    };
+  it('a restarted service reads the norms back from the epochs log', async () => {
+    const before = { epochs: savedEpochs(runId) as { gradientNorms: number[] }[] };
     const lab = service();
     const metrics = await lab.getRunMetrics(runId);
     expect(metrics.epochs).toHaveLength(3);
@@ -72,7 +79,7 @@ describe('gradient norms through a real run', () => {
     await lab.close();
   });
 
-  it('old run.json epochs without gradientNorms still load, with their curves and no norms', async () => {
+  it('old epochs without gradientNorms still load, with their curves and no norms', async () => {
     editEpochs(runId, (e) => delete e.gradientNorms);
     const lab = service();
     const metrics = await lab.getRunMetrics(runId);

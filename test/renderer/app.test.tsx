@@ -228,8 +228,11 @@ describe('app with the real service', () => {
     await lab.__testKillWorker(long);
     await waitFor(() => expect(store.getState().runs[long].state).toBe('failed'));
     const { name, message } = store.getState().runs[long];
-    const banner = screen.getByText(`${name} failed: ${message}`).closest('.banner') as HTMLElement;
-    expect(message).toMatch(/training thread exited unexpectedly/);
+    // The message crosses as data ({ code, params }) and is shown in words only here.
+    expect(message?.code).toBe('threadExited');
+    const text = messageText(message!);
+    expect(text).toMatch(/training thread exited unexpectedly/);
+    const banner = screen.getByText(`${name} failed: ${text}`).closest('.banner') as HTMLElement;
     expect(within(banner).getByText(/Other runs are unaffected\. Try starting it again/)).toBeTruthy();
     // Train still starts a run, which finishes.
     typeConfig({ ...SHORT_PANEL, Iterations: 100 });
@@ -249,10 +252,8 @@ describe('app with the real service', () => {
       expect(within(toasts()).getByText(/Dataset folder not found/)).toBeTruthy();
       fireEvent.click(button('Train'));
       await waitFor(() => expect(within(toasts()).getByText('Could not start training')).toBeTruthy());
-      expect(store.getState().notices.map((n) => n.message)).toEqual([
-        expect.stringContaining(MISSING_DATASET),
-        expect.stringContaining(MISSING_DATASET),
-      ]);
+      const notFound = { code: 'folderNotFound', params: { folder: MISSING_DATASET } };
+      expect(store.getState().notices.map((n) => n.message)).toEqual([notFound, notFound]);
       expect(store.getState().runOrder).toEqual([]);
     } finally {
       await broken.close();

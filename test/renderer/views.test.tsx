@@ -61,7 +61,7 @@ describe('connectLab', () => {
       await waitFor(() => expect(store.getState().notices).toHaveLength(1));
       expect(store.getState().notices[0]).toMatchObject({
         titleKey: 'notice.datasetFailed',
-        message: `Dataset folder not found: ${MISSING_DATASET}`,
+        message: { code: 'folderNotFound', params: { folder: MISSING_DATASET } },
       });
       expect(store.getState().dataset).toBeNull();
     } finally {

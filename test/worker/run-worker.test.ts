@@ -8,6 +8,7 @@ import type { TrainConfig } from '../../src/shared/hyperparams';
 import { startWorker } from '../../src/worker/entry';
 import type { FromRunWorker, ToRunWorker } from '../../src/shared/worker-messages';
 import { divergedMessage, saferLearningRate } from '../../src/worker/diverged';
+import { messageText } from '../../src/shared/messages';
 import { MAX_EVALS_IN_FLIGHT } from '../../src/worker/run-loop';
 
 const { shared } = loadMnist();
@@ -98,7 +99,7 @@ describe('run worker', () => {
     const end = await run.until((m) => m.type === 'state' && m.state !== 'training');
     expect(end).toMatchObject({
       state: 'finished',
-      message: 'Stopped early: the validation loss has not improved for 2 evaluations.',
+      message: { code: 'stoppedEarly', params: { patience: 2 } },
     });
     const epochs = run.received.flatMap((m) => (m.type === 'epoch' ? [m.metrics] : []));
     expect(epochs.length).toBeGreaterThanOrEqual(3);
@@ -209,10 +210,10 @@ describe('run worker: weights go with the evaluation they belong to', () => {
 
 describe('divergedMessage', () => {
   it('names the iteration, the learning rate and a safer one', () => {
-    expect(divergedMessage(NaN, 37, 5)).toBe(
+    expect(messageText(divergedMessage(NaN, 37, 5))).toBe(
       'loss became NaN at iteration 37: the learning rate (5) is probably too high; try 0.1 or lower',
     );
-    expect(divergedMessage(Infinity, 3, 0.5)).toBe(
+    expect(messageText(divergedMessage(Infinity, 3, 0.5))).toBe(
       'loss became infinite at iteration 3: the learning rate (0.5) is probably too high; try 0.01 or lower',
     );
     expect(saferLearningRate(10)).toBe(1);

@@ -165,7 +165,9 @@ describe('live prediction (usePredict) through the real service', () => {
   it("shows the service's error message when predict fails", async () => {
     const { result } = renderHook(() => usePredict(lab, 'run-404-gone'));
     act(() => result.current.request(digit(0), true));
-    await waitFor(() => expect(result.current.error).toBe('No run with id run-404-gone.'));
+    await waitFor(() =>
+      expect(result.current.error).toEqual({ code: 'noRun', params: { id: 'run-404-gone' } }),
+    );
     expect(result.current.prediction).toBeNull();
   });
 });
