@@ -153,8 +153,13 @@ export class RunWorkers {
         if (msg.skipped > 0) summary.skippedEvaluations = msg.skipped;
         events.emit({ type: 'epoch', runId: summary.id, metrics: msg.metrics });
         registry.updated(entry);
-        // The snapshot this epoch was measured on, written at a bounded rate.
-        if (this.context.registry.has(entry)) this.context.persistence.saveWeightsSoon(entry, msg.weights);
+        // The snapshot this epoch was measured on, written at a bounded rate while the run trains.
+        // An evaluation that lands after the run paused or ended (the evaluator runs beside the
+        // training loop) is the run's last word: written now, not kept for a later flush.
+        if (this.context.registry.has(entry)) {
+          if (summary.state === 'training') this.context.persistence.saveWeightsSoon(entry, msg.weights);
+          else this.context.persistence.saveWeightsOrWarn(entry, msg.weights);
+        }
         break;
       case 'state':
         // An imported run stays 'imported' until it is first resumed or stepped.
