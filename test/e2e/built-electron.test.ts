@@ -25,7 +25,8 @@ describe.skipIf(!built)(
             exposed.set(key, api),
         },
         ipcRenderer: {
-          invoke: async (...args: unknown[]) => (invoked.push(args), 'answer'),
+          // ipcMain handlers answer an IpcOutcome; the preload unwraps it.
+          invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: 'answer' }),
           on: (channel: string, fn: (...a: unknown[]) => void) =>
             listeners.set(channel, (listeners.get(channel) ?? new Set()).add(fn)),
           off: (channel: string, fn: (...a: unknown[]) => void) => listeners.get(channel)?.delete(fn),

@@ -106,7 +106,11 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
     await page
       .getByTestId('import-weights-file')
       .setInputFiles({ name: 'evil.pkl', mimeType: 'application/octet-stream', buffer: evil });
-    const alert = page.getByRole('region', { name: 'お知らせ' }).getByRole('alert').last();
+    // Its own notice (an earlier test's may still be on screen; the file is decoded off the main thread).
+    const alert = page
+      .getByRole('region', { name: 'お知らせ' })
+      .getByRole('alert')
+      .filter({ hasText: 'evil.pkl' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain(
       '重みを読み込めませんでした: evil.pkl はインポートできません：pickle が os.system を参照していますが、これは許可されていません。',
