@@ -9,19 +9,14 @@ import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { Rng } from '../../src/nn/rng';
 import { decodeMessage, encodeMessage } from '../../src/shared/codec';
 import { rawGet } from './helpers';
 
-/** mulberry32: a seeded stream, so a failing case can be replayed. */
+/** A seeded stream (the engine's Rng), so a failing case can be replayed. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const random = seeded(SEED);

@@ -8,6 +8,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { Rng } from '../../src/nn/rng';
 import { LabService } from '../../src/main/lab/service';
 import { startWebBridge, type WebBridge } from '../../src/main/web/server';
 import { createWebLabClient, type SocketLike, type WebLabClient } from '../../src/renderer/bridge/web-client';
@@ -39,16 +40,10 @@ afterAll(async () => {
   await lab.close();
 });
 
-/** A seeded stream (mulberry32), so a failing soak can be replayed. */
+/** A seeded stream (the engine's Rng), so a failing case can be replayed. */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 describe('soak: two runs, two clients, random calls', () => {
