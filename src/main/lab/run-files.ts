@@ -1,12 +1,16 @@
 /**
- * The run history on disk: one folder per run under the data folder, each file written atomically
- * (temp + rename), so a crash or a kill leaves the last complete version of every file.
+ * The run history on disk: one folder per run under the data folder. Small files are written
+ * atomically (temp + rename); the metrics grow by appends (metrics-log.ts), so a long run writes
+ * in proportion to its length.
  *
- *   <dataDir>/<run id>/run.json      { version, summary, epochs }  (summary holds the config and seed;
+ *   <dataDir>/<run id>/run.json      { version: 2, summary }  (summary holds the config and seed;
  *                                    the config is the hyperparameter list's, savedConfigSchema)
- *   <dataDir>/<run id>/metrics.bin   "MLM1", uint32 n, n float32 losses, n float32 learning rates (LE)
- *   <dataDir>/<run id>/weights.json  the app's weights JSON (src/formats), lossless
+ *   <dataDir>/<run id>/metrics.f32   append-only losses and learning rates (metrics-log.ts)
+ *   <dataDir>/<run id>/epochs.jsonl  append-only evaluation points, one per line
+ *   <dataDir>/<run id>/weights.json  the app's weights JSON (src/formats), lossless, saved at a
+ *                                    bounded rate and when the run pauses or ends
  *
+ * Folders saved before (version 1: run.json with the epochs, metrics.bin) still load.
  * A folder that does not read back is skipped with a warning; it never stops the service.
  */
 import { rawMessage, isLabMessage, type LabMessage } from '../../shared/messages';
