@@ -14,3 +14,4 @@
 
 export * from './sparse';
 export * from './dense';
+export * from './conv';

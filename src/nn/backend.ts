@@ -23,6 +23,8 @@ export interface StagedImages {
 export interface Alloc {
   /** A zeroed float buffer of `length` elements (float32, or float64 for the gradient checks). */
   floats(length: number): Floats;
+  /** A zeroed int32 buffer of `length` elements (max pooling's arg-max indices). */
+  ints(length: number): Int32Array;
   /** An empty CSR batch for up to `rows` rows and `nnz` non-zeros. */
   csr(rows: number, nnz: number): CsrBatch;
   /**
@@ -70,11 +72,17 @@ export function stagingOnce(stage: (images: SparseImages) => StagedImages): Allo
 /** tsKernels over float32 heap buffers: the app's backend when build/kernels.wasm is absent. */
 export const tsBackend: Backend = {
   kernels: tsKernels,
-  alloc: { floats: (length) => new Float32Array(length), csr: heapCsr, stage: stagingOnce(stagedInPlace) },
+  alloc: {
+    floats: (length) => new Float32Array(length),
+    ints: (length) => new Int32Array(length),
+    csr: heapCsr, stage: stagingOnce(stagedInPlace) },
 };
 
 /** tsKernels over float64 heap buffers: the precision the gradient checks need. */
 export const float64Backend: Backend = {
   kernels: tsKernels,
-  alloc: { floats: (length) => new Float64Array(length), csr: heapCsr, stage: stagingOnce(stagedInPlace) },
+  alloc: {
+    floats: (length) => new Float64Array(length),
+    ints: (length) => new Int32Array(length),
+    csr: heapCsr, stage: stagingOnce(stagedInPlace) },
 };

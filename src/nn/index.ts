@@ -77,3 +77,17 @@ export {
 } from './trainer';
 export { GradientNormMeter, l2Norm } from './gradient-norms';
 export { tsKernels } from './kernels-ts';
+export { Convolution, outputSize, type ConvolutionParams, type ConvolutionOptions, type ImageShape } from './layers/Convolution';
+export { Pooling, type PoolingOptions } from './layers/Pooling';
+export {
+  ARCHITECTURES,
+  ARCHS,
+  CONV_DEFAULTS,
+  deepConvNetPlan,
+  simpleConvNetPlan,
+  type ArchName,
+  type ConvPlan,
+  type ConvSpec,
+} from './convnet';
+export type { FeatureMap, WeightedLayer } from './network';
+export type { ConvGeometry } from './kernels';

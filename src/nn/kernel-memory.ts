@@ -44,6 +44,11 @@ export class KernelMemory {
     return new Float32Array(this.buffer, this.reserve(length * 4), length);
   }
 
+  /** A zeroed int32 view of `length` elements. */
+  ints(length: number): Int32Array {
+    return new Int32Array(this.buffer, this.reserve(length * 4), length);
+  }
+
   /** An empty CSR batch for up to `rows` rows and `nnz` non-zeros. */
   csr(rows: number, nnz: number): CsrBatch {
     return {

@@ -6,7 +6,7 @@
  * one after the other in memory, which is several times faster in JavaScript and gives the same sums.
  * Works on Float32Array and Float64Array alike (float64 is what the gradient checks use).
  */
-import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+import type { ConvGeometry, CsrBatch, Floats, Kernels, SparseImages } from './kernels';
 
 /** out (n,m) = a (n,k) · b (k,m) + bias (m). Like `np.dot(x, W) + b` in Affine.forward. */
 function gemm(out: Floats, a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): void {
@@ -106,6 +106,109 @@ function reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void {
   for (let i = 0; i < len; i++) dx[i] = y[i] > 0 ? dout[i] : 0;
 }
 
+/** The book's im2col (common/util.py) as loops: one row per window, one column per (c, fy, fx). */
+function im2col(col: Floats, x: Floats, g: ConvGeometry): void {
+  const { N, C, H, W, FH, FW, stride, pad, OH, OW } = g;
+  const K = C * FH * FW;
+  for (let n = 0; n < N; n++) {
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++) {
+        let o = ((n * OH + oy) * OW + ox) * K;
+        for (let c = 0; c < C; c++) {
+          const xc = (n * C + c) * H * W;
+          for (let fy = 0; fy < FH; fy++) {
+            const y = oy * stride - pad + fy;
+            for (let fx = 0; fx < FW; fx++, o++) {
+              const xx = ox * stride - pad + fx;
+              col[o] = y >= 0 && y < H && xx >= 0 && xx < W ? x[xc + y * W + xx] : 0;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The book's col2im: every entry of col added back where im2col took it from (padding dropped). */
+function col2im(x: Floats, col: Floats, g: ConvGeometry): void {
+  const { N, C, H, W, FH, FW, stride, pad, OH, OW } = g;
+  x.fill(0, 0, N * C * H * W);
+  const K = C * FH * FW;
+  for (let n = 0; n < N; n++) {
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++) {
+        let o = ((n * OH + oy) * OW + ox) * K;
+        for (let c = 0; c < C; c++) {
+          const xc = (n * C + c) * H * W;
+          for (let fy = 0; fy < FH; fy++) {
+            const y = oy * stride - pad + fy;
+            for (let fx = 0; fx < FW; fx++, o++) {
+              const xx = ox * stride - pad + fx;
+              if (y >= 0 && y < H && xx >= 0 && xx < W) x[xc + y * W + xx] += col[o];
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Max pooling with the index of each maximum (the book's Pooling keeps `arg_max` of its im2col rows). */
+function maxPool(out: Floats, arg: Int32Array, x: Floats, g: ConvGeometry): void {
+  const { N, C, H, W, FH, FW, stride, pad, OH, OW } = g;
+  let o = 0;
+  for (let nc = 0; nc < N * C; nc++) {
+    const xc = nc * H * W;
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++, o++) {
+        let best = -Infinity;
+        let at = -1;
+        for (let fy = 0; fy < FH; fy++) {
+          const y = oy * stride - pad + fy;
+          for (let fx = 0; fx < FW; fx++) {
+            const xx = ox * stride - pad + fx;
+            const inside = y >= 0 && y < H && xx >= 0 && xx < W;
+            const v = inside ? x[xc + y * W + xx] : 0;
+            if (v > best) {
+              best = v;
+              at = inside ? xc + y * W + xx : -1;
+            }
+          }
+        }
+        out[o] = best;
+        arg[o] = at;
+      }
+    }
+  }
+}
+
+/** dx = 0, then each output's gradient goes to the input that was its maximum. */
+function maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, xLen: number, outLen: number): void {
+  dx.fill(0, 0, xLen);
+  for (let i = 0; i < outLen; i++) if (arg[i] >= 0) dx[arg[i]] += dout[i];
+}
+
+/** out[n, f, p] = rows[n·P + p, f] + bias[f]. */
+function rowsToChannels(out: Floats, rows: Floats, bias: Floats | null, N: number, P: number, F: number): void {
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < F; f++) {
+      const bf = bias === null ? 0 : bias[f];
+      const o = (n * F + f) * P;
+      for (let p = 0; p < P; p++) out[o + p] = rows[(n * P + p) * F + f] + bf;
+    }
+  }
+}
+
+/** rows[n·P + p, f] = x[n, f, p]. */
+function channelsToRows(rows: Floats, x: Floats, N: number, P: number, F: number): void {
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < F; f++) {
+      const o = (n * F + f) * P;
+      for (let p = 0; p < P; p++) rows[(n * P + p) * F + f] = x[o + p];
+    }
+  }
+}
+
 /** v / 255 for every uint8 value v, as float32, looked up rather than divided. */
 export const PIXEL_SCALE = (() => {
   const t = new Float32Array(256);
@@ -152,4 +255,10 @@ export const tsKernels: Kernels = {
   axpy,
   relu,
   reluBackward,
+  im2col,
+  col2im,
+  maxPool,
+  maxPoolBackward,
+  rowsToChannels,
+  channelsToRows,
 };

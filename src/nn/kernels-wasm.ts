@@ -10,7 +10,7 @@
  */
 import { stagedInPlace, stagingOnce, type Backend, type StagedImages } from './backend';
 import { KernelMemory } from './kernel-memory';
-import type { CsrBatch, Kernels, SparseImages } from './kernels';
+import type { ConvGeometry, CsrBatch, Kernels, SparseImages } from './kernels';
 
 /** Options for `createWasmBackend`. */
 export interface WasmKernelOptions {
@@ -48,6 +48,22 @@ interface WasmExports {
   axpy(y: number, a: number, x: number, len: number): void;
   relu(y: number, x: number, len: number): void;
   reluBackward(dx: number, dout: number, y: number, len: number): void;
+  im2col(col: number, x: number, ...geometry: number[]): void;
+  col2im(x: number, col: number, ...geometry: number[]): void;
+  maxPool(out: number, arg: number, x: number, ...geometry: number[]): void;
+  maxPoolBackward(dx: number, dout: number, arg: number, xLen: number, outLen: number): void;
+  rowsToChannels(out: number, rows: number, bias: number, N: number, P: number, F: number): void;
+  channelsToRows(rows: number, x: number, N: number, P: number, F: number): void;
+}
+
+/** A geometry's numbers in the order the exports take them. */
+function geometryArgs(g: ConvGeometry): number[] {
+  for (const v of [g.N, g.C, g.H, g.W, g.FH, g.FW, g.stride, g.pad, g.OH, g.OW]) {
+    if (!(Number.isInteger(v) && v >= 0)) throw new Error(`wasm-simd kernels: bad geometry ${JSON.stringify(g)}`);
+  }
+  if (g.OH !== Math.floor((g.H + 2 * g.pad - g.FH) / g.stride) + 1 || g.OW !== Math.floor((g.W + 2 * g.pad - g.FW) / g.stride) + 1)
+    throw new Error(`wasm-simd kernels: OH, OW do not follow from ${JSON.stringify(g)}`);
+  return [g.N, g.C, g.H, g.W, g.FH, g.FW, g.stride, g.pad, g.OH, g.OW];
 }
 
 /** One column strip of the sparse product for all rows; `j` is the strip's first byte, `last` live lanes. */
@@ -277,12 +293,48 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     reluBackward(dx, dout, y, len) {
       wasm.reluBackward(addr(dx, 'dx', len), addr(dout, 'dout', len), addr(y, 'y', len), len);
     },
+    im2col(col, x, g) {
+      const args = geometryArgs(g);
+      const K = g.C * g.FH * g.FW;
+      wasm.im2col(addr(col, 'col', g.N * g.OH * g.OW * K), addr(x, 'x', g.N * g.C * g.H * g.W), ...args);
+    },
+    col2im(x, col, g) {
+      const args = geometryArgs(g);
+      const K = g.C * g.FH * g.FW;
+      wasm.col2im(addr(x, 'x', g.N * g.C * g.H * g.W), addr(col, 'col', g.N * g.OH * g.OW * K), ...args);
+    },
+    maxPool(out, arg, x, g) {
+      const args = geometryArgs(g);
+      const len = g.N * g.C * g.OH * g.OW;
+      wasm.maxPool(addr(out, 'out', len), addr(arg, 'arg', len), addr(x, 'x', g.N * g.C * g.H * g.W), ...args);
+    },
+    maxPoolBackward(dx, dout, arg, xLen, outLen) {
+      const a = addr(arg, 'arg', outLen);
+      for (let i = 0; i < outLen; i++) {
+        if (arg[i] >= xLen) throw new Error(`wasm-simd kernels: arg ${arg[i]} is outside dx (${xLen})`);
+      }
+      wasm.maxPoolBackward(addr(dx, 'dx', xLen), addr(dout, 'dout', outLen), a, xLen, outLen);
+    },
+    rowsToChannels(out, rows, bias, N, P, F) {
+      wasm.rowsToChannels(
+        addr(out, 'out', N * P * F),
+        addr(rows, 'rows', N * P * F),
+        bias === null ? 0 : addr(bias, 'bias', F),
+        N,
+        P,
+        F,
+      );
+    },
+    channelsToRows(rows, x, N, P, F) {
+      wasm.channelsToRows(addr(rows, 'rows', N * P * F), addr(x, 'x', N * P * F), N, P, F);
+    },
   };
 
   return {
     kernels,
     alloc: {
       floats: (length) => mem.floats(length),
+      ints: (length) => mem.ints(length),
       csr: (rows, nnz) => mem.csr(rows, nnz),
       stage: stagingOnce(stage),
     },

@@ -46,6 +46,24 @@ export interface SparseImages {
   values: Uint8Array;
 }
 
+/**
+ * The geometry of a convolution or pooling window over a batch of images (book §7.2–7.4):
+ * input x (N, C, H, W), window FH×FW moved by `stride` over the image padded with `pad` zeros on
+ * every side, giving OH = (H + 2·pad - FH) / stride + 1 rows and OW columns of windows.
+ */
+export interface ConvGeometry {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  FH: number;
+  FW: number;
+  stride: number;
+  pad: number;
+  OH: number;
+  OW: number;
+}
+
 /** The kernel set: plain functions over flat arrays, in forward/backward pairs. */
 export interface Kernels {
   /** 'ts' or 'wasm-simd'. */
@@ -73,4 +91,25 @@ export interface Kernels {
   relu(y: Floats, x: Floats, len: number): void;
   /** dx (len) = dout where y > 0, else 0 (ReLU backward from its output y). */
   reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void;
+  /**
+   * The book's im2col: col (N·OH·OW, C·FH·FW) from x (N, C, H, W); row (n, oy, ox) holds the window
+   * at (oy·stride - pad, ox·stride - pad), columns in (c, fy, fx) order, 0 outside the image.
+   */
+  im2col(col: Floats, x: Floats, g: ConvGeometry): void;
+  /** The book's col2im: x (N, C, H, W) = the sum of every window's entries of col put back in place. */
+  col2im(x: Floats, col: Floats, g: ConvGeometry): void;
+  /**
+   * Max pooling: out (N, C, OH, OW) = the maximum of each window (padding counts as 0, as the
+   * book's im2col pads), arg = the index into x of the first maximum in (fy, fx) order, -1 for padding.
+   */
+  maxPool(out: Floats, arg: Int32Array, x: Floats, g: ConvGeometry): void;
+  /** dx (xLen) = 0, then dx[arg[i]] += dout[i] for the outLen outputs (max-pool backward). */
+  maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, xLen: number, outLen: number): void;
+  /**
+   * out (N, F, P) = rows (N·P, F) per image transposed, plus bias (F) (may be null): the book's
+   * `out.reshape(N, OH, OW, -1).transpose(0, 3, 1, 2)` after the im2col product.
+   */
+  rowsToChannels(out: Floats, rows: Floats, bias: Floats | null, N: number, P: number, F: number): void;
+  /** rows (N·P, F) = x (N, F, P) per image transposed: the book's `dout.transpose(0,2,3,1).reshape(-1, FN)`. */
+  channelsToRows(rows: Floats, x: Floats, N: number, P: number, F: number): void;
 }

@@ -12,6 +12,15 @@ import type { Backend } from './backend';
 import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
 import { Affine, type AffineParams } from './layers/Affine';
 import { BatchNormalization } from './layers/BatchNormalization';
+import { Convolution } from './layers/Convolution';
+import { Pooling } from './layers/Pooling';
+import {
+  CONV_DEFAULTS,
+  deepConvNetPlan,
+  simpleConvNetPlan,
+  type ArchName,
+  type ConvPlan,
+} from './convnet';
 import { Dropout } from './layers/Dropout';
 import { IdentityWithLoss } from './layers/IdentityWithLoss';
 import type { Layer, LossLayer } from './layers/layer';
@@ -19,11 +28,11 @@ import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
 import { SparseAffine } from './layers/SparseAffine';
 import { fillNormal, initScale, type InitName } from './init';
 import type { ParamMap } from './optimizers';
-import { paramLayout, type ParamLayout } from './param-layout';
+import { layoutOf, paramLayout, type ParamLayout } from './param-layout';
 import { registryNames } from './registry';
 import type { Rng } from './rng';
-import type { Floats, Matrix, NetInput, Targets } from './tensor';
-import { isLabels } from './tensor';
+import type { CsrBatch, Floats, Matrix, NetInput, Targets } from './tensor';
+import { ensureMatrix, isLabels } from './tensor';
 import { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
 
 /** The output layers by loss config name (the book's SoftmaxWithLoss, and identity + MSE). */
@@ -52,6 +61,31 @@ export interface NetworkSpec {
   dropout: number;
   weightDecay: WeightDecayName;
   weightDecayLambda: number;
+  /** 'mlp' (default: the layers above), or a convolutional network of convnet.ts. */
+  arch?: ArchName;
+  /** simple-convnet: first-layer filters, filter side, stride, pad, pool side, hidden units (book defaults). */
+  filters?: number;
+  filterSize?: number;
+  stride?: number;
+  pad?: number;
+  pool?: number;
+  convHidden?: number;
+}
+
+/** One image's output of a convolution, its ReLU or a pooling layer: C channels of H×W (for the UI). */
+export interface FeatureMap {
+  name: string;
+  C: number;
+  H: number;
+  W: number;
+  data: Float32Array;
+}
+
+/** A layer with weights, as weight decay and the gradient norms see it: W and dW (flat). */
+export interface WeightedLayer {
+  readonly name: string;
+  readonly W: Floats;
+  readonly dW: Floats;
 }
 
 /** A named tensor, as tensors() returns it (data is a live view into the flat buffer). */
@@ -86,10 +120,16 @@ export class Network {
   readonly grads: ParamMap = {};
   /** Every layer in forward order for a dense input: Affine1, ..., the output Affine. */
   readonly layers: Layer[] = [];
-  /** The Affine layers (Affine1 first), whose W the weight decay and the gradient norms read. */
+  /** The Affine layers (the first Affine first). */
   readonly affines: Affine[] = [];
-  /** The first layer for sparse batches: Affine1's parameters, zero pixels skipped. */
-  readonly sparseInputLayer: SparseAffine;
+  /** The Convolution layers (Conv1 first); empty for an MLP. */
+  readonly convs: Convolution[] = [];
+  /** Every layer with weights in parameter order (W1, W2, ...): what weight decay and the gradient norms read. */
+  readonly weighted: WeightedLayer[] = [];
+  /** The first layer for sparse batches (an MLP's Affine1 with zero pixels skipped); null for a CNN. */
+  readonly sparseInputLayer: SparseAffine | null;
+  /** 'mlp', 'simple-convnet' or 'deep-convnet'. */
+  readonly arch: ArchName;
   readonly lastLayer: LossLayer;
   private readonly flat: Floats;
   private readonly gradFlat: Floats;
@@ -102,6 +142,10 @@ export class Network {
   private lastInputSparse = false;
   /** The Relu/Sigmoid/Tanh layers, whose outputs activations() reports. */
   private readonly activationLayers = new Set<Layer>();
+  /** A CNN's dense (N, D) batch, filled from a sparse batch (convolutions need every pixel). */
+  private denseBatch: Matrix | null = null;
+  /** The layers whose outputs featureMaps() reports, with their image shapes. */
+  private readonly mapLayers = new Map<Layer, { C: number; H: number; W: number }>();
 
   constructor(
     readonly spec: NetworkSpec,
@@ -109,8 +153,10 @@ export class Network {
   ) {
     const { backend, rng } = opts;
     this.backend = backend;
+    this.arch = spec.arch ?? 'mlp';
+    const plan = this.arch === 'mlp' ? null : convPlan(spec);
     const sizes = [spec.inputSize, ...spec.hidden, spec.outputSize];
-    this.layout = paramLayout(sizes, spec.batchNorm);
+    this.layout = plan === null ? paramLayout(sizes, spec.batchNorm) : layoutOf(plan.slots);
     this.flat = backend.alloc.floats(this.layout.totalLength);
     this.gradFlat = backend.alloc.floats(this.layout.trainableLength);
     for (const s of this.layout.slots) {
@@ -126,35 +172,107 @@ export class Network {
     const Activation = ACTIVATION_LAYERS[spec.activation];
     if (Activation === undefined) throw new Error(`unknown activation '${String(spec.activation)}'`);
     const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
-    for (let l = 1; l < sizes.length; l++) {
-      const params = this.affineParams(l, sizes[l - 1], sizes[l]);
-      fillNormal(params.W.data, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
-      // Nothing is below the first layer, so it needs no dx.
-      const affine = new Affine(`Affine${l}`, params, backend, { computeDx: l > 1 });
-      this.affines.push(affine);
-      this.layers.push(affine);
-      if (l === sizes.length - 1) break;
-      if (spec.batchNorm) {
-        this.view(`gamma${l}`).fill(1);
-        const bn = {
-          gamma: this.view(`gamma${l}`),
-          beta: this.view(`beta${l}`),
-          dgamma: this.grads[`gamma${l}`],
-          dbeta: this.grads[`beta${l}`],
-          runningMean: this.view(`runningMean${l}`),
-          runningVar: this.view(`runningVar${l}`),
-        };
-        this.layers.push(new BatchNormalization(`BatchNorm${l}`, bn, backend));
+    if (plan !== null) {
+      this.buildConvNet(plan, rng);
+      this.sparseInputLayer = null;
+    } else {
+      for (let l = 1; l < sizes.length; l++) {
+        const params = this.affineParams(l, sizes[l - 1], sizes[l]);
+        fillNormal(params.W.data, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
+        // Nothing is below the first layer, so it needs no dx.
+        const affine = new Affine(`Affine${l}`, params, backend, { computeDx: l > 1 });
+        this.affines.push(affine);
+        this.weighted.push({ name: `W${l}`, W: affine.W.data, dW: affine.dW });
+        this.layers.push(affine);
+        if (l === sizes.length - 1) break;
+        if (spec.batchNorm) this.layers.push(this.batchNorm(l));
+        const activation = new Activation(`${actName}${l}`, backend);
+        this.activationLayers.add(activation);
+        this.layers.push(activation);
+        if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, backend));
       }
-      const activation = new Activation(`${actName}${l}`, backend);
-      this.activationLayers.add(activation);
-      this.layers.push(activation);
-      if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, backend));
+      this.sparseInputLayer = new SparseAffine('Affine1', this.affines[0], backend);
     }
-    this.sparseInputLayer = new SparseAffine('Affine1', this.affines[0], backend);
     const LossLayerClass: (new (backend: Backend) => LossLayer) | undefined = LOSS_LAYERS[spec.loss];
     if (LossLayerClass === undefined) throw new Error(`unknown loss '${String(spec.loss)}'`);
     this.lastLayer = new LossLayerClass(backend);
+  }
+
+  /** BatchNormalization number `index` over gamma{index}, beta{index} and its running statistics. */
+  private batchNorm(index: number): BatchNormalization {
+    this.view(`gamma${index}`).fill(1);
+    const bn = {
+      gamma: this.view(`gamma${index}`),
+      beta: this.view(`beta${index}`),
+      dgamma: this.grads[`gamma${index}`],
+      dbeta: this.grads[`beta${index}`],
+      runningMean: this.view(`runningMean${index}`),
+      runningVar: this.view(`runningVar${index}`),
+    };
+    return new BatchNormalization(`BatchNorm${index}`, bn, this.backend);
+  }
+
+  /**
+   * A convolutional network's layers from its plan. Weights are drawn in parameter order (W1, W2,
+   * ...) with the configured init, or He for deep-convnet (the book's weight_init_scales).
+   */
+  private buildConvNet(plan: ConvPlan, rng: Rng): void {
+    const { spec, backend } = this;
+    const fanIn = new Map(plan.slots.map((s) => [s.name, s.fanIn ?? 1]));
+    const scale = (l: number): number =>
+      initScale(plan.forceHe ? 'he' : spec.init, fanIn.get(`W${l}`) ?? 1, spec.initStd);
+    let first = true;
+    let relus = 0;
+    let pools = 0;
+    let drops = 0;
+    let lastShape: { C: number; H: number; W: number } | null = null;
+    for (const st of plan.stages) {
+      switch (st.kind) {
+        case 'conv': {
+          const W = this.view(`W${st.l}`);
+          fillNormal(W, scale(st.l), rng);
+          const params = { W, b: this.view(`b${st.l}`), dW: this.grads[`W${st.l}`], db: this.grads[`b${st.l}`] };
+          const conv = new Convolution(`Conv${st.l}`, params, st.input, st.options, backend, { computeDx: !first });
+          this.convs.push(conv);
+          this.weighted.push({ name: `W${st.l}`, W, dW: conv.dW });
+          this.layers.push(conv);
+          this.mapLayers.set(conv, st.output);
+          lastShape = st.output;
+          break;
+        }
+        case 'pool': {
+          const pool = new Pooling(`Pool${++pools}`, st.input, st.options, backend);
+          this.layers.push(pool);
+          this.mapLayers.set(pool, st.output);
+          lastShape = st.output;
+          break;
+        }
+        case 'affine': {
+          const params = this.affineParams(st.l, st.D, st.M);
+          fillNormal(params.W.data, scale(st.l), rng);
+          const affine = new Affine(`Affine${st.l}`, params, backend, { computeDx: !first });
+          this.affines.push(affine);
+          this.weighted.push({ name: `W${st.l}`, W: affine.W.data, dW: affine.dW });
+          this.layers.push(affine);
+          lastShape = null;
+          break;
+        }
+        case 'relu': {
+          const relu = new ACTIVATION_LAYERS.relu(`Relu${++relus}`, backend);
+          this.layers.push(relu);
+          if (st.after === 'conv' && lastShape !== null) this.mapLayers.set(relu, lastShape);
+          else this.activationLayers.add(relu);
+          break;
+        }
+        case 'batchNorm':
+          this.layers.push(this.batchNorm(st.index));
+          break;
+        case 'dropout':
+          this.layers.push(new Dropout(`Dropout${++drops}`, st.ratio, rng, backend, st.scaling));
+          break;
+      }
+      first = false;
+    }
   }
 
   /** Wl (D, M), bl and their gradients, as views. */
@@ -224,8 +342,11 @@ export class Network {
   forward(x: NetInput, train: boolean): Matrix {
     let h: Matrix;
     this.lastInputSparse = x.kind === 'sparse';
-    if (x.kind === 'sparse') {
+    if (x.kind === 'sparse' && this.sparseInputLayer !== null) {
       h = this.sparseInputLayer.forward(x.csr);
+    } else if (x.kind === 'sparse') {
+      this.lastInputSparse = false;
+      h = this.layers[0].forward(this.scatter(x.csr), train);
     } else {
       const m = this.inputMatrix;
       m.rows = x.n;
@@ -234,6 +355,21 @@ export class Network {
     }
     for (let i = 1; i < this.layers.length; i++) h = this.layers[i].forward(h, train);
     return h;
+  }
+
+  /** A sparse batch as dense rows (N, D) of the network's backend: zeros, then each non-zero in place. */
+  private scatter(csr: CsrBatch): Matrix {
+    const D = this.spec.inputSize;
+    const n = csr.n;
+    const m = (this.denseBatch = ensureMatrix(this.denseBatch, n, D, this.backend.alloc));
+    const d = m.data;
+    d.fill(0, 0, n * D);
+    const { rowPtr, colIdx, values } = csr;
+    for (let i = 0; i < n; i++) {
+      const o = i * D;
+      for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) d[o + colIdx[e]] = values[e];
+    }
+    return m;
   }
 
   /** Mean data loss over the batch plus the weight-decay penalty (the book's `loss(x, t)`). */
@@ -245,8 +381,7 @@ export class Network {
   /** Σ over W1..WL of the weight-decay penalty (0 when weightDecay is 'none'). */
   decayPenalty(): number {
     let p = 0;
-    for (const a of this.affines)
-      p += decayPenalty(this.spec.weightDecay, this.spec.weightDecayLambda, a.W.data);
+    for (const w of this.weighted) p += decayPenalty(this.spec.weightDecay, this.spec.weightDecayLambda, w.W);
     return p;
   }
 
@@ -255,10 +390,10 @@ export class Network {
     const loss = this.loss(x, t, true);
     let dout = this.lastLayer.backward();
     for (let i = this.layers.length - 1; i >= 1; i--) dout = this.layers[i].backward(dout);
-    if (this.lastInputSparse) this.sparseInputLayer.backward(dout);
+    if (this.lastInputSparse && this.sparseInputLayer !== null) this.sparseInputLayer.backward(dout);
     else this.layers[0].backward(dout);
-    for (const a of this.affines)
-      addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, a.W.data, a.dW);
+    for (const w of this.weighted)
+      addDecayGradient(this.spec.weightDecay, this.spec.weightDecayLambda, w.W, w.dW);
     return loss;
   }
 
@@ -304,6 +439,25 @@ export class Network {
     return result;
   }
 
+  /**
+   * For one input image (D values in [0, 1]), the output channels of every convolution, its ReLU
+   * and every pooling layer, in forward order (what the book's §7.6 shows). Empty for an MLP. Copies.
+   */
+  featureMaps(pixels: ArrayLike<number>): FeatureMap[] {
+    if (this.mapLayers.size === 0) return [];
+    const D = this.spec.inputSize;
+    const data = this.pixelInput;
+    for (let i = 0; i < D; i++) data[i] = pixels[i];
+    const result: FeatureMap[] = [];
+    let h: Matrix = { rows: 1, cols: D, data };
+    for (const layer of this.layers) {
+      h = layer.forward(h, false);
+      const shape = this.mapLayers.get(layer);
+      if (shape !== undefined) result.push({ name: layer.name, ...shape, data: Float32Array.from(h.data.subarray(0, h.cols)) });
+    }
+    return result;
+  }
+
   /** Freeze (or release) every Dropout mask, so repeated training forwards see the same mask. */
   freezeDropout(frozen: boolean): void {
     for (const l of this.layers) if (l instanceof Dropout) l.frozen = frozen;
@@ -324,8 +478,27 @@ export function countArgmaxMatches(y: Matrix, t: Targets): number {
 
 /** Builds a network from its spec: parameters initialised from opts.rng in order W1, W2, ... */
 export function createNetwork(spec: NetworkSpec, opts: NetworkOptions): Network {
-  if (spec.hidden.length < 1) throw new Error('a network needs at least one hidden layer');
+  if ((spec.arch ?? 'mlp') === 'mlp' && spec.hidden.length < 1) throw new Error('a network needs at least one hidden layer');
   if (!(spec.dropout >= 0 && spec.dropout < 1))
     throw new Error(`dropout ratio ${spec.dropout} must be in [0, 1)`);
   return new Network(spec, opts);
+}
+
+/** The plan of a convolutional spec (the simple-convnet settings default to the book's). */
+function convPlan(spec: NetworkSpec): ConvPlan {
+  if (spec.arch === 'deep-convnet') return deepConvNetPlan(spec);
+  if (spec.arch === 'simple-convnet')
+    return simpleConvNetPlan({
+      inputSize: spec.inputSize,
+      outputSize: spec.outputSize,
+      filters: spec.filters ?? CONV_DEFAULTS.filters,
+      filterSize: spec.filterSize ?? CONV_DEFAULTS.filterSize,
+      stride: spec.stride ?? CONV_DEFAULTS.stride,
+      pad: spec.pad ?? CONV_DEFAULTS.pad,
+      pool: spec.pool ?? CONV_DEFAULTS.pool,
+      convHidden: spec.convHidden ?? CONV_DEFAULTS.convHidden,
+      batchNorm: spec.batchNorm,
+      dropout: spec.dropout,
+    });
+  throw new Error(`unknown architecture '${String(spec.arch)}'`);
 }

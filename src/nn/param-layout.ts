@@ -24,6 +24,21 @@ export interface ParamLayout {
   totalLength: number;
 }
 
+/** The layout of named shapes in the given order (trainable ones must come first). */
+export function layoutOf(entries: readonly { name: string; shape: number[]; trainable: boolean }[]): ParamLayout {
+  const slots: ParamSlot[] = [];
+  let offset = 0;
+  let trainableLength = 0;
+  for (const { name, shape, trainable } of entries) {
+    const length = shape.reduce((a, b) => a * b, 1);
+    if (trainable && offset !== trainableLength) throw new Error(`trainable '${name}' after running statistics`);
+    slots.push({ name, shape: [...shape], offset, length, trainable });
+    offset += length;
+    if (trainable) trainableLength = offset;
+  }
+  return { slots, trainableLength, totalLength: offset };
+}
+
 /** The layout for sizes [inputSize, ...hidden, outputSize], with or without BatchNormalization. */
 export function paramLayout(sizes: number[], batchNorm: boolean): ParamLayout {
   const slots: ParamSlot[] = [];

@@ -138,7 +138,7 @@ export class Trainer {
       { backend: opts.backend, rng: new Rng(c.seed, 0) },
     );
     if (opts.initialWeights) this.network.setTensors(opts.initialWeights);
-    this.gradientNorms = new GradientNormMeter(this.network.affines.map((a) => a.dW));
+    this.gradientNorms = new GradientNormMeter(this.network.weighted.map((w) => w.dW));
     this.gradientSampleEvery = Math.max(1, Math.floor(opts.gradientSampleEvery ?? GRADIENT_SAMPLE_EVERY));
     this.baseLearningRate = c.learningRate;
     this.scheduleOptions = { stepEpochs: c.scheduleStepEpochs, decay: c.scheduleDecay };

@@ -12,7 +12,14 @@ import type { Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import type { Layer } from './layer';
 
-/** Inverted dropout with a mask drawn from the run's seeded Rng. */
+/**
+ * How kept units are scaled: 'inverted' (ours: 1 / (1 - ratio) in training, nothing at inference)
+ * or 'book' (the book's Dropout, used by its DeepConvNet: nothing in training, (1 - ratio) at
+ * inference), so a network imported from the book predicts exactly as the book's code does.
+ */
+export type DropoutScaling = 'inverted' | 'book';
+
+/** Dropout with a mask drawn from the run's seeded Rng. */
 export class Dropout implements Layer {
   /** When true, training forwards reuse the last mask, so gradientCheck differentiates one function. */
   frozen = false;
@@ -26,6 +33,7 @@ export class Dropout implements Layer {
     readonly ratio: number,
     private readonly rng: Rng,
     private readonly backend: Backend,
+    readonly scaling: DropoutScaling = 'inverted',
   ) {}
 
   /** train: out (N, M) = x · mask / (1 - ratio); inference: out = x. */
@@ -35,7 +43,8 @@ export class Dropout implements Layer {
     const xd = x.data;
     const y = out.data;
     if (!train) {
-      for (let i = 0; i < len; i++) y[i] = xd[i];
+      const keep = this.scaling === 'book' ? 1 - this.ratio : 1;
+      for (let i = 0; i < len; i++) y[i] = xd[i] * keep;
       return out;
     }
     if (this.mask.length < len) {
@@ -47,7 +56,7 @@ export class Dropout implements Layer {
       // The book: mask = np.random.rand(*x.shape) > self.dropout_ratio
       for (let i = 0; i < len; i++) mask[i] = this.rng.next() > this.ratio ? 1 : 0;
     }
-    const scale = 1 / (1 - this.ratio);
+    const scale = this.scaling === 'book' ? 1 : 1 / (1 - this.ratio);
     for (let i = 0; i < len; i++) y[i] = mask[i] === 1 ? xd[i] * scale : 0;
     return out;
   }
@@ -56,7 +65,7 @@ export class Dropout implements Layer {
   backward(dout: Matrix): Matrix {
     const len = dout.rows * dout.cols;
     const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.backend.alloc));
-    const scale = 1 / (1 - this.ratio);
+    const scale = this.scaling === 'book' ? 1 : 1 / (1 - this.ratio);
     const mask = this.mask;
     const d = dout.data;
     for (let i = 0; i < len; i++) dx.data[i] = mask[i] === 1 ? d[i] * scale : 0;

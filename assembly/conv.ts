@@ -1,0 +1,147 @@
+// Convolution and pooling helpers (see src/nn/kernels.ts for the contract; the TypeScript
+// references are in src/nn/kernels-ts.ts). Geometry: x (N, C, H, W), window FH×FW, stride, pad,
+// OH×OW windows. All addresses are bytes; float32 and int32 elements.
+
+/** col (N·OH·OW, C·FH·FW) from x: one row per window, 0 outside the image. */
+export function im2col(col: usize, x: usize, N: i32, C: i32, H: i32, W: i32, FH: i32, FW: i32, stride: i32, pad: i32, OH: i32, OW: i32): void {
+  let o = col;
+  const plane = <usize>(H * W) << 2;
+  for (let n = 0; n < N; n++) {
+    const xn = x + <usize>(n * C) * plane;
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * stride - pad;
+      for (let ox = 0; ox < OW; ox++) {
+        const x0 = ox * stride - pad;
+        const inside = y0 >= 0 && x0 >= 0 && y0 + FH <= H && x0 + FW <= W;
+        for (let c = 0; c < C; c++) {
+          const xc = xn + <usize>c * plane;
+          if (inside) {
+            for (let fy = 0; fy < FH; fy++) {
+              const src = xc + (<usize>((y0 + fy) * W + x0) << 2);
+              let fx = 0;
+              for (; fx + 4 <= FW; fx += 4) v128.store(o + (<usize>fx << 2), v128.load(src + (<usize>fx << 2)));
+              for (; fx < FW; fx++) store<f32>(o + (<usize>fx << 2), load<f32>(src + (<usize>fx << 2)));
+              o += <usize>FW << 2;
+            }
+          } else {
+            for (let fy = 0; fy < FH; fy++) {
+              const y = y0 + fy;
+              const rowIn = y >= 0 && y < H;
+              for (let fx = 0; fx < FW; fx++) {
+                const xx = x0 + fx;
+                store<f32>(o, rowIn && xx >= 0 && xx < W ? load<f32>(xc + (<usize>(y * W + xx) << 2)) : 0);
+                o += 4;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** x (N, C, H, W) = Σ of every window's entries of col put back in place (padding dropped). */
+export function col2im(x: usize, col: usize, N: i32, C: i32, H: i32, W: i32, FH: i32, FW: i32, stride: i32, pad: i32, OH: i32, OW: i32): void {
+  memory.fill(x, 0, <usize>(N * C * H * W) << 2);
+  let o = col;
+  const plane = <usize>(H * W) << 2;
+  for (let n = 0; n < N; n++) {
+    const xn = x + <usize>(n * C) * plane;
+    for (let oy = 0; oy < OH; oy++) {
+      const y0 = oy * stride - pad;
+      for (let ox = 0; ox < OW; ox++) {
+        const x0 = ox * stride - pad;
+        for (let c = 0; c < C; c++) {
+          const xc = xn + <usize>c * plane;
+          for (let fy = 0; fy < FH; fy++) {
+            const y = y0 + fy;
+            const rowIn = y >= 0 && y < H;
+            for (let fx = 0; fx < FW; fx++) {
+              const xx = x0 + fx;
+              if (rowIn && xx >= 0 && xx < W) {
+                const p = xc + (<usize>(y * W + xx) << 2);
+                store<f32>(p, load<f32>(p) + load<f32>(o));
+              }
+              o += 4;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** out (N, C, OH, OW) = window maxima (padding is 0); arg = index into x of the first maximum, -1 for padding. */
+export function maxPool(out: usize, arg: usize, x: usize, N: i32, C: i32, H: i32, W: i32, FH: i32, FW: i32, stride: i32, pad: i32, OH: i32, OW: i32): void {
+  let o: usize = 0;
+  for (let nc = 0; nc < N * C; nc++) {
+    const xc = nc * H * W;
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++) {
+        let best: f32 = -Infinity;
+        let at = -1;
+        for (let fy = 0; fy < FH; fy++) {
+          const y = oy * stride - pad + fy;
+          for (let fx = 0; fx < FW; fx++) {
+            const xx = ox * stride - pad + fx;
+            const inside = y >= 0 && y < H && xx >= 0 && xx < W;
+            const i = xc + y * W + xx;
+            const v: f32 = inside ? load<f32>(x + (<usize>i << 2)) : 0;
+            if (v > best) {
+              best = v;
+              at = inside ? i : -1;
+            }
+          }
+        }
+        store<f32>(out + o, best);
+        store<i32>(arg + o, at);
+        o += 4;
+      }
+    }
+  }
+}
+
+/** dx (xLen) = 0, then dx[arg[i]] += dout[i]. */
+export function maxPoolBackward(dx: usize, dout: usize, arg: usize, xLen: i32, outLen: i32): void {
+  memory.fill(dx, 0, <usize>xLen << 2);
+  for (let i = 0; i < outLen; i++) {
+    const a = load<i32>(arg + (<usize>i << 2));
+    if (a >= 0) {
+      const p = dx + (<usize>a << 2);
+      store<f32>(p, load<f32>(p) + load<f32>(dout + (<usize>i << 2)));
+    }
+  }
+}
+
+/** out[n, f, p] = rows[n·P + p, f] + bias[f] (bias == 0: none). */
+export function rowsToChannels(out: usize, rows: usize, bias: usize, N: i32, P: i32, F: i32): void {
+  for (let n = 0; n < N; n++) {
+    const rn = rows + (<usize>(n * P * F) << 2);
+    for (let f = 0; f < F; f++) {
+      const bf: f32 = bias != 0 ? load<f32>(bias + (<usize>f << 2)) : 0;
+      const o = out + (<usize>((n * F + f) * P) << 2);
+      let src = rn + (<usize>f << 2);
+      const step = <usize>F << 2;
+      for (let p = 0; p < P; p++) {
+        store<f32>(o + (<usize>p << 2), load<f32>(src) + bf);
+        src += step;
+      }
+    }
+  }
+}
+
+/** rows[n·P + p, f] = x[n, f, p]. */
+export function channelsToRows(rows: usize, x: usize, N: i32, P: i32, F: i32): void {
+  for (let n = 0; n < N; n++) {
+    const rn = rows + (<usize>(n * P * F) << 2);
+    for (let f = 0; f < F; f++) {
+      const xi = x + (<usize>((n * F + f) * P) << 2);
+      let dst = rn + (<usize>f << 2);
+      const step = <usize>F << 2;
+      for (let p = 0; p < P; p++) {
+        store<f32>(dst, load<f32>(xi + (<usize>p << 2)));
+        dst += step;
+      }
+    }
+  }
+}
