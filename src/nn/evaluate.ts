@@ -27,6 +27,8 @@ export interface Evaluation {
 
 /** Rows per evaluation batch: large enough for efficient kernels, small enough for memory (~7 MB of buffers). */
 const EVAL_BATCH = 1000;
+/** Rows per batch for a convolutional network, whose layers hold C·H·W values per image (~40 MB at 200). */
+const CONV_EVAL_BATCH = 200;
 
 /** Each network's evaluation buffers, made once (a backend's buffers may never be freed). */
 const buffers = new WeakMap<Network, { builder: BatchBuilder }>();
@@ -40,9 +42,10 @@ export function evaluateNetwork(
   range: { start: number; end: number } = { start: 0, end: split.count },
 ): Evaluation {
   let buf = buffers.get(network);
+  const rows = network.arch === 'mlp' ? EVAL_BATCH : CONV_EVAL_BATCH;
   if (buf === undefined || buf.builder.pixelsPerImage !== split.pixelsPerImage) {
     buf = {
-      builder: new BatchBuilder(network.backend, EVAL_BATCH, split.pixelsPerImage, NO_PERTURBATION),
+      builder: new BatchBuilder(network.backend, rows, split.pixelsPerImage, NO_PERTURBATION),
     };
     buffers.set(network, buf);
   }
@@ -52,8 +55,8 @@ export function evaluateNetwork(
   let lossSum = 0;
   const start = Math.max(0, range.start);
   const end = Math.min(split.count, range.end);
-  for (let s = start; s < end; s += EVAL_BATCH) {
-    const n = Math.min(EVAL_BATCH, end - s);
+  for (let s = start; s < end; s += rows) {
+    const n = Math.min(rows, end - s);
     const input = builder.fillRange(split, s, n);
     const logits = network.forward(input, false);
     if (softmax) {

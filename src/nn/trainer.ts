@@ -13,7 +13,7 @@ import { clipGlobalNorm } from './grad-clip';
 import { GradientNormMeter } from './gradient-norms';
 import type { InitName } from './init';
 import type { ActivationName } from './layers/activations';
-import { createNetwork, type LossName, type Network, type TensorInput } from './network';
+import { createNetwork, type LossName, type Network, type NetworkSpec, type TensorInput } from './network';
 import { createOptimizer, type Optimizer, type OptimizerName } from './optimizers';
 import { Rng } from './rng';
 import { learningRateAt, type ScheduleName, type ScheduleOptions } from './schedules';
@@ -30,7 +30,10 @@ export const STOP_BY = ['iterations', 'epochs'] as const;
  * hyperparameter list) is passed as it is: the type checker holds it to this shape. The trainer
  * trusts the values: the config was validated where it entered the app.
  */
-export interface TrainerConfig {
+export interface TrainerConfig extends Pick<
+  NetworkSpec,
+  'arch' | 'filters' | 'filterSize' | 'stride' | 'pad' | 'pool' | 'convHidden'
+> {
   hidden: number[];
   activation: ActivationName;
   loss: LossName;

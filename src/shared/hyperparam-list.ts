@@ -8,12 +8,13 @@
  * Defaults are the book's ch05 run: 784-50-10, ReLU, SGD lr 0.1, batch 100 drawn at random,
  * 10,000 iterations with an evaluation every 600.
  */
-import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, SCHEDULES, WEIGHT_DECAYS } from '../nn/index';
+import { ACTIVATIONS, ARCHS, CONV_DEFAULTS, INITS, LOSSES, OPTIMIZERS, SCHEDULES, WEIGHT_DECAYS } from '../nn/index';
 import { SAMPLINGS, STOP_BY } from '../nn/trainer';
 import { booleanParam, choiceParam, numberParam, sizesParam } from './hyperparam-kinds';
 
 /** The one hyperparameter list. */
 export const HYPERPARAMS = [
+  choiceParam('arch', ARCHS, { default: 'mlp', flag: 'arch', section: '7.5' }),
   sizesParam('hidden', {
     min: 1,
     max: 1024,
@@ -22,8 +23,68 @@ export const HYPERPARAMS = [
     default: [50],
     flag: 'hidden',
     section: '5.7',
+    when: { setting: 'arch', oneOf: ['mlp'], reason: 'why.mlpOnly' },
   }),
-  choiceParam('activation', ACTIVATIONS, { default: 'relu', flag: 'activation', section: '3.2' }),
+  numberParam('filters', {
+    min: 1,
+    max: 128,
+    integer: true,
+    default: CONV_DEFAULTS.filters,
+    flag: 'filters',
+    section: '7.2.5',
+    when: { setting: 'arch', oneOf: ['simple-convnet'], reason: 'why.simpleConvNetOnly' },
+  }),
+  numberParam('filterSize', {
+    min: 1,
+    max: 14,
+    integer: true,
+    default: CONV_DEFAULTS.filterSize,
+    flag: 'filter-size',
+    section: '7.2.2',
+    when: { setting: 'arch', oneOf: ['simple-convnet'], reason: 'why.simpleConvNetOnly' },
+  }),
+  numberParam('stride', {
+    min: 1,
+    max: 4,
+    integer: true,
+    default: CONV_DEFAULTS.stride,
+    flag: 'stride',
+    section: '7.2.4',
+    when: { setting: 'arch', oneOf: ['simple-convnet'], reason: 'why.simpleConvNetOnly' },
+  }),
+  numberParam('pad', {
+    min: 0,
+    max: 4,
+    integer: true,
+    default: CONV_DEFAULTS.pad,
+    flag: 'pad',
+    section: '7.2.3',
+    when: { setting: 'arch', oneOf: ['simple-convnet'], reason: 'why.simpleConvNetOnly' },
+  }),
+  numberParam('pool', {
+    min: 1,
+    max: 4,
+    integer: true,
+    default: CONV_DEFAULTS.pool,
+    flag: 'pool',
+    section: '7.3',
+    when: { setting: 'arch', oneOf: ['simple-convnet'], reason: 'why.simpleConvNetOnly' },
+  }),
+  numberParam('convHidden', {
+    min: 1,
+    max: 1024,
+    integer: true,
+    default: CONV_DEFAULTS.convHidden,
+    flag: 'conv-hidden',
+    section: '7.5',
+    when: { setting: 'arch', oneOf: ['simple-convnet'], reason: 'why.simpleConvNetOnly' },
+  }),
+  choiceParam('activation', ACTIVATIONS, {
+    default: 'relu',
+    flag: 'activation',
+    section: '3.2',
+    when: { setting: 'arch', oneOf: ['mlp'], reason: 'why.convRelu' },
+  }),
   choiceParam('loss', LOSSES, { default: 'softmax-cross-entropy', flag: 'loss', section: '4.2' }),
   choiceParam('init', INITS, { default: 'std', flag: 'init', section: '6.2' }),
   numberParam('initStd', {
@@ -111,8 +172,21 @@ export const HYPERPARAMS = [
     section: '6.4.2',
     when: { setting: 'weightDecay', noneOf: ['none'], reason: 'why.noWeightDecay' },
   }),
-  numberParam('dropout', { min: 0, max: 0.9, step: 0.05, default: 0, flag: 'dropout', section: '6.4.3' }),
-  booleanParam('batchNorm', { default: false, flag: 'batch-norm', section: '6.3' }),
+  numberParam('dropout', {
+    min: 0,
+    max: 0.9,
+    step: 0.05,
+    default: 0,
+    flag: 'dropout',
+    section: '6.4.3',
+    when: { setting: 'arch', noneOf: ['deep-convnet'], reason: 'why.deepConvNetFixed' },
+  }),
+  booleanParam('batchNorm', {
+    default: false,
+    flag: 'batch-norm',
+    section: '6.3',
+    when: { setting: 'arch', noneOf: ['deep-convnet'], reason: 'why.deepConvNetFixed' },
+  }),
   numberParam('batchSize', {
     min: 1,
     max: 1000,
