@@ -73,6 +73,10 @@ export function col2im(x: usize, col: usize, N: i32, C: i32, H: i32, W: i32, FH:
 
 /** out (N, C, OH, OW) = window maxima (padding is 0); arg = index into x of the first maximum, -1 for padding. */
 export function maxPool(out: usize, arg: usize, x: usize, N: i32, C: i32, H: i32, W: i32, FH: i32, FW: i32, stride: i32, pad: i32, OH: i32, OW: i32): void {
+  if (pad == 0 && FH == 2 && FW == 2) {
+    maxPool2(out, arg, x, N * C, H, W, stride, OH, OW);
+    return;
+  }
   let o: usize = 0;
   for (let nc = 0; nc < N * C; nc++) {
     const xc = nc * H * W;
@@ -86,7 +90,8 @@ export function maxPool(out: usize, arg: usize, x: usize, N: i32, C: i32, H: i32
             const xx = ox * stride - pad + fx;
             const inside = y >= 0 && y < H && xx >= 0 && xx < W;
             const i = xc + y * W + xx;
-            const v: f32 = inside ? load<f32>(x + (<usize>i << 2)) : 0;
+            let v: f32 = 0;
+            if (inside) v = load<f32>(x + (<usize>i << 2));
             if (v > best) {
               best = v;
               at = inside ? i : -1;
@@ -101,47 +106,99 @@ export function maxPool(out: usize, arg: usize, x: usize, N: i32, C: i32, H: i32
   }
 }
 
-/** dx (xLen) = 0, then dx[arg[i]] += dout[i]. */
+/** 2×2 windows without padding (every window inside the image): the SimpleConvNet case. */
+function maxPool2(out: usize, arg: usize, x: usize, NC: i32, H: i32, W: i32, stride: i32, OH: i32, OW: i32): void {
+  let o: usize = 0;
+  for (let nc = 0; nc < NC; nc++) {
+    const xc = nc * H * W;
+    for (let oy = 0; oy < OH; oy++) {
+      let i = xc + oy * stride * W;
+      for (let ox = 0; ox < OW; ox++) {
+        const p = x + (<usize>i << 2);
+        const w = <usize>W << 2;
+        // First maximum in (fy, fx) order: later entries win only when strictly greater.
+        let best = load<f32>(p);
+        let at = i;
+        const v1 = load<f32>(p, 4);
+        if (v1 > best) { best = v1; at = i + 1; }
+        const v2 = load<f32>(p + w);
+        if (v2 > best) { best = v2; at = i + W; }
+        const v3 = load<f32>(p + w, 4);
+        if (v3 > best) { best = v3; at = i + W + 1; }
+        store<f32>(out + o, best);
+        store<i32>(arg + o, at);
+        o += 4;
+        i += stride;
+      }
+    }
+  }
+}
+
+/** dx (xLen) = 0, then dx[arg[i]] += dout[i]; indices outside 0..xLen-1 (padding: -1) are skipped. */
 export function maxPoolBackward(dx: usize, dout: usize, arg: usize, xLen: i32, outLen: i32): void {
   memory.fill(dx, 0, <usize>xLen << 2);
   for (let i = 0; i < outLen; i++) {
     const a = load<i32>(arg + (<usize>i << 2));
-    if (a >= 0) {
+    if (<u32>a < <u32>xLen) {
       const p = dx + (<usize>a << 2);
       store<f32>(p, load<f32>(p) + load<f32>(dout + (<usize>i << 2)));
     }
   }
 }
 
-/** out[n, f, p] = rows[n·P + p, f] + bias[f] (bias == 0: none). */
-export function rowsToChannels(out: usize, rows: usize, bias: usize, N: i32, P: i32, F: i32): void {
-  for (let n = 0; n < N; n++) {
-    const rn = rows + (<usize>(n * P * F) << 2);
-    for (let f = 0; f < F; f++) {
-      const bf: f32 = bias != 0 ? load<f32>(bias + (<usize>f << 2)) : 0;
-      const o = out + (<usize>((n * F + f) * P) << 2);
-      let src = rn + (<usize>f << 2);
-      const step = <usize>F << 2;
-      for (let p = 0; p < P; p++) {
-        store<f32>(o + (<usize>p << 2), load<f32>(src) + bf);
-        src += step;
+// @ts-ignore: decorator
+@inline function transposeStore(o: usize, ostride: usize, r0: v128, r1: v128, r2: v128, r3: v128): void {
+  // rows r0..r3 of a 4×4 block → its columns, stored at o, o + ostride, ...
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(o, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+  v128.store(o + ostride, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+  v128.store(o + 2 * ostride, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
+  v128.store(o + 3 * ostride, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
+}
+
+/** dst (F, P) = src (P, F)ᵀ plus bias[f] on row f (bias == 0: none), in 4×4 blocks. */
+function transposeAdd(dst: usize, src: usize, P: i32, F: i32, bias: usize): void {
+  const sRow = <usize>F << 2;
+  const dRow = <usize>P << 2;
+  let f = 0;
+  for (; f + 4 <= F; f += 4) {
+    const b = bias != 0 ? v128.load(bias + (<usize>f << 2)) : f32x4.splat(0);
+    let p = 0;
+    for (; p + 4 <= P; p += 4) {
+      const s0 = src + <usize>p * sRow + (<usize>f << 2);
+      transposeStore(
+        dst + <usize>f * dRow + (<usize>p << 2),
+        dRow,
+        f32x4.add(v128.load(s0), b),
+        f32x4.add(v128.load(s0 + sRow), b),
+        f32x4.add(v128.load(s0 + 2 * sRow), b),
+        f32x4.add(v128.load(s0 + 3 * sRow), b),
+      );
+    }
+    for (; p < P; p++) {
+      for (let j = 0; j < 4; j++) {
+        const bf: f32 = bias != 0 ? load<f32>(bias + (<usize>(f + j) << 2)) : 0;
+        store<f32>(dst + <usize>(f + j) * dRow + (<usize>p << 2), load<f32>(src + <usize>p * sRow + (<usize>(f + j) << 2)) + bf);
       }
     }
   }
+  for (; f < F; f++) {
+    const bf: f32 = bias != 0 ? load<f32>(bias + (<usize>f << 2)) : 0;
+    for (let p = 0; p < P; p++) store<f32>(dst + <usize>f * dRow + (<usize>p << 2), load<f32>(src + <usize>p * sRow + (<usize>f << 2)) + bf);
+  }
+}
+
+/** out[n, f, p] = rows[n·P + p, f] + bias[f] (bias == 0: none). */
+export function rowsToChannels(out: usize, rows: usize, bias: usize, N: i32, P: i32, F: i32): void {
+  const img = <usize>(P * F) << 2;
+  for (let n = 0; n < N; n++) transposeAdd(out + <usize>n * img, rows + <usize>n * img, P, F, bias);
 }
 
 /** rows[n·P + p, f] = x[n, f, p]. */
 export function channelsToRows(rows: usize, x: usize, N: i32, P: i32, F: i32): void {
-  for (let n = 0; n < N; n++) {
-    const rn = rows + (<usize>(n * P * F) << 2);
-    for (let f = 0; f < F; f++) {
-      const xi = x + (<usize>((n * F + f) * P) << 2);
-      let dst = rn + (<usize>f << 2);
-      const step = <usize>F << 2;
-      for (let p = 0; p < P; p++) {
-        store<f32>(dst, load<f32>(xi + (<usize>p << 2)));
-        dst += step;
-      }
-    }
-  }
+  const img = <usize>(P * F) << 2;
+  for (let n = 0; n < N; n++) transposeAdd(rows + <usize>n * img, x + <usize>n * img, F, P, 0);
 }

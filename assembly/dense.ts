@@ -124,19 +124,15 @@ export function gemmBT(out: usize, g: usize, b: usize, n: i32, k: i32, m: i32, b
   gemmStrided(out, g, <usize>m << 2, 4, bT, n, m, k, 0);
 }
 
-/** out (m) = Σ_i g[i,:]: the bias gradient db. */
+/** out (m) = Σ_i g[i,:]: the bias gradient db, row by row into out (which stays in cache). */
 export function colSum(out: usize, g: usize, n: i32, m: i32): void {
   const rowBytes = <usize>m << 2;
   const full = <usize>(m >> 2) << 4; // bytes covered by whole vectors
-  for (let j: usize = 0; j < full; j += 16) {
-    let s = f32x4.splat(0);
-    for (let i = 0; i < n; i++) s = f32x4.add(s, v128.load(g + <usize>i * rowBytes + j));
-    v128.store(out + j, s);
-  }
-  for (let j = <i32>(full >> 2); j < m; j++) {
-    let s: f32 = 0;
-    for (let i = 0; i < n; i++) s += load<f32>(g + <usize>i * rowBytes + (<usize>j << 2));
-    store<f32>(out + (<usize>j << 2), s);
+  memory.fill(out, 0, rowBytes);
+  for (let i = 0; i < n; i++) {
+    const gi = g + <usize>i * rowBytes;
+    for (let j: usize = 0; j < full; j += 16) v128.store(out + j, f32x4.add(v128.load(out + j), v128.load(gi + j)));
+    for (let j = full; j < rowBytes; j += 4) store<f32>(out + j, load<f32>(out + j) + load<f32>(gi + j));
   }
 }
 
