@@ -75,7 +75,9 @@ export const tsBackend: Backend = {
   alloc: {
     floats: (length) => new Float32Array(length),
     ints: (length) => new Int32Array(length),
-    csr: heapCsr, stage: stagingOnce(stagedInPlace) },
+    csr: heapCsr,
+    stage: stagingOnce(stagedInPlace),
+  },
 };
 
 /** tsKernels over float64 heap buffers: the precision the gradient checks need. */
@@ -84,5 +86,7 @@ export const float64Backend: Backend = {
   alloc: {
     floats: (length) => new Float64Array(length),
     ints: (length) => new Int32Array(length),
-    csr: heapCsr, stage: stagingOnce(stagedInPlace) },
+    csr: heapCsr,
+    stage: stagingOnce(stagedInPlace),
+  },
 };

@@ -80,7 +80,8 @@ export interface ConvPlan {
 /** The square image side for inputSize pixels (784 → 28). */
 function imageOf(inputSize: number): ImageShape {
   const side = Math.round(Math.sqrt(inputSize));
-  if (side * side !== inputSize) throw new Error(`a convolutional network needs square images, got ${inputSize} pixels`);
+  if (side * side !== inputSize)
+    throw new Error(`a convolutional network needs square images, got ${inputSize} pixels`);
   return { C: 1, H: side, W: side };
 }
 
@@ -102,7 +103,9 @@ class Planner {
     const OH = outputSize(input.H, F, stride, pad);
     const OW = outputSize(input.W, F, stride, pad);
     if (!(OH >= 1 && OW >= 1))
-      throw new Error(`Conv${l}: a ${F}x${F} filter with pad ${pad} does not fit a ${input.H}x${input.W} image`);
+      throw new Error(
+        `Conv${l}: a ${F}x${F} filter with pad ${pad} does not fit a ${input.H}x${input.W} image`,
+      );
     const output = { C: FN, H: OH, W: OW };
     this.slots.push({ name: `W${l}`, shape: [FN, input.C, F, F], trainable: true, fanIn: input.C * F * F });
     this.slots.push({ name: `b${l}`, shape: [FN], trainable: true });
@@ -195,4 +198,11 @@ export function deepConvNetPlan(spec: Pick<ConvSpec, 'inputSize' | 'outputSize'>
 }
 
 /** The simple-convnet's defaults (the book's), for specs that leave them out. */
-export const CONV_DEFAULTS = { filters: 30, filterSize: 5, stride: 1, pad: 0, pool: 2, convHidden: 100 } as const;
+export const CONV_DEFAULTS = {
+  filters: 30,
+  filterSize: 5,
+  stride: 1,
+  pad: 0,
+  pool: 2,
+  convHidden: 100,
+} as const;

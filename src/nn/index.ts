@@ -77,7 +77,13 @@ export {
 } from './trainer';
 export { GradientNormMeter, l2Norm } from './gradient-norms';
 export { tsKernels } from './kernels-ts';
-export { Convolution, outputSize, type ConvolutionParams, type ConvolutionOptions, type ImageShape } from './layers/Convolution';
+export {
+  Convolution,
+  outputSize,
+  type ConvolutionParams,
+  type ConvolutionOptions,
+  type ImageShape,
+} from './layers/Convolution';
 export { Pooling, type PoolingOptions } from './layers/Pooling';
 export {
   ARCHITECTURES,

@@ -189,7 +189,14 @@ function maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, xLen: number
 }
 
 /** out[n, f, p] = rows[n·P + p, f] + bias[f]. */
-function rowsToChannels(out: Floats, rows: Floats, bias: Floats | null, N: number, P: number, F: number): void {
+function rowsToChannels(
+  out: Floats,
+  rows: Floats,
+  bias: Floats | null,
+  N: number,
+  P: number,
+  F: number,
+): void {
   for (let n = 0; n < N; n++) {
     for (let f = 0; f < F; f++) {
       const bf = bias === null ? 0 : bias[f];

@@ -59,9 +59,13 @@ interface WasmExports {
 /** A geometry's numbers in the order the exports take them. */
 function geometryArgs(g: ConvGeometry): number[] {
   for (const v of [g.N, g.C, g.H, g.W, g.FH, g.FW, g.stride, g.pad, g.OH, g.OW]) {
-    if (!(Number.isInteger(v) && v >= 0)) throw new Error(`wasm-simd kernels: bad geometry ${JSON.stringify(g)}`);
+    if (!(Number.isInteger(v) && v >= 0))
+      throw new Error(`wasm-simd kernels: bad geometry ${JSON.stringify(g)}`);
   }
-  if (g.OH !== Math.floor((g.H + 2 * g.pad - g.FH) / g.stride) + 1 || g.OW !== Math.floor((g.W + 2 * g.pad - g.FW) / g.stride) + 1)
+  if (
+    g.OH !== Math.floor((g.H + 2 * g.pad - g.FH) / g.stride) + 1 ||
+    g.OW !== Math.floor((g.W + 2 * g.pad - g.FW) / g.stride) + 1
+  )
     throw new Error(`wasm-simd kernels: OH, OW do not follow from ${JSON.stringify(g)}`);
   return [g.N, g.C, g.H, g.W, g.FH, g.FW, g.stride, g.pad, g.OH, g.OW];
 }
@@ -306,11 +310,22 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     maxPool(out, arg, x, g) {
       const args = geometryArgs(g);
       const len = g.N * g.C * g.OH * g.OW;
-      wasm.maxPool(addr(out, 'out', len), addr(arg, 'arg', len), addr(x, 'x', g.N * g.C * g.H * g.W), ...args);
+      wasm.maxPool(
+        addr(out, 'out', len),
+        addr(arg, 'arg', len),
+        addr(x, 'x', g.N * g.C * g.H * g.W),
+        ...args,
+      );
     },
     maxPoolBackward(dx, dout, arg, xLen, outLen) {
       // The kernel skips any index outside dx, so a bad arg cannot write past it.
-      wasm.maxPoolBackward(addr(dx, 'dx', xLen), addr(dout, 'dout', outLen), addr(arg, 'arg', outLen), xLen, outLen);
+      wasm.maxPoolBackward(
+        addr(dx, 'dx', xLen),
+        addr(dout, 'dout', outLen),
+        addr(arg, 'arg', outLen),
+        xLen,
+        outLen,
+      );
     },
     rowsToChannels(out, rows, bias, N, P, F) {
       wasm.rowsToChannels(

@@ -14,13 +14,7 @@ import { Affine, type AffineParams } from './layers/Affine';
 import { BatchNormalization } from './layers/BatchNormalization';
 import { Convolution } from './layers/Convolution';
 import { Pooling } from './layers/Pooling';
-import {
-  CONV_DEFAULTS,
-  deepConvNetPlan,
-  simpleConvNetPlan,
-  type ArchName,
-  type ConvPlan,
-} from './convnet';
+import { CONV_DEFAULTS, deepConvNetPlan, simpleConvNetPlan, type ArchName, type ConvPlan } from './convnet';
 import { Dropout } from './layers/Dropout';
 import { IdentityWithLoss } from './layers/IdentityWithLoss';
 import type { Layer, LossLayer } from './layers/layer';
@@ -231,8 +225,15 @@ export class Network {
         case 'conv': {
           const W = this.view(`W${st.l}`);
           fillNormal(W, scale(st.l), rng);
-          const params = { W, b: this.view(`b${st.l}`), dW: this.grads[`W${st.l}`], db: this.grads[`b${st.l}`] };
-          const conv = new Convolution(`Conv${st.l}`, params, st.input, st.options, backend, { computeDx: !first });
+          const params = {
+            W,
+            b: this.view(`b${st.l}`),
+            dW: this.grads[`W${st.l}`],
+            db: this.grads[`b${st.l}`],
+          };
+          const conv = new Convolution(`Conv${st.l}`, params, st.input, st.options, backend, {
+            computeDx: !first,
+          });
           this.convs.push(conv);
           this.weighted.push({ name: `W${st.l}`, W, dW: conv.dW });
           this.layers.push(conv);
@@ -453,7 +454,8 @@ export class Network {
     for (const layer of this.layers) {
       h = layer.forward(h, false);
       const shape = this.mapLayers.get(layer);
-      if (shape !== undefined) result.push({ name: layer.name, ...shape, data: Float32Array.from(h.data.subarray(0, h.cols)) });
+      if (shape !== undefined)
+        result.push({ name: layer.name, ...shape, data: Float32Array.from(h.data.subarray(0, h.cols)) });
     }
     return result;
   }
@@ -478,7 +480,8 @@ export function countArgmaxMatches(y: Matrix, t: Targets): number {
 
 /** Builds a network from its spec: parameters initialised from opts.rng in order W1, W2, ... */
 export function createNetwork(spec: NetworkSpec, opts: NetworkOptions): Network {
-  if ((spec.arch ?? 'mlp') === 'mlp' && spec.hidden.length < 1) throw new Error('a network needs at least one hidden layer');
+  if ((spec.arch ?? 'mlp') === 'mlp' && spec.hidden.length < 1)
+    throw new Error('a network needs at least one hidden layer');
   if (!(spec.dropout >= 0 && spec.dropout < 1))
     throw new Error(`dropout ratio ${spec.dropout} must be in [0, 1)`);
   return new Network(spec, opts);

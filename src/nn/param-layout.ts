@@ -25,13 +25,16 @@ export interface ParamLayout {
 }
 
 /** The layout of named shapes in the given order (trainable ones must come first). */
-export function layoutOf(entries: readonly { name: string; shape: number[]; trainable: boolean }[]): ParamLayout {
+export function layoutOf(
+  entries: readonly { name: string; shape: number[]; trainable: boolean }[],
+): ParamLayout {
   const slots: ParamSlot[] = [];
   let offset = 0;
   let trainableLength = 0;
   for (const { name, shape, trainable } of entries) {
     const length = shape.reduce((a, b) => a * b, 1);
-    if (trainable && offset !== trainableLength) throw new Error(`trainable '${name}' after running statistics`);
+    if (trainable && offset !== trainableLength)
+      throw new Error(`trainable '${name}' after running statistics`);
     slots.push({ name, shape: [...shape], offset, length, trainable });
     offset += length;
     if (trainable) trainableLength = offset;

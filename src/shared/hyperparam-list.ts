@@ -8,7 +8,16 @@
  * Defaults are the book's ch05 run: 784-50-10, ReLU, SGD lr 0.1, batch 100 drawn at random,
  * 10,000 iterations with an evaluation every 600.
  */
-import { ACTIVATIONS, ARCHS, CONV_DEFAULTS, INITS, LOSSES, OPTIMIZERS, SCHEDULES, WEIGHT_DECAYS } from '../nn/index';
+import {
+  ACTIVATIONS,
+  ARCHS,
+  CONV_DEFAULTS,
+  INITS,
+  LOSSES,
+  OPTIMIZERS,
+  SCHEDULES,
+  WEIGHT_DECAYS,
+} from '../nn/index';
 import { SAMPLINGS, STOP_BY } from '../nn/trainer';
 import { booleanParam, choiceParam, numberParam, sizesParam } from './hyperparam-kinds';
 

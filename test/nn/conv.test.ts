@@ -69,7 +69,10 @@ function directConv(
   return { out, OH, OW };
 }
 
-const CONV_CASES: [string, { N: number; C: number; H: number; W: number; FN: number; F: number; s: number; pad: number }][] = [
+const CONV_CASES: [
+  string,
+  { N: number; C: number; H: number; W: number; FN: number; F: number; s: number; pad: number },
+][] = [
   ['5x5, stride 1, pad 0 (SimpleConvNet)', { N: 2, C: 1, H: 12, W: 12, FN: 3, F: 5, s: 1, pad: 0 }],
   ['3x3, stride 1, pad 1, 2 channels', { N: 2, C: 2, H: 7, W: 6, FN: 4, F: 3, s: 1, pad: 1 }],
   ['3x3, stride 2, pad 2', { N: 3, C: 2, H: 9, W: 8, FN: 2, F: 3, s: 2, pad: 2 }],
@@ -110,7 +113,9 @@ function checkLayer(
     return s;
   };
   L();
-  const dx = Float64Array.from(layer.backward({ rows: y0.rows, cols: y0.cols, data: R }).data.subarray(0, x.rows * x.cols));
+  const dx = Float64Array.from(
+    layer.backward({ rows: y0.rows, cols: y0.cols, data: R }).data.subarray(0, x.rows * x.cols),
+  );
   const grads = params.map(([, , g]) => Float64Array.from(g));
   const numX = numericalGradient(L, x.data);
   let maxDx = 0;
@@ -122,7 +127,10 @@ function checkLayer(
     let max = 0;
     for (let i = 0; i < num.length; i++) max = Math.max(max, Math.abs(num[i] - grads[k][i]));
     expect(max, name).toBeLessThan(1e-7);
-    expect(grads[k].some((v) => Math.abs(v) > 1e-3), name).toBe(true);
+    expect(
+      grads[k].some((v) => Math.abs(v) > 1e-3),
+      name,
+    ).toBe(true);
   });
 }
 
@@ -133,7 +141,19 @@ describe('Convolution (im2col) against a direct convolution', () => {
       const conv = convLayer(c, rng);
       const x = randoms(c.N * c.C * c.H * c.W, rng);
       const y = conv.forward({ rows: c.N, cols: c.C * c.H * c.W, data: x }, false);
-      const want = directConv(x, conv.W as Float64Array, conv.b as Float64Array, c.N, c.C, c.H, c.W, c.FN, c.F, c.s, c.pad);
+      const want = directConv(
+        x,
+        conv.W as Float64Array,
+        conv.b as Float64Array,
+        c.N,
+        c.C,
+        c.H,
+        c.W,
+        c.FN,
+        c.F,
+        c.s,
+        c.pad,
+      );
       expect([conv.output.H, conv.output.W]).toEqual([want.OH, want.OW]);
       expect(y.cols).toBe(c.FN * want.OH * want.OW);
       let err = 0;
@@ -163,7 +183,12 @@ describe('gradient check of each layer alone (float64)', () => {
   for (const [name, p] of POOLS) {
     it(`Pooling ${name}`, () => {
       const rng = new Rng(11, 3);
-      const pool = new Pooling('Pool1', { C: p.C, H: p.H, W: p.W }, { PH: p.P, PW: p.P, stride: p.s, pad: p.pad }, float64Backend);
+      const pool = new Pooling(
+        'Pool1',
+        { C: p.C, H: p.H, W: p.W },
+        { PH: p.P, PW: p.P, stride: p.s, pad: p.pad },
+        float64Backend,
+      );
       const N = 2;
       // Distinct values (no ties, so the maximum is differentiable), shifted so some windows are all negative.
       const x = randoms(N * p.C * p.H * p.W, rng).map((v) => v - 0.3);
@@ -253,7 +278,12 @@ describe('gradient check of whole SimpleConvNets (float64)', () => {
     const colIdx: number[] = [];
     const values: number[] = [];
     for (let i = 0; i < 3; i++) {
-      for (let p = 0; p < 100; p++) if (dense[i * 100 + p] !== 0) (colIdx.push(p), values.push(dense[i * 100 + p]));
+      for (let p = 0; p < 100; p++) {
+        if (dense[i * 100 + p] !== 0) {
+          colIdx.push(p);
+          values.push(dense[i * 100 + p]);
+        }
+      }
       rowPtr[i + 1] = colIdx.length;
     }
     const csr = { n: 3, rowPtr, colIdx: Int32Array.from(colIdx), values: Float32Array.from(values) };
@@ -266,7 +296,15 @@ describe('gradient check of whole SimpleConvNets (float64)', () => {
 });
 
 describe("the book's networks", () => {
-  const BOOK: NetworkSpec = { ...SMALL, inputSize: 784, outputSize: 10, initStd: 0.01, filters: 30, filterSize: 5, convHidden: 100 };
+  const BOOK: NetworkSpec = {
+    ...SMALL,
+    inputSize: 784,
+    outputSize: 10,
+    initStd: 0.01,
+    filters: 30,
+    filterSize: 5,
+    convHidden: 100,
+  };
   it('SimpleConvNet has the book shapes W1 (30,1,5,5) … W3 (100,10)', () => {
     const net = createNetwork(BOOK, { backend: float64Backend, rng: new Rng(1) });
     expect(net.tensors().map((t) => `${t.name}:${t.shape.join('x')}`)).toEqual([
@@ -278,14 +316,35 @@ describe("the book's networks", () => {
       'b3:10',
     ]);
     const maps = net.featureMaps(new Float64Array(784).fill(0.5));
-    expect(maps.map((m) => `${m.name}:${m.C}x${m.H}x${m.W}`)).toEqual(['Conv1:30x24x24', 'Relu1:30x24x24', 'Pool1:30x12x12']);
+    expect(maps.map((m) => `${m.name}:${m.C}x${m.H}x${m.W}`)).toEqual([
+      'Conv1:30x24x24',
+      'Relu1:30x24x24',
+      'Pool1:30x12x12',
+    ]);
   });
 
   it('DeepConvNet has the shapes of deep_convnet.py and a gradient that checks', () => {
-    const net = createNetwork({ ...BOOK, arch: 'deep-convnet' }, { backend: float64Backend, rng: new Rng(1) });
+    const net = createNetwork(
+      { ...BOOK, arch: 'deep-convnet' },
+      { backend: float64Backend, rng: new Rng(1) },
+    );
     expect(net.tensors().map((t) => `${t.name}:${t.shape.join('x')}`)).toEqual([
-      'W1:16x1x3x3', 'b1:16', 'W2:16x16x3x3', 'b2:16', 'W3:32x16x3x3', 'b3:32', 'W4:32x32x3x3', 'b4:32',
-      'W5:64x32x3x3', 'b5:64', 'W6:64x64x3x3', 'b6:64', 'W7:1024x50', 'b7:50', 'W8:50x10', 'b8:10',
+      'W1:16x1x3x3',
+      'b1:16',
+      'W2:16x16x3x3',
+      'b2:16',
+      'W3:32x16x3x3',
+      'b3:32',
+      'W4:32x32x3x3',
+      'b4:32',
+      'W5:64x32x3x3',
+      'b5:64',
+      'W6:64x64x3x3',
+      'b6:64',
+      'W7:1024x50',
+      'b7:50',
+      'W8:50x10',
+      'b8:10',
     ]);
     // He initialisation: std of W1 is √(2/9), of W7 √(2/1024).
     const std = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, v) => s + v * v, 0) / a.length);
@@ -323,66 +382,71 @@ describe("the book's networks", () => {
 
 describe('wasm-simd conv kernels (float32) against the TypeScript references', () => {
   const present = existsSync(WASM);
-  it.skipIf(!present && process.env.CI !== 'true')(present ? 'im2col, col2im, maxPool, transposes' : 'skipped: build/kernels.wasm absent (npm run build:wasm)', () => {
-    const backend = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 64 << 20 });
-    const k = backend.kernels;
-    const rng = new Rng(8, 8);
-    for (const [N, C, H, W, F, stride, pad] of [
-      [2, 1, 28, 28, 5, 1, 0],
-      [3, 2, 7, 9, 3, 2, 1],
-      [1, 3, 8, 8, 4, 3, 2],
-      [2, 16, 14, 14, 3, 1, 2],
-    ]) {
-      const OH = Math.floor((H + 2 * pad - F) / stride) + 1;
-      const OW = Math.floor((W + 2 * pad - F) / stride) + 1;
-      const g: ConvGeometry = { N, C, H, W, FH: F, FW: F, stride, pad, OH, OW };
-      const xLen = N * C * H * W;
-      const colLen = N * OH * OW * C * F * F;
-      const x = backend.alloc.floats(xLen) as Float32Array;
-      x.set(randoms(xLen, rng));
-      const xr = Float32Array.from(x);
-      const col = backend.alloc.floats(colLen);
-      const colRef = new Float32Array(colLen);
-      k.im2col(col, x, g);
-      tsKernels.im2col(colRef, xr, g);
-      expect(col).toEqual(colRef);
-      col.set(randoms(colLen, rng));
-      const back = backend.alloc.floats(xLen);
-      const backRef = new Float32Array(xLen);
-      k.col2im(back, col, g);
-      tsKernels.col2im(backRef, Float32Array.from(col), g);
-      for (let i = 0; i < xLen; i++) expect(Math.abs(back[i] - backRef[i])).toBeLessThan(1e-5);
-      const outLen = N * C * OH * OW;
-      const out = backend.alloc.floats(outLen);
-      const arg = backend.alloc.ints(outLen);
-      const outRef = new Float32Array(outLen);
-      const argRef = new Int32Array(outLen);
-      k.maxPool(out, arg, x, g);
-      tsKernels.maxPool(outRef, argRef, xr, g);
-      expect(out).toEqual(outRef);
-      expect(arg).toEqual(argRef);
-      const dout = backend.alloc.floats(outLen);
-      dout.set(randoms(outLen, rng));
-      k.maxPoolBackward(back, dout, arg, xLen, outLen);
-      tsKernels.maxPoolBackward(backRef, Float32Array.from(dout), argRef, xLen, outLen);
-      expect(back).toEqual(backRef);
-      const P = OH * OW;
-      const rows = backend.alloc.floats(N * P * C);
-      rows.set(randoms(N * P * C, rng));
-      const bias = backend.alloc.floats(C);
-      bias.set(randoms(C, rng));
-      const ch = backend.alloc.floats(N * P * C);
-      const chRef = new Float32Array(N * P * C);
-      k.rowsToChannels(ch, rows, bias, N, P, C);
-      tsKernels.rowsToChannels(chRef, Float32Array.from(rows), Float32Array.from(bias), N, P, C);
-      expect(ch).toEqual(chRef);
-      const rows2 = backend.alloc.floats(N * P * C);
-      k.channelsToRows(rows2, ch, N, P, C);
-      const rows2Ref = new Float32Array(N * P * C);
-      tsKernels.channelsToRows(rows2Ref, chRef, N, P, C);
-      expect(rows2).toEqual(rows2Ref);
-      // Back to rows: the original rows plus the bias of their column.
-      for (let i = 0; i < rows2.length; i++) expect(rows2[i]).toBe(Math.fround(rows[i] + bias[i % C]));
-    }
-  });
+  it.skipIf(!present && process.env.CI !== 'true')(
+    present
+      ? 'im2col, col2im, maxPool, transposes'
+      : 'skipped: build/kernels.wasm absent (npm run build:wasm)',
+    () => {
+      const backend = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 64 << 20 });
+      const k = backend.kernels;
+      const rng = new Rng(8, 8);
+      for (const [N, C, H, W, F, stride, pad] of [
+        [2, 1, 28, 28, 5, 1, 0],
+        [3, 2, 7, 9, 3, 2, 1],
+        [1, 3, 8, 8, 4, 3, 2],
+        [2, 16, 14, 14, 3, 1, 2],
+      ]) {
+        const OH = Math.floor((H + 2 * pad - F) / stride) + 1;
+        const OW = Math.floor((W + 2 * pad - F) / stride) + 1;
+        const g: ConvGeometry = { N, C, H, W, FH: F, FW: F, stride, pad, OH, OW };
+        const xLen = N * C * H * W;
+        const colLen = N * OH * OW * C * F * F;
+        const x = backend.alloc.floats(xLen) as Float32Array;
+        x.set(randoms(xLen, rng));
+        const xr = Float32Array.from(x);
+        const col = backend.alloc.floats(colLen);
+        const colRef = new Float32Array(colLen);
+        k.im2col(col, x, g);
+        tsKernels.im2col(colRef, xr, g);
+        expect(col).toEqual(colRef);
+        col.set(randoms(colLen, rng));
+        const back = backend.alloc.floats(xLen);
+        const backRef = new Float32Array(xLen);
+        k.col2im(back, col, g);
+        tsKernels.col2im(backRef, Float32Array.from(col), g);
+        for (let i = 0; i < xLen; i++) expect(Math.abs(back[i] - backRef[i])).toBeLessThan(1e-5);
+        const outLen = N * C * OH * OW;
+        const out = backend.alloc.floats(outLen);
+        const arg = backend.alloc.ints(outLen);
+        const outRef = new Float32Array(outLen);
+        const argRef = new Int32Array(outLen);
+        k.maxPool(out, arg, x, g);
+        tsKernels.maxPool(outRef, argRef, xr, g);
+        expect(out).toEqual(outRef);
+        expect(arg).toEqual(argRef);
+        const dout = backend.alloc.floats(outLen);
+        dout.set(randoms(outLen, rng));
+        k.maxPoolBackward(back, dout, arg, xLen, outLen);
+        tsKernels.maxPoolBackward(backRef, Float32Array.from(dout), argRef, xLen, outLen);
+        expect(back).toEqual(backRef);
+        const P = OH * OW;
+        const rows = backend.alloc.floats(N * P * C);
+        rows.set(randoms(N * P * C, rng));
+        const bias = backend.alloc.floats(C);
+        bias.set(randoms(C, rng));
+        const ch = backend.alloc.floats(N * P * C);
+        const chRef = new Float32Array(N * P * C);
+        k.rowsToChannels(ch, rows, bias, N, P, C);
+        tsKernels.rowsToChannels(chRef, Float32Array.from(rows), Float32Array.from(bias), N, P, C);
+        expect(ch).toEqual(chRef);
+        const rows2 = backend.alloc.floats(N * P * C);
+        k.channelsToRows(rows2, ch, N, P, C);
+        const rows2Ref = new Float32Array(N * P * C);
+        tsKernels.channelsToRows(rows2Ref, chRef, N, P, C);
+        expect(rows2).toEqual(rows2Ref);
+        // Back to rows: the original rows plus the bias of their column.
+        for (let i = 0; i < rows2.length; i++) expect(rows2[i]).toBe(Math.fround(rows[i] + bias[i % C]));
+      }
+    },
+  );
 });

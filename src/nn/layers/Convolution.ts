@@ -85,7 +85,9 @@ export class Convolution implements Layer {
     const OH = outputSize(input.H, FH, stride, pad);
     const OW = outputSize(input.W, FW, stride, pad);
     if (!(OH >= 1 && OW >= 1))
-      throw new Error(`${name}: a ${FH}x${FW} filter does not fit a ${input.H}x${input.W} image with pad ${pad}`);
+      throw new Error(
+        `${name}: a ${FH}x${FW} filter does not fit a ${input.H}x${input.W} image with pad ${pad}`,
+      );
     this.output = { C: FN, H: OH, W: OW };
     this.geom = { N: 0, C: input.C, H: input.H, W: input.W, FH, FW, stride, pad, OH, OW };
     this.Wmatrix = { rows: FN, cols: input.C * FH * FW, data: this.W };

@@ -17,13 +17,25 @@ export const panelStrings = {
     remove: 'Remove hidden layer {{index}}',
   },
   param: {
-    arch: { label: 'Architecture', help: 'The network: the multi-layer net of ch05–06, the book\'s SimpleConvNet (ch07) or its DeepConvNet (ch08).' },
-    filters: { label: 'Filters', help: 'Number of filters in the convolution layer (the book\'s filter_num, 30).' },
+    arch: {
+      label: 'Architecture',
+      help: "The network: the multi-layer net of ch05–06, the book's SimpleConvNet (ch07) or its DeepConvNet (ch08).",
+    },
+    filters: {
+      label: 'Filters',
+      help: "Number of filters in the convolution layer (the book's filter_num, 30).",
+    },
     filterSize: { label: 'Filter size', help: 'Side of each square filter in pixels (the book uses 5×5).' },
     stride: { label: 'Stride', help: 'How many pixels the filter moves at each step (the book uses 1).' },
     pad: { label: 'Padding', help: 'Zeros added around the image before convolving (the book uses 0).' },
-    pool: { label: 'Pooling size', help: 'Side of the max-pooling window, which is also its stride (the book uses 2×2).' },
-    convHidden: { label: 'Hidden units', help: 'Neurons of the fully connected layer after pooling (the book\'s hidden_size, 100).' },
+    pool: {
+      label: 'Pooling size',
+      help: 'Side of the max-pooling window, which is also its stride (the book uses 2×2).',
+    },
+    convHidden: {
+      label: 'Hidden units',
+      help: "Neurons of the fully connected layer after pooling (the book's hidden_size, 100).",
+    },
     activation: {
       label: 'Activation function',
       help: "The non-linearity after each Affine layer. ReLU trains fastest; sigmoid is the book's first example.",
@@ -114,7 +126,11 @@ export const panelStrings = {
     },
   },
   option: {
-    arch: { 'mlp': 'Multi-layer network', 'simple-convnet': 'SimpleConvNet (ch07)', 'deep-convnet': 'DeepConvNet (ch08)' },
+    arch: {
+      mlp: 'Multi-layer network',
+      'simple-convnet': 'SimpleConvNet (ch07)',
+      'deep-convnet': 'DeepConvNet (ch08)',
+    },
     activation: { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh' },
     loss: {
       'softmax-cross-entropy': 'Softmax + cross-entropy',

@@ -19,13 +19,22 @@ export const panelStrings: PanelStrings = {
     remove: '隠れ層 {{index}} を削除',
   },
   param: {
-    arch: { label: 'アーキテクチャ', help: 'ネットワークの種類：5〜6章の多層ネットワーク、7章の SimpleConvNet、8章の DeepConvNet。' },
+    arch: {
+      label: 'アーキテクチャ',
+      help: 'ネットワークの種類：5〜6章の多層ネットワーク、7章の SimpleConvNet、8章の DeepConvNet。',
+    },
     filters: { label: 'フィルター数', help: '畳み込み層のフィルターの数（本書の filter_num、30）。' },
     filterSize: { label: 'フィルターサイズ', help: '正方形フィルターの一辺のピクセル数（本書は 5×5）。' },
     stride: { label: 'ストライド', help: 'フィルターを一度に動かすピクセル数（本書は 1）。' },
     pad: { label: 'パディング', help: '畳み込みの前に画像の周囲に足す 0 の幅（本書は 0）。' },
-    pool: { label: 'プーリングサイズ', help: 'Max プーリングの窓の一辺。ストライドも同じ値になります（本書は 2×2）。' },
-    convHidden: { label: '隠れユニット数', help: 'プーリングの後の全結合層のニューロン数（本書の hidden_size、100）。' },
+    pool: {
+      label: 'プーリングサイズ',
+      help: 'Max プーリングの窓の一辺。ストライドも同じ値になります（本書は 2×2）。',
+    },
+    convHidden: {
+      label: '隠れユニット数',
+      help: 'プーリングの後の全結合層のニューロン数（本書の hidden_size、100）。',
+    },
     activation: {
       label: '活性化関数',
       help: '各 Affine レイヤの後に置く非線形関数。ReLU は学習が速く、シグモイド関数は本書で最初に登場します。',
@@ -110,7 +119,11 @@ export const panelStrings: PanelStrings = {
     },
   },
   option: {
-    arch: { 'mlp': '多層ネットワーク', 'simple-convnet': 'SimpleConvNet（7章）', 'deep-convnet': 'DeepConvNet（8章）' },
+    arch: {
+      mlp: '多層ネットワーク',
+      'simple-convnet': 'SimpleConvNet（7章）',
+      'deep-convnet': 'DeepConvNet（8章）',
+    },
     activation: { relu: 'ReLU', sigmoid: 'シグモイド関数', tanh: 'tanh' },
     loss: {
       'softmax-cross-entropy': 'ソフトマックス＋交差エントロピー誤差',
@@ -134,7 +147,8 @@ export const panelStrings: PanelStrings = {
     mlpOnly: '多層ネットワークでのみ使います。',
     simpleConvNetOnly: 'SimpleConvNet でのみ使います。DeepConvNet は本書のとおりの固定構成です。',
     convRelu: '畳み込みネットワークは本書と同じく ReLU を使います。',
-    deepConvNetFixed: 'DeepConvNet は本書のとおりの固定構成です（専用の Dropout を持ち、Batch Normalization は使いません）。',
+    deepConvNetFixed:
+      'DeepConvNet は本書のとおりの固定構成です（専用の Dropout を持ち、Batch Normalization は使いません）。',
     initStd: '「ガウス分布（標準偏差を指定）」の初期値でのみ使います。',
     momentum: 'Momentum と Nesterov でのみ使います。',
     adamOnly: 'Adam でのみ使います。',

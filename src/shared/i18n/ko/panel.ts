@@ -19,7 +19,10 @@ export const panelStrings: PanelStrings = {
     remove: '은닉층 {{index}} 삭제',
   },
   param: {
-    arch: { label: '아키텍처', help: '신경망 종류: 5~6장의 다층 신경망, 7장의 SimpleConvNet, 8장의 DeepConvNet.' },
+    arch: {
+      label: '아키텍처',
+      help: '신경망 종류: 5~6장의 다층 신경망, 7장의 SimpleConvNet, 8장의 DeepConvNet.',
+    },
     filters: { label: '필터 수', help: '합성곱 계층의 필터 개수(책의 filter_num, 30).' },
     filterSize: { label: '필터 크기', help: '정사각형 필터 한 변의 픽셀 수(책은 5×5).' },
     stride: { label: '스트라이드', help: '필터가 한 번에 이동하는 픽셀 수(책은 1).' },
@@ -101,7 +104,7 @@ export const panelStrings: PanelStrings = {
     },
   },
   option: {
-    arch: { 'mlp': '다층 신경망', 'simple-convnet': 'SimpleConvNet(7장)', 'deep-convnet': 'DeepConvNet(8장)' },
+    arch: { mlp: '다층 신경망', 'simple-convnet': 'SimpleConvNet(7장)', 'deep-convnet': 'DeepConvNet(8장)' },
     activation: { relu: 'ReLU', sigmoid: '시그모이드 함수', tanh: 'tanh' },
     loss: {
       'softmax-cross-entropy': '소프트맥스 + 교차 엔트로피 오차',
@@ -125,7 +128,8 @@ export const panelStrings: PanelStrings = {
     mlpOnly: '다층 신경망에서만 사용합니다.',
     simpleConvNetOnly: 'SimpleConvNet에서만 사용합니다. DeepConvNet은 책의 구성 그대로 고정되어 있습니다.',
     convRelu: '합성곱 신경망은 책과 같이 ReLU를 사용합니다.',
-    deepConvNetFixed: 'DeepConvNet은 책의 구성 그대로 고정되어 있습니다(자체 드롭아웃을 쓰고 배치 정규화는 쓰지 않습니다).',
+    deepConvNetFixed:
+      'DeepConvNet은 책의 구성 그대로 고정되어 있습니다(자체 드롭아웃을 쓰고 배치 정규화는 쓰지 않습니다).',
     initStd: '"정규분포(표준편차 지정)" 초깃값에서만 씁니다.',
     momentum: 'Momentum과 Nesterov에서만 씁니다.',
     adamOnly: 'Adam에서만 씁니다.',
