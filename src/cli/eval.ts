@@ -11,6 +11,7 @@ import type { Activation } from '../shared/hyperparams';
 import { viewSplit } from '../shared/dataset';
 import { suggestActivation } from '../main/lab/weights-import';
 import { architectureOf } from './architecture';
+import { convArchitectureOf } from '../main/lab/architecture';
 import { UsageError } from './flags';
 import { readWeights } from './weights-io';
 
@@ -42,6 +43,8 @@ function parse(argv: string[]): { weights: string; activation?: Activation; data
 function main(argv: string[]): number {
   const args = parse(argv);
   const { tensors, meta } = readWeights(args.weights);
+  const conv = convArchitectureOf(tensors);
+  if (conv !== null) return evalConvNet(args, tensors, conv);
   const { sizes, batchNorm } = architectureOf(tensors);
   // Our JSON records its activation; the book's pickle does not (sample_weight.pkl, 784-50-100-10, is sigmoid).
   const activation = args.activation ?? meta?.architecture.activation ?? suggestActivation(sizes);
@@ -69,6 +72,45 @@ function main(argv: string[]): number {
   network.setTensors(tensors);
   const r = evaluateNetwork(network, viewSplit(shared.test, d));
   console.log(`network ${sizes.join('-')} (${activation}) from ${args.weights}`);
+  console.log(`test accuracy: ${r.accuracy.toFixed(4)} (${r.correct}/${r.count})`);
+  return 0;
+}
+
+/** A convolutional network recognised from its keys and shapes (the book's SimpleConvNet or DeepConvNet). */
+function evalConvNet(
+  args: { weights: string; dataset?: string },
+  tensors: ReturnType<typeof readWeights>['tensors'],
+  conv: NonNullable<ReturnType<typeof convArchitectureOf>>,
+): number {
+  const { shared } = loadMnist(args.dataset);
+  const d = shared.rows * shared.cols;
+  const network = createNetwork(
+    {
+      arch: conv.arch,
+      filters: conv.filters,
+      filterSize: conv.filterSize,
+      stride: 1,
+      pad: 0,
+      pool: 2,
+      convHidden: conv.convHidden,
+      inputSize: d,
+      hidden: [conv.convHidden],
+      outputSize: 10,
+      activation: 'relu',
+      loss: 'softmax-cross-entropy',
+      init: 'std',
+      initStd: 0.01,
+      batchNorm: false,
+      dropout: 0,
+      weightDecay: 'none',
+      weightDecayLambda: 0,
+    },
+    { backend: tsBackend, rng: new Rng(1) },
+  );
+  network.setTensors(tensors);
+  const r = evaluateNetwork(network, viewSplit(shared.test, d));
+  const shape = tensors.map((t) => t.shape.join('x')).join(' ');
+  console.log(`network ${conv.arch} (${shape}) from ${args.weights}`);
   console.log(`test accuracy: ${r.accuracy.toFixed(4)} (${r.correct}/${r.count})`);
   return 0;
 }

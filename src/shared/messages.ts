@@ -44,6 +44,8 @@ export const MESSAGE_TEMPLATES = {
   wrongInputs: 'W1 takes {{inputs}} inputs but MNIST images have {{pixels}} pixels (28x28).',
   wrongOutputs: 'The last layer has {{outputs}} outputs; MNIST needs {{classes}} (one per digit).',
   notTrainable: 'This network cannot be trained here: {{detail}}',
+  notBookConvNet:
+    "These convolutional weights are not the book's SimpleConvNet (W1 (FN, 1, F, F), W2 (FN·S·S, hidden), W3 (hidden, 10)) or DeepConvNet: {{shapes}}.",
   notDense: '{{W}} has shape {{shape}}; only fully-connected networks (every W 2-D) can be evaluated here.',
   shapesDontChain:
     'The shapes do not chain: {{previous}} ends in {{outputs}} outputs but {{weight}} takes {{inputs}} inputs.',

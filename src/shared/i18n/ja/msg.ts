@@ -40,6 +40,8 @@ export const jaMessages: Record<MessageKey, string> = {
   wrongOutputs:
     '最後の層の出力は {{outputs}} 個ですが、MNIST には {{classes}} 個（数字ごとに 1 つ）必要です。',
   notTrainable: 'このネットワークはここでは学習できません：{{detail}}',
+  notBookConvNet:
+    'この畳み込みの重みは本書の SimpleConvNet（W1 (FN, 1, F, F)、W2 (FN·S·S, hidden)、W3 (hidden, 10)）でも DeepConvNet でもありません：{{shapes}}。',
   notDense: '{{W}} の形状は {{shape}} です。評価できるのは全結合ネットワーク（W がすべて 2 次元）だけです。',
   shapesDontChain:
     '形状がつながりません：{{previous}} の出力は {{outputs}} 個ですが、{{weight}} の入力は {{inputs}} 個です。',

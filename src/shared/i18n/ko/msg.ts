@@ -38,6 +38,8 @@ export const koMessages: Record<MessageKey, string> = {
   wrongInputs: 'W1의 입력은 {{inputs}}개인데 MNIST 이미지는 {{pixels}}픽셀(28x28)입니다.',
   wrongOutputs: '마지막 층의 출력은 {{outputs}}개인데 MNIST에는 {{classes}}개(숫자마다 하나)가 필요합니다.',
   notTrainable: '이 신경망은 여기서 학습할 수 없습니다: {{detail}}',
+  notBookConvNet:
+    '이 합성곱 가중치는 책의 SimpleConvNet(W1 (FN, 1, F, F), W2 (FN·S·S, hidden), W3 (hidden, 10))도 DeepConvNet도 아닙니다: {{shapes}}.',
   notDense: '{{W}}의 형상은 {{shape}}입니다. 평가할 수 있는 것은 완전연결 신경망(모든 W가 2차원)뿐입니다.',
   shapesDontChain:
     '형상이 이어지지 않습니다: {{previous}}의 출력은 {{outputs}}개인데 {{weight}}의 입력은 {{inputs}}개입니다.',
