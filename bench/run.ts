@@ -29,6 +29,7 @@ import { wasmBackendFromBytes } from '../src/nn/kernels-wasm';
 import { DEFAULT_CONFIG } from '../src/shared/hyperparams';
 import { viewSplit } from '../src/shared/dataset';
 import { serviceRun } from './service-run';
+import { convnetJob, convnetLines } from './convnet';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -197,6 +198,8 @@ else
 console.log(
   `gradient check (book ch05, 3 images, float64): ${gc.ms.toFixed(0)} ms, max mean |diff| ${gc.maxMeanAbsDiff.toExponential(2)}`,
 );
+const cnn = convnetJob(600, flag('--skip-numpy') >= 0);
+for (const line of convnetLines(cnn, 600)) console.log(line);
 const tasks = longTasks();
 console.log(`renderer long tasks: ${tasks}`);
 console.log(
@@ -208,5 +211,6 @@ console.log(
     inference: inf,
     gradcheck: gc,
     longTasks: tasks,
+    convnet: cnn,
   }),
 );
