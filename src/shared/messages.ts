@@ -20,7 +20,6 @@ export const MESSAGE_TEMPLATES = {
   threadExited: 'The training thread exited unexpectedly (exit code {{code}}).',
   evaluatorFailed: 'The evaluation thread failed: {{detail}}',
   runCouldNotStart: 'The run could not start: {{detail}}',
-  invalidConfig: 'Invalid training config: {{detail}}',
   tooManyRuns:
     'At most {{max}} runs can train at once. Stop one, or wait until one finishes, before starting another.',
   noWeightsYet: '{{name}} has no live worker and no saved weights (none were reached yet).',

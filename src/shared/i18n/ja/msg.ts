@@ -25,7 +25,6 @@ export const jaMessages: Record<MessageKey, string> = {
   threadExited: '学習スレッドが予期せず終了しました（終了コード {{code}}）。',
   evaluatorFailed: '評価スレッドでエラーが起きました：{{detail}}',
   runCouldNotStart: '学習を開始できませんでした：{{detail}}',
-  invalidConfig: '学習の設定が正しくありません：{{detail}}',
   tooManyRuns:
     '同時に学習できるのは {{max}} 個までです。ほかの学習を止めるか、終わるのを待ってから始めてください。',
   noWeightsYet: '{{name}} には動いているワーカーも保存済みの重みもありません（まだ重みに到達していません）。',

@@ -24,7 +24,6 @@ export const koMessages: Record<MessageKey, string> = {
   threadExited: '학습 스레드가 예기치 않게 종료되었습니다(종료 코드 {{code}}).',
   evaluatorFailed: '평가 스레드에서 오류가 났습니다: {{detail}}',
   runCouldNotStart: '학습을 시작할 수 없습니다: {{detail}}',
-  invalidConfig: '학습 설정이 올바르지 않습니다: {{detail}}',
   tooManyRuns:
     '동시에 학습할 수 있는 실행은 {{max}}개까지입니다. 다른 실행을 멈추거나 끝날 때까지 기다린 뒤 시작하세요.',
   noWeightsYet: '{{name}}에는 실행 중인 워커도 저장된 가중치도 없습니다(아직 가중치에 도달하지 않았습니다).',
