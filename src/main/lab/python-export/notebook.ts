@@ -174,7 +174,7 @@ export function notebookFile(input: PythonExportInput): Uint8Array {
     ],
   ];
   const rows = settingRows(config, t).map((row) => {
-    const value = row.notUsed ? `${row.value} (${t('notebook.notUsed', { why: row.notUsed })})` : row.value;
+    const value = row.notUsed ? t('notebook.notUsed', { value: row.value, why: row.notUsed }) : row.value;
     return `| ${escapeMarkdown(row.label)} | ${escapeMarkdown(value)} | ${row.section ? `§${row.section}` : ''} |`;
   });
   const output = PYTHON_LOSSES[config.loss].outputName;

@@ -57,7 +57,7 @@ function header(input: PythonExportInput): string {
   const config = summary.config;
   const settings = settingRows(config, t).map((row) => {
     const section = row.section ? `  [§${row.section}]` : '';
-    const value = row.notUsed ? `${row.value} (${t('notebook.notUsed', { why: row.notUsed })})` : row.value;
+    const value = row.notUsed ? t('notebook.notUsed', { value: row.value, why: row.notUsed }) : row.value;
     return `  ${row.label}: ${value}${section}`;
   });
   const learningRates = input.metrics.learningRates;

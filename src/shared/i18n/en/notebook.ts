@@ -23,7 +23,7 @@ export const notebookStrings = {
     colSetting: 'Setting',
     colValue: 'Value',
     colSection: 'Book §',
-    notUsed: 'not used: {{why}}',
+    notUsed: '{{value}} (not used: {{why}})',
     yes: 'on',
     no: 'off',
     setupHeading: 'Setup',

@@ -21,7 +21,7 @@ export const notebookStrings: NotebookStrings = {
     colSetting: '設定',
     colValue: '値',
     colSection: '本の節',
-    notUsed: '使われていません：{{why}}',
+    notUsed: '{{value}}（使われていません：{{why}}）',
     yes: 'オン',
     no: 'オフ',
     setupHeading: '準備',

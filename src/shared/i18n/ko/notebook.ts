@@ -21,7 +21,7 @@ export const notebookStrings: NotebookStrings = {
     colSetting: '설정',
     colValue: '값',
     colSection: '책의 절',
-    notUsed: '사용하지 않음: {{why}}',
+    notUsed: '{{value}} (사용하지 않음: {{why}})',
     yes: '켬',
     no: '끔',
     setupHeading: '준비',
