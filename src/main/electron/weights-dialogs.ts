@@ -8,7 +8,12 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportedWeights } from '../../shared/api';
 import type { LabHandlers } from '../../shared/lab-methods';
-import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportFormatOfFile, type WeightsFormat } from '../../shared/weights-formats';
+import {
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_INFO,
+  exportFormatOfFile,
+  type WeightsFormat,
+} from '../../shared/weights-formats';
 import type { UiLanguage } from '../../shared/shell';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
 import type { TFunction } from 'i18next';

@@ -36,7 +36,11 @@ export class WeightsFiles {
    * The run's current weights encoded as `chosen`, with a file name from the run's; for a notebook
    * or a training script, the run taken to Python with its prose in `language`.
    */
-  async export(entry: RunEntry, chosen: WeightsFormat, language: UiLanguage = 'en'): Promise<ExportedWeights> {
+  async export(
+    entry: RunEntry,
+    chosen: WeightsFormat,
+    language: UiLanguage = 'en',
+  ): Promise<ExportedWeights> {
     const fileName = exportFileName(entry.summary.name, chosen);
     // An architecture the Python exports cannot write yet is refused before the worker is asked.
     if (isPythonFormat(chosen)) pythonArchitecture(entry.summary.config, chosen);
