@@ -141,7 +141,7 @@ function scriptNetworkClass(config: TrainConfig): string {
   const dropout = config.dropout > 0;
   return `class MultiLayerNet:
     """A fully-connected network (book ch06 MultiLayerNetExtend): per hidden layer
-    Affine -> ${lines([bn && 'BatchNormalization -> ', activation.layerClass, dropout && ' -> Dropout']).replace(/\n/g, '')}, then Affine -> ${loss.layerClass}."""
+    Affine -> ${[bn && 'BatchNormalization', activation.layerClass, dropout && 'Dropout'].filter(Boolean).join(' -> ')}, then Affine -> ${loss.layerClass}."""
     def __init__(self, input_size, hidden_size_list, output_size${decay ? ', weight_decay_lambda=0' : ''}${dropout ? ', dropout_ratio=0.5' : ''}):
         self.input_size = input_size
         self.output_size = output_size
