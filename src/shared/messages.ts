@@ -57,6 +57,9 @@ export const MESSAGE_TEMPLATES = {
   notZip: 'Not an .npz file: it is not a zip archive.',
   npzDamaged: 'The .npz archive is damaged or truncated: {{cause}}.',
   npzNoArrays: 'The .npz archive holds no arrays.',
+  // Notebooks and NumPy scripts (src/main/lab/python-export)
+  pythonExportUnsupported:
+    'A {{architecture}} network cannot be exported as {{format}} yet (only fully-connected MLP runs can); export its weights (.npz, .pkl or .json) instead.',
   npzNotNpy: 'The .npz archive holds {{name}}, which is not a .npy file.',
   npzEntry: 'In {{name}}: {{detail}}',
   unsupportedDtype:

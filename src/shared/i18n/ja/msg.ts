@@ -55,6 +55,8 @@ export const jaMessages: Record<MessageKey, string> = {
   notZip: '.npz ファイルではありません（zip アーカイブではありません）。',
   npzDamaged: '.npz アーカイブが壊れているか途中で切れています：{{cause}}。',
   npzNoArrays: '.npz アーカイブに配列がありません。',
+  pythonExportUnsupported:
+    '{{architecture}} のネットワークはまだ {{format}} としてエクスポートできません（できるのは全結合の MLP だけです）。代わりに重み（.npz、.pkl、.json）をエクスポートしてください。',
   npzNotNpy: '.npz アーカイブに .npy ではないファイル {{name}} が含まれています。',
   npzEntry: '{{name}} の中で：{{detail}}',
   unsupportedDtype:

@@ -5,6 +5,7 @@ import { chartsStrings } from './charts';
 import { drawStrings } from './draw';
 import { evaluateStrings } from './evaluate';
 import { menuStrings } from './menu';
+import { notebookStrings } from './notebook';
 import { koMessages } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
@@ -23,5 +24,6 @@ export const ko: Dictionary = {
   ...evaluateStrings,
   ...testSetStrings,
   ...menuStrings,
+  ...notebookStrings,
   msg: koMessages,
 };
