@@ -9,7 +9,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { bytesText, IdxFormatError } from '../../formats/errors';
 import { parseMnistPair } from '../../formats/idx';
+import { MAX_IDX_BYTES, MAX_IMAGE_PIXELS } from '../../formats/limits';
 import type { MnistPair } from '../../formats/idx';
 import type { SharedDataset, SharedSplit } from '../../shared/dataset';
 import type { DatasetInfo } from '../../shared/runs';
@@ -71,9 +73,26 @@ export function findMnistFiles(folder: string): Record<FileKey, string> {
   return found as Record<FileKey, string>;
 }
 
+/** The longest IDX header (4 bytes of magic, up to 255 sizes of 4). */
+const MAX_IDX_HEADER = 4 + 4 * 255;
+
+/** A file's bytes, after checking its size against the absolute limit (a raw IDX over it is refused unread). */
+function readLimited(file: string): Uint8Array {
+  const size = statSync(file).size;
+  if (size > MAX_IDX_BYTES + MAX_IDX_HEADER)
+    throw new IdxFormatError(
+      message('idxFileTooBig', {
+        file: path.basename(file),
+        size: bytesText(size),
+        max: bytesText(MAX_IDX_BYTES),
+      }),
+    );
+  return new Uint8Array(readFileSync(file));
+}
+
 function readPair(imagesFile: string, labelsFile: string): MnistPair {
   try {
-    return parseMnistPair(new Uint8Array(readFileSync(imagesFile)), new Uint8Array(readFileSync(labelsFile)));
+    return parseMnistPair(readLimited(imagesFile), readLimited(labelsFile));
   } catch (error) {
     const which = `${path.basename(imagesFile)} / ${path.basename(labelsFile)}`;
     throw new DatasetError(message('cannotReadPair', { files: which, detail: toLabMessage(error) }));
@@ -83,6 +102,15 @@ function readPair(imagesFile: string, labelsFile: string): MnistPair {
 /** Copies one split into SharedArrayBuffers and builds its CSR index of non-zero pixels. */
 export function shareSplit(pair: MnistPair): SharedSplit {
   const d = pair.rows * pair.cols;
+  // Each non-zero's pixel index is a Uint16 (colIdx): an image over 65,536 pixels would wrap it.
+  if (!(d >= 1 && d <= MAX_IMAGE_PIXELS))
+    throw new IdxFormatError(
+      message('idxImageSize', {
+        rows: pair.rows,
+        cols: pair.cols,
+        max: MAX_IMAGE_PIXELS.toLocaleString('en-US'),
+      }),
+    );
   const images = new SharedArrayBuffer(pair.count * d);
   new Uint8Array(images).set(pair.images.subarray(0, pair.count * d));
   const labels = new SharedArrayBuffer(pair.count);
