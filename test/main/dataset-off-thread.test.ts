@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MNIST_FILES, bundledMnistFolder, shareSplit } from '../../src/main/lab/dataset';
 import { loadMnistOffThread } from '../../src/main/lab/load-off-thread';
 import { LabService } from '../../src/main/lab/service';
+import { viewSplit } from '../../src/shared/dataset';
 
 const tmpDirs: string[] = [];
 function tempFolder(): string {
@@ -126,9 +127,10 @@ describe('a dataset folder is read off the main thread', () => {
     const { shared, info } = await loadMnistOffThread(dir);
     expect(info).toMatchObject({ rows: 256, cols: 256, trainCount: 2, testCount: 2 });
     for (const split of [shared.train, shared.test]) {
-      expect(Array.from(new Int32Array(split.rowPtr))).toEqual([0, 1, 2]);
-      expect(Array.from(new Uint16Array(split.colIdx))).toEqual([65_535, 0]);
-      expect(Array.from(new Uint8Array(split.values))).toEqual([255, 7]);
+      const view = viewSplit(split, 65_536);
+      expect(Array.from(view.rowPtr)).toEqual([0, 1, 2]);
+      expect(Array.from(view.colIdx)).toEqual([65_535, 0]);
+      expect(Array.from(view.values)).toEqual([255, 7]);
     }
   });
 
