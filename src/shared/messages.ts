@@ -102,6 +102,12 @@ export const MESSAGE_TEMPLATES = {
   decodeOutOfMemory:
     'Decoding needs more than {{max}} MiB of memory, more than any weights file needs; it was stopped.',
   decodeFailed: 'The thread decoding the file failed: {{cause}}',
+  datasetTimedOut:
+    'Reading the dataset took longer than {{seconds}} s, more than any MNIST-format folder needs; it was stopped.',
+  datasetOutOfMemory:
+    'Reading the dataset needs more than {{max}} MiB of memory, more than any MNIST-format folder needs; it was stopped.',
+  datasetLoaderFailed: 'The thread reading the dataset failed: {{cause}}',
+  idxFileTooBig: '{{file}} is {{size}} long; an IDX file may hold at most {{max}} of data.',
   pickleHugeInt:
     'The pickle holds an integer of {{bytes}} bytes at offset {{offset}}; integers over {{max}} bytes are refused (a dict of NumPy arrays needs none).',
   pickleTooManyValues:

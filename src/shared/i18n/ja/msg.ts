@@ -98,6 +98,12 @@ export const jaMessages: Record<MessageKey, string> = {
   decodeOutOfMemory:
     '読み込みに {{max}} MiB を超えるメモリが必要です。重みファイルにこれほどのメモリは必要ないため、中止しました。',
   decodeFailed: 'ファイルを読み込むスレッドでエラーが起きました：{{cause}}',
+  datasetTimedOut:
+    'データセットの読み込みに {{seconds}} 秒以上かかりました。MNIST 形式のフォルダにこれほどの時間は必要ないため、中止しました。',
+  datasetOutOfMemory:
+    'データセットの読み込みに {{max}} MiB を超えるメモリが必要です。MNIST 形式のフォルダにこれほどのメモリは必要ないため、中止しました。',
+  datasetLoaderFailed: 'データセットを読み込むスレッドでエラーが起きました：{{cause}}',
+  idxFileTooBig: '{{file}} の大きさは {{size}} です。IDX ファイルに入れられるデータは {{max}} までです。',
   pickleHugeInt:
     'pickle のオフセット {{offset}} に {{bytes}} バイトの整数があります。{{max}} バイトを超える整数は読み込みません（NumPy 配列の dict には不要です）。',
   pickleTooManyValues:

@@ -94,6 +94,12 @@ export const koMessages: Record<MessageKey, string> = {
   decodeOutOfMemory:
     '읽는 데 {{max}}MiB가 넘는 메모리가 필요합니다. 가중치 파일에는 이만큼의 메모리가 필요 없으므로 중단했습니다.',
   decodeFailed: '파일을 읽는 스레드에서 오류가 났습니다: {{cause}}',
+  datasetTimedOut:
+    '데이터셋을 읽는 데 {{seconds}}초 넘게 걸렸습니다. MNIST 형식 폴더에는 이만큼의 시간이 필요 없으므로 중단했습니다.',
+  datasetOutOfMemory:
+    '데이터셋을 읽는 데 {{max}}MiB가 넘는 메모리가 필요합니다. MNIST 형식 폴더에는 이만큼의 메모리가 필요 없으므로 중단했습니다.',
+  datasetLoaderFailed: '데이터셋을 읽는 스레드에서 오류가 났습니다: {{cause}}',
+  idxFileTooBig: '{{file}}의 크기는 {{size}}입니다. IDX 파일에는 최대 {{max}}의 데이터만 담을 수 있습니다.',
   pickleHugeInt:
     'pickle의 오프셋 {{offset}}에 {{bytes}}바이트 정수가 있습니다. {{max}}바이트를 넘는 정수는 읽지 않습니다(NumPy 배열 dict에는 필요 없습니다).',
   pickleTooManyValues:
