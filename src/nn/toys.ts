@@ -44,7 +44,10 @@ export const CURVES: readonly CurveName[] = ['step', 'sigmoid', 'tanh', 'relu'];
  * y = f(x) and dy/dx for every x, through the engine's activation layer (forward, then backward
  * with dout = 1); the step function is computed here (its derivative is 0, undefined at x = 0).
  */
-export function activationCurve(name: CurveName, xs: ArrayLike<number>): { y: Float64Array; dydx: Float64Array } {
+export function activationCurve(
+  name: CurveName,
+  xs: ArrayLike<number>,
+): { y: Float64Array; dydx: Float64Array } {
   if (name === 'step') {
     const y = Float64Array.from(xs, stepFunction);
     return { y, dydx: new Float64Array(xs.length) };
@@ -150,8 +153,8 @@ export function forwardNetwork(net: ToyNetwork, x: ArrayLike<number>): ToyForwar
  * The book's first softmax, exp(a) / Σ exp(a), without the max subtraction: it overflows for
  * large logits (softmax([1010, 1000, 990]) is [NaN, NaN, NaN]). Shown only to show why not.
  */
-export function naiveSoftmax(a: ArrayLike<number>): Float64Array {
-  const e = Float64Array.from(a, Math.exp);
+export function naiveSoftmax(a: ArrayLike<number>, temperature = 1): Float64Array {
+  const e = Float64Array.from(a, (v) => Math.exp(v / temperature));
   const sum = e.reduce((s, v) => s + v, 0);
   return e.map((v) => v / sum);
 }
@@ -397,7 +400,12 @@ export function activationsByLayer(
     fillNormal(W, initScale(scheme, nodes, std), rng);
     const affine = new Affine(
       `Affine${l + 1}`,
-      { W: { rows: nodes, cols: nodes, data: W }, b: new Float64Array(nodes), dW: W, db: new Float64Array(nodes) },
+      {
+        W: { rows: nodes, cols: nodes, data: W },
+        b: new Float64Array(nodes),
+        dW: W,
+        db: new Float64Array(nodes),
+      },
       float64Backend,
     );
     const act = new ACTIVATION_LAYERS[activation](`${activation}${l + 1}`, float64Backend);

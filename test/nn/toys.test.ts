@@ -121,7 +121,8 @@ describe('ch04: losses, numerical differentiation, gradients and descent', () =>
     const forward = Math.abs(numericalDiff(f1, 5, 1e-4, { scheme: 'forward' }) - 0.2);
     expect(central).toBeLessThan(forward);
     // float32 rounding takes over at a larger h than float64's
-    const err = (p: 'float32' | 'float64', h: number) => Math.abs(numericalDiff(f1, 5, h, { precision: p }) - 0.2);
+    const err = (p: 'float32' | 'float64', h: number) =>
+      Math.abs(numericalDiff(f1, 5, h, { precision: p }) - 0.2);
     expect(err('float32', 1e-6)).toBeGreaterThan(err('float64', 1e-6));
   });
 

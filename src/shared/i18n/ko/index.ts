@@ -9,6 +9,7 @@ import { koMessages } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
 import { testSetStrings } from './testSet';
+import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 
@@ -22,6 +23,7 @@ export const ko: Dictionary = {
   ...weightsStrings,
   ...evaluateStrings,
   ...testSetStrings,
+  ...labsStrings,
   ...menuStrings,
   msg: koMessages,
 };
