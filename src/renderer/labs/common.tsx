@@ -142,12 +142,12 @@ export function NumberBox({
   );
 }
 
-/** A number as the book prints it: 4 decimals, tiny or huge ones in exponent form, NaN as NaN. */
+/** A number as the book prints it: 4 decimals, tiny (< 1e-3) or huge ones in exponent form, NaN as NaN. */
 export function bookNumber(v: number, digits = 4): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
   const a = Math.abs(v);
-  if (a !== 0 && (a < 10 ** -digits || a >= 1e6)) return v.toExponential(2);
+  if (a !== 0 && (a < Math.max(1e-3, 10 ** -digits) || a >= 1e6)) return v.toExponential(2);
   return String(Number(v.toFixed(digits)));
 }
 
