@@ -1,13 +1,13 @@
 /**
  * Errors raised by the byte <-> data codecs: one class per kind of file, each a LabError carrying
- * its message as data (a catalogued code; a low-level detail not yet catalogued travels as raw text).
+ * its message as data: a catalogued code with its params (src/shared/messages.ts).
  */
-import { LabError, rawMessage, type LabMessage } from '../shared/messages';
+import { LabError, type LabMessage } from '../shared/messages';
 
 /** Base class: the bytes given are not a valid file of the expected kind. */
 export class FormatError extends LabError {
-  constructor(message: LabMessage | string) {
-    super(typeof message === 'string' ? rawMessage(message) : message);
+  constructor(message: LabMessage) {
+    super(message);
     this.name = new.target.name;
   }
 }

@@ -49,7 +49,7 @@ function gunzip(bytes: Uint8Array): Uint8Array {
       : 0;
   if (declared > bytes.length * MAX_DEFLATE_RATIO) {
     throw new IdxFormatError(
-      `The gzip file declares ${bytesText(declared)} unpacked, more than its ${bytesText(bytes.length)} can hold; it is corrupt or truncated.`,
+      message('idxGzipDeclares', { declared: bytesText(declared), size: bytesText(bytes.length) }),
     );
   }
   // Unpacked step by step: the IDX header comes first, and nothing past the size it declares is kept.
@@ -77,7 +77,7 @@ function gunzip(bytes: Uint8Array): Uint8Array {
     });
   } catch (error) {
     if (error instanceof FormatError) throw error;
-    throw new IdxFormatError(`The file looks gzipped but cannot be unpacked: ${(error as Error).message}`);
+    throw new IdxFormatError(message('idxGzipBroken', { cause: (error as Error).message }));
   }
   return out === null ? head : (out as Uint8Array).subarray(0, filled);
 }
@@ -112,9 +112,7 @@ const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
 export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   const bytes = isGzip(input) ? gunzip(input) : input;
   if (bytes.length < 4) {
-    throw new IdxFormatError(
-      `Not an IDX file: it is only ${bytesText(bytes.length)} long (the header alone needs 4).`,
-    );
+    throw new IdxFormatError(message('idxTooShort', { size: bytesText(bytes.length) }));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
@@ -124,20 +122,26 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
     throw new IdxFormatError(message('idxMagic', { magic: hex(magic) }));
   }
   if (type !== 0x08) {
-    const name = IDX_TYPES[type] ?? `unknown type 0x${type.toString(16).padStart(2, '0')}`;
+    const code = `0x${type.toString(16).padStart(2, '0')}`;
+    const name = IDX_TYPES[type];
     throw new IdxFormatError(
-      `Unsupported IDX data type: ${name} (magic ${hex(magic)}); only unsigned bytes (0x08) are supported.`,
+      message('idxType', { type: name ? `${code} (${name})` : code, magic: hex(magic) }),
     );
   }
   if (expectedDims !== undefined && ndim !== expectedDims) {
     throw new IdxFormatError(
-      `Wrong number of dimensions: the file has ${ndim} (magic ${hex(magic)}), expected ${expectedDims} (magic ${hex(0x800 + expectedDims)}).`,
+      message('idxDims', {
+        ndim,
+        magic: hex(magic),
+        expected: expectedDims,
+        expectedMagic: hex(0x800 + expectedDims),
+      }),
     );
   }
   const headerSize = 4 + 4 * ndim;
   if (bytes.length < headerSize) {
     throw new IdxFormatError(
-      `Truncated IDX header: ${ndim} dimensions need ${bytesText(headerSize)}, the file has ${bytesText(bytes.length)}.`,
+      message('idxHeaderTruncated', { ndim, needs: bytesText(headerSize), size: bytesText(bytes.length) }),
     );
   }
   const dims: number[] = [];
@@ -156,7 +160,7 @@ export function parseIdx(input: Uint8Array, expectedDims?: number): IdxArray {
   }
   if (declared < present) {
     throw new IdxFormatError(
-      `IDX file has ${bytesText(present - declared)} of trailing data after the ${dims.join(' x ')} declared in its header.`,
+      message('idxTrailing', { extra: bytesText(present - declared), dims: dims.join(' x ') }),
     );
   }
   checkIdxSize(declared);

@@ -97,9 +97,7 @@ export function shapeSize(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) {
     if (!Number.isSafeInteger(d) || d < 0)
-      throw new FormatError(
-        `Invalid array shape (${shape.join(', ')}): dimensions must be non-negative integers.`,
-      );
+      throw new FormatError(message('invalidShape', { shape: shape.join(', ') }));
     n *= d;
   }
   return n;

@@ -17,11 +17,11 @@ import {
   type TypedData,
 } from './ndarray';
 import { MAX_ARRAY_BYTES, MAX_NPY_HEADER_BYTES } from './limits';
-import { LabError, message, type LabMessage } from '../shared/messages';
+import { message, toLabMessage, type LabMessage } from '../shared/messages';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93 N U M P Y
 
-const fail = (message: LabMessage | string): never => {
+const fail = (message: LabMessage): never => {
   throw new NpyFormatError(message);
 };
 
@@ -35,17 +35,16 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
   };
   const expect = (c: string) => {
     space();
-    if (text[i] !== c)
-      fail(`Invalid .npy header: expected '${c}' at character ${i} of ${JSON.stringify(text)}.`);
+    if (text[i] !== c) fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
     i++;
   };
   const string = (): string => {
     space();
     const quote = text[i];
     if (quote !== "'" && quote !== '"')
-      return fail(`Invalid .npy header: expected a quoted string at character ${i}.`);
+      return fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
     const end = text.indexOf(quote, i + 1);
-    if (end < 0) fail('Invalid .npy header: unterminated string.');
+    if (end < 0) fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
     const s = text.slice(i + 1, end);
     i = end + 1;
     return s;
@@ -61,13 +60,12 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
         space();
         if (text[i] === ')') break;
         const m = /^\d+L?/.exec(text.slice(i, i + 24));
-        if (!m) fail(`Invalid .npy header: expected an integer in the shape at character ${i}.`);
+        if (!m) fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
         dims.push(Number(m![0].replace('L', '')));
         i += m![0].length;
         space();
         if (text[i] === ',') i++;
-        else if (text[i] !== ')')
-          fail(`Invalid .npy header: expected ',' or ')' in the shape at character ${i}.`);
+        else if (text[i] !== ')') fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
       }
       i++;
       return dims;
@@ -84,21 +82,18 @@ export function parseNpyHeader(text: string): { descr: string; fortranOrder: boo
     dict.set(key, value());
     space();
     if (text[i] === ',') i++;
-    else if (text[i] !== '}') fail(`Invalid .npy header: expected ',' or '}' at character ${i}.`);
+    else if (text[i] !== '}') fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
   }
   i++;
   space();
-  if (i !== text.length) fail('Invalid .npy header: unexpected text after the dict.');
+  if (i !== text.length) fail(message('npyHeaderSyntax', { at: i, header: JSON.stringify(text) }));
   const descr = dict.get('descr');
   const fortranOrder = dict.get('fortran_order');
   const shape = dict.get('shape');
-  if (typeof descr !== 'string')
-    fail(
-      `The .npy header has no 'descr' string (a dtype such as '<f4'); structured dtypes are not supported.`,
-    );
-  if (typeof fortranOrder !== 'boolean') fail(`The .npy header has no 'fortran_order' True/False.`);
-  if (!Array.isArray(shape)) fail(`The .npy header has no 'shape' tuple.`);
-  if (dict.size !== 3) fail(`The .npy header has unexpected keys: ${[...dict.keys()].join(', ')}.`);
+  if (typeof descr !== 'string') fail(message('npyHeaderKey', { key: 'descr' }));
+  if (typeof fortranOrder !== 'boolean') fail(message('npyHeaderKey', { key: 'fortran_order' }));
+  if (!Array.isArray(shape)) fail(message('npyHeaderKey', { key: 'shape' }));
+  if (dict.size !== 3) fail(message('npyHeaderKeys', { keys: [...dict.keys()].join(', ') }));
   return { descr: descr as string, fortranOrder: fortranOrder as boolean, shape: shape as number[] };
 }
 
@@ -121,10 +116,9 @@ export interface NpyLayout {
  */
 export function readNpyLayout(prefix: Uint8Array): NpyLayout | null {
   if (prefix.length < 10) return null;
-  if (MAGIC.some((b, i) => prefix[i] !== b)) fail('Not a .npy file: it does not start with \\x93NUMPY.');
+  if (MAGIC.some((b, i) => prefix[i] !== b)) fail(message('notNpy'));
   const major = prefix[6];
-  if (major < 1 || major > 3)
-    fail(`Unsupported .npy version ${major}.${prefix[7]}: versions 1.0, 2.0 and 3.0 can be read.`);
+  if (major < 1 || major > 3) fail(message('npyVersion', { version: `${major}.${prefix[7]}` }));
   const lengthSize = major === 1 ? 2 : 4;
   if (prefix.length < 8 + lengthSize) return null;
   const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
@@ -146,7 +140,7 @@ export function readNpyLayout(prefix: Uint8Array): NpyLayout | null {
     info = parseDType(header.descr);
     dataBytes = shapeSize(header.shape) * info.size;
   } catch (error) {
-    return fail(error instanceof LabError ? error.data : (error as Error).message);
+    return fail(toLabMessage(error));
   }
   if (dataBytes > MAX_ARRAY_BYTES)
     fail(
@@ -164,13 +158,16 @@ export function readNpyLayout(prefix: Uint8Array): NpyLayout | null {
 export function readNpy(bytes: Uint8Array): NdArray {
   const layout = readNpyLayout(bytes);
   if (layout === null) {
-    if (bytes.length < 10) fail('Not a .npy file: it does not start with \\x93NUMPY.');
+    if (bytes.length < 10) fail(message('notNpy'));
     const lengthSize = bytes[6] === 1 ? 2 : 4;
-    if (bytes.length < 8 + lengthSize) fail('Truncated .npy file: the header length is missing.');
+    if (bytes.length < 8 + lengthSize) fail(message('npyNoHeaderLength'));
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const headerLength = lengthSize === 2 ? view.getUint16(8, true) : view.getUint32(8, true);
     return fail(
-      `Truncated .npy file: the header declares ${bytesText(headerLength)}, only ${bytesText(bytes.length - 8 - lengthSize)} are present.`,
+      message('npyHeaderTruncated', {
+        declared: bytesText(headerLength),
+        present: bytesText(bytes.length - 8 - lengthSize),
+      }),
     );
   }
   const { shape, info, dataStart, dataBytes: expected, fortranOrder } = layout;
@@ -189,7 +186,7 @@ export function readNpy(bytes: Uint8Array): NdArray {
     return decodeArray(bytes.subarray(dataStart), shape, info, fortranOrder);
   } catch (error) {
     if (error instanceof NpyFormatError) throw error;
-    return fail(error instanceof LabError ? error.data : (error as Error).message);
+    return fail(toLabMessage(error));
   }
 }
 
@@ -225,7 +222,9 @@ const DTYPE_OF = (data: TypedData): DType =>
 export function writeNpy(array: NpyArray): Uint8Array {
   const dtype = array.dtype ?? DTYPE_OF(array.data);
   if (shapeSize(array.shape) !== array.data.length)
-    fail(`Array has ${array.data.length} values but shape (${array.shape.join(', ')}).`);
+    fail(
+      message('valuesVsShape', { name: 'array', count: array.data.length, shape: array.shape.join(', ') }),
+    );
   const shape = array.shape.length === 1 ? `(${array.shape[0]},)` : `(${array.shape.join(', ')})`;
   const dict = `{'descr': '${dtypeDescr(dtype)}', 'fortran_order': False, 'shape': ${shape}, }`;
   // Pad with spaces so the data starts on a 64-byte boundary; the header ends with '\n'.

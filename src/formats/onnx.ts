@@ -12,6 +12,7 @@ import type { WeightTensor } from '../shared/runs';
 import { ExportError } from './errors';
 import { float32Bytes } from './ndarray';
 import { ProtoWriter } from './protobuf';
+import { message } from '../shared/messages';
 
 /** How the MLP's hidden layers activate, and the batch-norm epsilon the engine uses. */
 export interface OnnxExportOptions {
@@ -40,15 +41,17 @@ export function foldLayers(tensors: readonly WeightTensor[], eps = 1e-7): Folded
     const W = byName.get(`W${l}`)!;
     const b = byName.get(`b${l}`);
     if (W.shape.length !== 2)
-      throw new ExportError(
-        `W${l} has shape (${W.shape.join(', ')}); ONNX export needs a fully connected network with 2-D weights.`,
-      );
+      throw new ExportError(message('onnxNotDense', { layer: l, shape: W.shape.join(', ') }));
     const [D, M] = W.shape;
-    if (!b || b.data.length !== M)
-      throw new ExportError(`b${l} is missing or does not have ${M} values to match W${l}.`);
+    if (!b || b.data.length !== M) throw new ExportError(message('onnxBias', { layer: l, count: M }));
     if (layers.length && layers[layers.length - 1].outputSize !== D) {
       throw new ExportError(
-        `W${l} expects ${D} inputs but layer ${l - 1} has ${layers[layers.length - 1].outputSize} outputs.`,
+        message('onnxChain', {
+          layer: l,
+          inputs: D,
+          previous: l - 1,
+          outputs: layers[layers.length - 1].outputSize,
+        }),
       );
     }
     const folded: FoldedLayer = {
@@ -62,10 +65,7 @@ export function foldLayers(tensors: readonly WeightTensor[], eps = 1e-7): Folded
       const beta = byName.get(`beta${l}`);
       const mean = byName.get(`runningMean${l}`);
       const variance = byName.get(`runningVar${l}`);
-      if (!beta || !mean || !variance)
-        throw new ExportError(
-          `Layer ${l} has gamma${l} but not all of beta${l}, runningMean${l}, runningVar${l}.`,
-        );
+      if (!beta || !mean || !variance) throw new ExportError(message('onnxBatchNorm', { layer: l }));
       for (let j = 0; j < M; j++) {
         const s = gamma.data[j] / Math.sqrt(variance.data[j] + eps);
         for (let i = 0; i < D; i++) folded.W[i * M + j] *= s; // scale column j of W (D, M)
@@ -74,10 +74,7 @@ export function foldLayers(tensors: readonly WeightTensor[], eps = 1e-7): Folded
     }
     layers.push(folded);
   }
-  if (layers.length === 0)
-    throw new ExportError(
-      'No W1 tensor: ONNX export needs the weights of a fully connected network (W1, b1, W2, b2, ...).',
-    );
+  if (layers.length === 0) throw new ExportError(message('onnxNoW1'));
   return layers;
 }
 
@@ -121,8 +118,7 @@ function node(
 /** Encodes an MLP's weights as ONNX ModelProto bytes (IR version 7, opset 13). */
 export function writeOnnx(tensors: readonly WeightTensor[], options: OnnxExportOptions): Uint8Array {
   const opType = OP_TYPES[options.activation];
-  if (!opType)
-    throw new ExportError(`Unsupported activation '${String(options.activation)}' for ONNX export.`);
+  if (!opType) throw new ExportError(message('onnxActivation', { activation: String(options.activation) }));
   const layers = foldLayers(tensors, options.batchNormEpsilon ?? 1e-7);
   const model = new ProtoWriter();
   model.int(1, 7); // ir_version 7 goes with opset 13

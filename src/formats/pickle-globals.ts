@@ -3,9 +3,9 @@
  * constructor written here, over plain data; nothing the pickle says is ever run. Any other
  * global (os.system, builtins.eval, subprocess.Popen, ...) is refused when it is first named.
  */
-import { PickleFormatError } from './errors';
+import { bytesText, PickleFormatError } from './errors';
 import { decodeArray, parseDType, type DTypeInfo, type NdArray } from './ndarray';
-import { LabError, message, type LabMessage } from '../shared/messages';
+import { message, toLabMessage, type LabMessage } from '../shared/messages';
 
 /** A Python value as the pickle machine sees it. Tuples and lists are JS arrays; dicts are Maps. */
 export type PyValue =
@@ -40,9 +40,7 @@ export interface Budget {
 /** Takes `n` bytes from the budget, or refuses. */
 export function spend(budget: Budget, n: number): void {
   if (n > budget.left) {
-    throw new PickleFormatError(
-      `The pickle asks for more memory than its own size justifies (${n} more bytes); it may be corrupt or hostile.`,
-    );
+    throw new PickleFormatError(message('pickleBudget', { size: bytesText(n) }));
   }
   budget.left -= n;
 }
@@ -61,7 +59,7 @@ export interface PyArray {
   array?: NdArray;
 }
 
-const fail = (message: LabMessage | string): never => {
+const fail = (message: LabMessage): never => {
   throw new PickleFormatError(message);
 };
 
@@ -75,11 +73,11 @@ const isObject = <K extends string>(v: PyValue, kind: K): v is Extract<PyValue, 
 
 /** Resolves a dtype object to its parsed descriptor. */
 function dtypeInfo(value: PyValue): DTypeInfo {
-  if (!isObject(value, 'dtype')) return fail('Array state has no NumPy dtype.');
+  if (!isObject(value, 'dtype')) return fail(message('pickleBadArray', { part: 'dtype' }));
   try {
     return (value.info ??= parseDType(value.descr, value.byteorder));
   } catch (error) {
-    return fail(error instanceof LabError ? error.data : (error as Error).message);
+    return fail(toLabMessage(error));
   }
 }
 
@@ -89,7 +87,7 @@ function asShape(value: PyValue): number[] {
     !Array.isArray(value) ||
     !value.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)
   ) {
-    return fail('Array state has an invalid shape: expected a tuple of non-negative integers.');
+    return fail(message('pickleBadArray', { part: 'shape' }));
   }
   return value as number[];
 }
@@ -105,7 +103,7 @@ function decode(
   try {
     return decodeArray(bytes, shape, info, fortran);
   } catch (error) {
-    return fail(error instanceof LabError ? error.data : (error as Error).message);
+    return fail(toLabMessage(error));
   }
 }
 
@@ -113,21 +111,21 @@ const reconstruct = (): PyArray => ({ kind: 'ndarray' });
 
 /** numpy.dtype(descr, align, copy) -> an unbuilt dtype. */
 function makeDType([descr]: PyValue[]): PyDType {
-  if (typeof descr !== 'string') return fail('numpy.dtype was called without a type string.');
+  if (typeof descr !== 'string') return fail(message('pickleBadArray', { part: 'numpy.dtype' }));
   return { kind: 'dtype', descr };
 }
 
 /** codecs.encode(text, 'latin1'): how protocol 2 stores bytes. Only latin-1 is accepted. */
 function codecsEncode([text, encoding]: PyValue[], budget: Budget): Uint8Array {
   if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) {
-    return fail(`codecs.encode is only allowed with a string and 'latin1' (got ${String(encoding)}).`);
+    return fail(message('pickleLatin1', { encoding: String(encoding) }));
   }
   // Each char is one byte 0..255; its UTF-8 form in the file took at least as many bytes.
   spend(budget, text.length);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 255) fail('codecs.encode: a latin-1 string holds a character above U+00FF.');
+    if (c > 255) fail(message('pickleLatin1Char'));
     out[i] = c;
   }
   return out;
@@ -135,23 +133,23 @@ function codecsEncode([text, encoding]: PyValue[], budget: Budget): Uint8Array {
 
 /** numpy.core.multiarray.scalar(dtype, bytes) -> a 0-d array. */
 function makeScalar([dtype, bytes]: PyValue[], budget: Budget): PyArray {
-  if (!(bytes instanceof Uint8Array)) return fail('numpy scalar has no data bytes.');
+  if (!(bytes instanceof Uint8Array)) return fail(message('pickleBadArray', { part: 'numpy scalar' }));
   return { kind: 'ndarray', array: decode(bytes, [], dtypeInfo(dtype), false, budget) };
 }
 
 /** numpy.core.numeric._frombuffer(buffer, dtype, shape, order): protocol 5's in-band arrays. */
 function fromBuffer([buffer, dtype, shape, order]: PyValue[], budget: Budget): PyArray {
-  if (!(buffer instanceof Uint8Array)) return fail('numpy _frombuffer has no data bytes.');
+  if (!(buffer instanceof Uint8Array)) return fail(message('pickleBadArray', { part: 'numpy _frombuffer' }));
   return { kind: 'ndarray', array: decode(buffer, asShape(shape), dtypeInfo(dtype), order === 'F', budget) };
 }
 
 const orderedDict = (args: PyValue[]): Map<PyValue, PyValue> =>
-  args.length === 0 ? new Map() : fail('collections.OrderedDict with arguments is not supported.');
+  args.length === 0 ? new Map() : fail(message('pickleCallRefused', { call: 'collections.OrderedDict' }));
 
 const CONSTRUCTORS: Record<string, (args: PyValue[], budget: Budget) => PyValue> = {
   'numpy.core.multiarray._reconstruct': reconstruct,
   'numpy._core.multiarray._reconstruct': reconstruct,
-  'numpy.ndarray': () => fail('numpy.ndarray cannot be called directly.'),
+  'numpy.ndarray': () => fail(message('pickleCallRefused', { call: 'numpy.ndarray' })),
   'numpy.dtype': makeDType,
   'numpy.core.multiarray.scalar': makeScalar,
   'numpy._core.multiarray.scalar': makeScalar,
@@ -176,26 +174,26 @@ export function findGlobal(module: string, name: string): PyGlobal {
 export function build(target: PyValue, state: PyValue, budget: Budget): PyValue {
   if (isObject(target, 'dtype')) {
     // state = (version, byteorder, subdescr, names, fields, elsize, alignment, flags)
-    if (!Array.isArray(state) || typeof state[1] !== 'string') return fail('Invalid NumPy dtype state.');
+    if (!Array.isArray(state) || typeof state[1] !== 'string')
+      return fail(message('pickleBadArray', { part: 'dtype state' }));
     if (state[3] !== null && state[3] !== undefined)
-      fail(`NumPy structured dtypes are not supported (dtype '${target.descr}').`);
+      fail(message('pickleStructured', { dtype: target.descr }));
     target.byteorder = state[1];
     return target;
   }
   if (isObject(target, 'ndarray')) {
     // state = (version, shape, dtype, is_fortran, rawdata)
-    if (!Array.isArray(state) || state.length !== 5) return fail('Invalid NumPy array state.');
+    if (!Array.isArray(state) || state.length !== 5)
+      return fail(message('pickleBadArray', { part: 'array state' }));
     const [, shape, dtype, fortran, raw] = state;
     const info = dtypeInfo(dtype);
     if (!(raw instanceof Uint8Array)) {
       return fail(
-        Array.isArray(raw)
-          ? 'NumPy object arrays are not supported: only numeric arrays can be loaded.'
-          : 'NumPy array state has no data bytes.',
+        Array.isArray(raw) ? message('pickleObjectArray') : message('pickleBadArray', { part: 'array data' }),
       );
     }
     target.array = decode(raw, asShape(shape), info, fortran === true, budget);
     return target;
   }
-  return fail('pickle BUILD applies state to an object that is not a NumPy array or dtype.');
+  return fail(message('pickleBuildTarget'));
 }

@@ -6,6 +6,7 @@
  */
 import { ExportError } from './errors';
 import { float32Bytes, shapeSize } from './ndarray';
+import { message } from '../shared/messages';
 
 /** A tensor to write: row-major float32. */
 export interface PickleTensor {
@@ -78,7 +79,7 @@ class Writer {
       this.u32(data.length);
       this.raw(data);
     } else {
-      if (protocol < 4) throw new ExportError('Arrays of 4 GiB or more need pickle protocol 4.');
+      if (protocol < 4) throw new ExportError(message('pickleHugeArray'));
       this.op(0x8e); // BINBYTES8
       this.u64(data.length);
       this.raw(data);
@@ -101,14 +102,13 @@ export function writePickledArrays(
   options: PickleWriteOptions = { protocol: 3 },
 ): Uint8Array {
   const { protocol } = options;
-  if (![2, 3, 4].includes(protocol))
-    throw new ExportError(`Unsupported pickle protocol ${protocol}: choose 2, 3 or 4.`);
+  if (![2, 3, 4].includes(protocol)) throw new ExportError(message('pickleWriteProtocol', { protocol }));
   const w = new Writer();
   w.op(0x80, protocol, 0x7d); // PROTO, EMPTY_DICT
   for (const t of tensors) {
     if (shapeSize(t.shape) !== t.data.length) {
       throw new ExportError(
-        `Tensor ${t.name} has ${t.data.length} values but shape (${t.shape.join(', ')}).`,
+        message('valuesVsShape', { name: t.name, count: t.data.length, shape: t.shape.join(', ') }),
       );
     }
     w.text(t.name);

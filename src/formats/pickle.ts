@@ -14,7 +14,7 @@ import { message, type LabMessage } from '../shared/messages';
 const MARK = Symbol('mark');
 type StackItem = PyValue | typeof MARK;
 
-const fail = (message: LabMessage | string): never => {
+const fail = (message: LabMessage): never => {
   throw new PickleFormatError(message);
 };
 
@@ -69,7 +69,7 @@ class Reader {
   }
   line(): string {
     const end = this.bytes.indexOf(0x0a, this.pos);
-    if (end < 0) fail(`Truncated pickle: a text line at offset ${this.pos} has no end.`);
+    if (end < 0) fail(message('pickleLineNoEnd', { offset: this.pos }));
     return latin1(this.take(end - this.pos + 1, 'a line').subarray(0, -1));
   }
 }
@@ -79,7 +79,7 @@ const utf8Text = (bytes: Uint8Array): string => {
   try {
     return utf8.decode(bytes);
   } catch {
-    return fail('pickle holds a string that is not valid UTF-8.');
+    return fail(message('pickleBadUtf8'));
   }
 };
 const latin1 = (bytes: Uint8Array): string => {
@@ -127,30 +127,29 @@ export function loadPickle(bytes: Uint8Array): PyValue {
   const budget: Budget = { left: 2 * bytes.length };
   const pop = (): PyValue => {
     const v = stack.pop();
-    if (v === undefined || v === MARK)
-      return fail(`Malformed pickle: the stack is empty at offset ${r.pos - 1}.`);
+    if (v === undefined || v === MARK) return fail(message('pickleStackEmpty', { offset: r.pos - 1 }));
     return v;
   };
   const top = (): PyValue => {
     const v = stack[stack.length - 1];
-    if (v === undefined || v === MARK)
-      return fail(`Malformed pickle: the stack is empty at offset ${r.pos - 1}.`);
+    if (v === undefined || v === MARK) return fail(message('pickleStackEmpty', { offset: r.pos - 1 }));
     return v;
   };
   const popMark = (): PyValue[] => {
     const at = stack.lastIndexOf(MARK);
-    if (at < 0) fail(`Malformed pickle: no MARK before offset ${r.pos - 1}.`);
+    if (at < 0) fail(message('pickleNoMark', { offset: r.pos - 1 }));
     return stack.splice(at).slice(1) as PyValue[];
   };
   const memoGet = (i: number): PyValue =>
-    memo.has(i) ? memo.get(i)! : fail(`Malformed pickle: memo entry ${i} is read before it is written.`);
+    memo.has(i) ? memo.get(i)! : fail(message('pickleMemo', { index: i }));
   const setItems = (dict: PyValue, items: PyValue[]) => {
-    if (!(dict instanceof Map)) fail('Malformed pickle: SETITEMS on something that is not a dict.');
-    if (items.length % 2) fail('Malformed pickle: SETITEMS with an odd number of items.');
+    if (!(dict instanceof Map))
+      fail(message('pickleWrongOperand', { opcode: 'SETITEMS', offset: r.pos - 1 }));
+    if (items.length % 2) fail(message('pickleWrongOperand', { opcode: 'SETITEMS', offset: r.pos - 1 }));
     for (let i = 0; i < items.length; i += 2) (dict as Map<PyValue, PyValue>).set(items[i], items[i + 1]);
   };
   const append = (list: PyValue, items: PyValue[]) => {
-    if (!Array.isArray(list)) fail('Malformed pickle: APPEND on something that is not a list.');
+    if (!Array.isArray(list)) fail(message('pickleWrongOperand', { opcode: 'APPEND', offset: r.pos - 1 }));
     for (const item of items) (list as PyValue[]).push(item);
   };
 
@@ -161,8 +160,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
     switch (op) {
       case OP.PROTO: {
         const proto = r.u8();
-        if (proto < 2 || proto > 5)
-          fail(`Unsupported pickle protocol ${proto}: protocols 2 to 5 can be read.`);
+        if (proto < 2 || proto > 5) fail(message('pickleProtocol', { protocol: proto }));
         break;
       }
       case OP.FRAME: // a hint for buffered readers; the data follows inline
@@ -240,7 +238,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         break;
       case OP.LONG4: {
         const n = r.i32();
-        if (n < 0) fail('Malformed pickle: negative LONG4 length.');
+        if (n < 0) fail(message('pickleNegativeLength', { offset: at }));
         push(longValue(r.take(n, 'a LONG4 integer'), at));
         break;
       }
@@ -261,7 +259,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         break; // a Python 2 str, read as latin-1 text
       case OP.BINSTRING: {
         const n = r.i32();
-        if (n < 0) fail('Malformed pickle: negative string length.');
+        if (n < 0) fail(message('pickleNegativeLength', { offset: at }));
         push(latin1(r.take(n, 'a string')));
         break;
       }
@@ -279,9 +277,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         break;
       case OP.NEXT_BUFFER:
       case OP.READONLY_BUFFER:
-        fail(
-          'This pickle keeps its arrays out of band (protocol 5 buffers), which cannot be loaded from a file.',
-        );
+        fail(message('pickleOutOfBand'));
         break;
       case OP.BINPUT:
         remember(r.u8(), top());
@@ -307,7 +303,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         const name = pop();
         const module = pop();
         if (typeof module !== 'string' || typeof name !== 'string')
-          fail('Malformed pickle: STACK_GLOBAL needs two strings.');
+          fail(message('pickleWrongOperand', { opcode: 'STACK_GLOBAL', offset: at }));
         push(findGlobal(module as string, name as string));
         break;
       }
@@ -315,14 +311,14 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         // REDUCE: callable(*args), where callable can only be a whitelisted constructor
         const args = pop();
         const callable = pop();
-        if (!Array.isArray(args)) fail('Malformed pickle: REDUCE arguments are not a tuple.');
+        if (!Array.isArray(args)) fail(message('pickleWrongOperand', { opcode: 'REDUCE', offset: at }));
         if (
           typeof callable !== 'object' ||
           callable === null ||
           !('kind' in callable) ||
           callable.kind !== 'global'
         ) {
-          fail('Malformed pickle: REDUCE on something that is not a global.');
+          fail(message('pickleWrongOperand', { opcode: 'REDUCE', offset: at }));
         }
         push((callable as { call(a: PyValue[], b: Budget): PyValue }).call(args as PyValue[], budget));
         break;
@@ -354,9 +350,7 @@ export function loadPickle(bytes: Uint8Array): PyValue {
         break;
       }
       default:
-        fail(
-          `Unsupported pickle opcode 0x${op.toString(16).padStart(2, '0')} at offset ${r.pos - 1}: only protocol 2-5 pickles of NumPy arrays can be read.`,
-        );
+        fail(message('pickleOpcode', { opcode: `0x${op.toString(16).padStart(2, '0')}`, offset: r.pos - 1 }));
     }
   }
 }
@@ -367,7 +361,7 @@ export function readPickledArrays(bytes: Uint8Array): Map<string, NdArray> {
   if (!(root instanceof Map)) fail(message('pickleNotDict'));
   const out = new Map<string, NdArray>();
   for (const [key, value] of root as Map<PyValue, PyValue>) {
-    if (typeof key !== 'string') fail(`The pickled dict has a key that is not a string (${String(key)}).`);
+    if (typeof key !== 'string') fail(message('pickleKeyNotString', { key: String(key) }));
     const name = key as string;
     if (typeof value === 'number')
       out.set(name, { shape: [], dtype: 'float64', data: Float64Array.of(value) });

@@ -9,7 +9,7 @@ import type { WeightTensor } from '../shared/runs';
 import { WeightsJsonError } from './errors';
 import { float32Bytes, shapeSize } from './ndarray';
 import { MAX_JSON_CONFIG_CHARS, MAX_JSON_DEPTH, MAX_JSON_METRICS_CHARS, MAX_JSON_VALUES } from './limits';
-import { message } from '../shared/messages';
+import { message, toLabMessage } from '../shared/messages';
 
 /** The network's shape: enough to rebuild it. Unknown extra keys are kept. */
 export const architectureSchema = z.looseObject({
@@ -59,20 +59,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 function decodeFloats(text: string, count: number, name: string): Float32Array {
   const expected = 4 * Math.ceil((count * 4) / 3);
   if (text.length !== expected) {
-    throw new WeightsJsonError(
-      `Tensor ${name}: its data has ${text.length} base64 characters, but its shape needs ${count} float32 values (${expected} characters).`,
-    );
+    throw new WeightsJsonError(message('jsonBase64Length', { name, length: text.length, count, expected }));
   }
-  if (!BASE64.test(text)) throw new WeightsJsonError(`Tensor ${name}: its data is not valid base64.`);
+  if (!BASE64.test(text)) throw new WeightsJsonError(message('jsonBase64Invalid', { name }));
   let binary: string;
   try {
     binary = atob(text);
   } catch {
-    throw new WeightsJsonError(`Tensor ${name}: its data is not valid base64.`);
+    throw new WeightsJsonError(message('jsonBase64Invalid', { name }));
   }
   if (binary.length !== count * 4)
     throw new WeightsJsonError(
-      `Tensor ${name}: its data decodes to ${binary.length} bytes, expected ${count * 4}.`,
+      message('jsonBase64Bytes', { name, length: binary.length, expected: count * 4 }),
     );
   const view = new DataView(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) view.setUint8(i, binary.charCodeAt(i));
@@ -93,7 +91,7 @@ export function encodeWeightsJson(tensors: readonly WeightTensor[], meta: Weight
     tensors: tensors.map((t) => {
       if (shapeSize(t.shape) !== t.data.length)
         throw new WeightsJsonError(
-          `Tensor ${t.name} has ${t.data.length} values but shape (${t.shape.join(', ')}).`,
+          message('valuesVsShape', { name: t.name, count: t.data.length, shape: t.shape.join(', ') }),
         );
       return { name: t.name, shape: t.shape, dtype: 'float32', data: toBase64(float32Bytes(t.data)) };
     }),
@@ -154,19 +152,17 @@ export function decodeWeightsJson(bytes: Uint8Array): { tensors: WeightTensor[];
   }
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success)
-    throw new WeightsJsonError(
-      `The weights JSON is not a valid mnist-lab-weights v1 document: ${describeIssues(parsed.error)}.`,
-    );
+    throw new WeightsJsonError(message('jsonNotDocument', { issues: describeIssues(parsed.error) }));
   const doc = parsed.data;
   const names = new Set<string>();
   const tensors = doc.tensors.map((t) => {
-    if (names.has(t.name)) throw new WeightsJsonError(`Tensor ${t.name} appears twice.`);
+    if (names.has(t.name)) throw new WeightsJsonError(message('jsonDuplicateTensor', { name: t.name }));
     names.add(t.name);
     let count: number;
     try {
       count = shapeSize(t.shape);
     } catch (error) {
-      throw new WeightsJsonError(`Tensor ${t.name}: ${(error as Error).message}`);
+      throw new WeightsJsonError(message('jsonTensorShape', { name: t.name, detail: toLabMessage(error) }));
     }
     return { name: t.name, shape: t.shape, data: decodeFloats(t.data, count, t.name) };
   });

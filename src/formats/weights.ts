@@ -86,26 +86,21 @@ export function encodeWeights(
 ): Uint8Array {
   switch (format) {
     case 'json':
-      if (!meta?.architecture)
-        throw new ExportError('The weights JSON format needs the network architecture.');
+      if (!meta?.architecture) throw new ExportError(message('exportNeedsArchitecture', { format: 'JSON' }));
       return encodeWeightsJson(tensors, meta as WeightsMeta);
     case 'npz':
       return writeNpz(tensors, { compress: options.compressNpz ?? true });
     case 'pkl':
       return writePickledArrays(tensors, { protocol: options.pickleProtocol ?? 3 });
     case 'npy':
-      if (tensors.length !== 1)
-        throw new ExportError(
-          `A .npy file holds one array, not ${tensors.length}: use .npz for a whole network.`,
-        );
+      if (tensors.length !== 1) throw new ExportError(message('npyOneArray', { count: tensors.length }));
       return writeNpy(tensors[0]);
     case 'onnx':
-      if (!meta?.architecture)
-        throw new ExportError('ONNX export needs the network architecture (its activation).');
+      if (!meta?.architecture) throw new ExportError(message('exportNeedsArchitecture', { format: 'ONNX' }));
       return writeOnnx(tensors, { activation: meta.architecture.activation });
     default:
       throw new ExportError(
-        `Unknown weights format '${String(format)}': choose one of ${WEIGHTS_FORMATS.join(', ')}.`,
+        message('unknownFormat', { format: String(format), formats: WEIGHTS_FORMATS.join(', ') }),
       );
   }
 }

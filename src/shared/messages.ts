@@ -20,7 +20,6 @@ export const MESSAGE_TEMPLATES = {
   threadExited: 'The training thread exited unexpectedly (exit code {{code}}).',
   evaluatorFailed: 'The evaluation thread failed: {{detail}}',
   runCouldNotStart: 'The run could not start: {{detail}}',
-  invalidConfig: 'Invalid training config: {{detail}}',
   tooManyRuns:
     'At most {{max}} runs can train at once. Stop one, or wait until one finishes, before starting another.',
   noWeightsYet: '{{name}} has no live worker and no saved weights (none were reached yet).',
@@ -58,6 +57,9 @@ export const MESSAGE_TEMPLATES = {
   notZip: 'Not an .npz file: it is not a zip archive.',
   npzDamaged: 'The .npz archive is damaged or truncated: {{cause}}.',
   npzNoArrays: 'The .npz archive holds no arrays.',
+  // Notebooks and NumPy scripts (src/main/lab/python-export)
+  pythonExportUnsupported:
+    'A {{architecture}} network cannot be exported as {{format}} yet (only fully-connected MLP runs can); export its weights (.npz, .pkl or .json) instead.',
   npzNotNpy: 'The .npz archive holds {{name}}, which is not a .npy file.',
   npzEntry: 'In {{name}}: {{detail}}',
   unsupportedDtype:
@@ -105,6 +107,61 @@ export const MESSAGE_TEMPLATES = {
   pickleTooManyValues:
     'The pickle creates more than {{max}} values for its {{size}} (a dict of NumPy arrays needs a few hundred); it is corrupt or hostile.',
   jsonInvalid: 'The weights file is not valid JSON: {{cause}}',
+  // Weights files: how a malformed file is described
+  pickleLineNoEnd: 'Truncated pickle: the text line at offset {{offset}} has no end.',
+  pickleBadUtf8: 'The pickle holds a string that is not valid UTF-8.',
+  pickleStackEmpty: 'Malformed pickle: the stack is empty at offset {{offset}}.',
+  pickleNoMark: 'Malformed pickle: no MARK before offset {{offset}}.',
+  pickleMemo: 'Malformed pickle: memo entry {{index}} is read before it is written.',
+  pickleWrongOperand:
+    'Malformed pickle: the {{opcode}} instruction at offset {{offset}} is given values it cannot work on.',
+  pickleBuildTarget: 'Malformed pickle: BUILD applies state to something that is not a NumPy array or dtype.',
+  pickleNegativeLength: 'Malformed pickle: a negative length at offset {{offset}}.',
+  pickleProtocol: 'Unsupported pickle protocol {{protocol}}: protocols 2 to 5 can be read.',
+  pickleOutOfBand:
+    'This pickle keeps its arrays out of band (protocol 5 buffers), which cannot be loaded from a file.',
+  pickleOpcode:
+    'Unsupported pickle opcode {{opcode}} at offset {{offset}}: only protocol 2 to 5 pickles of NumPy arrays can be read.',
+  pickleKeyNotString: 'The pickled dict has a key that is not a string ({{key}}).',
+  pickleBudget:
+    'The pickle asks for more memory than its own size justifies ({{size}} more); it may be corrupt or hostile.',
+  pickleBadArray:
+    'A NumPy array in the pickle is malformed ({{part}}); the file is corrupt or was not written by NumPy.',
+  pickleCallRefused: '{{call}} cannot be called this way in a weights pickle.',
+  pickleLatin1: "codecs.encode is only allowed with a string and 'latin1' (got {{encoding}}).",
+  pickleLatin1Char: 'codecs.encode: a latin-1 string holds a character above U+00FF.',
+  pickleObjectArray: 'NumPy object arrays are not supported: only numeric arrays can be loaded.',
+  pickleStructured: "NumPy structured dtypes are not supported (dtype '{{dtype}}').",
+  npyHeaderSyntax: 'The .npy header cannot be read at character {{at}}: {{header}}',
+  npyHeaderKey: "The .npy header has no valid '{{key}}' entry.",
+  npyHeaderKeys: 'The .npy header has unexpected keys: {{keys}}.',
+  notNpy: 'Not a .npy file: it does not start with \\x93NUMPY.',
+  npyVersion: 'Unsupported .npy version {{version}}: versions 1.0, 2.0 and 3.0 can be read.',
+  npyNoHeaderLength: 'Truncated .npy file: the header length is missing.',
+  npyHeaderTruncated: 'Truncated .npy file: the header declares {{declared}}, only {{present}} are present.',
+  invalidShape: 'Invalid array shape ({{shape}}): dimensions must be non-negative integers.',
+  jsonBase64Length:
+    'Tensor {{name}}: its data has {{length}} base64 characters, but its shape needs {{count}} float32 values ({{expected}} characters).',
+  jsonBase64Invalid: 'Tensor {{name}}: its data is not valid base64.',
+  jsonBase64Bytes: 'Tensor {{name}}: its data decodes to {{length}} bytes, expected {{expected}}.',
+  jsonNotDocument: 'The weights JSON is not a valid mnist-lab-weights v1 document: {{issues}}.',
+  jsonDuplicateTensor: 'Tensor {{name}} appears twice.',
+  jsonTensorShape: 'Tensor {{name}}: {{detail}}',
+  // Writing weights files
+  valuesVsShape: 'Tensor {{name}} has {{count}} values but shape ({{shape}}).',
+  exportNeedsArchitecture: 'The {{format}} format needs the network architecture.',
+  npyOneArray: 'A .npy file holds one array, not {{count}}: use .npz for a whole network.',
+  unknownFormat: "Unknown weights format '{{format}}': choose one of {{formats}}.",
+  pickleHugeArray: 'Arrays of 4 GiB or more need pickle protocol 4.',
+  pickleWriteProtocol: 'Unsupported pickle protocol {{protocol}}: choose 2, 3 or 4.',
+  onnxNotDense:
+    'W{{layer}} has shape ({{shape}}); ONNX export needs a fully connected network with 2-D weights.',
+  onnxBias: 'b{{layer}} is missing or does not have {{count}} values to match W{{layer}}.',
+  onnxChain: 'W{{layer}} expects {{inputs}} inputs but layer {{previous}} has {{outputs}} outputs.',
+  onnxBatchNorm:
+    'Layer {{layer}} has gamma{{layer}} but not all of beta{{layer}}, runningMean{{layer}}, runningVar{{layer}}.',
+  onnxNoW1: 'No W1 tensor: ONNX export needs the weights of a fully connected network (W1, b1, W2, b2, ...).',
+  onnxActivation: "Unsupported activation '{{activation}}' for ONNX export.",
   // Datasets
   folderNotFound: 'Dataset folder not found: {{folder}}',
   notMnistFolder:
@@ -123,6 +180,15 @@ export const MESSAGE_TEMPLATES = {
   idxImageSize: 'The images are {{rows}}x{{cols}} pixels; images of 1 to {{max}} pixels can be used.',
   idxTooManyImages: 'The image file holds {{count}} images; at most {{max}} can be used.',
   idxLabel: 'Label {{index}} is {{label}}; MNIST labels must be digits 0 to 9.',
+  idxGzipDeclares:
+    'The gzip file declares {{declared}} unpacked, more than its {{size}} can hold; it is corrupt or truncated.',
+  idxGzipBroken: 'The file looks gzipped but cannot be unpacked: {{cause}}',
+  idxTooShort: 'Not an IDX file: it is only {{size}} long (the header alone needs 4).',
+  idxType: 'Unsupported IDX data type {{type}} (magic {{magic}}); only unsigned bytes (0x08) are supported.',
+  idxDims:
+    'Wrong number of dimensions: the file has {{ndim}} (magic {{magic}}), expected {{expected}} (magic {{expectedMagic}}).',
+  idxHeaderTruncated: 'Truncated IDX header: {{ndim}} dimensions need {{needs}}, the file has {{size}}.',
+  idxTrailing: 'The IDX file has {{extra}} of trailing data after the {{dims}} declared in its header.',
   // Files on disk
   saveFailed: 'Could not save {{file}}: {{why}}. Nothing was written; choose another place.',
   permissionDenied: 'permission denied',
@@ -132,8 +198,7 @@ export const MESSAGE_TEMPLATES = {
   readFailed: 'Could not read {{file}}: {{detail}}',
   dataFolderInUse:
     'The run history in {{folder}} is in use by {{app}} (process {{pid}}), so this one only shows it: close the other one to train, import or change runs here.',
-  storageUnavailable:
-    'Runs cannot be saved in {{folder}}: {{why}}. They are kept only until the app closes.',
+  storageUnavailable: 'Runs cannot be saved in {{folder}}: {{why}}. They are kept only until the app closes.',
   runNotSaved:
     '{{name}} could not be saved ({{why}}); it goes on in memory and is saved again as soon as writing works.',
   runSavedAgain: '{{name}} is saved again.',

@@ -69,7 +69,7 @@ describe('parseIdx on corrupt files', () => {
 
   it('refuses data types other than unsigned bytes', () => {
     const bad = withUint32(testLabels, 0, 0x00000d01);
-    expect(() => parseIdx(bad)).toThrow(/Unsupported IDX data type: float \(32-bit\)/);
+    expect(() => parseIdx(bad)).toThrow(/Unsupported IDX data type 0x0d \(float \(32-bit\)\)/);
   });
 
   it('refuses a label file given where images are expected (wrong number of dimensions)', () => {

@@ -66,7 +66,7 @@ export class LabService implements LabHandlers {
       idleMs: options.viewerIdleMs ?? VIEWER_IDLE_MS,
     });
     this.maxLiveRuns = options.maxLiveRuns ?? MAX_LIVE_RUNS;
-    this.weightsFiles = new WeightsFiles(this.workers);
+    this.weightsFiles = new WeightsFiles(this.workers, () => this.dataset().info);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
     this.registry.loadSaved();
   }
@@ -207,8 +207,9 @@ export class LabService implements LabHandlers {
 
   // --- weights files -------------------------------------------------------------------------
 
-  async exportWeights(runId: string, format: WeightsFormat): Promise<ExportedWeights> {
-    return this.weightsFiles.export(this.registry.get(runId), format);
+  /** The run as a file of `format`; a notebook's or a script's prose in `language` (English by default). */
+  async exportWeights(runId: string, format: WeightsFormat, language?: UiLanguage): Promise<ExportedWeights> {
+    return this.weightsFiles.export(this.registry.get(runId), format, language);
   }
 
   async openWeights(fileName: string, bytes: Uint8Array): Promise<WeightsPreview> {

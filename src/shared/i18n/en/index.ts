@@ -7,6 +7,7 @@ import { chartsStrings } from './charts';
 import { drawStrings } from './draw';
 import { evaluateStrings } from './evaluate';
 import { menuStrings } from './menu';
+import { notebookStrings } from './notebook';
 import { msgStrings } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
@@ -27,6 +28,7 @@ export const en = {
   ...testSetStrings,
   ...labsStrings,
   ...menuStrings,
+  ...notebookStrings,
   ...msgStrings,
 };
 

@@ -25,7 +25,6 @@ export const jaMessages: Record<MessageKey, string> = {
   threadExited: '学習スレッドが予期せず終了しました（終了コード {{code}}）。',
   evaluatorFailed: '評価スレッドでエラーが起きました：{{detail}}',
   runCouldNotStart: '学習を開始できませんでした：{{detail}}',
-  invalidConfig: '学習の設定が正しくありません：{{detail}}',
   tooManyRuns:
     '同時に学習できるのは {{max}} 個までです。ほかの学習を止めるか、終わるのを待ってから始めてください。',
   noWeightsYet: '{{name}} には動いているワーカーも保存済みの重みもありません（まだ重みに到達していません）。',
@@ -56,6 +55,8 @@ export const jaMessages: Record<MessageKey, string> = {
   notZip: '.npz ファイルではありません（zip アーカイブではありません）。',
   npzDamaged: '.npz アーカイブが壊れているか途中で切れています：{{cause}}。',
   npzNoArrays: '.npz アーカイブに配列がありません。',
+  pythonExportUnsupported:
+    '{{architecture}} のネットワークはまだ {{format}} としてエクスポートできません（できるのは全結合の MLP だけです）。代わりに重み（.npz、.pkl、.json）をエクスポートしてください。',
   npzNotNpy: '.npz アーカイブに .npy ではないファイル {{name}} が含まれています。',
   npzEntry: '{{name}} の中で：{{detail}}',
   unsupportedDtype:
@@ -149,4 +150,78 @@ export const jaMessages: Record<MessageKey, string> = {
   npyTruncated:
     '.npy ファイルが途中で切れています：形状 ({{shape}}) の {{dtype}} には {{needs}} のデータが必要ですが、{{present}} しかありません。',
   npyTrailing: '.npy ファイルの配列のあとに想定外のデータが {{extra}} あります。',
+  pickleLineNoEnd: 'pickle が途中で切れています：オフセット {{offset}} のテキスト行に終わりがありません。',
+  pickleBadUtf8: 'pickle に UTF-8 として正しくない文字列があります。',
+  pickleStackEmpty: 'pickle の形式が不正です：オフセット {{offset}} でスタックが空です。',
+  pickleNoMark: 'pickle の形式が不正です：オフセット {{offset}} より前に MARK がありません。',
+  pickleMemo: 'pickle の形式が不正です：メモの項目 {{index}} が書き込まれる前に読み出されています。',
+  pickleWrongOperand:
+    'pickle の形式が不正です：オフセット {{offset}} の {{opcode}} 命令に、扱えない値が渡されています。',
+  pickleBuildTarget:
+    'pickle の形式が不正です：BUILD が NumPy の配列でも dtype でもないものに状態を設定しようとしています。',
+  pickleNegativeLength: 'pickle の形式が不正です：オフセット {{offset}} の長さが負の値です。',
+  pickleProtocol:
+    'pickle のプロトコル {{protocol}} には対応していません。読み込めるのはプロトコル 2〜5 です。',
+  pickleOutOfBand:
+    'この pickle は配列をファイルの外（プロトコル 5 のバッファー）に置いているため、ファイルからは読み込めません。',
+  pickleOpcode:
+    'オフセット {{offset}} の pickle 命令 {{opcode}} には対応していません。読み込めるのは NumPy 配列を収めたプロトコル 2〜5 の pickle だけです。',
+  pickleKeyNotString: 'pickle の辞書に文字列でないキーがあります（{{key}}）。',
+  pickleBudget:
+    'この pickle はファイル自体の大きさに見合わないメモリーを要求しています（さらに {{size}}）。壊れているか、悪意のあるファイルかもしれません。',
+  pickleBadArray:
+    'pickle の中の NumPy 配列の形式が不正です（{{part}}）。ファイルが壊れているか、NumPy で書かれたものではありません。',
+  pickleCallRefused: '重みの pickle の中で {{call}} をこのように呼び出すことはできません。',
+  pickleLatin1:
+    "codecs.encode は文字列と 'latin1' の組み合わせでだけ使えます（指定されたのは {{encoding}}）。",
+  pickleLatin1Char: 'codecs.encode：latin-1 の文字列に U+00FF より大きい文字が含まれています。',
+  pickleObjectArray: 'NumPy のオブジェクト配列には対応していません。読み込めるのは数値の配列だけです。',
+  pickleStructured: "NumPy の構造化 dtype には対応していません（dtype '{{dtype}}'）。",
+  npyHeaderSyntax: '.npy のヘッダーを {{at}} 文字目で読み取れません：{{header}}',
+  npyHeaderKey: ".npy のヘッダーに正しい '{{key}}' の項目がありません。",
+  npyHeaderKeys: '.npy のヘッダーに想定外のキーがあります：{{keys}}。',
+  notNpy: '.npy ファイルではありません：先頭が \\x93NUMPY ではありません。',
+  npyVersion: '.npy のバージョン {{version}} には対応していません。読み込めるのは 1.0、2.0、3.0 です。',
+  npyNoHeaderLength: '.npy ファイルが途中で切れています：ヘッダーの長さがありません。',
+  npyHeaderTruncated:
+    '.npy ファイルが途中で切れています：ヘッダーは {{declared}} あるはずですが、{{present}} しかありません。',
+  invalidShape: '配列の形状 ({{shape}}) が不正です：各次元は 0 以上の整数でなければなりません。',
+  jsonBase64Length:
+    'テンソル {{name}}：データは base64 で {{length}} 文字ですが、形状からは float32 の値が {{count}} 個（{{expected}} 文字）必要です。',
+  jsonBase64Invalid: 'テンソル {{name}}：データが正しい base64 ではありません。',
+  jsonBase64Bytes:
+    'テンソル {{name}}：データを復号すると {{length}} バイトですが、{{expected}} バイトのはずです。',
+  jsonNotDocument: '重みの JSON が mnist-lab-weights v1 の文書として正しくありません：{{issues}}。',
+  jsonDuplicateTensor: 'テンソル {{name}} が 2 回出てきます。',
+  jsonTensorShape: 'テンソル {{name}}：{{detail}}',
+  valuesVsShape: 'テンソル {{name}} には値が {{count}} 個ありますが、形状は ({{shape}}) です。',
+  exportNeedsArchitecture: '{{format}} 形式で書き出すには、ネットワークの構成が必要です。',
+  npyOneArray:
+    '.npy ファイルに入る配列は 1 つだけです（{{count}} 個ではなく）。ネットワーク全体は .npz で書き出してください。',
+  unknownFormat: "重みの形式 '{{format}}' は知られていません。{{formats}} のどれかを選んでください。",
+  pickleHugeArray: '4 GiB 以上の配列を書き出すには pickle のプロトコル 4 が必要です。',
+  pickleWriteProtocol:
+    'pickle のプロトコル {{protocol}} には対応していません。2、3、4 のどれかを選んでください。',
+  onnxNotDense:
+    'W{{layer}} の形状は ({{shape}}) です。ONNX への書き出しには、重みがすべて 2 次元の全結合ネットワークが必要です。',
+  onnxBias: 'b{{layer}} がないか、W{{layer}} に合う {{count}} 個の値を持っていません。',
+  onnxChain:
+    'W{{layer}} は {{inputs}} 個の入力を受け取りますが、層 {{previous}} の出力は {{outputs}} 個です。',
+  onnxBatchNorm:
+    '層 {{layer}} には gamma{{layer}} がありますが、beta{{layer}}、runningMean{{layer}}、runningVar{{layer}} がそろっていません。',
+  onnxNoW1:
+    'テンソル W1 がありません。ONNX への書き出しには全結合ネットワークの重み（W1、b1、W2、b2 …）が必要です。',
+  onnxActivation: "活性化関数 '{{activation}}' は ONNX に書き出せません。",
+  idxGzipDeclares:
+    'この gzip ファイルは展開後 {{declared}} になると宣言していますが、{{size}} のファイルにそれだけの内容は入りません。壊れているか、途中で切れています。',
+  idxGzipBroken: 'gzip 圧縮されたファイルのようですが、展開できません：{{cause}}',
+  idxTooShort:
+    'IDX ファイルではありません：長さが {{size}} しかありません（ヘッダーだけで 4 バイト必要です）。',
+  idxType:
+    'IDX のデータ型 {{type}}（マジックナンバー {{magic}}）には対応していません。使えるのは符号なしバイト（0x08）だけです。',
+  idxDims:
+    '次元の数が違います：ファイルは {{ndim}} 次元（マジックナンバー {{magic}}）ですが、{{expected}} 次元（マジックナンバー {{expectedMagic}}）のはずです。',
+  idxHeaderTruncated:
+    'IDX のヘッダーが途中で切れています：{{ndim}} 次元なら {{needs}} 必要ですが、ファイルは {{size}} です。',
+  idxTrailing: 'IDX ファイルには、ヘッダーが宣言する {{dims}} のあとに余分なデータが {{extra}} あります。',
 };

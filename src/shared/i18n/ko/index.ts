@@ -5,6 +5,7 @@ import { chartsStrings } from './charts';
 import { drawStrings } from './draw';
 import { evaluateStrings } from './evaluate';
 import { menuStrings } from './menu';
+import { notebookStrings } from './notebook';
 import { koMessages } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
@@ -25,5 +26,6 @@ export const ko: Dictionary = {
   ...testSetStrings,
   ...labsStrings,
   ...menuStrings,
+  ...notebookStrings,
   msg: koMessages,
 };

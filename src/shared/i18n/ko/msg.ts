@@ -24,7 +24,6 @@ export const koMessages: Record<MessageKey, string> = {
   threadExited: '학습 스레드가 예기치 않게 종료되었습니다(종료 코드 {{code}}).',
   evaluatorFailed: '평가 스레드에서 오류가 났습니다: {{detail}}',
   runCouldNotStart: '학습을 시작할 수 없습니다: {{detail}}',
-  invalidConfig: '학습 설정이 올바르지 않습니다: {{detail}}',
   tooManyRuns:
     '동시에 학습할 수 있는 실행은 {{max}}개까지입니다. 다른 실행을 멈추거나 끝날 때까지 기다린 뒤 시작하세요.',
   noWeightsYet: '{{name}}에는 실행 중인 워커도 저장된 가중치도 없습니다(아직 가중치에 도달하지 않았습니다).',
@@ -53,6 +52,8 @@ export const koMessages: Record<MessageKey, string> = {
   notZip: '.npz 파일이 아닙니다(zip 아카이브가 아닙니다).',
   npzDamaged: '.npz 아카이브가 손상되었거나 잘려 있습니다: {{cause}}.',
   npzNoArrays: '.npz 아카이브에 배열이 없습니다.',
+  pythonExportUnsupported:
+    '{{architecture}} 신경망은 아직 {{format}}(으)로 내보낼 수 없습니다(완전연결 MLP만 가능합니다). 대신 가중치(.npz, .pkl, .json)를 내보내세요.',
   npzNotNpy: '.npz 아카이브에 .npy가 아닌 파일 {{name}}이(가) 들어 있습니다.',
   npzEntry: '{{name}} 안에서: {{detail}}',
   unsupportedDtype:
@@ -144,4 +145,71 @@ export const koMessages: Record<MessageKey, string> = {
   npyTruncated:
     '.npy 파일이 잘렸습니다: 형상 ({{shape}})의 {{dtype}}에는 {{needs}}의 데이터가 필요하지만 {{present}}만 있습니다.',
   npyTrailing: '.npy 파일의 배열 뒤에 예상치 못한 데이터가 {{extra}} 있습니다.',
+  pickleLineNoEnd: 'pickle이 중간에 잘렸습니다: 오프셋 {{offset}}의 텍스트 줄이 끝나지 않습니다.',
+  pickleBadUtf8: 'pickle에 올바른 UTF-8이 아닌 문자열이 있습니다.',
+  pickleStackEmpty: 'pickle 형식이 잘못되었습니다: 오프셋 {{offset}}에서 스택이 비어 있습니다.',
+  pickleNoMark: 'pickle 형식이 잘못되었습니다: 오프셋 {{offset}} 앞에 MARK가 없습니다.',
+  pickleMemo: 'pickle 형식이 잘못되었습니다: 메모 항목 {{index}}을(를) 쓰기 전에 읽고 있습니다.',
+  pickleWrongOperand:
+    'pickle 형식이 잘못되었습니다: 오프셋 {{offset}}의 {{opcode}} 명령에 처리할 수 없는 값이 주어졌습니다.',
+  pickleBuildTarget:
+    'pickle 형식이 잘못되었습니다: BUILD가 NumPy 배열도 dtype도 아닌 것에 상태를 적용하려 합니다.',
+  pickleNegativeLength: 'pickle 형식이 잘못되었습니다: 오프셋 {{offset}}의 길이가 음수입니다.',
+  pickleProtocol: 'pickle 프로토콜 {{protocol}}은(는) 지원하지 않습니다. 프로토콜 2~5만 읽을 수 있습니다.',
+  pickleOutOfBand: '이 pickle은 배열을 파일 바깥(프로토콜 5 버퍼)에 두고 있어서 파일에서 읽을 수 없습니다.',
+  pickleOpcode:
+    '오프셋 {{offset}}의 pickle 명령 {{opcode}}은(는) 지원하지 않습니다. NumPy 배열을 담은 프로토콜 2~5의 pickle만 읽을 수 있습니다.',
+  pickleKeyNotString: 'pickle 딕셔너리에 문자열이 아닌 키가 있습니다({{key}}).',
+  pickleBudget:
+    '이 pickle은 파일 크기에 비해 지나치게 많은 메모리를 요구합니다(추가로 {{size}}). 손상되었거나 악의적인 파일일 수 있습니다.',
+  pickleBadArray:
+    'pickle 안의 NumPy 배열 형식이 잘못되었습니다({{part}}). 파일이 손상되었거나 NumPy로 쓴 파일이 아닙니다.',
+  pickleCallRefused: '가중치 pickle 안에서 {{call}}을(를) 이런 식으로 호출할 수 없습니다.',
+  pickleLatin1: "codecs.encode는 문자열과 'latin1'의 조합으로만 쓸 수 있습니다(주어진 값: {{encoding}}).",
+  pickleLatin1Char: 'codecs.encode: latin-1 문자열에 U+00FF보다 큰 문자가 있습니다.',
+  pickleObjectArray: 'NumPy 객체 배열은 지원하지 않습니다. 숫자 배열만 읽을 수 있습니다.',
+  pickleStructured: "NumPy 구조화 dtype은 지원하지 않습니다(dtype '{{dtype}}').",
+  npyHeaderSyntax: '.npy 헤더를 {{at}}번째 문자에서 읽을 수 없습니다: {{header}}',
+  npyHeaderKey: ".npy 헤더에 올바른 '{{key}}' 항목이 없습니다.",
+  npyHeaderKeys: '.npy 헤더에 예상치 못한 키가 있습니다: {{keys}}.',
+  notNpy: '.npy 파일이 아닙니다: \\x93NUMPY로 시작하지 않습니다.',
+  npyVersion: '.npy 버전 {{version}}은(는) 지원하지 않습니다. 1.0, 2.0, 3.0만 읽을 수 있습니다.',
+  npyNoHeaderLength: '.npy 파일이 중간에 잘렸습니다: 헤더 길이가 없습니다.',
+  npyHeaderTruncated:
+    '.npy 파일이 중간에 잘렸습니다: 헤더는 {{declared}}이어야 하는데 {{present}}밖에 없습니다.',
+  invalidShape: '배열 형상 ({{shape}})이(가) 잘못되었습니다: 각 차원은 0 이상의 정수여야 합니다.',
+  jsonBase64Length:
+    '텐서 {{name}}: 데이터는 base64로 {{length}}자이지만, 형상에 따르면 float32 값 {{count}}개({{expected}}자)가 필요합니다.',
+  jsonBase64Invalid: '텐서 {{name}}: 데이터가 올바른 base64가 아닙니다.',
+  jsonBase64Bytes: '텐서 {{name}}: 데이터를 디코딩하면 {{length}}바이트인데 {{expected}}바이트여야 합니다.',
+  jsonNotDocument: '가중치 JSON이 올바른 mnist-lab-weights v1 문서가 아닙니다: {{issues}}.',
+  jsonDuplicateTensor: '텐서 {{name}}이(가) 두 번 나옵니다.',
+  jsonTensorShape: '텐서 {{name}}: {{detail}}',
+  valuesVsShape: '텐서 {{name}}에는 값이 {{count}}개 있지만 형상은 ({{shape}})입니다.',
+  exportNeedsArchitecture: '{{format}} 형식으로 내보내려면 네트워크 구조가 필요합니다.',
+  npyOneArray:
+    '.npy 파일에는 배열이 하나만 들어갑니다({{count}}개가 아니라). 네트워크 전체는 .npz로 내보내세요.',
+  unknownFormat: "알 수 없는 가중치 형식 '{{format}}'입니다. {{formats}} 중에서 고르세요.",
+  pickleHugeArray: '4 GiB 이상인 배열을 내보내려면 pickle 프로토콜 4가 필요합니다.',
+  pickleWriteProtocol: 'pickle 프로토콜 {{protocol}}은(는) 지원하지 않습니다. 2, 3, 4 중에서 고르세요.',
+  onnxNotDense:
+    'W{{layer}}의 형상은 ({{shape}})입니다. ONNX로 내보내려면 가중치가 모두 2차원인 완전연결 네트워크여야 합니다.',
+  onnxBias: 'b{{layer}}이(가) 없거나 W{{layer}}에 맞는 값 {{count}}개를 갖고 있지 않습니다.',
+  onnxChain: 'W{{layer}}은(는) 입력 {{inputs}}개를 받지만 층 {{previous}}의 출력은 {{outputs}}개입니다.',
+  onnxBatchNorm:
+    '층 {{layer}}에 gamma{{layer}}는 있지만 beta{{layer}}, runningMean{{layer}}, runningVar{{layer}}가 모두 있지는 않습니다.',
+  onnxNoW1:
+    '텐서 W1이 없습니다. ONNX로 내보내려면 완전연결 네트워크의 가중치(W1, b1, W2, b2, ...)가 필요합니다.',
+  onnxActivation: "활성화 함수 '{{activation}}'은(는) ONNX로 내보낼 수 없습니다.",
+  idxGzipDeclares:
+    '이 gzip 파일은 압축을 풀면 {{declared}}이 된다고 선언하지만, {{size}}짜리 파일에는 그만큼 담길 수 없습니다. 손상되었거나 중간에 잘렸습니다.',
+  idxGzipBroken: 'gzip으로 압축된 파일 같지만 압축을 풀 수 없습니다: {{cause}}',
+  idxTooShort: 'IDX 파일이 아닙니다: 길이가 {{size}}밖에 되지 않습니다(헤더만 해도 4바이트가 필요합니다).',
+  idxType:
+    'IDX 데이터 형식 {{type}}(매직 넘버 {{magic}})은(는) 지원하지 않습니다. 부호 없는 바이트(0x08)만 쓸 수 있습니다.',
+  idxDims:
+    '차원 수가 다릅니다: 파일은 {{ndim}}차원(매직 넘버 {{magic}})인데 {{expected}}차원(매직 넘버 {{expectedMagic}})이어야 합니다.',
+  idxHeaderTruncated:
+    'IDX 헤더가 중간에 잘렸습니다: {{ndim}}차원이면 {{needs}}이(가) 필요하지만 파일은 {{size}}입니다.',
+  idxTrailing: 'IDX 파일에 헤더가 선언한 {{dims}} 뒤로 남는 데이터가 {{extra}} 있습니다.',
 };
