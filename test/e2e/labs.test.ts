@@ -35,13 +35,13 @@ async function drawing(page: Page, title: string): Promise<string> {
   const region = figure(page, title);
   await region.locator('svg').first().waitFor();
   return region.locator('svg').evaluateAll((svgs) => {
-    const area = (el: Element) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
+    const area = (el: { getBoundingClientRect(): { width: number; height: number } }) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
     return svgs.reduce((big, el) => (area(el) > area(big) ? el : big)).innerHTML;
   });
 }
 
 /** Runs `change`, then waits until the figure's drawing differs from before. */
-async function expectRedraw(page: Page, title: string, change: () => Promise<void>): Promise<void> {
+async function expectRedraw(page: Page, title: string, change: () => Promise<unknown>): Promise<void> {
   const before = await drawing(page, title);
   await change();
   await expect.poll(() => drawing(page, title), { timeout: 10_000 }).not.toBe(before);
