@@ -77,3 +77,4 @@ export {
 } from './trainer';
 export { GradientNormMeter, l2Norm } from './gradient-norms';
 export { tsKernels } from './kernels-ts';
+export * as toys from './toys';

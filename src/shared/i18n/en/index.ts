@@ -12,6 +12,7 @@ import { msgStrings } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
 import { testSetStrings } from './testSet';
+import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 
@@ -25,6 +26,7 @@ export const en = {
   ...weightsStrings,
   ...evaluateStrings,
   ...testSetStrings,
+  ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
   ...msgStrings,

@@ -10,6 +10,7 @@ import { koMessages } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
 import { testSetStrings } from './testSet';
+import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 
@@ -23,6 +24,7 @@ export const ko: Dictionary = {
   ...weightsStrings,
   ...evaluateStrings,
   ...testSetStrings,
+  ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
   msg: koMessages,
