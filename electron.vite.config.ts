@@ -1,7 +1,8 @@
 /**
  * electron-vite build of the three parts (npm run build):
  *   main     src/main/electron/index.ts, src/worker/index.ts, src/worker/evaluator.ts,
- *            src/worker/weights-decoder.ts -> out/main/{index,worker,evaluator,weights-decoder}.js as ES modules ("type": "module"): Electron 45's main process
+ *            src/worker/weights-decoder.ts, src/worker/dataset-loader.ts ->
+ *            out/main/{index,worker,evaluator,weights-decoder,dataset-loader}.js as ES modules ("type": "module"): Electron 45's main process
  *            and node:worker_threads both load them; node_modules stay external.
  *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules
  *            nor require node_modules, so the method table it derives its bridge from (and zod) is
@@ -64,6 +65,7 @@ export default defineConfig(({ command }) => ({
           worker: resolve('src/worker/index.ts'),
           evaluator: resolve('src/worker/evaluator.ts'),
           'weights-decoder': resolve('src/worker/weights-decoder.ts'),
+          'dataset-loader': resolve('src/worker/dataset-loader.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

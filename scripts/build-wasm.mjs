@@ -1,6 +1,6 @@
 // Compiles the AssemblyScript kernels (assembly/) to build/kernels.wasm: float32 SIMD, -O3.
 // No AssemblyScript runtime is linked in (--runtime stub, nothing allocates): the module imports
-// its memory from JS (env.memory), where src/nn/kernels-wasm.ts manages it as a bump allocator.
+// its memory from JS (env.memory, a shared memory), where src/nn/kernels-wasm.ts manages it as a bump allocator.
 // Skips the compile when build/kernels.wasm is newer than every source (pass --force to rebuild).
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +34,13 @@ const { error, stderr } = await asc.main([
   'stub',
   '--enable',
   'simd',
+  '--enable',
+  'threads',
+  // The memory is shared: a run's worker gathers batches from the dataset's index in a shared
+  // memory (src/shared/dataset.ts) with a second instance, so the index is not copied per worker.
+  '--sharedMemory',
+  '--maximumMemory',
+  '65536',
   '--importMemory',
   '--noExportMemory',
   '--zeroFilledMemory',

@@ -70,7 +70,7 @@ export function trainUsage(): string {
   lines.push(
     '',
     'Other:',
-    `  --out FILE             save the trained weights; the extension picks the format (${OUT_EXTENSIONS.join(', ')})`,
+    `  --out FILE             save the trained weights, or a Jupyter notebook (.ipynb) or NumPy training script (.py) of the run; the extension picks the format (${OUT_EXTENSIONS.join(', ')})`,
     '  --dataset DIR          an MNIST folder (four IDX files, raw or .gz)',
     '  --data-dir DIR         keep the run in this run-history folder (as the app does)',
     '  --quiet                no progress bar',
@@ -127,7 +127,7 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
   if (!parsed.ok) throw new UsageError(`Invalid settings: ${describeConfigErrors(parsed.errors)}`);
   if (typeof values.out === 'string' && !outFormat(values.out)) {
     throw new UsageError(
-      `--out ${values.out}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`,
+      `--out ${values.out}: unknown export file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`,
     );
   }
   return {

@@ -13,7 +13,10 @@ import { OUT_EXTENSIONS, outFormat } from './out-format';
 
 export { writeFileAtomic };
 
-/** Saves run `runId`'s weights in the format the extension names (.npz, .pkl, .json, .onnx); returns a line for the user. */
+/**
+ * Saves run `runId` in the format the extension names (weights as .npz, .pkl, .json, .onnx; a
+ * notebook .ipynb or a training script .py, in English); returns a line for the user.
+ */
 export async function saveRunWeights(
   lab: Pick<LabApi, 'exportWeights'>,
   runId: string,
@@ -21,7 +24,7 @@ export async function saveRunWeights(
 ): Promise<string> {
   const format = outFormat(file);
   if (!format)
-    throw new Error(`${file}: unknown weights file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
+    throw new Error(`${file}: unknown export file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
   const exported = await lab.exportWeights(runId, format);
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   try {
@@ -29,7 +32,8 @@ export async function saveRunWeights(
   } catch (error) {
     throw describeWriteError(file, error);
   }
-  return `weights saved to ${file} as ${format} (${exported.bytes.length} bytes)`;
+  const what = format === 'ipynb' ? 'notebook' : format === 'py' ? 'training script' : 'weights';
+  return `${what} saved to ${file} as ${format} (${exported.bytes.length} bytes)`;
 }
 
 /** Reads a weights file of any format src/formats decodes; readable errors for a missing or unknown file. */

@@ -12,6 +12,7 @@ import type { Backend } from './backend';
 import { PIXEL_SCALE } from './kernels-ts';
 import type { Rng } from './rng';
 import type { CsrBatch, DenseInput, Floats, NetInput } from './tensor';
+import type { SharedMemoryLike } from './kernels';
 
 /** One split of the dataset, as the service shares it (same shape as SplitView in src/shared). */
 export interface DataSplit {
@@ -27,6 +28,8 @@ export interface DataSplit {
   colIdx: Uint16Array;
   /** (nnz) uint8 value of each non-zero, beside its colIdx */
   values: Uint8Array;
+  /** The shared WebAssembly.Memory rowPtr, colIdx and values are views of, if they are (SparseImages.memory). */
+  memory?: SharedMemoryLike;
 }
 
 /** How a batch's images are perturbed (all 0 = as they are). */

@@ -97,3 +97,4 @@ export {
 } from './convnet';
 export type { FeatureMap, WeightedLayer } from './network';
 export type { ConvGeometry } from './kernels';
+export * as toys from './toys';

@@ -23,7 +23,7 @@ export class KernelMemory {
   private readonly imageCopies = new WeakSet<Uint16Array>();
 
   /** `buffer` never changes: the memory cannot grow. */
-  constructor(readonly buffer: ArrayBuffer) {}
+  constructor(readonly buffer: ArrayBufferLike) {}
 
   /** Reserves `bytes` (plus read padding) and returns the start address. */
   reserve(bytes: number): number {

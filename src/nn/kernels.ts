@@ -44,6 +44,17 @@ export interface SparseImages {
   colIdx: Uint16Array;
   /** (nnz) */
   values: Uint8Array;
+  /**
+   * The shared WebAssembly.Memory the three arrays are views of, when they are (the service's
+   * dataset): the WebAssembly backend then gathers from them where they are, in every thread,
+   * instead of copying them into its own memory.
+   */
+  memory?: SharedMemoryLike;
+}
+
+/** A shared WebAssembly.Memory (the engine's tsconfig has no WebAssembly value types). */
+export interface SharedMemoryLike {
+  readonly buffer: ArrayBufferLike;
 }
 
 /**

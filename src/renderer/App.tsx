@@ -14,27 +14,38 @@ import { StorageBanner } from './feedback/StorageBanner';
 import { HyperparamPanel } from './panel/HyperparamPanel';
 import { ImportWeightsDialog } from './runs/ImportWeightsDialog';
 import { RunList } from './runs/RunList';
+import { LabsView } from './labs/LabsView';
+import { useLabStore } from './store';
 
 /** The whole renderer UI. */
 export function App() {
   const { t } = useTranslation();
   useShortcuts();
+  const area = useLabStore((s) => s.area);
   return (
-    <div className="app">
+    <div className={area === 'labs' ? 'app app--labs' : 'app'}>
       <a className="skip-link" href="#main">
         {t('app.skipToMain')}
       </a>
       <AppHeader />
-      <aside className="app__side" aria-label={t('panel.title')}>
-        <HyperparamPanel />
-      </aside>
-      <main id="main" className="app__main" tabIndex={-1}>
-        <TrainControls />
-        <StorageBanner />
-        <RunBanners />
-        <MainViews />
-        <RunList />
-      </main>
+      {area === 'labs' ? (
+        <main id="main" className="app__main" tabIndex={-1}>
+          <LabsView />
+        </main>
+      ) : (
+        <>
+          <aside className="app__side" aria-label={t('panel.title')}>
+            <HyperparamPanel />
+          </aside>
+          <main id="main" className="app__main" tabIndex={-1}>
+            <TrainControls />
+            <StorageBanner />
+            <RunBanners />
+            <MainViews />
+            <RunList />
+          </main>
+        </>
+      )}
       <Notices />
       <HelpDialog />
       <ImportWeightsDialog />

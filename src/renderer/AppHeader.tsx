@@ -3,7 +3,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGE_NAMES, LANGUAGES, matchLanguage } from './i18n';
 import { useLabStore } from './store';
-import type { ThemeChoice } from './store/uiSlice';
+import type { AppArea, ThemeChoice } from './store/uiSlice';
+
+const AREAS: readonly AppArea[] = ['mnist', 'labs'];
 
 /** localStorage key holding the chosen theme. */
 export const THEME_STORAGE_KEY = 'mnist-lab.theme';
@@ -41,6 +43,8 @@ export function AppHeader() {
   const language = matchLanguage(i18n.language) ?? 'en';
   const dataset = useLabStore((s) => s.dataset);
   const number = new Intl.NumberFormat(language);
+  const area = useLabStore((s) => s.area);
+  const setArea = useLabStore((s) => s.setArea);
   return (
     <header className="app-header">
       <div>
@@ -58,6 +62,19 @@ export function AppHeader() {
           )}
         </p>
       </div>
+      <nav className="app-header__areas" aria-label={t('labs.area.label')}>
+        {AREAS.map((a) => (
+          <button
+            key={a}
+            type="button"
+            className="app-header__area"
+            aria-current={area === a ? 'page' : undefined}
+            onClick={() => setArea(a)}
+          >
+            {t(`labs.area.${a}`)}
+          </button>
+        ))}
+      </nav>
       <div className="app-header__settings">
         <label htmlFor="setting-theme">{t('settings.theme')}</label>
         <select id="setting-theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>

@@ -2,7 +2,7 @@
  * The main area's views as tabs: the live charts (default), drawing a digit, the weights, and the
  * test-set evaluation. The inspect views follow the selected run.
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartsArea } from './charts/ChartsArea';
 import { DrawPanel } from './draw/DrawPanel';
@@ -10,17 +10,18 @@ import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { WeightVisualizer } from './weights/WeightVisualizer';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
+import { MAIN_VIEWS as VIEWS } from './store/uiSlice';
 import type { EpochMetrics } from '../shared/runs';
 import { selectRunOrder, selectRuns, selectSelectedEpochs, selectSelectedRunId } from './store/selectors';
 
-const VIEWS = ['charts', 'draw', 'weights', 'evaluate'] as const;
-type View = (typeof VIEWS)[number];
 const NO_EPOCHS: readonly EpochMetrics[] = [];
 
 /** Tabs over the charts and the inspect views. */
 export function MainViews() {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('charts');
+  // In the store, so a Labs preset can bring the charts forward.
+  const view = useLabStore((s) => s.mainView);
+  const setView = useLabStore((s) => s.setMainView);
   const lab = useLab();
   const runMap = useLabStore(selectRuns);
   const order = useLabStore(selectRunOrder);

@@ -90,8 +90,14 @@ export const LAB_METHOD_TABLE = {
   /** Classify the personal test set with the run's current weights (as evaluateRun, in listDrawings order). */
   evaluateDrawings: call(byRun, result<TestEvaluation>()),
 
-  /** The run's current weights as a file (desktop: through a save dialog; null when cancelled). */
-  exportWeights: desktopCall(z.tuple([runIdSchema, exportFormatSchema]), result<ExportedWeights | null>()),
+  /**
+   * The run as a file of the format (its weights, or a notebook / training script with its prose in
+   * `language`); desktop: through a save dialog, null when cancelled.
+   */
+  exportWeights: desktopCall(
+    z.tuple([runIdSchema, exportFormatSchema, languageSchema.optional()]),
+    result<ExportedWeights | null>(),
+  ),
   /** Decodes and checks a weights file; nothing changes until importWeights. Rejects with what is wrong. */
   openWeights: call(z.tuple([fileNameSchema, fileBytesSchema]), result<WeightsPreview>()),
   /** Desktop: an open dialog in main, then openWeights. Resolves null when cancelled (always in a browser). */

@@ -20,7 +20,6 @@ export const MESSAGE_TEMPLATES = {
   threadExited: 'The training thread exited unexpectedly (exit code {{code}}).',
   evaluatorFailed: 'The evaluation thread failed: {{detail}}',
   runCouldNotStart: 'The run could not start: {{detail}}',
-  invalidConfig: 'Invalid training config: {{detail}}',
   tooManyRuns:
     'At most {{max}} runs can train at once. Stop one, or wait until one finishes, before starting another.',
   noWeightsYet: '{{name}} has no live worker and no saved weights (none were reached yet).',
@@ -60,6 +59,9 @@ export const MESSAGE_TEMPLATES = {
   notZip: 'Not an .npz file: it is not a zip archive.',
   npzDamaged: 'The .npz archive is damaged or truncated: {{cause}}.',
   npzNoArrays: 'The .npz archive holds no arrays.',
+  // Notebooks and NumPy scripts (src/main/lab/python-export)
+  pythonExportUnsupported:
+    'A {{architecture}} network cannot be exported as {{format}} yet (only fully-connected MLP runs can); export its weights (.npz, .pkl or .json) instead.',
   npzNotNpy: 'The .npz archive holds {{name}}, which is not a .npy file.',
   npzEntry: 'In {{name}}: {{detail}}',
   unsupportedDtype:
@@ -102,6 +104,12 @@ export const MESSAGE_TEMPLATES = {
   decodeOutOfMemory:
     'Decoding needs more than {{max}} MiB of memory, more than any weights file needs; it was stopped.',
   decodeFailed: 'The thread decoding the file failed: {{cause}}',
+  datasetTimedOut:
+    'Reading the dataset took longer than {{seconds}} s, more than any MNIST-format folder needs; it was stopped.',
+  datasetOutOfMemory:
+    'Reading the dataset needs more than {{max}} MiB of memory, more than any MNIST-format folder needs; it was stopped.',
+  datasetLoaderFailed: 'The thread reading the dataset failed: {{cause}}',
+  idxFileTooBig: '{{file}} is {{size}} long; an IDX file may hold at most {{max}} of data.',
   pickleHugeInt:
     'The pickle holds an integer of {{bytes}} bytes at offset {{offset}}; integers over {{max}} bytes are refused (a dict of NumPy arrays needs none).',
   pickleTooManyValues:

@@ -9,6 +9,8 @@ export const MENU_ACTIONS = [
   'open-dataset-folder',
   'import-weights',
   'export-weights',
+  'export-notebook',
+  'export-script',
   'theme:light',
   'theme:dark',
   'theme:system',

@@ -19,20 +19,27 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const lastLine = (s: string) => s.trim().split('\n').at(-1) ?? '';
 
 describe('--out picks the format by extension', () => {
-  it('maps .npz .pkl .json .onnx (any case) and nothing else', () => {
-    expect(['a.npz', 'b.PKL', 'c.json', 'd.onnx'].map(outFormat)).toEqual(['npz', 'pkl', 'json', 'onnx']);
+  it('maps .npz .pkl .json .onnx .ipynb .py (any case) and nothing else', () => {
+    expect(['a.npz', 'b.PKL', 'c.json', 'd.onnx', 'e.ipynb', 'f.PY'].map(outFormat)).toEqual([
+      'npz',
+      'pkl',
+      'json',
+      'onnx',
+      'ipynb',
+      'py',
+    ]);
     expect(outFormat('w.h5')).toBeNull();
     expect(outFormat('weights')).toBeNull();
     expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(UsageError);
     expect(() => parseTrainFlags(['--out', 'w.h5'])).toThrow(
-      /--out w\.h5: unknown weights file extension; choose one of \.npz, \.pkl, \.json, \.onnx/,
+      /--out w\.h5: unknown export file extension; choose one of \.npz, \.pkl, \.json, \.onnx, \.ipynb, \.py/,
     );
   });
 
   it('an unknown extension stops the CLI before training, exit code 2', async () => {
     const r = await cli('train', ['--iters', '10', '--out', path.join(tmp, 'w.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/choose one of \.npz, \.pkl, \.json, \.onnx/);
+    expect(r.stderr).toMatch(/choose one of \.npz, \.pkl, \.json, \.onnx, \.ipynb, \.py/);
     expect(r.stdout).toBe('');
   }, 60_000);
 
@@ -94,6 +101,35 @@ describe('--out picks the format by extension', () => {
       }
     }, 120_000);
   }
+
+  it('train --out run.ipynb / run.py write the run as a Jupyter notebook and as a NumPy training script', async () => {
+    const args = ['--iters', '200', '--eval-every', '200', '--hidden', '30', '--quiet', '--out'];
+    const notebookFile = path.join(tmp, 'run.ipynb');
+    const r = await cli('train', [...args, notebookFile]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/notebook saved to .*run\.ipynb as ipynb/);
+    const [, correct] = /\((\d+)\/10000\)/.exec(lastLine(r.stdout)) ?? [];
+    const notebook = JSON.parse(readFileSync(notebookFile, 'utf8')) as {
+      nbformat: number;
+      metadata: { kernelspec: { name: string } };
+      cells: { cell_type: string; source: string[] }[];
+    };
+    expect(notebook.nbformat).toBe(4);
+    expect(notebook.metadata.kernelspec.name).toBe('python3');
+    const text = notebook.cells.map((c) => c.source.join('')).join('\n');
+    expect(text).toContain(`The app reported ${correct}/10000 at iteration 200`);
+    expect(text).toContain("a1 = x @ network['W1'] + network['b1']");
+
+    const scriptFile = path.join(tmp, 'run.py');
+    const s = await cli('train', [...args, scriptFile]);
+    expect(s.code).toBe(0);
+    expect(s.stderr).toMatch(/training script saved to .*run\.py as py/);
+    const script = readFileSync(scriptFile, 'utf8');
+    expect(script.startsWith('#!/usr/bin/env python3\n')).toBe(true);
+    expect(script).toContain('hidden_size_list=[30]');
+    expect(script).toMatch(/^iters_num = 200$/m);
+    expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
 
   it('an unwritable --out: a clear message, exit code 1, nothing half-written', async () => {
     const out = path.join(tmp, 'no-such-folder', 'w.npz');

@@ -2,7 +2,8 @@
  * Import in the real UI (Chromium, the built renderer, the web bridge, a real LabService): the
  * book's sample_weight.pkl chosen in the run list's file input opens the dialog with Sigmoid
  * preselected; Import adds the run; the Evaluate view shows test accuracy 0.9352. Export offers the
- * four weights formats and downloads a .npz that decodes to the same tensors; the loss chart saves
+ * four weights formats and downloads a .npz that decodes to the same tensors, and offers the Jupyter
+ * notebook and the NumPy script, which download (the notebook in Japanese when the UI is); the loss chart saves
  * as a PNG. A broken file shows the service's message in the notices, in Japanese when the UI is.
  *
  * The renderer is out/renderer (npm run build), or MNIST_LAB_E2E_RENDERER when set.
@@ -78,6 +79,49 @@ describe.skipIf(skip)('importing and exporting weights in the browser', () => {
     const want = decodeWeights(new Uint8Array(readFileSync(samplePkl)), 'sample_weight.pkl').tensors;
     expect(got.map((t) => t.name).sort()).toEqual(want.map((t) => t.name).sort());
     expect(got.find((t) => t.name === 'W1')!.data).toEqual(want.find((t) => t.name === 'W1')!.data);
+  }, 60_000);
+
+  it('Export offers the Jupyter notebook and the NumPy script; each downloads, the notebook in the UI language', async () => {
+    const exportAs = async (menuName: string, item: string) => {
+      await page.getByRole('button', { name: menuName }).click();
+      const menu = page.getByRole('menu', { name: menuName });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        menu.getByRole('menuitem', { name: item }).click(),
+      ]);
+      return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    };
+    await page.getByRole('button', { name: 'Export sample_weight' }).click();
+    const items = await page
+      .getByRole('menu', { name: 'Export sample_weight' })
+      .getByRole('menuitem')
+      .allTextContents();
+    expect(items.slice(4, 6)).toEqual(['Jupyter notebook .ipynb', 'NumPy training script .py']);
+    await page.getByRole('button', { name: 'Export sample_weight' }).click(); // closes it
+
+    const notebook = await exportAs('Export sample_weight', 'Jupyter notebook .ipynb');
+    expect(notebook.name).toBe('sample_weight.ipynb');
+    const doc = JSON.parse(notebook.text) as {
+      nbformat: number;
+      cells: { cell_type: string; source: string[] }[];
+    };
+    expect(doc.nbformat).toBe(4);
+    const code = doc.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
+    expect(code.join('\n')).toContain('z1 = sigmoid(a1)');
+    expect(doc.cells[1].source.join('')).toContain('## Hyperparameters');
+
+    const script = await exportAs('Export sample_weight', 'NumPy training script .py');
+    expect(script.name).toBe('sample_weight.py');
+    expect(script.text).toContain('class MultiLayerNet:');
+    expect(script.text).toMatch(/^ {8}test_acc = network\.accuracy\(x_test, t_test\)$/m);
+
+    await page.getByLabel('Language', { exact: true }).selectOption('ja');
+    const japanese = await exportAs('sample_weight をエクスポート', 'Jupyter ノートブック .ipynb');
+    const jaDoc = JSON.parse(japanese.text) as typeof doc;
+    expect(jaDoc.cells[1].source.join('')).toContain('## ハイパーパラメータ');
+    expect(jaDoc.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''))).toEqual(code);
+    await page.getByLabel('言語', { exact: true }).selectOption('en');
+    expect(pageErrors).toEqual([]);
   }, 60_000);
 
   it('a broken file: the message in the notices, no new run', async () => {

@@ -35,3 +35,25 @@ export function runPython<T>(code: string, args: string[] = []): T {
   const lines = out.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as T;
 }
+
+/** Debian's nbconvert (package jupyter-nbconvert). */
+export const NBCONVERT = '/usr/bin/jupyter-nbconvert';
+
+/**
+ * Why notebooks cannot be executed here (no nbconvert, no ipykernel or matplotlib for
+ * /usr/bin/python3, no NumPy), or null when they can. On CI absence is an error, not a skip.
+ */
+export function jupyterMissingReason(): string | null {
+  const noNumpy = numpyMissingReason();
+  let reason: string | null = noNumpy;
+  if (!reason && !existsSync(NBCONVERT))
+    reason = `skipped: ${NBCONVERT} not found (apt package jupyter-nbconvert)`;
+  else if (
+    !reason &&
+    spawnSync(PYTHON, ['-c', 'import ipykernel, matplotlib'], { encoding: 'utf8' }).status !== 0
+  )
+    reason =
+      'skipped: ipykernel or matplotlib is not installed for /usr/bin/python3 (python3-ipykernel, python3-matplotlib)';
+  if (reason && process.env.CI === 'true') throw new Error(`CI requires Jupyter: ${reason}`);
+  return reason;
+}

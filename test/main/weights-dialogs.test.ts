@@ -70,7 +70,7 @@ describe('weights through main-process dialogs', () => {
       offered = o.filters.map((f) => f.extensions[0]);
       return { canceled: false, filePath: asOnnx };
     });
-    expect(offered).toEqual(['npz', 'pkl', 'json', 'onnx']);
+    expect(offered).toEqual(['npz', 'pkl', 'json', 'onnx', 'ipynb', 'py']);
     expect(saved).toEqual({ fileName: 'chosen.onnx', savedTo: asOnnx });
     const onnx = new Uint8Array(readFileSync(asOnnx));
     expect(onnx[0]).toBe(0x08); // ModelProto field 1 (ir_version), not a zip's "PK"
@@ -82,6 +82,49 @@ describe('weights through main-process dialogs', () => {
     expect(decodeWeights(pkl, 'plain.pkl').tensors).toHaveLength(6);
     rmSync(asOnnx);
     rmSync(`${plain}.pkl`);
+  }, 30_000);
+
+  it('a notebook through the dialog: its own title and prose in the UI language; a .py name writes the training script', async () => {
+    let title = '';
+    let offered: string[] = [];
+    const notebookFile = path.join(dir, 'notes.ipynb');
+    const ja = translator('ja');
+    const saved = await saveWeightsWithDialog(
+      lab,
+      runId,
+      'ipynb',
+      async (o) => {
+        title = o.title;
+        offered = o.filters.map((f) => f.extensions[0]);
+        return { canceled: false, filePath: notebookFile };
+      },
+      ja,
+      'ja',
+    );
+    expect(title).toBe(ja('menu.exportNotebookTitle'));
+    expect(offered[0]).toBe('ipynb');
+    expect(saved).toEqual({ fileName: 'notes.ipynb', savedTo: notebookFile });
+    const notebook = JSON.parse(readFileSync(notebookFile, 'utf8')) as {
+      nbformat: number;
+      cells: { source: string[] }[];
+    };
+    expect(notebook.nbformat).toBe(4);
+    expect(notebook.cells[1].source.join('')).toContain(`## ${ja('notebook.settingsHeading')}`);
+    const scriptFile = path.join(dir, 'train.py');
+    await saveWeightsWithDialog(
+      lab,
+      runId,
+      'ipynb',
+      async () => ({ canceled: false, filePath: scriptFile }),
+      ja,
+      'ja',
+    );
+    const script = readFileSync(scriptFile, 'utf8');
+    expect(script).toMatch(/^#!\/usr\/bin\/env python3\n/);
+    expect(script).toContain('hidden_size_list=[50, 100]');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    rmSync(notebookFile);
+    rmSync(scriptFile);
   }, 30_000);
 
   it('a cancelled dialog writes nothing and resolves null', async () => {

@@ -123,6 +123,9 @@ describe('menu template', () => {
     expect(byLabel('Open Dataset Folder…').accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('Import Weights…').accelerator).toBe('CmdOrCtrl+I');
     expect(byLabel('Export Weights…').accelerator).toBe('CmdOrCtrl+E');
+    expect(items.map((i) => i.label)).toEqual(
+      expect.arrayContaining(['Export as Jupyter Notebook…', 'Export as NumPy Training Script…']),
+    );
     expect(byLabel('Quit')).toMatchObject({ role: 'quit', accelerator: 'Ctrl+Q' });
     expect(items.filter((i) => ['zoomIn', 'zoomOut', 'resetZoom'].includes(String(i.role)))).toHaveLength(3);
     for (const item of items) {

@@ -49,7 +49,7 @@ export function desktopHandlers(
       const file = await readWeightsWithDialog((options) => dialogs.showOpenDialog(options), t());
       return file ? lab.openWeights(file.fileName, file.bytes) : null;
     },
-    exportWeights: (runId, format) =>
-      saveWeightsWithDialog(lab, runId, format, (options) => dialogs.showSaveDialog(options), t()),
+    exportWeights: (runId, format, language) =>
+      saveWeightsWithDialog(lab, runId, format, (options) => dialogs.showSaveDialog(options), t(), language),
   };
 }

@@ -43,6 +43,8 @@ export function buildMenuTemplate({
       { type: 'separator' },
       item(t('menu.importWeights'), 'import-weights', 'CmdOrCtrl+I'),
       item(t('menu.exportWeights'), 'export-weights', 'CmdOrCtrl+E'),
+      item(t('menu.exportNotebook'), 'export-notebook'),
+      item(t('menu.exportScript'), 'export-script'),
       ...(isMac
         ? []
         : [

@@ -8,7 +8,13 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportedWeights } from '../../shared/api';
 import type { LabHandlers } from '../../shared/lab-methods';
-import { EXPORT_FORMATS, exportFormatOfFile, type WeightsFormat } from '../../shared/weights-formats';
+import {
+  EXPORT_FORMATS,
+  EXPORT_FORMAT_INFO,
+  exportFormatOfFile,
+  type WeightsFormat,
+} from '../../shared/weights-formats';
+import type { UiLanguage } from '../../shared/shell';
 import { describeWriteError, writeFileAtomic } from '../lab/atomic-file';
 import type { TFunction } from 'i18next';
 import { translator } from '../../shared/i18n';
@@ -31,7 +37,8 @@ export interface FileFilter {
 }
 
 /**
- * Asks where to save, then writes the run's weights there; null when the dialog is cancelled.
+ * Asks where to save, then writes the run's weights (or notebook, or script, its prose in
+ * `language`) there; null when the dialog is cancelled.
  * The dialog offers every format, the requested one first; the extension of the chosen name
  * decides what is written (a name without a known extension gets the requested one appended).
  */
@@ -45,11 +52,12 @@ export async function saveWeightsWithDialog(
     filters: FileFilter[];
   }) => Promise<SaveDialogResult>,
   t: TFunction = translator('en'),
+  language?: UiLanguage,
 ): Promise<ExportedWeights | null> {
-  let exported = await lab.exportWeights(runId, requested);
+  let exported = await lab.exportWeights(runId, requested, language);
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   const result = await showSaveDialog({
-    title: t('menu.exportWeightsTitle'),
+    title: t(EXPORT_FORMAT_INFO[requested].titleKey),
     defaultPath: exported.fileName,
     filters: [requested, ...EXPORT_FORMATS.filter((f) => f !== requested)].map((f) => ({
       name: t(`menu.format.${f}`),
@@ -60,7 +68,7 @@ export async function saveWeightsWithDialog(
   const named = exportFormatOfFile(result.filePath);
   const target = named ? result.filePath : `${result.filePath}.${requested}`;
   if (named && named !== requested) {
-    exported = await lab.exportWeights(runId, named);
+    exported = await lab.exportWeights(runId, named, language);
     if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   }
   try {

@@ -3,7 +3,7 @@
  * W3 (100, 10) is 784-50-100-10. Each W's rows must equal the previous W's columns.
  */
 import type { WeightTensor } from '../../shared/runs';
-import { LabError, message, messageText } from '../../shared/messages';
+import { LabError, message } from '../../shared/messages';
 
 /** Layer sizes [input, hidden..., output] and whether batch-norm tensors are present. */
 export interface Architecture {
@@ -48,7 +48,7 @@ export function architectureOf(tensors: WeightTensor[]): Architecture {
   }
   if (sizes.length < 3) {
     const names = tensors.map((t) => `${t.name} ${shapeText(t.shape)}`).join(', ');
-    throw new Error(names ? messageText('tooFewLayers', { names }) : messageText('emptyWeights'));
+    throw new LabError(names ? message('tooFewLayers', { names }) : message('emptyWeights'));
   }
   return { sizes, batchNorm: byName.has('gamma1') };
 }

@@ -9,9 +9,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { bytesText, IdxFormatError } from '../../formats/errors';
 import { parseMnistPair } from '../../formats/idx';
+import { MAX_IDX_BYTES, MAX_IMAGE_PIXELS } from '../../formats/limits';
 import type { MnistPair } from '../../formats/idx';
-import type { SharedDataset, SharedSplit } from '../../shared/dataset';
+import type { IndexMemory, SharedDataset, SharedSplit } from '../../shared/dataset';
 import type { DatasetInfo } from '../../shared/runs';
 import { LabError, message, toLabMessage, type LabMessage } from '../../shared/messages';
 
@@ -71,41 +73,87 @@ export function findMnistFiles(folder: string): Record<FileKey, string> {
   return found as Record<FileKey, string>;
 }
 
+/** The longest IDX header (4 bytes of magic, up to 255 sizes of 4). */
+const MAX_IDX_HEADER = 4 + 4 * 255;
+
+/** A file's bytes, after checking its size against the absolute limit (a raw IDX over it is refused unread). */
+function readLimited(file: string): Uint8Array {
+  const size = statSync(file).size;
+  if (size > MAX_IDX_BYTES + MAX_IDX_HEADER)
+    throw new IdxFormatError(
+      message('idxFileTooBig', {
+        file: path.basename(file),
+        size: bytesText(size),
+        max: bytesText(MAX_IDX_BYTES),
+      }),
+    );
+  return new Uint8Array(readFileSync(file));
+}
+
 function readPair(imagesFile: string, labelsFile: string): MnistPair {
   try {
-    return parseMnistPair(new Uint8Array(readFileSync(imagesFile)), new Uint8Array(readFileSync(labelsFile)));
+    return parseMnistPair(readLimited(imagesFile), readLimited(labelsFile));
   } catch (error) {
     const which = `${path.basename(imagesFile)} / ${path.basename(labelsFile)}`;
     throw new DatasetError(message('cannotReadPair', { files: which, detail: toLabMessage(error) }));
   }
 }
 
-/** Copies one split into SharedArrayBuffers and builds its CSR index of non-zero pixels. */
+/** Room after a split's index where run workers claim their gather slots (virtual: only used pages cost memory). */
+export const GATHER_AREA_BYTES = 512 * 1024 * 1024;
+
+const WASM_PAGE = 65536;
+const INDEX_HEADER_BYTES = 64;
+const align64 = (n: number) => Math.ceil(n / 64) * 64;
+
+/** The slice of the WebAssembly JS API used here (the Node tsconfig has no WebAssembly value types). */
+const WA = (
+  globalThis as unknown as {
+    WebAssembly: { Memory: new (d: { initial: number; maximum: number; shared: true }) => IndexMemory };
+  }
+).WebAssembly;
+
+/**
+ * Copies one split's pixels and labels into SharedArrayBuffers and builds its CSR index of non-zero
+ * pixels in a shared WebAssembly memory (SharedIndex), followed by the gather area.
+ */
 export function shareSplit(pair: MnistPair): SharedSplit {
   const d = pair.rows * pair.cols;
+  // Each non-zero's pixel index is a Uint16 (colIdx): an image over 65,536 pixels would wrap it.
+  if (!(d >= 1 && d <= MAX_IMAGE_PIXELS))
+    throw new IdxFormatError(
+      message('idxImageSize', {
+        rows: pair.rows,
+        cols: pair.cols,
+        max: MAX_IMAGE_PIXELS.toLocaleString('en-US'),
+      }),
+    );
   const images = new SharedArrayBuffer(pair.count * d);
   new Uint8Array(images).set(pair.images.subarray(0, pair.count * d));
   const labels = new SharedArrayBuffer(pair.count);
   new Uint8Array(labels).set(pair.labels.subarray(0, pair.count));
   const pixels = new Uint8Array(images);
 
-  // Pass 1: count non-zeros per image -> rowPtr (count + 1), the running sum.
-  const rowPtr = new SharedArrayBuffer(4 * (pair.count + 1));
-  const ptr = new Int32Array(rowPtr);
+  // Pass 1: count the non-zeros, to lay the index out: header | rowPtr | colIdx | values | gather area.
   let nnz = 0;
-  for (let i = 0; i < pair.count; i++) {
-    ptr[i] = nnz;
-    const row = i * d;
-    for (let p = 0; p < d; p++) if (pixels[row + p] !== 0) nnz++;
-  }
-  ptr[pair.count] = nnz;
-  // Pass 2: write each non-zero's pixel index (colIdx, nnz) and its value beside it (values, nnz).
-  const colIdx = new SharedArrayBuffer(2 * nnz);
-  const values = new SharedArrayBuffer(nnz);
-  const cols = new Uint16Array(colIdx);
-  const vals = new Uint8Array(values);
+  for (let i = 0; i < pixels.length; i++) if (pixels[i] !== 0) nnz++;
+  const rowPtrAt = INDEX_HEADER_BYTES;
+  const colIdxAt = align64(rowPtrAt + 4 * (pair.count + 1));
+  const valuesAt = align64(colIdxAt + 2 * nnz);
+  const gatherAt = align64(valuesAt + nnz);
+  const pages = Math.ceil((gatherAt + GATHER_AREA_BYTES) / WASM_PAGE);
+  const memory = new WA.Memory({ initial: pages, maximum: pages, shared: true });
+  const header = new Uint32Array(memory.buffer, 0, 2);
+  header[0] = gatherAt;
+  header[1] = Math.min(pages * WASM_PAGE, 2 ** 32 - 1);
+
+  // Pass 2: each image's first entry (rowPtr), each non-zero's pixel index (colIdx) and value beside it.
+  const ptr = new Int32Array(memory.buffer, rowPtrAt, pair.count + 1);
+  const cols = new Uint16Array(memory.buffer, colIdxAt, nnz);
+  const vals = new Uint8Array(memory.buffer, valuesAt, nnz);
   let at = 0;
   for (let i = 0; i < pair.count; i++) {
+    ptr[i] = at;
     const row = i * d;
     for (let p = 0; p < d; p++) {
       const v = pixels[row + p];
@@ -115,7 +163,13 @@ export function shareSplit(pair: MnistPair): SharedSplit {
       }
     }
   }
-  return { count: pair.count, images, labels, rowPtr, colIdx, values };
+  ptr[pair.count] = at;
+  return {
+    count: pair.count,
+    images,
+    labels,
+    index: { memory, rowPtr: rowPtrAt, colIdx: colIdxAt, values: valuesAt, nnz },
+  };
 }
 
 /** Reads and parses the four files of `folder` (default: the bundled package). Throws DatasetError. */
@@ -143,7 +197,7 @@ export function loadMnist(folder?: string): LoadedDataset {
     test: shareSplit(test),
   };
   const pixelCount = train.count * train.rows * train.cols;
-  const nnz = new Int32Array(shared.train.rowPtr)[train.count];
+  const nnz = shared.train.index.nnz;
   const info: DatasetInfo = {
     source,
     path: dir,

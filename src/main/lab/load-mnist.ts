@@ -32,6 +32,7 @@ export function subsetSplit(view: SplitView, n: number): SplitView {
     rowPtr: view.rowPtr.subarray(0, n + 1),
     colIdx: view.colIdx.subarray(0, view.rowPtr[n]),
     values: view.values.subarray(0, view.rowPtr[n]),
+    memory: view.memory,
   };
 }
 

@@ -66,19 +66,25 @@ export class LabService implements LabHandlers {
       idleMs: options.viewerIdleMs ?? VIEWER_IDLE_MS,
     });
     this.maxLiveRuns = options.maxLiveRuns ?? MAX_LIVE_RUNS;
-    this.weightsFiles = new WeightsFiles(this.workers);
+    this.weightsFiles = new WeightsFiles(this.workers, () => this.dataset().info);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
     this.registry.loadSaved();
   }
 
   // --- dataset -------------------------------------------------------------------------------
 
-  /** The loaded dataset, loading it on first use (the chosen folder, else the bundled package). */
+  /** The loaded dataset (once a call that needs it has loaded it: see `ready`). */
   dataset(): LoadedDataset {
     return this.datasets.get();
   }
 
-  datasetInfo = async (): Promise<DatasetInfo> => this.dataset().info;
+  /**
+   * The dataset, loaded on first use (the chosen folder, else the bundled package) in a thread of
+   * its own: every call that may start a worker awaits it first, and the main thread keeps answering.
+   */
+  ready = (): Promise<LoadedDataset> => this.datasets.load();
+
+  datasetInfo = async (): Promise<DatasetInfo> => (await this.ready()).info;
 
   async sampleImages(split: DatasetSplit, start: number, count: number): Promise<SampleImages> {
     return this.datasets.sample(split, start, count);
@@ -91,7 +97,7 @@ export class LabService implements LabHandlers {
 
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
   async setDatasetFolder(folder: string): Promise<DatasetInfo> {
-    const { info } = this.datasets.setFolder(folder);
+    const { info } = await this.datasets.setFolder(folder);
     this.events.emit({ type: 'dataset', info });
     return info;
   }
@@ -112,6 +118,7 @@ export class LabService implements LabHandlers {
     language?: UiLanguage,
   ): Promise<RunSummary> {
     this.persistence.assertWritable();
+    await this.ready();
     const max = this.maxLiveRuns;
     const live = this.registry.entries().filter((e) => LIVE_STATES.includes(e.summary.state)).length;
     if (live >= max) throw new LabError(message('tooManyRuns', { max }));
@@ -121,14 +128,17 @@ export class LabService implements LabHandlers {
   }
 
   async pauseRun(runId: string): Promise<void> {
+    await this.ready();
     sendTo(this.controllable(runId), { type: 'pause' });
   }
 
   async resumeRun(runId: string): Promise<void> {
+    await this.ready();
     sendTo(this.controllable(runId), { type: 'resume' });
   }
 
   async stepRun(runId: string): Promise<void> {
+    await this.ready();
     const entry = this.controllable(runId);
     sendTo(entry, { type: 'step' });
     // A step posts no state: an imported run that took one is now a paused run being trained further.
@@ -136,10 +146,12 @@ export class LabService implements LabHandlers {
   }
 
   async stopRun(runId: string): Promise<void> {
+    await this.ready();
     sendTo(this.controllable(runId), { type: 'stop' });
   }
 
   async setLearningRate(runId: string, learningRate: number): Promise<void> {
+    await this.ready();
     sendTo(this.controllable(runId), { type: 'set-learning-rate', value: learningRate });
   }
 
@@ -164,15 +176,18 @@ export class LabService implements LabHandlers {
   }
 
   async predict(runId: string, pixels: Uint8Array): Promise<Prediction> {
+    await this.ready();
     const entry = this.registry.get(runId);
     return this.workers.request(entry, (requestId) => ({ type: 'predict', requestId, pixels }));
   }
 
   async getWeights(runId: string): Promise<WeightTensor[]> {
+    await this.ready();
     return this.workers.weights(this.registry.get(runId));
   }
 
   async evaluateRun(runId: string): Promise<TestEvaluation> {
+    await this.ready();
     const entry = this.registry.get(runId);
     const classified = await this.workers.request<Classified>(entry, (requestId) => ({
       type: 'classify-test',
@@ -195,6 +210,7 @@ export class LabService implements LabHandlers {
 
   /** Every drawing classified by the run's worker in one request. */
   async evaluateDrawings(runId: string): Promise<TestEvaluation> {
+    await this.ready();
     const entry = this.registry.get(runId);
     const images = this.drawings.images();
     const classified = await this.workers.request<Classified>(entry, (requestId) => ({
@@ -207,8 +223,10 @@ export class LabService implements LabHandlers {
 
   // --- weights files -------------------------------------------------------------------------
 
-  async exportWeights(runId: string, format: WeightsFormat): Promise<ExportedWeights> {
-    return this.weightsFiles.export(this.registry.get(runId), format);
+  /** The run as a file of `format`; a notebook's or a script's prose in `language` (English by default). */
+  async exportWeights(runId: string, format: WeightsFormat, language?: UiLanguage): Promise<ExportedWeights> {
+    await this.ready();
+    return this.weightsFiles.export(this.registry.get(runId), format, language);
   }
 
   async openWeights(fileName: string, bytes: Uint8Array): Promise<WeightsPreview> {
@@ -222,6 +240,7 @@ export class LabService implements LabHandlers {
 
   async importWeights(pendingId: string, choices: ImportChoices): Promise<RunSummary> {
     this.persistence.assertWritable();
+    await this.ready();
     return this.addRun(this.weightsFiles.take(pendingId, choices, () => this.newRunId()));
   }
 
@@ -248,7 +267,7 @@ export class LabService implements LabHandlers {
 
   // --- plumbing ------------------------------------------------------------------------------
 
-  /** A new run's id, once MNIST is loaded (or has thrown): a run never exists without its dataset. */
+  /** A new run's id, once MNIST is loaded (`ready`, or `get` throws): a run never exists without its dataset. */
   private newRunId(): string {
     this.dataset();
     return this.registry.nextId();

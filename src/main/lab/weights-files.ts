@@ -10,7 +10,10 @@ import { PendingWeights } from './pending-weights';
 import { newSummary, type RunEntry } from './run-entry';
 import type { RunWorkers } from './run-workers';
 import type { ImportChoices } from '../../shared/api';
-import type { WeightsFormat } from '../../shared/weights-formats';
+import { isPythonFormat, type WeightsFormat } from '../../shared/weights-formats';
+import type { UiLanguage } from '../../shared/shell';
+import type { DatasetInfo } from '../../shared/runs';
+import { pythonArchitecture, pythonExportFile } from './python-export/index';
 import { exportFileName, exportMeta, importedConfig } from './weights-import';
 
 /** The run to create from an imported file. */
@@ -23,13 +26,38 @@ export interface ImportedRun {
 export class WeightsFiles {
   private readonly pending = new PendingWeights();
 
-  constructor(private readonly workers: RunWorkers) {}
+  /** `dataset` tells the Python exports where the run's MNIST is (MNIST_DIR's default). */
+  constructor(
+    private readonly workers: RunWorkers,
+    private readonly dataset: () => DatasetInfo,
+  ) {}
 
-  /** The run's current weights encoded as `chosen`, with a file name from the run's. */
-  async export(entry: RunEntry, chosen: WeightsFormat): Promise<ExportedWeights> {
+  /**
+   * The run's current weights encoded as `chosen`, with a file name from the run's; for a notebook
+   * or a training script, the run taken to Python with its prose in `language`.
+   */
+  async export(
+    entry: RunEntry,
+    chosen: WeightsFormat,
+    language: UiLanguage = 'en',
+  ): Promise<ExportedWeights> {
+    const fileName = exportFileName(entry.summary.name, chosen);
+    // An architecture the Python exports cannot write yet is refused before the worker is asked.
+    if (isPythonFormat(chosen)) pythonArchitecture(entry.summary.config, chosen);
     const tensors = await this.workers.weights(entry);
+    if (isPythonFormat(chosen)) {
+      const input = {
+        summary: entry.summary,
+        metrics: entry.metrics.snapshot(),
+        tensors,
+        dataset: this.dataset(),
+        language,
+        fileName,
+      };
+      return { fileName, bytes: pythonExportFile(chosen, input) };
+    }
     const bytes = encodeWeights(chosen, tensors, exportMeta(entry.summary, entry.metrics.epochs));
-    return { fileName: exportFileName(entry.summary.name, chosen), bytes };
+    return { fileName, bytes };
   }
 
   /** Decodes and checks a file (off the main thread); nothing changes until take(). */

@@ -5,9 +5,8 @@
 import { toLabMessage } from '../../shared/messages';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob, safeFileName } from '../runs/files';
 import { useLabStore } from '../store';
-import { svgToPng } from './exportPng';
+import { exportChartPng } from './exportPng';
 
 export interface LegendEntry {
   id: string;
@@ -33,13 +32,10 @@ export function ChartFrame({ label, title, legend, summary, controls, children }
   const sectionRef = useRef<HTMLElement>(null);
   const pushNotice = useLabStore((s) => s.pushNotice);
   const savePng = () => {
-    const svg = sectionRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    if (!svg || !sectionRef.current) return;
-    const background = getComputedStyle(sectionRef.current).backgroundColor || '#ffffff';
-    const opaque = background === 'rgba(0, 0, 0, 0)' || background === 'transparent' ? '#ffffff' : background;
-    svgToPng(svg, opaque)
-      .then((png) => downloadBlob(`${safeFileName(title)}.png`, png))
-      .catch((err: unknown) => pushNotice('notice.exportFailed', toLabMessage(err)));
+    if (!sectionRef.current) return;
+    exportChartPng(sectionRef.current, title).catch((err: unknown) =>
+      pushNotice('notice.exportFailed', toLabMessage(err)),
+    );
   };
   return (
     <section className="chart" aria-label={label} ref={sectionRef}>

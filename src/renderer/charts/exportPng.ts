@@ -3,6 +3,7 @@
  * variables do not survive outside the page), drawn on a canvas at 2x, and turned into a Blob.
  */
 import { LabError, message } from '../../shared/messages';
+import { downloadBlob, safeFileName } from '../runs/files';
 
 /** The SVG as standalone markup, fills and strokes resolved from the page's styles. */
 export function serializeSvg(svg: SVGSVGElement): string {
@@ -49,4 +50,18 @@ export function svgToPng(svg: SVGSVGElement, background: string, scale = 2): Pro
     image.onerror = () => reject(new LabError(message('chartNotDrawn')));
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
   });
+}
+
+/**
+ * The one export-as-PNG of every chart (the MNIST lab's and the Labs'): the first chart SVG inside
+ * `container` (recharts' surface, else any <svg>) on the container's own background, downloaded as
+ * `<title>.png`. Rejects with a LabError when there is nothing to draw or it cannot be encoded.
+ */
+export async function exportChartPng(container: HTMLElement, title: string): Promise<void> {
+  const svg =
+    container.querySelector<SVGSVGElement>('svg.recharts-surface') ?? container.querySelector<SVGSVGElement>('svg');
+  if (!svg) throw new LabError(message('chartNotDrawn'));
+  const background = getComputedStyle(container).backgroundColor || '#ffffff';
+  const opaque = background === 'rgba(0, 0, 0, 0)' || background === 'transparent' ? '#ffffff' : background;
+  downloadBlob(`${safeFileName(title)}.png`, await svgToPng(svg, opaque));
 }

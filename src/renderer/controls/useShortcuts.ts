@@ -33,6 +33,7 @@ export function useShortcuts(): void {
         return;
       }
       if (isTypingTarget(e.target)) return;
+      if (s.area === 'labs') return; // the book's Labs have no run to train, pause or stop
       const onButton =
         e.target instanceof HTMLElement && (e.target.tagName === 'BUTTON' || e.target.tagName === 'A');
       const state = s.selectedRunId ? s.runs[s.selectedRunId]?.state : undefined;

@@ -117,7 +117,7 @@ function labCommands(get: () => LabState): LabCommands {
     },
     exportWeights: async (runId, format) => {
       try {
-        const result = await lab().exportWeights(runId, format);
+        const result = await lab().exportWeights(runId, format, get().language);
         if (result?.bytes) downloadBlob(result.fileName, new Blob([result.bytes as Uint8Array<ArrayBuffer>]));
         else if (result?.savedTo) get().pushNotice('notice.exported', rawMessage(result.savedTo));
       } catch (err) {

@@ -5,11 +5,18 @@
  * The browser has no app menu (no `lab.shell`), so nothing happens there.
  */
 import { message } from '../../shared/messages';
-import type { LabApi } from '../../shared/api';
+import type { LabApi, WeightsFormat } from '../../shared/api';
 import { isMenuAction, isUiLanguage, type MenuAction, type ShellApi } from '../../shared/shell';
 import { changeLanguage, matchLanguage } from '../i18n';
 import { errorMessage } from '../i18n/messages';
 import type { LabStore } from './index';
+
+/** The format each of File's export items writes. */
+const EXPORT_ACTION_FORMATS = {
+  'export-weights': 'npz',
+  'export-notebook': 'ipynb',
+  'export-script': 'py',
+} as const satisfies Partial<Record<MenuAction, WeightsFormat>>;
 
 /** Apply one menu action; returns false for actions the renderer does not handle. */
 export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore): boolean {
@@ -42,10 +49,14 @@ export function applyMenuAction(action: MenuAction, lab: LabApi, store: LabStore
     case 'import-weights':
       void s.commands.chooseWeightsFile();
       return true;
-    case 'export-weights': {
-      // The selected run as .npz (the book's format); the run list offers the other formats.
+    case 'export-weights':
+    case 'export-notebook':
+    case 'export-script': {
+      // The selected run as .npz (the book's format), a Jupyter notebook or a NumPy training
+      // script; the run list's Export menu offers every format.
+      const format = EXPORT_ACTION_FORMATS[action];
       const runId = s.selectedRunId;
-      if (runId) void s.commands.exportWeights(runId, 'npz');
+      if (runId) void s.commands.exportWeights(runId, format);
       else s.pushNotice('notice.exportFailed', message('selectRunFirst'));
       return true;
     }

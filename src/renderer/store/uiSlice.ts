@@ -8,6 +8,11 @@ import type { KeyOf, Language } from '../../shared/i18n';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the Help dialog shows: the keyboard shortcuts, or what the app is (Help > About). */
 export type HelpTopic = 'shortcuts' | 'about';
+/** The app's two areas: the MNIST lab (panel, controls, views) and the book's Labs. */
+export type AppArea = 'mnist' | 'labs';
+/** The MNIST lab's main views (tabs). */
+export const MAIN_VIEWS = ['charts', 'draw', 'weights', 'evaluate'] as const;
+export type MainView = (typeof MAIN_VIEWS)[number];
 
 /** A message shown to the user: an error from a rejected call, or an event from the service. */
 export interface Notice {
@@ -33,6 +38,12 @@ export interface UiSlice {
   importPreview: WeightsPreview | null;
   /** The dataset the service trains on, once known. */
   dataset: DatasetInfo | null;
+  /** Which area the window shows. */
+  area: AppArea;
+  /** The MNIST lab's open tab. */
+  mainView: MainView;
+  setArea: (area: AppArea) => void;
+  setMainView: (view: MainView) => void;
   setDataset: (dataset: DatasetInfo) => void;
   setTheme: (theme: ThemeChoice) => void;
   setLanguage: (language: Language) => void;
@@ -62,6 +73,10 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   helpTopic: 'shortcuts',
   importPreview: null,
   dataset: null,
+  area: 'mnist',
+  mainView: 'charts',
+  setArea: (area) => set({ area }),
+  setMainView: (mainView) => set({ mainView }),
   setDataset: (dataset) => set({ dataset }),
   setTheme: (theme) => set({ theme }),
   setLanguage: (language) => set({ language }),

@@ -7,10 +7,12 @@ import { chartsStrings } from './charts';
 import { drawStrings } from './draw';
 import { evaluateStrings } from './evaluate';
 import { menuStrings } from './menu';
+import { notebookStrings } from './notebook';
 import { msgStrings } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
 import { testSetStrings } from './testSet';
+import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 
@@ -24,7 +26,9 @@ export const en = {
   ...weightsStrings,
   ...evaluateStrings,
   ...testSetStrings,
+  ...labsStrings,
   ...menuStrings,
+  ...notebookStrings,
   ...msgStrings,
 };
 

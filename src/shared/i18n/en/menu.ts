@@ -5,6 +5,8 @@ export const menuStrings = {
     openDatasetFolder: 'Open Dataset Folder…',
     importWeights: 'Import Weights…',
     exportWeights: 'Export Weights…',
+    exportNotebook: 'Export as Jupyter Notebook…',
+    exportScript: 'Export as NumPy Training Script…',
     quit: 'Quit',
     quitApp: 'Quit {{app}}',
     edit: 'Edit',
@@ -34,6 +36,8 @@ export const menuStrings = {
     openDatasetTitle: 'Open an MNIST dataset folder',
     importWeightsTitle: 'Import weights',
     exportWeightsTitle: 'Export weights',
+    exportNotebookTitle: 'Export as a Jupyter notebook',
+    exportScriptTitle: 'Export as a NumPy training script',
     weightsFiles: 'Weights',
     /** The save dialog's file types, one per weights format. */
     format: {
@@ -41,6 +45,8 @@ export const menuStrings = {
       pkl: 'Python pickle (.pkl)',
       json: 'MNIST Lab JSON (.json)',
       onnx: 'ONNX model (.onnx)',
+      ipynb: 'Jupyter notebook (.ipynb)',
+      py: 'NumPy training script (.py)',
     },
   },
 };

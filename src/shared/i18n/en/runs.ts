@@ -10,6 +10,8 @@ export const runsStrings = {
     exportPkl: 'pickle .pkl',
     exportJson: 'JSON .json',
     exportOnnx: 'ONNX .onnx',
+    exportIpynb: 'Jupyter notebook .ipynb',
+    exportPy: 'NumPy training script .py',
     exportLossCsv: 'Loss CSV (per iteration)',
     exportEpochsCsv: 'Epochs CSV (accuracy)',
     importWeights: 'Import weights…',

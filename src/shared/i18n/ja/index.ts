@@ -5,10 +5,12 @@ import { chartsStrings } from './charts';
 import { drawStrings } from './draw';
 import { evaluateStrings } from './evaluate';
 import { menuStrings } from './menu';
+import { notebookStrings } from './notebook';
 import { jaMessages } from './msg';
 import { panelStrings } from './panel';
 import { runsStrings } from './runs';
 import { testSetStrings } from './testSet';
+import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 
@@ -22,6 +24,8 @@ export const ja: Dictionary = {
   ...weightsStrings,
   ...evaluateStrings,
   ...testSetStrings,
+  ...labsStrings,
   ...menuStrings,
+  ...notebookStrings,
   msg: jaMessages,
 };

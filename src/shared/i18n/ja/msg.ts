@@ -25,7 +25,6 @@ export const jaMessages: Record<MessageKey, string> = {
   threadExited: '学習スレッドが予期せず終了しました（終了コード {{code}}）。',
   evaluatorFailed: '評価スレッドでエラーが起きました：{{detail}}',
   runCouldNotStart: '学習を開始できませんでした：{{detail}}',
-  invalidConfig: '学習の設定が正しくありません：{{detail}}',
   tooManyRuns:
     '同時に学習できるのは {{max}} 個までです。ほかの学習を止めるか、終わるのを待ってから始めてください。',
   noWeightsYet: '{{name}} には動いているワーカーも保存済みの重みもありません（まだ重みに到達していません）。',
@@ -58,6 +57,8 @@ export const jaMessages: Record<MessageKey, string> = {
   notZip: '.npz ファイルではありません（zip アーカイブではありません）。',
   npzDamaged: '.npz アーカイブが壊れているか途中で切れています：{{cause}}。',
   npzNoArrays: '.npz アーカイブに配列がありません。',
+  pythonExportUnsupported:
+    '{{architecture}} のネットワークはまだ {{format}} としてエクスポートできません（できるのは全結合の MLP だけです）。代わりに重み（.npz、.pkl、.json）をエクスポートしてください。',
   npzNotNpy: '.npz アーカイブに .npy ではないファイル {{name}} が含まれています。',
   npzEntry: '{{name}} の中で：{{detail}}',
   unsupportedDtype:
@@ -99,6 +100,12 @@ export const jaMessages: Record<MessageKey, string> = {
   decodeOutOfMemory:
     '読み込みに {{max}} MiB を超えるメモリが必要です。重みファイルにこれほどのメモリは必要ないため、中止しました。',
   decodeFailed: 'ファイルを読み込むスレッドでエラーが起きました：{{cause}}',
+  datasetTimedOut:
+    'データセットの読み込みに {{seconds}} 秒以上かかりました。MNIST 形式のフォルダにこれほどの時間は必要ないため、中止しました。',
+  datasetOutOfMemory:
+    'データセットの読み込みに {{max}} MiB を超えるメモリが必要です。MNIST 形式のフォルダにこれほどのメモリは必要ないため、中止しました。',
+  datasetLoaderFailed: 'データセットを読み込むスレッドでエラーが起きました：{{cause}}',
+  idxFileTooBig: '{{file}} の大きさは {{size}} です。IDX ファイルに入れられるデータは {{max}} までです。',
   pickleHugeInt:
     'pickle のオフセット {{offset}} に {{bytes}} バイトの整数があります。{{max}} バイトを超える整数は読み込みません（NumPy 配列の dict には不要です）。',
   pickleTooManyValues:

@@ -12,6 +12,8 @@ export const runsStrings: RunsStrings = {
     exportPkl: 'pickle .pkl',
     exportJson: 'JSON .json',
     exportOnnx: 'ONNX .onnx',
+    exportIpynb: 'Jupyter ノートブック .ipynb',
+    exportPy: 'NumPy 学習スクリプト .py',
     exportLossCsv: '損失 CSV（イテレーションごと）',
     exportEpochsCsv: 'エポック CSV（認識精度）',
     importWeights: '重みを読み込む…',

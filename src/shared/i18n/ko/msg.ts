@@ -24,7 +24,6 @@ export const koMessages: Record<MessageKey, string> = {
   threadExited: '학습 스레드가 예기치 않게 종료되었습니다(종료 코드 {{code}}).',
   evaluatorFailed: '평가 스레드에서 오류가 났습니다: {{detail}}',
   runCouldNotStart: '학습을 시작할 수 없습니다: {{detail}}',
-  invalidConfig: '학습 설정이 올바르지 않습니다: {{detail}}',
   tooManyRuns:
     '동시에 학습할 수 있는 실행은 {{max}}개까지입니다. 다른 실행을 멈추거나 끝날 때까지 기다린 뒤 시작하세요.',
   noWeightsYet: '{{name}}에는 실행 중인 워커도 저장된 가중치도 없습니다(아직 가중치에 도달하지 않았습니다).',
@@ -55,6 +54,8 @@ export const koMessages: Record<MessageKey, string> = {
   notZip: '.npz 파일이 아닙니다(zip 아카이브가 아닙니다).',
   npzDamaged: '.npz 아카이브가 손상되었거나 잘려 있습니다: {{cause}}.',
   npzNoArrays: '.npz 아카이브에 배열이 없습니다.',
+  pythonExportUnsupported:
+    '{{architecture}} 신경망은 아직 {{format}}(으)로 내보낼 수 없습니다(완전연결 MLP만 가능합니다). 대신 가중치(.npz, .pkl, .json)를 내보내세요.',
   npzNotNpy: '.npz 아카이브에 .npy가 아닌 파일 {{name}}이(가) 들어 있습니다.',
   npzEntry: '{{name}} 안에서: {{detail}}',
   unsupportedDtype:
@@ -95,6 +96,12 @@ export const koMessages: Record<MessageKey, string> = {
   decodeOutOfMemory:
     '읽는 데 {{max}}MiB가 넘는 메모리가 필요합니다. 가중치 파일에는 이만큼의 메모리가 필요 없으므로 중단했습니다.',
   decodeFailed: '파일을 읽는 스레드에서 오류가 났습니다: {{cause}}',
+  datasetTimedOut:
+    '데이터셋을 읽는 데 {{seconds}}초 넘게 걸렸습니다. MNIST 형식 폴더에는 이만큼의 시간이 필요 없으므로 중단했습니다.',
+  datasetOutOfMemory:
+    '데이터셋을 읽는 데 {{max}}MiB가 넘는 메모리가 필요합니다. MNIST 형식 폴더에는 이만큼의 메모리가 필요 없으므로 중단했습니다.',
+  datasetLoaderFailed: '데이터셋을 읽는 스레드에서 오류가 났습니다: {{cause}}',
+  idxFileTooBig: '{{file}}의 크기는 {{size}}입니다. IDX 파일에는 최대 {{max}}의 데이터만 담을 수 있습니다.',
   pickleHugeInt:
     'pickle의 오프셋 {{offset}}에 {{bytes}}바이트 정수가 있습니다. {{max}}바이트를 넘는 정수는 읽지 않습니다(NumPy 배열 dict에는 필요 없습니다).',
   pickleTooManyValues:

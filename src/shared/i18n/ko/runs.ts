@@ -12,6 +12,8 @@ export const runsStrings: RunsStrings = {
     exportPkl: 'pickle .pkl',
     exportJson: 'JSON .json',
     exportOnnx: 'ONNX .onnx',
+    exportIpynb: 'Jupyter 노트북 .ipynb',
+    exportPy: 'NumPy 학습 스크립트 .py',
     exportLossCsv: '손실 CSV (반복마다)',
     exportEpochsCsv: '에폭 CSV (정확도)',
     importWeights: '가중치 불러오기…',

@@ -1,0 +1,181 @@
+/**
+ * Issue 12 end to end: the built app in Chromium over the web bridge. Every lab opens from the
+ * Labs view; moving its main control (by keyboard or by typing) redraws its chart; its texts are
+ * there in Japanese and Korean; a preset starts real MNIST runs whose curves appear in the MNIST lab.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { labsStrings as en } from '../../src/shared/i18n/en/labs';
+import { labsStrings as ja } from '../../src/shared/i18n/ja/labs';
+import { labsStrings as ko } from '../../src/shared/i18n/ko/labs';
+import { LAB_IDS } from '../../src/renderer/labs/labList';
+import { e2eSkipReason, startApp, type E2eApp } from './harness';
+import { drawnPoints, legend } from './ui';
+
+const skip = e2eSkipReason();
+if (skip) console.log(`skipped: ${skip}`);
+
+const L = en.labs;
+
+/** Opens lab `id` from the Labs view (the area switch first when needed). */
+async function openLab(page: Page, id: (typeof LAB_IDS)[number], words = L): Promise<void> {
+  const area = page.getByRole('button', { name: words.area.labs, exact: true });
+  if ((await area.getAttribute('aria-current')) !== 'page') await area.click();
+  await page.getByRole('tab', { name: words[id].title, exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: words[id].title, exact: true }).waitFor();
+}
+
+/** A lab figure by its title. */
+function figure(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: title, exact: true });
+}
+
+/** What the figure draws: the markup of its largest SVG (legend icons are SVGs too). */
+async function drawing(page: Page, title: string): Promise<string> {
+  const region = figure(page, title);
+  await region.locator('svg').first().waitFor();
+  return region.locator('svg').evaluateAll((svgs) => {
+    const area = (el: { getBoundingClientRect(): { width: number; height: number } }) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
+    return svgs.reduce((big, el) => (area(el) > area(big) ? el : big)).innerHTML;
+  });
+}
+
+/** Runs `change`, then waits until the figure's drawing differs from before. */
+async function expectRedraw(page: Page, title: string, change: () => Promise<unknown>): Promise<void> {
+  const before = await drawing(page, title);
+  await change();
+  await expect.poll(() => drawing(page, title), { timeout: 10_000 }).not.toBe(before);
+  await figure(page, title).screenshot({ path: `test-artifacts/lab-${title.replace(/\W+/g, '-')}.png` });
+}
+
+/** Focuses a slider and presses `key` (the keyboard moves every lab's sliders). */
+async function pressOn(page: Page, name: string, key: string): Promise<void> {
+  const slider = page.getByRole('slider', { name, exact: true });
+  await slider.focus();
+  await page.keyboard.press(key);
+}
+
+describe.skipIf(skip !== null)('the book labs in Chromium', () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startApp();
+    await app.page.getByRole('button', { name: L.area.labs, exact: true }).waitFor({ timeout: 30_000 });
+  });
+  afterAll(() => app?.close());
+
+  it('ch03: activations, shapes and the forward pass, softmax', async () => {
+    const { page } = app;
+    await openLab(page, 'activations');
+    expect(await page.getByText('[0.2689 0.7311 0.8808]').count()).toBe(1);
+    await expectRedraw(page, L.activations.chart, () => pressOn(page, L.activations.x, 'ArrowRight'));
+
+    await openLab(page, 'shapes');
+    await page.getByText('the inner sizes 3 and 2 differ').waitFor();
+    expect(await page.getByText('[0.3168 0.6963]').count()).toBeGreaterThan(0);
+    expect(await page.getByText('[0.5744 0.6682 0.7503]').count()).toBe(1);
+    await expectRedraw(page, L.shapes.chart, () =>
+      page.getByRole('spinbutton', { name: 'x0', exact: true }).fill('2'),
+    );
+
+    await openLab(page, 'softmax');
+    expect(await page.locator('output', { hasText: '[0.01821 0.24519 0.7366]' }).count()).toBe(1);
+    await expectRedraw(page, L.softmax.chart, () =>
+      page.getByRole('button', { name: L.softmax.overflowExample, exact: true }).click(),
+    );
+    await page.locator('output', { hasText: '[0.99995 4.54e-5 2.06e-9]' }).waitFor();
+    await page.getByRole('checkbox', { name: L.softmax.naive, exact: true }).check();
+    await page.locator('output', { hasText: '[NaN NaN NaN]' }).waitFor();
+    await expectRedraw(page, L.softmax.chart, () => pressOn(page, L.softmax.temperature, 'End'));
+  });
+
+  it('ch04: losses, numerical differentiation, gradient field and descent', async () => {
+    const { page } = app;
+    await openLab(page, 'losses');
+    await page.getByText('mean squared error 0.0975, cross-entropy error 0.5108').first().waitFor();
+    await expectRedraw(page, L.losses.chart, () =>
+      page.getByRole('combobox', { name: L.losses.label, exact: true }).selectOption('7'),
+    );
+    await page.getByText('mean squared error 0.5975, cross-entropy error 2.3026').first().waitFor();
+
+    await openLab(page, 'numdiff');
+    expect(await page.locator('tr', { hasText: L.numdiff.central }).locator('output').innerText()).toBe(
+      '0.2',
+    );
+    await expectRedraw(page, L.numdiff.chart, () => pressOn(page, L.numdiff.x, 'ArrowRight'));
+
+    await openLab(page, 'gradient');
+    expect(await page.getByText('[6 8]').count()).toBe(1);
+    expect(await page.getByText('[0 4]').count()).toBe(1);
+    expect(await page.getByText('[6 0]').count()).toBe(1);
+    await expectRedraw(page, L.gradient.chart, () => pressOn(page, L.gradient.lr, 'End'));
+    await page.getByText(L.gradient.diverged).waitFor();
+  });
+
+  it('ch05: backprop and the numerical gradient are both measured, backprop the faster', async () => {
+    const { page } = app;
+    await openLab(page, 'backprop');
+    await page.getByRole('button', { name: L.backprop.measure, exact: true }).click();
+    const chart = figure(page, L.backprop.chart);
+    await chart.waitFor({ timeout: 60_000 });
+    const text = (await chart.locator('.sr-only').textContent()) ?? '';
+    const m = /backprop (\S+) ms, numerical (\S+) ms/.exec(text);
+    expect(m, text).not.toBeNull();
+    const [backprop, numerical] = [Number(m![1]), Number(m![2].replace(/\.$/, ''))];
+    expect(backprop).toBeGreaterThan(0);
+    expect(numerical).toBeGreaterThan(backprop);
+  });
+
+  it('ch06: optimizer race, initial weights and activations', async () => {
+    const { page } = app;
+    await openLab(page, 'optimizers');
+    await expectRedraw(page, L.optimizers.chart, () =>
+      page.getByRole('spinbutton', { name: 'Learning rate of SGD', exact: true }).fill('0.5'),
+    );
+    await expectRedraw(page, L.optimizers.chart, () => pressOn(page, L.optimizers.steps, 'Home'));
+
+    await openLab(page, 'initWeights');
+    await expectRedraw(page, L.initWeights.chart, () =>
+      page.getByRole('combobox', { name: L.initWeights.init, exact: true }).selectOption('he'),
+    );
+  });
+
+  it('every lab’s texts are there in Japanese and Korean', async () => {
+    const { page } = app;
+    for (const [language, words] of [
+      ['ja', ja.labs],
+      ['ko', ko.labs],
+    ] as const) {
+      await page.getByRole('combobox', { name: /Language|言語|언어/ }).selectOption(language);
+      for (const id of LAB_IDS) {
+        await openLab(page, id, words);
+        await page.getByText(words[id].intro, { exact: true }).waitFor();
+      }
+      await openLab(page, 'activations', words);
+      await figure(page, words.activations.chart).waitFor();
+    }
+    await page.getByRole('combobox', { name: /Language|言語|언어/ }).selectOption('en');
+  });
+
+  it('a preset starts its runs and their curves appear in the MNIST lab', async () => {
+    const { page } = app;
+    await openLab(page, 'regularisation');
+    const card = page.getByRole('article', { name: L.presets.overfitting.title, exact: true });
+    await card.getByRole('button', { name: L.presets.start.replace('{{n}}', '3'), exact: true }).click();
+    // The MNIST lab comes forward with its charts.
+    await page.getByRole('tab', { name: 'Charts', exact: true, selected: true }).waitFor({ timeout: 30_000 });
+    const names = [
+      L.presets.runs.plain,
+      L.presets.runs.l2.replace('{{lambda}}', '0.1'),
+      L.presets.runs.dropout.replace('{{ratio}}', '0.15'),
+    ];
+    await expect
+      .poll(() => legend(page, 'Loss chart'), { timeout: 60_000 })
+      .toEqual(expect.arrayContaining(names));
+    await expect.poll(() => drawnPoints(page, 'Loss chart'), { timeout: 60_000 }).toBeGreaterThan(1);
+    const runs = await app.lab.listRuns();
+    expect(runs.filter((r) => names.includes(r.name))).toHaveLength(3);
+    for (const r of runs) if (r.state === 'training' || r.state === 'paused') await app.lab.stopRun(r.id);
+    await app.screenshot('labs-preset-runs');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
