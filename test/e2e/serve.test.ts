@@ -51,7 +51,7 @@ describe.skipIf(!built)('npm run serve (src/main/web/serve.ts)', () => {
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code).toBe(1);
     expect(output.trim()).toBe(
-      'MNIST Lab could not start: --port must be an integer from 0 to 65535, got "abc"',
+      'MNIST Lab could not start: --port must be an integer from 0 to 65535, got "abc".',
     );
   });
 });

@@ -661,6 +661,31 @@ const NOT_THROUGH_THE_BRIDGE: Partial<Record<MessageKey, string>> = {
     'made in the renderer by a menu command when no run is selected: src/renderer/store/connectMenu.ts',
   refusedSender: 'Electron IPC only (a call from another frame): src/main/electron/ipc.ts',
   unknownLanguage: 'Electron IPC only (the menu language): src/main/electron/ipc.ts',
+  httpMethodNotAllowed: 'an HTTP page of the bridge, not a LabApi message: test/web/bridge-security.test.ts',
+  httpUnknownHost: 'an HTTP page of the bridge: test/web/bridge-security.test.ts',
+  httpBadTarget: 'an HTTP page of the bridge: test/web/bridge-fuzz.test.ts',
+  httpNeedsToken: "an HTTP page of the bridge, in the browser's language: test/web/bridge-security.test.ts",
+  httpNotFound: "an HTTP page of the bridge, in the browser's language: test/web/bridge-security.test.ts",
+  httpServerError: 'an HTTP page of the bridge when reading a file fails: src/main/web/server.ts',
+  servePort: "npm run serve's console: test/e2e/serve.test.ts",
+  serveNoRenderer: "npm run serve's console: src/main/web/serve.ts",
+  serveCouldNotStart: "npm run serve's console: test/e2e/serve.test.ts",
+  serveRunsFolder: "npm run serve's console: test/e2e/serve.test.ts",
+  serveRunning: "npm run serve's console: test/e2e/serve.test.ts",
+  serveServing: "npm run serve's console: test/e2e/serve.test.ts",
+  serveStopping: "npm run serve's console: src/main/web/serve.ts",
+  serveUsage: "npm run serve's console: src/main/web/serve.ts",
+  notBookConvNet:
+    "a convolutional weights file the CLI cannot map to the book's networks; the app imports MLPs only so far: src/main/lab/architecture.ts",
+  pythonExportUnsupported:
+    'a notebook or script of a CNN run, which the exporters do not write yet: test/main/python-export.test.ts',
+  datasetTimedOut:
+    'a dataset folder that takes the loader thread past its deadline: test/main/dataset-off-thread.test.ts',
+  datasetOutOfMemory:
+    "a dataset folder over the loader thread's heap cap: test/main/dataset-off-thread.test.ts",
+  datasetLoaderFailed: 'the dataset loader thread dying otherwise: src/main/lab/load-off-thread.ts',
+  idxFileTooBig:
+    'a raw IDX file over the absolute size limit (512 MiB), too big to write in a test here: test/main/dataset-off-thread.test.ts',
   raw: "a library's own words without a code of their own; every trigger above would fail if it came as raw",
 };
 

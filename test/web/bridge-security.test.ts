@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import type { LabApi, LabEvent } from '../../src/shared/api';
-import { startWebBridge, type WebBridge } from '../../src/main/web/server';
+import { pageLanguage, startWebBridge, type WebBridge } from '../../src/main/web/server';
+import { DICTIONARIES } from '../../src/shared/i18n';
+import { messageText } from '../../src/shared/messages';
 import { makeRendererDir, probeSocket, rawGet } from './helpers';
 
 // The security tests need no Lab behind the bridge: a LabApi whose calls all fail is enough.
@@ -41,6 +43,27 @@ describe('web bridge: HTTP', () => {
     expect((await rawGet(bridge.port, '/?token=wrong')).status).toBe(403);
     expect((await rawGet(bridge.port, `/?token=${bridge.token.slice(0, -1)}`)).status).toBe(403);
     expect((await rawGet(bridge.port, '/assets/app.js')).status).toBe(403);
+  });
+
+  it("says why it refuses in the browser's language, from the message catalogue", async () => {
+    const page = (path: string, language?: string) =>
+      rawGet(bridge.port, path, language ? { 'accept-language': language } : {});
+    const en = await page('/');
+    expect(en.body.trim()).toBe(messageText('httpNeedsToken'));
+    const ja = await page('/', 'ja-JP,ja;q=0.9,en;q=0.8');
+    expect(ja.status).toBe(403);
+    expect(ja.headers['content-language']).toBe('ja');
+    expect(ja.body.trim()).toBe(DICTIONARIES.ja.msg.httpNeedsToken);
+    const ko = await page('/', 'fr-FR, ko;q=0.7');
+    expect(ko.headers['content-language']).toBe('ko');
+    expect(ko.body.trim()).toBe(DICTIONARIES.ko.msg.httpNeedsToken);
+    const missing = await page(`/assets/missing.js?token=${bridge.token}`, 'ko');
+    expect(missing.status).toBe(404);
+    expect(missing.body.trim()).toBe(
+      DICTIONARIES.ko.msg.httpNotFound.replace('{{path}}', '/assets/missing.js'),
+    );
+    expect(pageLanguage(undefined)).toBe('en');
+    expect(pageLanguage('de-DE, fr;q=0.5')).toBe('en');
   });
 
   it('serves index.html for the token, with the strict CSP, nosniff and a session cookie', async () => {

@@ -6,6 +6,7 @@
  *   npm run serve -- --port 8123  (or PORT=8123)
  *   npm run serve -- --dataset DIR --data-dir DIR
  */
+import { LabError, messageText, toLabMessage } from '../../shared/messages';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -27,32 +28,32 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log('Usage: npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]');
+    console.log(messageText('serveUsage'));
     return;
   }
   const portText = values.port ?? process.env.PORT ?? '0';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be an integer from 0 to 65535, got "${portText}"`);
+    throw LabError.of('servePort', { port: portText });
   }
   if (!existsSync(`${rendererDir}index.html`)) {
-    throw new Error(`The built renderer is missing (${rendererDir}). Run: npm run build`);
+    throw LabError.of('serveNoRenderer', { folder: rendererDir });
   }
 
   // The run history: --data-dir, else $MNIST_LAB_DATA, else ~/.mnist-lab (one folder per run under runs/).
   const dataDir =
     values['data-dir'] ?? join(process.env.MNIST_LAB_DATA || join(homedir(), '.mnist-lab'), 'runs');
   const lab = new LabService({ datasetFolder: values.dataset, dataDir, appName: 'npm run serve' });
-  console.log(`Runs are saved in ${dataDir}`);
+  console.log(messageText('serveRunsFolder', { folder: dataDir }));
   const bridge = await startWebBridge(lab, { port, rendererDir });
-  console.log(`MNIST Lab is running at ${bridge.url}`);
-  console.log(`(serving ${rendererDir.replace(repoRoot, '')} on 127.0.0.1 only; press Ctrl+C to stop)`);
+  console.log(messageText('serveRunning', { url: bridge.url }));
+  console.log(messageText('serveServing', { folder: rendererDir.replace(repoRoot, '') }));
 
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping MNIST Lab…');
+    console.log(`\n${messageText('serveStopping')}`);
     void Promise.allSettled([bridge.close(), lab.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
@@ -60,6 +61,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`MNIST Lab could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(messageText('serveCouldNotStart', { detail: toLabMessage(error) }));
   process.exit(1);
 });

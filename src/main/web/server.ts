@@ -11,7 +11,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { LabEvent } from '../../shared/api';
 import { decodeMessage, encodeMessage } from '../../shared/codec';
 import { CLOSE_BAD_TOKEN, LAB_SOCKET_PATH, parseRequest } from '../../shared/web-protocol';
-import { LabError, message, messageText, toLabMessage } from '../../shared/messages';
+import { LabError, message, messageText, toLabMessage, type LabMessage } from '../../shared/messages';
+import { matchLanguage, translator, type Language } from '../../shared/i18n';
 import type { ServerMessage } from '../../shared/web-protocol';
 import { dispatchLab, type LabBackend } from '../lab/lab-dispatch';
 import { mimeType, resolveStaticFile, securityHeaders } from './static-files';
@@ -93,25 +94,37 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
     (req, res) => {
       handleHttp(req, res).catch((error: unknown) => {
-        if (!res.headersSent) refuse(res, 500, messageText(toLabMessage(error)));
+        if (!res.headersSent)
+          refuse(req, res, 500, message('httpServerError', { cause: messageText(toLabMessage(error)) }));
         else res.destroy();
       });
     },
   );
 
-  const refuse = (res: ServerResponse, status: number, message: string): void => {
-    res.writeHead(status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end(message + '\n');
+  /** A refusal page in the browser's language (its Accept-Language), from the message catalogue. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, msg: LabMessage): void => {
+    const language = pageLanguage(req.headers['accept-language']);
+    const text =
+      language === 'en'
+        ? messageText(msg)
+        : translator(language)(`msg.${msg.code}`, { ...(msg.params as Record<string, unknown>) });
+    res.writeHead(status, {
+      ...securityHeaders(port),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Language': language,
+    });
+    res.end(text + '\n');
   };
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
-    if (!hostAllowed(req)) return refuse(res, 403, 'Forbidden: unknown host');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(req, res, 405, message('httpMethodNotAllowed'));
+    if (!hostAllowed(req)) return refuse(req, res, 403, message('httpUnknownHost'));
     const url = requestUrl(req.url, `http://${HOST}:${port}`);
-    if (!url) return refuse(res, 400, 'Bad request target');
+    if (!url) return refuse(req, res, 400, message('httpBadTarget'));
     const queryToken = url.searchParams.get('token');
     if (!tokenMatches(queryToken) && !pageKeyMatches(cookieValue(req))) {
-      return refuse(res, 403, 'Forbidden: open the address with its ?token=... as printed by npm run serve');
+      return refuse(req, res, 403, message('httpNeedsToken'));
     }
     const file = await resolveStaticFile(options.rendererDir, url.pathname);
     if (!file && url.pathname === '/favicon.ico') {
@@ -119,7 +132,7 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
       res.writeHead(204, securityHeaders(port));
       return void res.end();
     }
-    if (!file) return refuse(res, 404, 'Not found');
+    if (!file) return refuse(req, res, 404, message('httpNotFound', { path: url.pathname }));
     const headers: Record<string, string> = { ...securityHeaders(port), 'Content-Type': mimeType(file) };
     if (file.endsWith('.html')) headers['Cache-Control'] = 'no-store';
     if (tokenMatches(queryToken)) {
@@ -229,4 +242,13 @@ export async function startWebBridge(lab: LabBackend, options: WebBridgeOptions)
         server.close(() => resolve());
       })),
   };
+}
+
+/** The first language of an Accept-Language header that the app speaks, else English. */
+export function pageLanguage(header: string | undefined): Language {
+  for (const part of (header ?? '').split(',')) {
+    const language = matchLanguage(part.split(';')[0].trim());
+    if (language) return language;
+  }
+  return 'en';
 }

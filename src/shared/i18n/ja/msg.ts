@@ -232,4 +232,19 @@ export const jaMessages: Record<MessageKey, string> = {
   idxHeaderTruncated:
     'IDX のヘッダーが途中で切れています：{{ndim}} 次元なら {{needs}} 必要ですが、ファイルは {{size}} です。',
   idxTrailing: 'IDX ファイルには、ヘッダーが宣言する {{dims}} のあとに余分なデータが {{extra}} あります。',
+  httpMethodNotAllowed: 'このメソッドは使えません：MNIST Lab のページは GET と HEAD にだけ応えます。',
+  httpUnknownHost: 'アクセスできません：このアドレスは MNIST Lab 自身のものではありません（不明なホスト）。',
+  httpBadTarget: '不正なリクエストです：アドレスを読み取れません。',
+  httpNeedsToken:
+    'アクセスできません：npm run serve が表示したとおり、?token=... の付いたアドレスを開いてください。',
+  httpNotFound: '見つかりません：{{path}}',
+  httpServerError: 'MNIST Lab が応答できませんでした：{{cause}}',
+  servePort: '--port には 0 から 65535 までの整数を指定してください（指定されたのは "{{port}}"）。',
+  serveNoRenderer: 'ビルド済みの画面（{{folder}}）がありません。npm run build を実行してください。',
+  serveCouldNotStart: 'MNIST Lab を起動できませんでした：{{detail}}',
+  serveRunsFolder: '実行結果は {{folder}} に保存されます',
+  serveRunning: 'MNIST Lab は {{url}} で動いています',
+  serveServing: '（{{folder}} を 127.0.0.1 だけに公開しています。Ctrl+C で終了します）',
+  serveStopping: 'MNIST Lab を終了しています…',
+  serveUsage: '使い方：npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
 };

@@ -220,4 +220,18 @@ export const koMessages: Record<MessageKey, string> = {
   idxHeaderTruncated:
     'IDX 헤더가 중간에 잘렸습니다: {{ndim}}차원이면 {{needs}}이(가) 필요하지만 파일은 {{size}}입니다.',
   idxTrailing: 'IDX 파일에 헤더가 선언한 {{dims}} 뒤로 남는 데이터가 {{extra}} 있습니다.',
+  httpMethodNotAllowed: '허용되지 않는 메서드입니다: MNIST Lab의 페이지는 GET과 HEAD에만 응답합니다.',
+  httpUnknownHost: '접근할 수 없습니다: 이 주소는 MNIST Lab의 주소가 아닙니다(알 수 없는 호스트).',
+  httpBadTarget: '잘못된 요청입니다: 주소를 읽을 수 없습니다.',
+  httpNeedsToken: '접근할 수 없습니다: npm run serve가 출력한 대로 ?token=...이 붙은 주소를 여세요.',
+  httpNotFound: '찾을 수 없습니다: {{path}}',
+  httpServerError: 'MNIST Lab이 응답하지 못했습니다: {{cause}}',
+  servePort: '--port에는 0부터 65535까지의 정수를 지정해야 합니다(주어진 값: "{{port}}").',
+  serveNoRenderer: '빌드된 화면({{folder}})이 없습니다. npm run build를 실행하세요.',
+  serveCouldNotStart: 'MNIST Lab을 시작할 수 없습니다: {{detail}}',
+  serveRunsFolder: '실행 결과는 {{folder}}에 저장됩니다',
+  serveRunning: 'MNIST Lab이 {{url}}에서 실행 중입니다',
+  serveServing: '({{folder}}를 127.0.0.1에만 제공합니다. Ctrl+C로 종료합니다)',
+  serveStopping: 'MNIST Lab을 종료하는 중…',
+  serveUsage: '사용법: npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
 };
