@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { book, cli } from './run-cli';
 import { decodeWeights } from '../../src/formats/index';
 import { UsageError, parseTrainFlags } from '../../src/cli/flags';
+import { writeNpz } from '../../src/formats/npz';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'mnist-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -93,8 +94,23 @@ describe('npm run eval', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/Cannot tell what kind of weights file/);
 
-    const conv = await cli('eval', ['--weights', path.join(book, 'params.pkl')]);
-    expect(conv.code).toBe(1);
-    expect(conv.stderr).toMatch(/only fully-connected networks/);
+    // (The book's params.pkl, a SimpleConvNet, now evaluates: test/cli/convnet-eval.test.ts.)
+    const broken = path.join(tmp, 'broken.npz');
+    const zeros = (shape: number[]) => ({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
+    writeFileSync(
+      broken,
+      writeNpz(
+        [
+          { name: 'W1', ...zeros([784, 4]) },
+          { name: 'b1', ...zeros([4]) },
+          { name: 'W2', ...zeros([5, 10]) },
+          { name: 'b2', ...zeros([10]) },
+        ],
+        { compress: false },
+      ),
+    );
+    const unchained = await cli('eval', ['--weights', broken]);
+    expect(unchained.code).toBe(1);
+    expect(unchained.stderr).toMatch(/The shapes do not chain/);
   });
 });
