@@ -1,12 +1,12 @@
 /**
  * Decoding a weights file off the main thread: each file gets its own weights-decoder thread
- * (src/worker/weights-decoder.ts) with a capped heap and a deadline, so a hostile file costs at most
+ * (src/worker/weights-decoder.ts) with a capped heap and a deadline (bounded-worker.ts), so a hostile file costs at most
  * that thread: it is refused with a message instead of freezing the window or aborting the process.
  */
-import { startWorker } from '../../worker/entry';
+import { runBoundedWorker } from './bounded-worker';
 import type { DecodeAnswer, DecodeRequest } from '../../worker/weights-decoder';
 import type { CheckedWeights } from './weights-import';
-import { LabError, message, type LabMessage } from '../../shared/messages';
+import { LabError, message } from '../../shared/messages';
 
 /** The decoder's heap (old generation), in MiB: what any hostile file up to 64 MiB may cost. */
 export const DECODE_HEAP_MB = 256;
@@ -25,34 +25,15 @@ export function checkWeightsOffThread(
   bytes: Uint8Array,
   { heapMb = DECODE_HEAP_MB, deadlineMs = DECODE_DEADLINE_MS }: DecodeLimits = {},
 ): Promise<CheckedWeights> {
-  const worker = startWorker('weights-decoder', import.meta.url, {
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-  });
-  return new Promise<CheckedWeights>((resolve, reject) => {
-    let settled = false;
-    const settle = (result: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      result();
-    };
-    const fail = (reason: LabMessage) => settle(() => reject(new LabError(reason)));
-    const timer = setTimeout(
-      () => fail(message('decodeTimedOut', { seconds: deadlineMs / 1000 })),
-      deadlineMs,
-    );
-    worker.once('message', (answer: DecodeAnswer) =>
-      settle(() => (answer.ok ? resolve(answer.checked) : reject(new LabError(answer.message)))),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      fail(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? message('decodeOutOfMemory', { max: heapMb })
-          : message('decodeFailed', { cause: error.message }),
-      ),
-    );
-    worker.once('exit', (code) => fail(message('decodeFailed', { cause: `exit code ${code}` })));
-    worker.postMessage({ fileName, bytes } satisfies DecodeRequest);
+  return runBoundedWorker({
+    worker: 'weights-decoder',
+    request: { fileName, bytes } satisfies DecodeRequest,
+    heapMb,
+    deadlineMs,
+    read: (answer: DecodeAnswer) => (answer.ok ? { ok: true, value: answer.checked } : answer),
+    timedOut: message('decodeTimedOut', { seconds: deadlineMs / 1000 }),
+    outOfMemory: message('decodeOutOfMemory', { max: heapMb }),
+    failed: (cause) => message('decodeFailed', { cause }),
+    error: (reason) => new LabError(reason),
   });
 }

@@ -4,10 +4,10 @@
  * at most that thread: it is refused with a message while the window (and every other call to the
  * service) goes on. The pixels and the CSR index come back as SharedArrayBuffers: shared, not copied.
  */
-import { startWorker } from '../../worker/entry';
+import { runBoundedWorker } from './bounded-worker';
 import type { DatasetAnswer, DatasetRequest } from '../../worker/dataset-loader';
 import { DatasetError, type LoadedDataset } from './dataset';
-import { message, type LabMessage } from '../../shared/messages';
+import { message } from '../../shared/messages';
 
 /** The loader's heap (old generation), in MiB. Pixels and index live outside it, in shared buffers. */
 export const DATASET_HEAP_MB = 256;
@@ -25,34 +25,15 @@ export function loadMnistOffThread(
   folder: string | undefined,
   { heapMb = DATASET_HEAP_MB, deadlineMs = DATASET_DEADLINE_MS }: DatasetLoadLimits = {},
 ): Promise<LoadedDataset> {
-  const worker = startWorker('dataset-loader', import.meta.url, {
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-  });
-  return new Promise<LoadedDataset>((resolve, reject) => {
-    let settled = false;
-    const settle = (result: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      result();
-    };
-    const fail = (reason: LabMessage) => settle(() => reject(new DatasetError(reason)));
-    const timer = setTimeout(
-      () => fail(message('datasetTimedOut', { seconds: deadlineMs / 1000 })),
-      deadlineMs,
-    );
-    worker.once('message', (answer: DatasetAnswer) =>
-      answer.ok ? settle(() => resolve(answer.loaded)) : fail(answer.message),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      fail(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? message('datasetOutOfMemory', { max: heapMb })
-          : message('datasetLoaderFailed', { cause: error.message }),
-      ),
-    );
-    worker.once('exit', (code) => fail(message('datasetLoaderFailed', { cause: `exit code ${code}` })));
-    worker.postMessage({ folder } satisfies DatasetRequest);
+  return runBoundedWorker({
+    worker: 'dataset-loader',
+    request: { folder } satisfies DatasetRequest,
+    heapMb,
+    deadlineMs,
+    read: (answer: DatasetAnswer) => (answer.ok ? { ok: true, value: answer.loaded } : answer),
+    timedOut: message('datasetTimedOut', { seconds: deadlineMs / 1000 }),
+    outOfMemory: message('datasetOutOfMemory', { max: heapMb }),
+    failed: (cause) => message('datasetLoaderFailed', { cause }),
+    error: (reason) => new DatasetError(reason),
   });
 }
