@@ -2,11 +2,9 @@
  * The frame around each chart: a labelled region (for screen readers and tests), a title, the chart,
  * an HTML legend with each run's colour and name, and a text summary of the latest values.
  */
-import { toLabMessage } from '../../shared/messages';
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLabStore } from '../store';
-import { exportChartPng } from './exportPng';
+import { usePngExport } from './usePngExport';
 
 export interface LegendEntry {
   id: string;
@@ -29,14 +27,7 @@ export interface ChartFrameProps {
 /** A chart region with legend and summary. */
 export function ChartFrame({ label, title, legend, summary, controls, children }: ChartFrameProps) {
   const { t } = useTranslation();
-  const sectionRef = useRef<HTMLElement>(null);
-  const pushNotice = useLabStore((s) => s.pushNotice);
-  const savePng = () => {
-    if (!sectionRef.current) return;
-    exportChartPng(sectionRef.current, title).catch((err: unknown) =>
-      pushNotice('notice.exportFailed', toLabMessage(err)),
-    );
-  };
+  const { ref: sectionRef, savePng } = usePngExport(title);
   return (
     <section className="chart" aria-label={label} ref={sectionRef}>
       <div className="chart__header">

@@ -59,7 +59,8 @@ export function svgToPng(svg: SVGSVGElement, background: string, scale = 2): Pro
  */
 export async function exportChartPng(container: HTMLElement, title: string): Promise<void> {
   const svg =
-    container.querySelector<SVGSVGElement>('svg.recharts-surface') ?? container.querySelector<SVGSVGElement>('svg');
+    container.querySelector<SVGSVGElement>('svg.recharts-surface') ??
+    container.querySelector<SVGSVGElement>('svg');
   if (!svg) throw new LabError(message('chartNotDrawn'));
   const background = getComputedStyle(container).backgroundColor || '#ffffff';
   const opaque = background === 'rgba(0, 0, 0, 0)' || background === 'transparent' ? '#ffffff' : background;

@@ -3,11 +3,9 @@
  * figure with its Export PNG button (the app's one chart export), a labelled slider and the book's
  * way of printing numbers.
  */
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toLabMessage } from '../../shared/messages';
-import { exportChartPng } from '../charts/exportPng';
-import { useLabStore } from '../store';
+import { usePngExport } from '../charts/usePngExport';
 import type { LabId } from './labList';
 
 /** One lab's page: its heading, the book's section, what to try, a Reset, then the lab. */
@@ -46,14 +44,7 @@ export function LabFigure({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLElement>(null);
-  const pushNotice = useLabStore((s) => s.pushNotice);
-  const savePng = () => {
-    if (!ref.current) return;
-    exportChartPng(ref.current, title).catch((err: unknown) =>
-      pushNotice('notice.exportFailed', toLabMessage(err)),
-    );
-  };
+  const { ref, savePng } = usePngExport(title);
   return (
     <section className="chart lab__figure" aria-label={title} ref={ref}>
       <div className="chart__header">
