@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadMnist } from '../main/lab/dataset';
-import { Rng, createNetwork, evaluateNetwork, tsBackend } from '../nn/index';
+import { Rng, bookSpec, createNetwork, evaluateNetwork, tsBackend } from '../nn/index';
 import { ACTIVATIONS } from '../shared/hyperparams';
 import type { Activation } from '../shared/hyperparams';
 import { viewSplit } from '../shared/dataset';
@@ -54,19 +54,7 @@ function main(argv: string[]): number {
   if (sizes[sizes.length - 1] !== 10)
     throw new Error(`The last layer has ${sizes[sizes.length - 1]} outputs; MNIST needs 10.`);
   const network = createNetwork(
-    {
-      inputSize: d,
-      hidden: sizes.slice(1, -1),
-      outputSize: 10,
-      activation,
-      loss: 'softmax-cross-entropy',
-      init: 'std',
-      initStd: 0.01,
-      batchNorm,
-      dropout: 0,
-      weightDecay: 'none',
-      weightDecayLambda: 0,
-    },
+    bookSpec({ inputSize: d, hidden: sizes.slice(1, -1), activation, batchNorm }),
     { backend: tsBackend, rng: new Rng(1) },
   );
   network.setTensors(tensors);
@@ -85,7 +73,7 @@ function evalConvNet(
   const { shared } = loadMnist(args.dataset);
   const d = shared.rows * shared.cols;
   const network = createNetwork(
-    {
+    bookSpec({
       arch: conv.arch,
       filters: conv.filters,
       filterSize: conv.filterSize,
@@ -95,16 +83,7 @@ function evalConvNet(
       convHidden: conv.convHidden,
       inputSize: d,
       hidden: [conv.convHidden],
-      outputSize: 10,
-      activation: 'relu',
-      loss: 'softmax-cross-entropy',
-      init: 'std',
-      initStd: 0.01,
-      batchNorm: false,
-      dropout: 0,
-      weightDecay: 'none',
-      weightDecayLambda: 0,
-    },
+    }),
     { backend: tsBackend, rng: new Rng(1) },
   );
   network.setTensors(tensors);

@@ -6,7 +6,7 @@
  */
 import { loadMnist } from '../main/lab/dataset';
 import { loadMnistArrays } from '../main/lab/load-mnist';
-import { Rng, createNetwork, float64Backend, gradientCheck } from '../nn/index';
+import { Rng, bookSpec, createNetwork, float64Backend, gradientCheck } from '../nn/index';
 import { viewSplit } from '../shared/dataset';
 
 const { shared } = loadMnist();
@@ -16,22 +16,7 @@ const batch = loadMnistArrays(viewSplit(shared.train, 784), 28, 28, {
   oneHot: true,
   subset: 3,
 });
-const network = createNetwork(
-  {
-    inputSize: 784,
-    hidden: [50],
-    outputSize: 10,
-    activation: 'relu',
-    loss: 'softmax-cross-entropy',
-    init: 'std',
-    initStd: 0.01,
-    batchNorm: false,
-    dropout: 0,
-    weightDecay: 'none',
-    weightDecayLambda: 0,
-  },
-  { backend: float64Backend, rng: new Rng(1) },
-);
+const network = createNetwork(bookSpec(), { backend: float64Backend, rng: new Rng(1) });
 const x = { kind: 'dense' as const, n: 3, data: Float64Array.from(batch.x) };
 const t = Float64Array.from(batch.t);
 for (const { name, meanAbsDiff } of gradientCheck(network, x, t)) {

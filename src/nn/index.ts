@@ -96,5 +96,6 @@ export {
   type ConvSpec,
 } from './convnet';
 export type { FeatureMap, WeightedLayer } from './network';
+export { bookSpec } from './book-spec';
 export type { ConvGeometry } from './kernels';
 export * as toys from './toys';

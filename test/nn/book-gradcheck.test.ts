@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, createNetwork, gradientCheck, float64Backend } from '../../src/nn';
+import { Rng, bookSpec, createNetwork, gradientCheck, float64Backend } from '../../src/nn';
 import { denseFloat64, loadMnist } from './mnist-fixture';
 
 /**
@@ -10,22 +10,7 @@ import { denseFloat64, loadMnist } from './mnist-fixture';
 describe("the book's ch05 gradient check on real MNIST", () => {
   it('784-50-10 ReLU, std 0.01, first 3 training images: mean |backprop - numerical| < 1e-7 per parameter', () => {
     const train = loadMnist('train', 3);
-    const net = createNetwork(
-      {
-        inputSize: 784,
-        hidden: [50],
-        outputSize: 10,
-        activation: 'relu',
-        loss: 'softmax-cross-entropy',
-        init: 'std',
-        initStd: 0.01,
-        batchNorm: false,
-        dropout: 0,
-        weightDecay: 'none',
-        weightDecayLambda: 0,
-      },
-      { backend: float64Backend, rng: new Rng(0) },
-    );
+    const net = createNetwork(bookSpec(), { backend: float64Backend, rng: new Rng(0) });
     const oneHot = new Float64Array(30);
     for (let i = 0; i < 3; i++) oneHot[i * 10 + train.labels[i]] = 1;
     expect(Array.from(train.labels)).toEqual([5, 0, 4]); // MNIST's first three digits

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { Rng, createNetwork, float64Backend, gradientCheck } from '../../src/nn';
+import { Rng, bookSpec, createNetwork, float64Backend, gradientCheck } from '../../src/nn';
 import {
   BOOK_OUTPUT,
   RACE_LEARNING_RATES,
@@ -174,22 +174,7 @@ describe('ch06: the optimizer race and the activation histograms', () => {
 describe('ch04/ch05: why backprop', () => {
   it('backprop and numerical gradients on real MNIST agree; both are measured and numerical takes longer', () => {
     const train = loadMnist('train', 3);
-    const net = createNetwork(
-      {
-        inputSize: 784,
-        hidden: [10],
-        outputSize: 10,
-        activation: 'relu',
-        loss: 'softmax-cross-entropy',
-        init: 'std',
-        initStd: 0.01,
-        batchNorm: false,
-        dropout: 0,
-        weightDecay: 'none',
-        weightDecayLambda: 0,
-      },
-      { backend: float64Backend, rng: new Rng(0) },
-    );
+    const net = createNetwork(bookSpec({ hidden: [10] }), { backend: float64Backend, rng: new Rng(0) });
     const x = { kind: 'dense' as const, n: 3, data: denseFloat64(train, 3) };
     const times = gradientTimes(net, x, train.labels, () => performance.now());
     expect(times.backprop).toBeGreaterThan(0);

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { Rng, createNetwork, float64Backend, toys } from '../../nn';
+import { Rng, bookSpec, createNetwork, float64Backend, toys } from '../../nn';
 import { errorMessage, localizeMessage } from '../i18n/messages';
 import { useLab } from '../labContext';
 import { bookNumber, LabFigure, LabPage } from './common';
@@ -44,22 +44,7 @@ export function BackpropLab() {
       const sample = await lab.sampleImages('train', 0, IMAGES);
       // Let the "measuring" line paint before the numerical gradient holds the thread.
       await new Promise((resolve) => setTimeout(resolve, 30));
-      const net = createNetwork(
-        {
-          inputSize: 784,
-          hidden: [hidden],
-          outputSize: 10,
-          activation: 'relu',
-          loss: 'softmax-cross-entropy',
-          init: 'std',
-          initStd: 0.01,
-          batchNorm: false,
-          dropout: 0,
-          weightDecay: 'none',
-          weightDecayLambda: 0,
-        },
-        { backend: float64Backend, rng: new Rng(0) },
-      );
+      const net = createNetwork(bookSpec({ hidden: [hidden] }), { backend: float64Backend, rng: new Rng(0) });
       const x = { kind: 'dense' as const, n: IMAGES, data: Float64Array.from(sample.pixels, (p) => p / 255) };
       const times = toys.gradientTimes(net, x, sample.labels, () => performance.now());
       setState({ kind: 'done', hidden, times });
