@@ -103,5 +103,6 @@ export function writeNpz(
 ): Uint8Array {
   const entries: Zippable = {};
   for (const array of arrays) entries[`${array.name}.npy`] = writeNpy(array);
-  return zipSync(entries, { level: options.compress ? 6 : 0 });
+  // A fixed date (the zip format's earliest, 1980-01-01): the same weights always give the same bytes.
+  return zipSync(entries, { level: options.compress ? 6 : 0, mtime: new Date(1980, 0, 1, 0, 0, 0) });
 }
