@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Drawing, ExportedWeights, SampleImages, TestEvaluation, WeightsPreview } from './api';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from './runs';
 import type { LabMessage } from './messages';
+import type { FeatureMap } from './feature-maps';
 import {
   drawingIdSchema,
   fileBytesSchema,
@@ -122,6 +123,18 @@ export const LAB_METHOD_TABLE = {
       storageNotice: z.custom<LabMessage>((v) => typeof v === 'object' && v !== null).nullable(),
     }),
   ),
+
+  // The CNN views (cnnviews)
+  /**
+   * For 784 pixels (a drawn digit), each convolution's, its ReLU's and each pooling layer's output
+   * channels from the run's current weights, in forward order (book §7.6); [] for an MLP.
+   */
+  featureMaps: call(z.tuple([runIdSchema, pixelsSchema]), result<FeatureMap[]>()),
+  /**
+   * The run's first-layer weights (W1, b1) before training, rebuilt from its seed (the seed fixes
+   * the initialisation); null for an imported run, whose weights came from a file.
+   */
+  initialWeights: call(byRun, result<WeightTensor[] | null>()),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

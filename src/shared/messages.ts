@@ -242,6 +242,13 @@ export const MESSAGE_TEMPLATES = {
   refusedSender: 'Refused {{method}}: the call did not come from the MNIST Lab window',
   unknownLanguage: 'Unknown language {{language}}: expected one of {{languages}}',
   workerGone: 'The run has no live worker any more.',
+  // CNN settings that cannot build a network (the panel's architecture controls, startRun)
+  convFilterTooBig:
+    'A {{filter}}×{{filter}} filter does not fit the image: {{side}} pixels with pad {{pad}} on each side are only {{padded}} across. Choose a smaller filter size or a larger pad.',
+  convNotWhole:
+    'The convolution output size (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}} is not a whole number (book §7.2.4): the filter would not step across the image exactly. Change the filter size, pad or stride.',
+  poolNotWhole:
+    'The {{size}}×{{size}} convolution output cannot be split into {{pool}}×{{pool}} pooling windows: {{size}} / {{pool}} is not a whole number (book §7.3). Change the pool size, or the filter size, pad or stride.',
   raw: '{{text}}',
 } as const;
 

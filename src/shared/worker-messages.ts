@@ -8,6 +8,7 @@ import type { LabMessage } from './messages';
 import type { SharedDataset } from './dataset';
 import type { TrainConfig } from './hyperparams';
 import type { EpochMetrics, Prediction, WeightTensor } from './runs';
+import type { FeatureMap } from './feature-maps';
 
 /** What the service passes a run worker as workerData. */
 export interface RunWorkerData {
@@ -44,7 +45,12 @@ export type ToRunWorker =
   /** Classify every test image (LabApi.evaluateRun), answered by `classified`. */
   | { type: 'classify-test'; requestId: number }
   /** Classify the given images in one go (LabApi.evaluateDrawings), answered by `classified`. */
-  | ({ type: 'classify-images'; requestId: number } & LabelledImages);
+  | ({ type: 'classify-images'; requestId: number } & LabelledImages)
+  // The CNN views (cnnviews)
+  /** A drawn digit's feature maps (LabApi.featureMaps), answered by `feature-maps`. */
+  | { type: 'feature-maps'; requestId: number; pixels: Uint8Array }
+  /** The first layer before training, rebuilt from the seed (LabApi.initialWeights), answered by `weights`. */
+  | { type: 'get-initial-weights'; requestId: number };
 
 /** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
@@ -84,7 +90,9 @@ export type FromRunWorker =
   | { type: 'prediction'; requestId: number; prediction: Prediction }
   | { type: 'weights'; requestId: number; tensors: WeightTensor[] }
   | ({ type: 'classified'; requestId: number } & Classified)
-  | { type: 'error'; requestId?: number; message: LabMessage };
+  | { type: 'error'; requestId?: number; message: LabMessage }
+  // The CNN views (cnnviews)
+  | { type: 'feature-maps'; requestId: number; maps: FeatureMap[] };
 
 /** The splits the evaluator scores (validation is scored by the run worker itself, for early stopping). */
 export type EvalSplitName = 'train' | 'test';

@@ -22,6 +22,7 @@ import { message, rawMessage, toLabMessage, type LabMessage } from '../shared/me
 import { divergedMessage } from './diverged';
 import { classifySplit, predictDigit, weightTensors, type LabelledImageSet, type RunSplits } from './engine';
 import { snapshotTensors, takeSnapshot } from './snapshot';
+import { featureMapsOf, initialFirstLayer } from './cnn-views';
 
 const SLICE_MS = 20; // train this long, then let messages in
 const FLUSH_MS = 50; // send iteration losses at most this often
@@ -270,6 +271,17 @@ export class RunLoop {
         const { pixelsPerImage } = this.splits.test;
         const images = { count: msg.labels.length, pixelsPerImage, images: msg.pixels, labels: msg.labels };
         this.classify(msg.requestId, images);
+        break;
+      }
+      // The CNN views (cnnviews)
+      case 'feature-maps': {
+        const maps = featureMapsOf(this.trainer.network, msg.pixels);
+        this.post({ type: 'feature-maps', requestId: msg.requestId, maps }, maps.map((m) => m.data.buffer as ArrayBuffer));
+        break;
+      }
+      case 'get-initial-weights': {
+        const tensors = initialFirstLayer(this.config, this.splits.train.pixelsPerImage, this.trainer.network.backend);
+        this.post({ type: 'weights', requestId: msg.requestId, tensors }, tensors.map((t) => t.data.buffer as ArrayBuffer));
         break;
       }
       case 'init':

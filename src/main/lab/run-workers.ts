@@ -181,6 +181,9 @@ export class RunWorkers {
         settle(entry, requestId, classified);
         break;
       }
+      case 'feature-maps': // the CNN views (cnnviews)
+        settle(entry, msg.requestId, msg.maps);
+        break;
       case 'error':
         if (msg.requestId !== undefined) settle(entry, msg.requestId, new LabError(msg.message));
         else this.fail(entry, msg.message);

@@ -16,6 +16,8 @@ import type { UiLanguage } from '../../shared/shell';
 import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { LabError, message } from '../../shared/messages';
+import { convGeometryProblem } from '../../shared/conv-geometry';
+import type { FeatureMap } from '../../shared/feature-maps';
 import type { Classified } from '../../shared/worker-messages';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
@@ -123,7 +125,10 @@ export class LabService implements LabHandlers {
     const live = this.registry.entries().filter((e) => LIVE_STATES.includes(e.summary.state)).length;
     if (live >= max) throw new LabError(message('tooManyRuns', { max }));
     const runName = name ?? this.registry.defaultName(language ?? 'en');
-    const summary = newSummary(this.newRunId(), runName, { ...DEFAULT_CONFIG, ...config }, 'trained');
+    const full = { ...DEFAULT_CONFIG, ...config };
+    const impossible = convGeometryProblem(full); // a CNN whose sizes do not work out (cnnviews)
+    if (impossible) throw new LabError(impossible);
+    const summary = newSummary(this.newRunId(), runName, full, 'trained');
     return this.addRun({ summary });
   }
 
@@ -219,6 +224,22 @@ export class LabService implements LabHandlers {
       ...images,
     }));
     return { runId: entry.summary.id, ...classified };
+  }
+
+  // --- the CNN views (cnnviews) ---------------------------------------------------------------
+
+  async featureMaps(runId: string, pixels: Uint8Array): Promise<FeatureMap[]> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    if (entry.summary.config.arch === 'mlp') return []; // no convolution or pooling layers
+    return this.workers.request(entry, (requestId) => ({ type: 'feature-maps', requestId, pixels }));
+  }
+
+  async initialWeights(runId: string): Promise<WeightTensor[] | null> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    if (entry.summary.source === 'imported') return null; // its weights came from a file, not its seed
+    return this.workers.request(entry, (requestId) => ({ type: 'get-initial-weights', requestId }));
   }
 
   // --- weights files -------------------------------------------------------------------------

@@ -1,16 +1,24 @@
 /** The hyperparameter panel: one control per entry of the hyperparameter list, in its order. */
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARAMS } from '../../shared/hyperparams';
+import { notApplicable, PARAMS } from '../../shared/hyperparams';
+import type { KeyOf } from '../../shared/i18n';
 import { useLabStore } from '../store';
+import { selectConfig } from '../store/selectors';
+import { ConvShapeNote } from './ConvShapeNote';
 import { BooleanControl } from './BooleanControl';
 import { ChoiceControl } from './ChoiceControl';
 import { HiddenLayersControl } from './HiddenLayersControl';
 import { NumberControl } from './NumberControl';
 
+/** Why-keys that mark a setting as another architecture's own: such a control is hidden, not disabled. */
+const ARCH_OWN: readonly KeyOf<'why'>[] = ['why.mlpOnly', 'why.simpleConvNetOnly'];
+
 /** Every hyperparameter control, driven by the list (PARAMS). */
 export function HyperparamPanel() {
   const { t } = useTranslation();
   const resetConfig = useLabStore((s) => s.resetConfig);
+  const config = useLabStore(selectConfig);
   return (
     <section className="panel" aria-labelledby="panel-title">
       <div className="panel__header">
@@ -21,6 +29,16 @@ export function HyperparamPanel() {
       </div>
       <p className="panel__hint">{t('panel.nextRunHint')}</p>
       {PARAMS.map((param) => {
+        // An architecture's own controls (hidden layers, filters, ...) are shown only for it.
+        const why = notApplicable(param.key, config);
+        if (why !== null && ARCH_OWN.includes(why)) return null;
+        if (param.key === 'convHidden' && param.kind === 'number')
+          return (
+            <Fragment key={param.key}>
+              <NumberControl param={param} />
+              <ConvShapeNote />
+            </Fragment>
+          );
         switch (param.kind) {
           case 'number':
             return <NumberControl key={param.key} param={param} />;

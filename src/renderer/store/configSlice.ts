@@ -3,6 +3,7 @@
  * or wrong value stays visible with its message while the last valid value stays in `config`.
  */
 import type { StateCreator } from 'zustand';
+import { convGeometryProblem } from '../../shared/conv-geometry';
 import type { KeyOf } from '../../shared/i18n';
 import {
   DEFAULT_CONFIG,
@@ -141,5 +142,9 @@ export const createConfigSlice: StateCreator<ConfigSlice, [], [], ConfigSlice> =
 
 /** True when no box shows an error and the whole config passes the shared schema. */
 export function isConfigValid(s: Pick<ConfigSlice, 'config' | 'fieldErrors'>): boolean {
-  return Object.keys(s.fieldErrors).length === 0 && parseTrainConfig(s.config).ok;
+  return (
+    Object.keys(s.fieldErrors).length === 0 &&
+    parseTrainConfig(s.config).ok &&
+    convGeometryProblem(s.config) === null
+  );
 }

@@ -172,6 +172,11 @@ export const panelStrings = {
     range: 'Must be between {{min}} and {{max}}.',
     invalidConfig: 'Fix the highlighted values to train.',
   },
+  // The SimpleConvNet's layer sizes beside its controls (cnnviews)
+  convShape: {
+    label: 'Layer sizes (channels × height × width)',
+    shapes: 'Conv1 {{conv}} → Pool1 {{pool}} → Affine {{inputs}} → {{hidden}} → 10',
+  },
 };
 
 /** The shape every language fills. */

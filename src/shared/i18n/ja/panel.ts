@@ -166,4 +166,9 @@ export const panelStrings: PanelStrings = {
     range: '{{min}} から {{max}} の範囲で入力してください。',
     invalidConfig: '赤く示された値を直すと学習できます。',
   },
+  // The SimpleConvNet's layer sizes beside its controls (cnnviews)
+  convShape: {
+    label: '各層のサイズ（チャンネル × 高さ × 幅）',
+    shapes: 'Conv1 {{conv}} → Pool1 {{pool}} → Affine {{inputs}} → {{hidden}} → 10',
+  },
 };

@@ -147,4 +147,9 @@ export const panelStrings: PanelStrings = {
     range: '{{min}}에서 {{max}} 사이여야 합니다.',
     invalidConfig: '표시된 값을 고치면 학습할 수 있습니다.',
   },
+  // The SimpleConvNet's layer sizes beside its controls (cnnviews)
+  convShape: {
+    label: '층별 크기(채널 × 높이 × 너비)',
+    shapes: 'Conv1 {{conv}} → Pool1 {{pool}} → Affine {{inputs}} → {{hidden}} → 10',
+  },
 };
