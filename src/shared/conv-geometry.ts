@@ -26,9 +26,8 @@ export interface ConvShapes {
 /** The shapes, or the message saying why these settings cannot build the network. */
 export function convShapes(c: ConvSettings, side = IMAGE_SIDE): { shapes: ConvShapes } | { problem: LabMessage } {
   const { filterSize: filter, stride, pad, pool } = c;
-  const padded = side + 2 * pad;
-  if (filter > padded) return { problem: message('convFilterTooBig', { filter, side, pad, padded }) };
-  const span = padded - filter;
+  // The schema keeps the filter within the image (filterSize ≤ 14 ≤ 28 + 2·pad), so span ≥ 0.
+  const span = side + 2 * pad - filter;
   if (span % stride !== 0) {
     const size = String(Math.round((span / stride + 1) * 100) / 100);
     return { problem: message('convNotWhole', { side, pad, filter, stride, size }) };

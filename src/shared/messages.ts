@@ -243,8 +243,6 @@ export const MESSAGE_TEMPLATES = {
   unknownLanguage: 'Unknown language {{language}}: expected one of {{languages}}',
   workerGone: 'The run has no live worker any more.',
   // CNN settings that cannot build a network (the panel's architecture controls, startRun)
-  convFilterTooBig:
-    'A {{filter}}×{{filter}} filter does not fit the image: {{side}} pixels with pad {{pad}} on each side are only {{padded}} across. Choose a smaller filter size or a larger pad.',
   convNotWhole:
     'The convolution output size (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}} is not a whole number (book §7.2.4): the filter would not step across the image exactly. Change the filter size, pad or stride.',
   poolNotWhole:

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrainFlags, trainUsage, UsageError } from '../../src/cli/flags';
 import { MetricsRecorder } from '../../src/main/lab/metrics';
@@ -27,6 +27,7 @@ import {
 } from '../../src/shared/hyperparams';
 import type { RunSummary } from '../../src/shared/runs';
 import { DICTIONARIES } from '../../src/shared/i18n';
+import { shownInPanel } from '../../src/renderer/panel/shown';
 import { cleanupApp, renderApp } from '../renderer/helpers';
 import { createLab, type LabService } from '../renderer/realLab';
 
@@ -199,33 +200,48 @@ describe('every entry in the panel', () => {
   afterEach(cleanupApp);
   afterAll(() => lab.close());
 
-  it('is a rendered control with its key, label, limits and default', () => {
+  it('is a rendered control with its key, label, limits and default (an architecture\'s own for it)', async () => {
     renderApp(lab);
     const panel = screen.getByRole('region', { name: DICTIONARIES.en.panel.title });
-    for (const p of PARAMS) {
-      const label = String(lookup(DICTIONARIES.en, p.labelKey));
-      if (p.kind === 'sizes') {
-        const group = within(panel).getByRole('group', { name: new RegExp(`^${label}\\b`) });
-        expect(group.id, p.key).toBe(`param-${p.key}`);
-        const boxes = within(group).getAllByRole('textbox');
-        expect(boxes.map((b) => Number((b as HTMLInputElement).value))).toEqual(p.default);
-        const slider = within(group).getAllByRole('slider')[0] as HTMLInputElement;
-        expect([Number(slider.min), Number(slider.max)]).toEqual([p.min, p.max]);
-        continue;
+    const checked = new Set<string>();
+    const check = (config: TrainConfig) => {
+      for (const p of PARAMS) {
+        const label = String(lookup(DICTIONARIES.en, p.labelKey));
+        if (!shownInPanel(p.key, config)) {
+          expect(within(panel).queryByLabelText(label), p.key).toBeNull();
+          continue;
+        }
+        checked.add(p.key);
+        if (p.kind === 'sizes') {
+          const group = within(panel).getByRole('group', { name: new RegExp(`^${label}\\b`) });
+          expect(group.id, p.key).toBe(`param-${p.key}`);
+          const boxes = within(group).getAllByRole('textbox');
+          expect(boxes.map((b) => Number((b as HTMLInputElement).value))).toEqual(p.default);
+          const slider = within(group).getAllByRole('slider')[0] as HTMLInputElement;
+          expect([Number(slider.min), Number(slider.max)]).toEqual([p.min, p.max]);
+          continue;
+        }
+        const control = within(panel).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
+        expect(control.id, p.key).toBe(`param-${p.key}`);
+        if (p.kind === 'boolean') expect((control as HTMLInputElement).checked, p.key).toBe(p.default);
+        else if (p.kind === 'choice') {
+          expect(control.value, p.key).toBe(config[p.key]);
+          expect(Array.from((control as HTMLSelectElement).options, (o) => o.value)).toEqual(p.options);
+        } else {
+          expect(Number(control.value), p.key).toBe(p.default);
+          const slider = within(panel).getByLabelText(`${label} slider`) as HTMLInputElement;
+          if (p.scale === 'linear')
+            expect([Number(slider.min), Number(slider.max)], p.key).toEqual([p.min, p.max]);
+        }
+        expect(control.disabled, p.key).toBe(notApplicable(p.key, config) !== null);
       }
-      const control = within(panel).getByLabelText(label) as HTMLInputElement | HTMLSelectElement;
-      expect(control.id, p.key).toBe(`param-${p.key}`);
-      if (p.kind === 'boolean') expect((control as HTMLInputElement).checked, p.key).toBe(p.default);
-      else if (p.kind === 'choice') {
-        expect(control.value, p.key).toBe(p.default);
-        expect(Array.from((control as HTMLSelectElement).options, (o) => o.value)).toEqual(p.options);
-      } else {
-        expect(Number(control.value), p.key).toBe(p.default);
-        const slider = within(panel).getByLabelText(`${label} slider`) as HTMLInputElement;
-        if (p.scale === 'linear')
-          expect([Number(slider.min), Number(slider.max)], p.key).toEqual([p.min, p.max]);
-      }
-      expect(control.disabled, p.key).toBe(notApplicable(p.key, DEFAULT_CONFIG) !== null);
-    }
+    };
+    check(DEFAULT_CONFIG);
+    // SimpleConvNet's own controls appear when it is chosen (and the MLP's hidden layers go).
+    const arch = within(panel).getByLabelText(DICTIONARIES.en.param.arch.label);
+    fireEvent.change(arch, { target: { value: 'simple-convnet' } });
+    await screen.findByTestId('conv-shapes');
+    check({ ...DEFAULT_CONFIG, arch: 'simple-convnet' });
+    expect([...checked].sort()).toEqual(PARAMS.map((p) => p.key).sort());
   });
 });

@@ -10,6 +10,7 @@ import { toMnist, type Raster } from '../../shared/digit';
 import type { RunSummary } from '../../shared/runs';
 import { ActivationStrips } from './ActivationStrips';
 import { DrawingCanvas, drawingShortcut } from './DrawingCanvas';
+import { FeatureMapsView } from './FeatureMapsView';
 import { MnistImage } from '../common/MnistImage';
 import { PredictionReadout } from './PredictionReadout';
 import { RunPicker } from '../common/RunPicker';
@@ -22,7 +23,7 @@ import '../common/inspect.css';
 import './draw.css';
 
 export interface DrawPanelProps {
-  lab: Pick<LabApi, 'predict'> & TestSetLab;
+  lab: Pick<LabApi, 'predict' | 'featureMaps'> & TestSetLab;
   /** Runs to choose from (any state; finished and imported runs predict too). */
   runs: readonly RunSummary[];
   /** The app's selected run: the default choice, followed when it changes. */
@@ -171,6 +172,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
           </div>
         </div>
         {pixels && prediction ? <ActivationStrips activations={prediction.activations} /> : null}
+        <FeatureMapsView lab={lab} run={runs.find((r) => r.id === activeRun) ?? null} pixels={pixels} />
       </section>
       <TestSetPanel lab={lab} testSet={testSet} run={runs.find((r) => r.id === activeRun) ?? null} />
     </>

@@ -1,18 +1,15 @@
 /** The hyperparameter panel: one control per entry of the hyperparameter list, in its order. */
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notApplicable, PARAMS } from '../../shared/hyperparams';
-import type { KeyOf } from '../../shared/i18n';
+import { PARAMS } from '../../shared/hyperparams';
 import { useLabStore } from '../store';
 import { selectConfig } from '../store/selectors';
 import { ConvShapeNote } from './ConvShapeNote';
+import { shownInPanel } from './shown';
 import { BooleanControl } from './BooleanControl';
 import { ChoiceControl } from './ChoiceControl';
 import { HiddenLayersControl } from './HiddenLayersControl';
 import { NumberControl } from './NumberControl';
-
-/** Why-keys that mark a setting as another architecture's own: such a control is hidden, not disabled. */
-const ARCH_OWN: readonly KeyOf<'why'>[] = ['why.mlpOnly', 'why.simpleConvNetOnly'];
 
 /** Every hyperparameter control, driven by the list (PARAMS). */
 export function HyperparamPanel() {
@@ -30,8 +27,7 @@ export function HyperparamPanel() {
       <p className="panel__hint">{t('panel.nextRunHint')}</p>
       {PARAMS.map((param) => {
         // An architecture's own controls (hidden layers, filters, ...) are shown only for it.
-        const why = notApplicable(param.key, config);
-        if (why !== null && ARCH_OWN.includes(why)) return null;
+        if (!shownInPanel(param.key, config)) return null;
         if (param.key === 'convHidden' && param.kind === 'number')
           return (
             <Fragment key={param.key}>

@@ -20,6 +20,10 @@ export interface WeightTilesProps {
   onHover: (text: string | null) => void;
   /** A tile was clicked (0-based index). */
   onOpen: (index: number) => void;
+  /** The group's accessible name (default "First-layer weights"). */
+  label?: string;
+  /** Tile j's accessible name (default "Hidden unit j" / "Filter j"). */
+  nameOf?: (j: number) => string;
 }
 
 /** Accessible name of tile j (0-based, the column of W1): "Hidden unit j" or "Filter j". */
@@ -78,11 +82,12 @@ const Tile = memo(function Tile({ tiles, index, scale, size, name, onHover, onOp
 });
 
 /** A grid of tiles, one per hidden unit (or filter), in a group named "First-layer weights". */
-export function WeightTiles({ tiles, scale, tileSize = 56, onHover, onOpen }: WeightTilesProps) {
+export function WeightTiles({ tiles, scale, tileSize = 56, onHover, onOpen, label, nameOf }: WeightTilesProps) {
   const { t } = useTranslation();
-  const tileName = useTileName(tiles.kind);
+  const defaultName = useTileName(tiles.kind);
+  const tileName = nameOf ?? defaultName;
   return (
-    <div className="inspect-tiles" role="group" aria-label={t('weights.firstLayer')}>
+    <div className="inspect-tiles" role="group" aria-label={label ?? t('weights.firstLayer')}>
       {Array.from({ length: tiles.count }, (_, j) => (
         <Tile
           key={j}

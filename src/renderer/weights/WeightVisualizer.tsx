@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../shared/api';
 import { LIVE_STATES, type EpochMetrics, type RunSummary } from '../../shared/runs';
 import { maxAbs } from '../common/colormap';
+import { FilterView } from './FilterView';
 import { GradientNormChart } from './GradientNormChart';
 import { TileDialog } from './TileDialog';
 import { WeightHeatmap } from './WeightHeatmap';
@@ -20,7 +21,7 @@ import '../common/inspect.css';
 import './weights.css';
 
 export interface WeightVisualizerProps {
-  lab: Pick<LabApi, 'getWeights'>;
+  lab: Pick<LabApi, 'getWeights' | 'initialWeights'>;
   /** All runs (the shown run's state and iteration are read from here). */
   runs: readonly RunSummary[];
   /** The run whose weights are shown. */
@@ -73,7 +74,16 @@ export function WeightVisualizer({
         </p>
       ) : null}
       {weights && !tiles ? <p className="inspect-muted">{t('weights.unsupported')}</p> : null}
-      {tiles ? (
+      {tiles?.kind === 'filter' && w1 && runId ? (
+        <FilterView
+          lab={lab}
+          runId={runId}
+          iteration={run?.iteration ?? 0}
+          w1={w1}
+          tileSize={tileSize}
+          onHover={setHover}
+        />
+      ) : tiles ? (
         <>
           <h4>{t('weights.firstLayer')}</h4>
           <p className="inspect-muted">

@@ -15,6 +15,7 @@ import { testSetStrings } from './testSet';
 import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
+import { cnnStrings } from './cnn'; // the CNN views (cnnviews)
 
 export const en = {
   ...appStrings,
@@ -29,6 +30,7 @@ export const en = {
   ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
+  ...cnnStrings,
   ...msgStrings,
 };
 

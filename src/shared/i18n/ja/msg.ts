@@ -248,8 +248,6 @@ export const jaMessages: Record<MessageKey, string> = {
   serveStopping: 'MNIST Lab を終了しています…',
   serveUsage: '使い方：npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
   // CNN settings that cannot build a network (cnnviews)
-  convFilterTooBig:
-    '{{filter}}×{{filter}} のフィルターは画像に収まりません：{{side}} ピクセルに両側パディング {{pad}} を加えても {{padded}} しかありません。フィルターサイズを小さくするか、パディングを大きくしてください。',
   convNotWhole:
     '畳み込みの出力サイズ (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}} が整数になりません（本書 §7.2.4）：フィルターが画像をちょうどの歩幅で横切れません。フィルターサイズ、パディング、ストライドのいずれかを変えてください。',
   poolNotWhole:

@@ -13,6 +13,7 @@ import { testSetStrings } from './testSet';
 import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
+import { cnnStrings } from './cnn'; // the CNN views (cnnviews)
 
 export const ko: Dictionary = {
   ...appStrings,
@@ -27,5 +28,6 @@ export const ko: Dictionary = {
   ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
+  ...cnnStrings,
   msg: koMessages,
 };

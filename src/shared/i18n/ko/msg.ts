@@ -235,8 +235,6 @@ export const koMessages: Record<MessageKey, string> = {
   serveStopping: 'MNIST Lab을 종료하는 중…',
   serveUsage: '사용법: npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
   // CNN settings that cannot build a network (cnnviews)
-  convFilterTooBig:
-    '{{filter}}×{{filter}} 필터가 이미지에 들어가지 않습니다: {{side}}픽셀에 양쪽 패딩 {{pad}}을 더해도 {{padded}}뿐입니다. 필터 크기를 줄이거나 패딩을 늘리세요.',
   convNotWhole:
     '합성곱 출력 크기 (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}}가 정수가 아닙니다(책 §7.2.4): 필터가 이미지를 정확한 보폭으로 지나가지 못합니다. 필터 크기, 패딩 또는 스트라이드를 바꾸세요.',
   poolNotWhole:
