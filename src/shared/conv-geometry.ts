@@ -13,7 +13,10 @@ import { message, type LabMessage } from './messages';
 export const IMAGE_SIDE = 28;
 
 /** The settings the geometry depends on. */
-export type ConvSettings = Pick<TrainConfig, 'arch' | 'filters' | 'filterSize' | 'stride' | 'pad' | 'pool' | 'convHidden'>;
+export type ConvSettings = Pick<
+  TrainConfig,
+  'arch' | 'filters' | 'filterSize' | 'stride' | 'pad' | 'pool' | 'convHidden'
+>;
 
 /** The shapes of a SimpleConvNet, layer by layer (channels × height × width). */
 export interface ConvShapes {
@@ -24,7 +27,10 @@ export interface ConvShapes {
 }
 
 /** The shapes, or the message saying why these settings cannot build the network. */
-export function convShapes(c: ConvSettings, side = IMAGE_SIDE): { shapes: ConvShapes } | { problem: LabMessage } {
+export function convShapes(
+  c: ConvSettings,
+  side = IMAGE_SIDE,
+): { shapes: ConvShapes } | { problem: LabMessage } {
   const { filterSize: filter, stride, pad, pool } = c;
   // The schema keeps the filter within the image (filterSize ≤ 14 ≤ 28 + 2·pad), so span ≥ 0.
   const span = side + 2 * pad - filter;

@@ -276,12 +276,22 @@ export class RunLoop {
       // The CNN views (cnnviews)
       case 'feature-maps': {
         const maps = featureMapsOf(this.trainer.network, msg.pixels);
-        this.post({ type: 'feature-maps', requestId: msg.requestId, maps }, maps.map((m) => m.data.buffer as ArrayBuffer));
+        this.post(
+          { type: 'feature-maps', requestId: msg.requestId, maps },
+          maps.map((m) => m.data.buffer as ArrayBuffer),
+        );
         break;
       }
       case 'get-initial-weights': {
-        const tensors = initialFirstLayer(this.config, this.splits.train.pixelsPerImage, this.trainer.network.backend);
-        this.post({ type: 'weights', requestId: msg.requestId, tensors }, tensors.map((t) => t.data.buffer as ArrayBuffer));
+        const tensors = initialFirstLayer(
+          this.config,
+          this.splits.train.pixelsPerImage,
+          this.trainer.network.backend,
+        );
+        this.post(
+          { type: 'weights', requestId: msg.requestId, tensors },
+          tensors.map((t) => t.data.buffer as ArrayBuffer),
+        );
         break;
       }
       case 'init':

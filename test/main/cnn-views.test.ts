@@ -53,7 +53,8 @@ function directMaps(pixels: Uint8Array, W1: WeightTensor, b1: WeightTensor, pool
       for (let x = 0; x < OH; x++) {
         let s = b1.data[f];
         for (let i = 0; i < F; i++)
-          for (let j = 0; j < F; j++) s += W1.data[(f * F + i) * F + j] * (pixels[(y + i) * 28 + x + j] / 255);
+          for (let j = 0; j < F; j++)
+            s += W1.data[(f * F + i) * F + j] * (pixels[(y + i) * 28 + x + j] / 255);
         conv[(f * OH + y) * OH + x] = s;
       }
   const relu = conv.map((v) => Math.max(0, v));

@@ -200,7 +200,7 @@ describe('every entry in the panel', () => {
   afterEach(cleanupApp);
   afterAll(() => lab.close());
 
-  it('is a rendered control with its key, label, limits and default (an architecture\'s own for it)', async () => {
+  it("is a rendered control with its key, label, limits and default (an architecture's own for it)", async () => {
     renderApp(lab);
     const panel = screen.getByRole('region', { name: DICTIONARIES.en.panel.title });
     const checked = new Set<string>();

@@ -459,6 +459,9 @@ const TRIGGERS: Partial<Record<MessageKey, Trigger>> = {
   invalidArgument: () => rejection(main.client.pauseRun('../etc')),
   noDrawing: () => rejection(main.client.deleteDrawing('drawing-999-x')),
   noLongerOpen: () => rejection(main.client.importWeights('weights-999', { activation: 'relu' })),
+  // A SimpleConvNet whose sizes are not whole numbers (cnnviews)
+  convNotWhole: () => rejection(main.client.startRun({ arch: 'simple-convnet', filterSize: 5, stride: 2 })),
+  poolNotWhole: () => rejection(main.client.startRun({ arch: 'simple-convnet', filterSize: 4, pool: 2 })),
   noDrawings: async () => {
     const served = await serve();
     const run = await served.client.startRun({ iterations: 20, evalEvery: 20, seed: 1 });

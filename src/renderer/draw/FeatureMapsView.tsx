@@ -70,7 +70,15 @@ const Channel = memo(function Channel({ map, channel, scale, size, name, onHover
 });
 
 /** One layer's channels as a group of tiles. */
-function LayerMaps({ map, tileSize, onHover }: { map: FeatureMap; tileSize: number; onHover: (text: string | null) => void }) {
+function LayerMaps({
+  map,
+  tileSize,
+  onHover,
+}: {
+  map: FeatureMap;
+  tileSize: number;
+  onHover: (text: string | null) => void;
+}) {
   const { t } = useTranslation();
   const scale = maxAbs(map.data);
   const title = t('cnn.maps.layer', { name: map.name, C: map.C, H: map.H, W: map.W });
@@ -115,7 +123,9 @@ export function FeatureMapsView({ lab, run, pixels, tileSize = 44 }: FeatureMaps
       <p className="inspect-readout" aria-live="off">
         {hover ?? '\u00a0'}
       </p>
-      {maps?.map((map) => <LayerMaps key={map.name} map={map} tileSize={tileSize} onHover={setHover} />)}
+      {maps?.map((map) => (
+        <LayerMaps key={map.name} map={map} tileSize={tileSize} onHover={setHover} />
+      ))}
     </section>
   );
 }

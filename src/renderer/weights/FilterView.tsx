@@ -54,7 +54,9 @@ export function FilterView({ lab, runId, iteration, w1, tileSize, onHover }: Fil
       <div className="cnn-filters__pair">
         <figure className="cnn-filters__set">
           <figcaption>
-            {before ? t('cnn.filters.beforeScale', { max: beforeScale.toPrecision(3) }) : t('cnn.filters.before')}
+            {before
+              ? t('cnn.filters.beforeScale', { max: beforeScale.toPrecision(3) })
+              : t('cnn.filters.before')}
           </figcaption>
           {initial.error ? (
             <p className="inspect-error" role="alert">
@@ -70,7 +72,9 @@ export function FilterView({ lab, runId, iteration, w1, tileSize, onHover }: Fil
               label={t('cnn.filters.before')}
               nameOf={nameBefore}
               onHover={onHover}
-              onOpen={(index) => setOpen({ tiles: before, index, name: nameBefore(index), scale: beforeScale })}
+              onOpen={(index) =>
+                setOpen({ tiles: before, index, name: nameBefore(index), scale: beforeScale })
+              }
             />
           ) : (
             <p className="inspect-muted">{t('cnn.filters.loadingBefore')}</p>

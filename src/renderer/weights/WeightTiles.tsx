@@ -82,7 +82,15 @@ const Tile = memo(function Tile({ tiles, index, scale, size, name, onHover, onOp
 });
 
 /** A grid of tiles, one per hidden unit (or filter), in a group named "First-layer weights". */
-export function WeightTiles({ tiles, scale, tileSize = 56, onHover, onOpen, label, nameOf }: WeightTilesProps) {
+export function WeightTiles({
+  tiles,
+  scale,
+  tileSize = 56,
+  onHover,
+  onOpen,
+  label,
+  nameOf,
+}: WeightTilesProps) {
   const { t } = useTranslation();
   const defaultName = useTileName(tiles.kind);
   const tileName = nameOf ?? defaultName;

@@ -15,7 +15,10 @@ export interface InitialWeightsState {
 }
 
 /** The initial first layer of `runId`. */
-export function useInitialWeights(lab: Pick<LabApi, 'initialWeights'>, runId: string | null): InitialWeightsState {
+export function useInitialWeights(
+  lab: Pick<LabApi, 'initialWeights'>,
+  runId: string | null,
+): InitialWeightsState {
   const [result, setResult] = useState<{ runId: string | null } & InitialWeightsState>({
     runId: null,
     weights: undefined,

@@ -11,7 +11,8 @@ export const cnnStrings = {
       nowScale: 'Now (iteration {{iteration}}) · scale ±{{max}}',
       filter: 'Filter {{n}}',
       filterBefore: 'Filter {{n}} before training',
-      noBefore: 'This run was imported: its weights came from a file, so there are no filters from before training.',
+      noBefore:
+        'This run was imported: its weights came from a file, so there are no filters from before training.',
       loadingBefore: 'Rebuilding the initial filters from the run’s seed…',
     },
     maps: {

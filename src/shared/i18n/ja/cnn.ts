@@ -13,7 +13,8 @@ export const cnnStrings: CnnStrings = {
       nowScale: '現在（イテレーション {{iteration}}）· スケール ±{{max}}',
       filter: 'フィルター {{n}}',
       filterBefore: '学習前のフィルター {{n}}',
-      noBefore: 'この実行はインポートされたものです。重みはファイルから読み込まれたため、学習前のフィルターはありません。',
+      noBefore:
+        'この実行はインポートされたものです。重みはファイルから読み込まれたため、学習前のフィルターはありません。',
       loadingBefore: '実行のシードから初期フィルターを作り直しています…',
     },
     maps: {
