@@ -3,9 +3,11 @@
  * maps (LabApi.featureMaps) have the plan's shapes and the values of the engine's own forward pass
  * and of a direct nested-loop convolution, ReLU and max-pooling written here; the filters before
  * training (LabApi.initialWeights) are the seed's initialisation; a SimpleConvNet whose sizes are
- * not whole numbers is refused with its message; bad pixels are refused where the call arrives.
+ * not whole numbers is refused with its message; bad pixels are refused where the call arrives; a
+ * CNN run saved in the history answers all of it, and its evaluation, after a restart.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkedLab } from '../../src/main/lab/lab-dispatch';
@@ -166,4 +168,38 @@ describe('other runs', () => {
     const start = lab.startRun({ ...SMALL, ...sizes });
     await expect(start).rejects.toMatchObject({ code, params: expect.objectContaining({ size }) });
   });
+});
+
+describe('a SimpleConvNet run in the run history', () => {
+  it('reads back after a restart with its config, and answers feature maps, initial filters and evaluation', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cnn-history-'));
+    try {
+      const first = new LabService({ dataDir, warn: () => {} });
+      const firstLog = new EventLog(first);
+      const run = await first.startRun(SMALL);
+      await firstLog.waitFor('state', (e) => e.runId === run.id && e.state === 'finished', 120_000);
+      const image = (await first.sampleImages('test', 0, 1)).pixels;
+      const maps = await first.featureMaps(run.id, image);
+      const before = await first.initialWeights(run.id);
+      const evaluation = await first.evaluateRun(run.id);
+      await first.close();
+
+      const again = new LabService({ dataDir, warn: () => {} });
+      try {
+        const [saved] = await again.listRuns();
+        expect(saved.id).toBe(run.id);
+        expect(saved.config).toMatchObject(SMALL);
+        const mapsAgain = await again.featureMaps(run.id, image);
+        expect(mapsAgain.map((m) => m.name)).toEqual(maps.map((m) => m.name));
+        mapsAgain.forEach((m, i) => expectClose(m.data, maps[i].data, 1e-6));
+        expect(await again.initialWeights(run.id)).toEqual(before);
+        expect((await again.evaluateRun(run.id)).correct).toBe(evaluation.correct);
+        expect((await again.getRunMetrics(run.id)).epochs.length).toBeGreaterThan(0);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

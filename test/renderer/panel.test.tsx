@@ -5,6 +5,7 @@ import i18next from 'i18next';
 import { PARAMS, type Param } from '../../src/shared/hyperparams';
 import { DEFAULT_CONFIG } from '../../src/shared/hyperparams';
 import { DICTIONARIES } from '../../src/shared/i18n';
+import { shownInPanel } from '../../src/renderer/panel/shown';
 import { cleanupApp, renderApp } from './helpers';
 import { createLab, type LabService } from './realLab';
 
@@ -22,9 +23,10 @@ afterAll(() => lab.close());
 const label = (param: Param) => i18next.t(param.labelKey);
 
 describe('hyperparameter panel', () => {
-  it('renders one labelled control per PARAMS entry, showing the default value', () => {
+  it('renders one labelled control per PARAMS entry shown for the default architecture, with its default', () => {
     renderApp(lab);
-    for (const param of PARAMS) {
+    const shown = PARAMS.filter((param) => shownInPanel(param.key, DEFAULT_CONFIG));
+    for (const param of shown) {
       if (param.kind === 'sizes') {
         expect(Number((screen.getByLabelText('Hidden layer 1 size') as HTMLInputElement).value)).toBe(
           DEFAULT_CONFIG.hidden[0],
@@ -39,7 +41,31 @@ describe('hyperparameter panel', () => {
       if (param.kind === 'number') expect(screen.getByLabelText(`${label(param)} slider`)).toBeTruthy();
     }
     // Every entry has its own help text id.
-    expect(document.querySelectorAll('[id$="-help"]').length).toBeGreaterThanOrEqual(PARAMS.length);
+    expect(document.querySelectorAll('[id$="-help"]').length).toBeGreaterThanOrEqual(shown.length);
+  });
+
+  it("shows SimpleConvNet's layer sizes, or why its sizes do not work out (and disables Train)", () => {
+    renderApp(lab);
+    expect(screen.queryByLabelText('Filter size')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Architecture'), { target: { value: 'simple-convnet' } });
+    expect(screen.queryByLabelText('Hidden layer 1 size')).toBeNull();
+    expect(screen.getByTestId('conv-shapes').textContent).toContain(
+      'Conv1 30×24×24 → Pool1 30×12×12 → Affine 4320 → 100 → 10',
+    );
+    const train = screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement;
+    fireEvent.change(screen.getByLabelText('Filter size'), { target: { value: '4' } });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The 25×25 convolution output cannot be split into 2×2 pooling windows: 25 / 2 is not a whole number (book §7.3). Change the pool size, or the filter size, pad or stride.',
+    );
+    expect(train.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Padding'), { target: { value: '1' } });
+    // (28 + 2 − 4) / 1 + 1 = 27: still odd. Pad 0 and a 3×3 filter give 26, 13 after pooling.
+    expect(screen.getByRole('alert').textContent).toContain('27×27');
+    fireEvent.change(screen.getByLabelText('Padding'), { target: { value: '0' } });
+    fireEvent.change(screen.getByLabelText('Filter size'), { target: { value: '3' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('conv-shapes').textContent).toContain('Pool1 30×13×13 → Affine 5070');
+    expect(train.disabled).toBe(false);
   });
 
   it('shows an inline message for an out-of-range learning rate and disables Train', () => {
