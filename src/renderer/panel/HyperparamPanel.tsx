@@ -28,7 +28,8 @@ export function HyperparamPanel() {
       {PARAMS.map((param) => {
         // An architecture's own controls (hidden layers, filters, ...) are shown only for it.
         if (!shownInPanel(param.key, config)) return null;
-        if (param.key === 'convHidden' && param.kind === 'number')
+        // The layer sizes, or why they do not work out, right below the settings that give them.
+        if (param.key === 'pool' && param.kind === 'number')
           return (
             <Fragment key={param.key}>
               <NumberControl param={param} />
