@@ -60,7 +60,7 @@ describe('--lang', () => {
 });
 
 describe('train --out for a convolutional run', () => {
-  it('--out run.ipynb --lang ja writes a notebook with an im2col forward pass and Japanese prose; --lang en the same code', async () => {
+  it('--out run.ipynb --lang ja writes a notebook with an im2col forward pass and Japanese prose', async () => {
     const ja = path.join(tmp, 'cnn-ja.ipynb');
     const r = await cli('train', [...TINY_CNN, '--lang', 'ja', '--out', ja]);
     expect(r.stderr).toMatch(/notebook saved to .*cnn-ja\.ipynb as ipynb/);
