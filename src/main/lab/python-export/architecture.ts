@@ -9,6 +9,7 @@
 import type { TFunction } from 'i18next';
 import type { ArchName } from '../../../nn/index';
 import type { TrainConfig } from '../../../shared/hyperparams';
+import type { KeyOf } from '../../../shared/i18n';
 import { LabError, message } from '../../../shared/messages';
 import type { PythonFormat } from '../../../shared/weights-formats';
 import { DEEP_CONVNET_PYTHON, SIMPLE_CONVNET_PYTHON } from './convnet';
@@ -24,10 +25,10 @@ export interface PythonArchitecture {
   notebookFirstLayer: string;
   /** How many test images the notebook's predict takes at a time (im2col's rows grow with it). */
   notebookBatch: number;
-  /** The dictionary keys of the prose that differs by architecture (notebook.*). */
-  forwardTextKey: string;
-  firstLayerTextKey: string;
-  scriptAboutKey: string;
+  /** The dictionary keys of the prose that differs by architecture. */
+  forwardTextKey: KeyOf<'notebook'>;
+  firstLayerTextKey: KeyOf<'notebook'>;
+  scriptAboutKey: KeyOf<'notebook'>;
   /** Whether the script trains on rows of 784 (load_mnist(flatten=True)) rather than (N, 1, 28, 28) images. */
   scriptFlatten: boolean;
   /** The script's layer classes and network class (predict, loss, accuracy, gradient by backprop). */

@@ -6,13 +6,16 @@
  * (book 7.4), the training script the network class with backprop through im2col / col2im.
  */
 import type { TFunction } from 'i18next';
-import { deepConvNetPlan, simpleConvNetPlan, type ConvPlan, type Stage } from '../../../nn/index';
+import { deepConvNetPlan, simpleConvNetPlan, type ConvPlan } from '../../../nn/index';
 import type { TrainConfig } from '../../../shared/hyperparams';
 import type { PythonArchitecture } from './architecture';
 import { PYTHON_ACTIVATIONS, PYTHON_LOSSES, PYTHON_WEIGHT_DECAYS } from './book-code';
 import { BOOK_DROPOUT, NOTEBOOK_CONV_LAYERS, SCRIPT_CONV_LAYERS } from './conv-layers';
 import { BATCH_NORMALIZATION, BATCH_NORM_FUNCTION, DROPOUT } from './mlp';
 import { blocks, pyNumber } from './python-source';
+
+/** One step of the engine's plan. */
+type Stage = ConvPlan['stages'][number];
 
 type ConvArch = 'simple-convnet' | 'deep-convnet';
 
