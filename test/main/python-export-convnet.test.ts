@@ -254,7 +254,7 @@ grads = network.gradient(x, t)
 worst = 0.0
 for key, param in network.params.items():
     flat = param.reshape(-1)
-    for i in np.random.RandomState(1).choice(flat.size, 8, replace=False):
+    for i in np.random.RandomState(1).choice(flat.size, min(8, flat.size), replace=False):
         old = flat[i]
         flat[i] = old + 1e-5; plus = loss()
         flat[i] = old - 1e-5; minus = loss()
