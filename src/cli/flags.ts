@@ -1,7 +1,8 @@
 /**
  * The train command's flags, generated from the one hyperparameter list (src/shared/hyperparam-list.ts):
  * `--lr 0.1`, `--activation sigmoid`, `--batch-norm` / `--no-batch-norm`, `--hidden 100,50`, each
- * checked by its entry's schema; plus `--out FILE`, `--dataset DIR`, `--data-dir DIR`, `--quiet`.
+ * checked by its entry's schema; plus `--out FILE`, `--lang en|ja|ko` (the prose of a notebook or script),
+ * `--dataset DIR`, `--data-dir DIR`, `--quiet`.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -13,6 +14,7 @@ import {
   type Param,
   type TrainConfig,
 } from '../shared/hyperparams';
+import { UI_LANGUAGES, isUiLanguage, type UiLanguage } from '../shared/shell';
 import { OUT_EXTENSIONS, outFormat } from './out-format';
 
 /** A command-line mistake: the message is for the user; the process exits with code 2. */
@@ -33,6 +35,8 @@ export interface TrainFlags {
   dataDir?: string;
   quiet: boolean;
   help: boolean;
+  /** The language of a notebook's or training script's prose (--lang; default English). */
+  language: UiLanguage;
 }
 
 type OptionSpec = { type: 'string' | 'boolean' };
@@ -43,6 +47,8 @@ const EXTRA: Record<string, OptionSpec> = {
   'data-dir': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
+  // --out run.ipynb / run.py: the prose's language (issue 15)
+  lang: { type: 'string' },
 };
 
 function options(): Record<string, OptionSpec> {
@@ -73,6 +79,7 @@ export function trainUsage(): string {
     `  --out FILE             save the trained weights, or a Jupyter notebook (.ipynb) or NumPy training script (.py) of the run; the extension picks the format (${OUT_EXTENSIONS.join(', ')})`,
     '  --dataset DIR          an MNIST folder (four IDX files, raw or .gz)',
     '  --data-dir DIR         keep the run in this run-history folder (as the app does)',
+    `  --lang LANG            the language of a notebook's or training script's prose: ${UI_LANGUAGES.join(' | ')} (default en)`,
     '  --quiet                no progress bar',
     '  --help',
   );
@@ -130,6 +137,9 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
       `--out ${values.out}: unknown export file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`,
     );
   }
+  const language = values.lang ?? 'en';
+  if (!isUiLanguage(language))
+    throw new UsageError(`--lang must be one of ${UI_LANGUAGES.join(', ')} (got '${String(language)}').`);
   return {
     config: parsed.config,
     out: values.out as string | undefined,
@@ -137,5 +147,6 @@ export function parseTrainFlags(argv: string[]): TrainFlags {
     dataDir: values['data-dir'] as string | undefined,
     quiet: values.quiet === true,
     help: values.help === true,
+    language,
   };
 }

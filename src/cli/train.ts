@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (message) console.error(message);
-    if (flags.out) console.error(await saveRunWeights(lab, runId, flags.out));
+    if (flags.out) console.error(await saveRunWeights(lab, runId, flags.out, flags.language));
     if (!last) {
       console.error('No evaluation point was reached.');
       return 1;

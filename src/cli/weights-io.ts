@@ -9,23 +9,25 @@ import { decodeWeights, detectWeightsFormat } from '../formats/index';
 import type { DecodedWeights } from '../formats/index';
 import { describeWriteError, writeFileAtomic } from '../main/lab/atomic-file';
 import type { LabApi } from '../shared/api';
+import type { UiLanguage } from '../shared/shell';
 import { OUT_EXTENSIONS, outFormat } from './out-format';
 
 export { writeFileAtomic };
 
 /**
  * Saves run `runId` in the format the extension names (weights as .npz, .pkl, .json, .onnx; a
- * notebook .ipynb or a training script .py, in English); returns a line for the user.
+ * notebook .ipynb or a training script .py, its prose in `language`); returns a line for the user.
  */
 export async function saveRunWeights(
   lab: Pick<LabApi, 'exportWeights'>,
   runId: string,
   file: string,
+  language: UiLanguage = 'en',
 ): Promise<string> {
   const format = outFormat(file);
   if (!format)
     throw new Error(`${file}: unknown export file extension; choose one of ${OUT_EXTENSIONS.join(', ')}.`);
-  const exported = await lab.exportWeights(runId, format);
+  const exported = await lab.exportWeights(runId, format, language);
   if (!exported?.bytes) throw new Error('The weights could not be encoded.');
   try {
     writeFileAtomic(file, exported.bytes);

@@ -61,7 +61,7 @@ export const MESSAGE_TEMPLATES = {
   npzNoArrays: 'The .npz archive holds no arrays.',
   // Notebooks and NumPy scripts (src/main/lab/python-export)
   pythonExportUnsupported:
-    'A {{architecture}} network cannot be exported as {{format}} yet (only fully-connected MLP runs can); export its weights (.npz, .pkl or .json) instead.',
+    'A {{architecture}} network cannot be exported as {{format}} (only the MLP, simple-convnet and deep-convnet runs can); export its weights (.npz, .pkl or .json) instead.',
   npzNotNpy: 'The .npz archive holds {{name}}, which is not a .npy file.',
   npzEntry: 'In {{name}}: {{detail}}',
   unsupportedDtype:

@@ -220,8 +220,8 @@ describe('a run exported as a notebook and as a NumPy training script', () => {
     }
   });
 
-  it('an architecture the Python exports cannot write yet is refused with its catalogued message, no file', async () => {
-    const config = { ...DEFAULT_CONFIG, architecture: 'simple-convnet' } as TrainConfig;
+  it('a config naming an architecture the Python exports do not know is refused with its catalogued message, no file', async () => {
+    const config = { ...DEFAULT_CONFIG, arch: 'resnet' } as unknown as TrainConfig;
     const metrics = await lab.getRunMetrics(run.id);
     for (const format of ['ipynb', 'py'] as const) {
       let thrown: unknown;
@@ -240,7 +240,7 @@ describe('a run exported as a notebook and as a NumPy training script', () => {
       expect(thrown).toBeInstanceOf(LabError);
       expect((thrown as LabError).code).toBe('pythonExportUnsupported');
       expect((thrown as LabError).message).toBe(
-        `A simple-convnet network cannot be exported as .${format} yet (only fully-connected MLP runs can); export its weights (.npz, .pkl or .json) instead.`,
+        `A resnet network cannot be exported as .${format} (only the MLP, simple-convnet and deep-convnet runs can); export its weights (.npz, .pkl or .json) instead.`,
       );
     }
   });

@@ -681,7 +681,7 @@ const NOT_THROUGH_THE_BRIDGE: Partial<Record<MessageKey, string>> = {
   notBookConvNet:
     "a convolutional weights file the CLI cannot map to the book's networks; the app imports MLPs only so far: src/main/lab/architecture.ts",
   pythonExportUnsupported:
-    'a notebook or script of a CNN run, which the exporters do not write yet: test/main/python-export.test.ts',
+    'a notebook or script of a config naming an architecture without Python (every architecture the app trains has it): test/main/python-export.test.ts',
   datasetTimedOut:
     'a dataset folder that takes the loader thread past its deadline: test/main/dataset-off-thread.test.ts',
   datasetOutOfMemory:

@@ -11,7 +11,7 @@ import { blocks, lines, py, pyNumber } from './python-source';
 /** The layer sizes, input to output: 784-50-10. */
 export const mlpSizes = (config: TrainConfig): number[] => [784, ...config.hidden, 10];
 
-const BATCH_NORM_FUNCTION = `def batch_norm(x, gamma, beta, running_mean, running_var):
+export const BATCH_NORM_FUNCTION = `def batch_norm(x, gamma, beta, running_mean, running_var):
     """Batch normalization at inference (book 6.3): the running averages replace the batch's statistics."""
     xn = (x - running_mean) / np.sqrt(running_var + 1e-7)
     return gamma * xn + beta`;
@@ -66,7 +66,7 @@ const AFFINE = `class Affine:
         self.db = np.sum(dout, axis=0)
         return dx`;
 
-const BATCH_NORMALIZATION = `class BatchNormalization:
+export const BATCH_NORMALIZATION = `class BatchNormalization:
     """Batch normalization (book 6.3, http://arxiv.org/abs/1502.03167); running averages start at 0."""
     def __init__(self, gamma, beta, momentum=0.9):
         self.gamma = gamma
@@ -116,7 +116,7 @@ const BATCH_NORMALIZATION = `class BatchNormalization:
         self.dbeta = dbeta
         return dx`;
 
-const DROPOUT = `class Dropout:
+export const DROPOUT = `class Dropout:
     """Dropout (book 6.4.3), inverted as the app does it: kept units are scaled by 1 / (1 - ratio) while
     training, so inference passes x through (the book multiplies by 1 - ratio at inference instead)."""
     def __init__(self, dropout_ratio=0.5):
@@ -255,6 +255,11 @@ export const MLP_PYTHON: PythonArchitecture = {
     }),
   notebookForward,
   notebookFirstLayer: NOTEBOOK_FIRST_LAYER,
+  notebookBatch: 1000,
+  forwardTextKey: 'notebook.forwardText',
+  firstLayerTextKey: 'notebook.firstLayerText',
+  scriptAboutKey: 'notebook.scriptAbout',
+  scriptFlatten: true,
   scriptNetwork: (config) =>
     blocks([
       AFFINE,

@@ -94,7 +94,7 @@ for name, value in network.items():
 (x_train, t_train), (x_test, t_test) = load_mnist(normalize=True, flatten=True)
 print('train', x_train.shape, t_train.shape, ' test', x_test.shape, t_test.shape)`,
     forward: architecture.notebookForward(config),
-    accuracy: `batch_size = 1000
+    accuracy: `batch_size = ${architecture.notebookBatch}
 y_test = np.concatenate([np.argmax(predict(network, x_test[i:i + batch_size]), axis=1)
                          for i in range(0, len(x_test), batch_size)])
 correct = int(np.sum(y_test == t_test))
@@ -187,19 +187,20 @@ export function notebookFile(input: PythonExportInput): Uint8Array {
     metrics: `## ${t('notebook.metricsHeading')}\n\n${t('notebook.metricsText', { evalEvery: config.evalEvery })}`,
     weights: `## ${t('notebook.weightsHeading')}\n\n${t('notebook.weightsText')}`,
     mnist: `## ${t('notebook.mnistHeading')}\n\n${t('notebook.mnistText')}`,
-    forward: `## ${t('notebook.forwardHeading')}\n\n${t('notebook.forwardText', { output })}`,
+    forward: `## ${t('notebook.forwardHeading')}\n\n${t(architecture.forwardTextKey, { output })}`,
     accuracy: `## ${t('notebook.accuracyHeading')}\n\n${
       last
         ? t('notebook.accuracyText', {
             correct: last.testCorrect,
             count: last.testCount,
             iteration: last.iteration,
+            batch: architecture.notebookBatch.toLocaleString('en'),
           })
-        : t('notebook.accuracyNoReport')
+        : t('notebook.accuracyNoReport', { batch: architecture.notebookBatch.toLocaleString('en') })
     }`,
     curves: `## ${t('notebook.curvesHeading')}\n\n${t('notebook.curvesText')}`,
     confusion: `## ${t('notebook.confusionHeading')}\n\n${t('notebook.confusionText')}`,
-    firstLayer: `## ${t('notebook.firstLayerHeading')}\n\n${t('notebook.firstLayerText')}`,
+    firstLayer: `## ${t('notebook.firstLayerHeading')}\n\n${t(architecture.firstLayerTextKey)}`,
   };
   const order = [
     'setup',

@@ -18,7 +18,8 @@ import { settingRows } from './settings';
 /** The app's augmentation (src/nn/augment.ts) for a batch: random shift and rotation, bilinear. */
 const SHIFT_ROTATE = `def shift_rotate(x, max_shift, max_degrees, side=28):
     """A random shift (whole pixels in [-max_shift, max_shift]) and rotation (degrees in [-max_degrees,
-    max_degrees]) of each image of x (N, side*side), resampled bilinearly; pixels from outside are 0."""
+    max_degrees]) of each image of x (N, side*side) or (N, 1, side, side), resampled bilinearly; pixels from
+    outside are 0."""
     n = x.shape[0]
     images = x.reshape(n, side, side)
     shift_x = np.random.randint(-max_shift, max_shift + 1, n) if max_shift > 0 else np.zeros(n)
@@ -41,7 +42,7 @@ const SHIFT_ROTATE = `def shift_rotate(x, max_shift, max_degrees, side=28):
 
     top = pixel(x0, y0) + fx * (pixel(x0 + 1, y0) - pixel(x0, y0))
     bottom = pixel(x0, y0 + 1) + fx * (pixel(x0 + 1, y0 + 1) - pixel(x0, y0 + 1))
-    return (top + fy * (bottom - top)).reshape(n, side * side)`;
+    return (top + fy * (bottom - top)).reshape(x.shape)`;
 
 const CLIP_GRADS = `def clip_grads(grads, max_norm):
     """Scales every gradient by max_norm / ||g|| when the global L2 norm ||g|| of all of them exceeds max_norm."""
@@ -73,7 +74,7 @@ function header(input: PythonExportInput): string {
   const text = [
     t('notebook.scriptTitle', { name: summary.name }),
     '',
-    ...wrap(t('notebook.scriptAbout'), 92),
+    ...wrap(t(pythonArchitecture(config, 'py').scriptAboutKey), 92),
     '',
     t('notebook.scriptRun', { file: input.fileName }),
     '',
@@ -117,7 +118,7 @@ function trainingBlock(config: TrainConfig): string {
   return lines([
     "# --- Training (the book's ch05 train_neuralnet.py) ---",
     'np.random.seed(seed)',
-    '(x_train, t_train), (x_test, t_test) = load_mnist(normalize=True, flatten=True)',
+    `(x_train, t_train), (x_test, t_test) = load_mnist(normalize=True, flatten=${architecture.scriptFlatten ? 'True' : 'False'})`,
     config.trainSubset > 0 && 'x_train, t_train = x_train[:train_subset], t_train[:train_subset]',
     validation &&
       `validation_count = int(len(x_train) * validation_split)  # held out from the end

@@ -43,9 +43,9 @@ export const notebookStrings = {
       "The network's forward pass, written like the book's `predict` in chapter 3: each Affine layer is `x @ W + b`, followed by its activation; the last layer ends in {{output}}.",
     accuracyHeading: 'Test accuracy',
     accuracyText:
-      'Classifies the test images in batches of 1,000 and counts the right answers. The app reported {{correct}}/{{count}} at iteration {{iteration}}; the count here should agree to within a couple of images (the app computes in float32, NumPy here too).',
+      'Classifies the test images in batches of {{batch}} and counts the right answers. The app reported {{correct}}/{{count}} at iteration {{iteration}}; the count here should agree to within a couple of images (the app computes in float32, NumPy here too).',
     accuracyNoReport:
-      'Classifies the test images in batches of 1,000 and counts the right answers. The app has not evaluated this run.',
+      'Classifies the test images in batches of {{batch}} and counts the right answers. The app has not evaluated this run.',
     curvesHeading: 'Loss and accuracy',
     curvesText:
       "On the left the mini-batch loss of every iteration, on the right the accuracy at each evaluation point, as in the book's figures 4-11 and 4-12.",
@@ -69,6 +69,14 @@ export const notebookStrings = {
       'A learning rate changed while the run was training: the script uses the rate in the settings ({{lr}}) throughout.',
     cannotImported:
       'This run was imported from a weights file, not trained in the app: the script trains its architecture from scratch with the settings the import chose.',
+    // The convolutional networks (issue 15: CNN runs taken to Jupyter)
+    architectureConv: "the book's {{network}}: {{layers}}",
+    forwardTextConv:
+      "The network's forward pass, written the way the book writes it in chapter 7: `im2col` turns every filter-sized window of the images into one row, so that `Convolution` is one matrix product with the filters `W` (FN, C, FH, FW) reshaped to (FN, C·FH·FW), and `Pooling` is the maximum of each row of a pool-sized window; then Affine layers `x @ W + b`. The last layer ends in {{output}}.",
+    firstLayerTextConv:
+      "Each filter of the first convolution, `W1[i, 0]`, drawn as a small image (up to 100 of them), as the book's figure 7-24 draws the filters: the pattern each filter responds to.",
+    scriptAboutConv:
+      'It trains the same network with the same settings from scratch, in plain NumPy and in the style of "Deep Learning from Scratch" (ch07 simple_convnet.py and train_convnet.py, ch08 deep_convnet.py: im2col, Convolution and Pooling with their backward passes through col2im), and prints the test accuracy the way the app reports it.',
   },
 };
 

@@ -58,7 +58,7 @@ export const jaMessages: Record<MessageKey, string> = {
   npzDamaged: '.npz アーカイブが壊れているか途中で切れています：{{cause}}。',
   npzNoArrays: '.npz アーカイブに配列がありません。',
   pythonExportUnsupported:
-    '{{architecture}} のネットワークはまだ {{format}} としてエクスポートできません（できるのは全結合の MLP だけです）。代わりに重み（.npz、.pkl、.json）をエクスポートしてください。',
+    '{{architecture}} のネットワークは {{format}} としてエクスポートできません（できるのは MLP、simple-convnet、deep-convnet の学習だけです）。代わりに重み（.npz、.pkl、.json）をエクスポートしてください。',
   npzNotNpy: '.npz アーカイブに .npy ではないファイル {{name}} が含まれています。',
   npzEntry: '{{name}} の中で：{{detail}}',
   unsupportedDtype:

@@ -41,9 +41,9 @@ export const notebookStrings: NotebookStrings = {
       '本の 3 章の `predict` と同じ書き方の順伝播です。Affine レイヤはそれぞれ `x @ W + b` で、そのあとに活性化関数が続き、最後の層は {{output}} で終わります。',
     accuracyHeading: 'テストデータでの認識精度',
     accuracyText:
-      'テスト画像を 1,000 枚ずつ分類して、正解の数を数えます。アプリはイテレーション {{iteration}} で {{correct}}/{{count}} と報告しました。ここでの数は数枚以内で一致するはずです（アプリは float32 で計算しており、ここでも float32 です）。',
+      'テスト画像を {{batch}} 枚ずつ分類して、正解の数を数えます。アプリはイテレーション {{iteration}} で {{correct}}/{{count}} と報告しました。ここでの数は数枚以内で一致するはずです（アプリは float32 で計算しており、ここでも float32 です）。',
     accuracyNoReport:
-      'テスト画像を 1,000 枚ずつ分類して、正解の数を数えます。アプリはこの学習をまだ評価していません。',
+      'テスト画像を {{batch}} 枚ずつ分類して、正解の数を数えます。アプリはこの学習をまだ評価していません。',
     curvesHeading: '損失と認識精度',
     curvesText:
       '左はイテレーションごとのミニバッチの損失、右は評価点ごとの認識精度です（本の図 4-11、図 4-12 と同じ見方です）。',
@@ -65,5 +65,13 @@ export const notebookStrings: NotebookStrings = {
     cannotLiveRate: '学習中に変えた学習率：このスクリプトは設定の学習率（{{lr}}）を最後まで使います。',
     cannotImported:
       'この学習は重みファイルから読み込んだもので、アプリで学習したものではありません。スクリプトは読み込み時に決まった設定で、この構成をゼロから学習します。',
+    // 畳み込みネットワーク（issue 15）
+    architectureConv: '本の {{network}}：{{layers}}',
+    forwardTextConv:
+      '本の 7 章と同じ書き方の順伝播です。`im2col` は画像のフィルターの大きさの窓をそれぞれ 1 行に並べるので、`Convolution` はフィルター `W`（FN, C, FH, FW）を（FN, C·FH·FW）に変形したものとの 1 回の行列の積になり、`Pooling` は窓ごとの行の最大値になります。そのあとに Affine レイヤ `x @ W + b` が続き、最後の層は {{output}} で終わります。',
+    firstLayerTextConv:
+      '最初の畳み込み層のフィルター `W1[i, 0]` を小さな画像として描きます（最大 100 個）。本の図 7-24 と同じく、それぞれのフィルターが反応するパターンです。',
+    scriptAboutConv:
+      '同じネットワークを同じ設定でゼロから学習します。NumPy だけを使い、『ゼロから作る Deep Learning』の書き方（7 章 simple_convnet.py と train_convnet.py、8 章 deep_convnet.py：im2col、Convolution と Pooling、col2im による逆伝播）に倣っています。最後にアプリと同じ形式でテストデータでの認識精度を表示します。',
   },
 };

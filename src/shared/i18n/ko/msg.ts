@@ -55,7 +55,7 @@ export const koMessages: Record<MessageKey, string> = {
   npzDamaged: '.npz 아카이브가 손상되었거나 잘려 있습니다: {{cause}}.',
   npzNoArrays: '.npz 아카이브에 배열이 없습니다.',
   pythonExportUnsupported:
-    '{{architecture}} 신경망은 아직 {{format}}(으)로 내보낼 수 없습니다(완전연결 MLP만 가능합니다). 대신 가중치(.npz, .pkl, .json)를 내보내세요.',
+    '{{architecture}} 신경망은 {{format}}(으)로 내보낼 수 없습니다(MLP, simple-convnet, deep-convnet 학습만 가능합니다). 대신 가중치(.npz, .pkl, .json)를 내보내세요.',
   npzNotNpy: '.npz 아카이브에 .npy가 아닌 파일 {{name}}이(가) 들어 있습니다.',
   npzEntry: '{{name}} 안에서: {{detail}}',
   unsupportedDtype:

@@ -41,9 +41,9 @@ export const notebookStrings: NotebookStrings = {
       '책 3장의 `predict`와 같은 방식으로 작성한 순전파입니다. Affine 계층은 각각 `x @ W + b`이고 그 뒤에 활성화 함수가 이어지며, 마지막 층은 {{output}}(으)로 끝납니다.',
     accuracyHeading: '시험 데이터 정확도',
     accuracyText:
-      '시험 이미지를 1,000장씩 분류하여 맞힌 개수를 셉니다. 앱은 {{iteration}}번째 반복에서 {{correct}}/{{count}}(이)라고 보고했습니다. 여기서 센 개수는 몇 장 이내로 일치해야 합니다(앱은 float32로 계산하며, 여기서도 float32입니다).',
+      '시험 이미지를 {{batch}}장씩 분류하여 맞힌 개수를 셉니다. 앱은 {{iteration}}번째 반복에서 {{correct}}/{{count}}(이)라고 보고했습니다. 여기서 센 개수는 몇 장 이내로 일치해야 합니다(앱은 float32로 계산하며, 여기서도 float32입니다).',
     accuracyNoReport:
-      '시험 이미지를 1,000장씩 분류하여 맞힌 개수를 셉니다. 앱은 아직 이 학습을 평가하지 않았습니다.',
+      '시험 이미지를 {{batch}}장씩 분류하여 맞힌 개수를 셉니다. 앱은 아직 이 학습을 평가하지 않았습니다.',
     curvesHeading: '손실과 정확도',
     curvesText:
       '왼쪽은 반복마다의 미니배치 손실, 오른쪽은 평가 지점마다의 정확도입니다(책의 그림 4-11, 그림 4-12와 같은 방식입니다).',
@@ -65,5 +65,13 @@ export const notebookStrings: NotebookStrings = {
     cannotLiveRate: '학습 도중에 바꾼 학습률: 이 스크립트는 설정의 학습률({{lr}})을 끝까지 사용합니다.',
     cannotImported:
       '이 학습은 가중치 파일에서 불러온 것이며 앱에서 학습한 것이 아닙니다. 스크립트는 불러올 때 정해진 설정으로 이 구조를 처음부터 학습합니다.',
+    // 합성곱 신경망(issue 15)
+    architectureConv: '책의 {{network}}: {{layers}}',
+    forwardTextConv:
+      '책의 7장과 같은 방식으로 쓴 순전파입니다. `im2col`은 이미지에서 필터 크기의 창을 하나씩 한 행으로 펼치므로, `Convolution`은 필터 `W`(FN, C, FH, FW)를 (FN, C·FH·FW)로 바꾼 것과의 행렬 곱 한 번이 되고, `Pooling`은 창마다 행의 최댓값이 됩니다. 그 뒤에 Affine 계층 `x @ W + b`가 이어지고, 마지막 층은 {{output}}(으)로 끝납니다.',
+    firstLayerTextConv:
+      '첫 번째 합성곱 계층의 필터 `W1[i, 0]`을 작은 이미지로 그립니다(최대 100개). 책의 그림 7-24처럼 각 필터가 반응하는 패턴입니다.',
+    scriptAboutConv:
+      '같은 신경망을 같은 설정으로 처음부터 학습합니다. NumPy만 사용하며 『밑바닥부터 시작하는 딥러닝』의 방식(7장 simple_convnet.py와 train_convnet.py, 8장 deep_convnet.py: im2col, Convolution과 Pooling, col2im을 통한 역전파)을 따르고, 마지막에 앱과 같은 형식으로 시험 데이터 정확도를 출력합니다.',
   },
 };
