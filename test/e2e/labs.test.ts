@@ -35,7 +35,8 @@ async function drawing(page: Page, title: string): Promise<string> {
   const region = figure(page, title);
   await region.locator('svg').first().waitFor();
   return region.locator('svg').evaluateAll((svgs) => {
-    const area = (el: { getBoundingClientRect(): { width: number; height: number } }) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
+    const area = (el: { getBoundingClientRect(): { width: number; height: number } }) =>
+      el.getBoundingClientRect().width * el.getBoundingClientRect().height;
     return svgs.reduce((big, el) => (area(el) > area(big) ? el : big)).innerHTML;
   });
 }
@@ -123,6 +124,52 @@ describe.skipIf(skip !== null)('the book labs in Chromium', () => {
     const [backprop, numerical] = [Number(m![1]), Number(m![2].replace(/\.$/, ''))];
     expect(backprop).toBeGreaterThan(0);
     expect(numerical).toBeGreaterThan(backprop);
+  });
+
+  it('ch05: the computational graphs step backward node by node; the gradient check runs from the page', async () => {
+    const { page } = app;
+    const G = L.graph;
+    await openLab(page, 'graph');
+    const summary = (title: string) => figure(page, title).locator('.lab__summary').textContent();
+    expect(await summary(G.shoppingChart)).toContain('Output 715.');
+    // One node by the button: the tax node sends 1.1 and 650 back.
+    await expectRedraw(page, G.shoppingChart, () =>
+      page.getByRole('button', { name: G.next, exact: true }).first().click(),
+    );
+    await page.getByRole('status').filter({ hasText: 'Backward step 1 of 4' }).waitFor();
+    expect(await summary(G.shoppingChart)).toContain('dall_price 1.1, dprice 1');
+    expect(await page.locator('.lab-graph__table').first().innerText()).toContain('650');
+    // The rest by the keyboard: End on the stepper.
+    await expectRedraw(page, G.shoppingChart, async () => {
+      await page.getByRole('group', { name: G.stepper, exact: true }).first().focus();
+      await page.keyboard.press('End');
+    });
+    expect(await summary(G.shoppingChart)).toBe(
+      'Output 715. Gradients so far: dapple 2.2, dapple_num 110, dorange 3.3, dorange_num 165, dtax 650, dapple_price 1.1, dorange_price 1.1, dall_price 1.1, dprice 1.',
+    );
+    // Editing an input updates both passes.
+    await expectRedraw(page, G.shoppingChart, () =>
+      page.getByRole('spinbutton', { name: G.inputs.appleNum, exact: true }).fill('4'),
+    );
+    await expect.poll(() => summary(G.shoppingChart)).toContain('Output 935.');
+
+    // Affine → ReLU → SoftmaxWithLoss: the first step is (y − t) / N.
+    await expectRedraw(page, G.layerChart, () =>
+      page.getByRole('button', { name: G.next, exact: true }).nth(1).click(),
+    );
+    await page.getByRole('cell', { name: G.rules.softmaxWithLoss, exact: true }).waitFor();
+    await expectRedraw(page, G.layerChart, () =>
+      page.getByRole('spinbutton', { name: 'x[1, 0]', exact: true }).fill('2'),
+    );
+
+    // The book's gradient check (784-50-10, 3 images, float64) in the Labs' worker.
+    await page.getByRole('button', { name: G.checkRun, exact: true }).click();
+    const table = page.getByRole('table', { name: G.checkTable, exact: true });
+    await table.getByRole('row', { name: /^b2 / }).waitFor({ timeout: 180_000 });
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(['W1', 'b1', 'W2', 'b2']);
+    for (const r of rows) expect(Number(r.split(/\s+/)[1]), r).toBeLessThan(1e-7);
+    await page.getByText(G.checkDone, { exact: true }).waitFor();
   });
 
   it('ch06: optimizer race, initial weights and activations', async () => {

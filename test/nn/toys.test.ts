@@ -4,9 +4,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { Rng, bookSpec, createNetwork, float64Backend, gradientCheck } from '../../src/nn';
+import { Rng, bookSpec, createNetwork, float64Backend, gradientCheck, numericalGradient } from '../../src/nn';
 import {
   BOOK_OUTPUT,
+  BOOK_SHOPPING,
+  bookLayerGraph,
+  layerGraph,
+  shoppingGraph,
   RACE_LEARNING_RATES,
   accuracyVersusLoss,
   activationCurve,
@@ -185,5 +189,77 @@ describe('ch04/ch05: why backprop', () => {
       expect(d.value, d.name).toBeLessThan(1e-7);
       expect(d.value).toBeCloseTo(check.find((c) => c.name === d.name)!.meanAbsDiff, 9);
     }
+  });
+});
+
+describe('ch05: computational graphs', () => {
+  it('the shopping graph of §5.4.2: price 715; d apple 2.2, d apple_num 110, d orange 3.3, d orange_num 165, d tax 650', () => {
+    const g = shoppingGraph(BOOK_SHOPPING);
+    const value = (r: typeof g.forward, e: string) => r[e].data[0];
+    expect(Math.trunc(value(g.forward, 'price'))).toBe(715); // the book prints int(price)
+    expect(
+      printed([
+        value(g.forward, 'applePrice'),
+        value(g.forward, 'orangePrice'),
+        value(g.forward, 'allPrice'),
+      ]),
+    ).toEqual([200, 450, 650]);
+    const d = (e: string) => value(g.grads, e);
+    expect(printed([d('apple'), d('appleNum'), d('orange'), d('orangeNum'), d('tax')])).toEqual([
+      2.2, 110, 3.3, 165, 650,
+    ]);
+    // Backward node by node, as buy_apple_orange.py calls it: tax, add, orange, apple.
+    expect(g.steps.map((s) => s.node)).toEqual(['mulTax', 'add', 'mulOrange', 'mulApple']);
+    const tax = g.steps[0];
+    expect(tax.dout.data[0]).toBe(1);
+    expect(tax.inputs.map((i) => [i.edge, i.local!.data[0], i.grad.data[0]])).toEqual([
+      ['allPrice', 1.1, 1.1],
+      ['tax', 650, 650],
+    ]);
+    expect(g.steps[1].inputs.map((i) => [i.rule, printed(i.grad.data)[0]])).toEqual([
+      ['add', 1.1],
+      ['add', 1.1],
+    ]);
+    // Each product is the arriving gradient times the local one.
+    for (const s of g.steps)
+      for (const i of s.inputs)
+        expect(i.grad.data[0]).toBeCloseTo(s.dout.data[0] * (i.local?.data[0] ?? 1), 12);
+  });
+
+  it('editing an input updates everything downstream and upstream', () => {
+    const g = shoppingGraph({ ...BOOK_SHOPPING, appleNum: 4 });
+    expect(printed(g.forward.price.data)).toEqual([935]);
+    expect(printed(g.grads.apple.data)).toEqual([4.4]);
+    expect(printed(g.grads.tax.data)).toEqual([850]);
+  });
+
+  it('Affine → ReLU → SoftmaxWithLoss on a tiny batch: the book’s A1 in row 1, a ReLU mask, gradients equal to numerical ones', () => {
+    const inputs = bookLayerGraph();
+    const g = layerGraph(inputs);
+    expect(printed(g.forward.a.data.subarray(0, 3))).toEqual([0.3, 0.7, 1.1]);
+    expect(printed(g.forward.a.data.subarray(3, 6))).toEqual([0.04, -0.02, -0.08]);
+    expect(printed(g.forward.r.data.subarray(3, 6))).toEqual([0.04, 0, 0]);
+    expect(g.steps.map((s) => s.node)).toEqual(['softmaxWithLoss', 'relu', 'affine']);
+    expect(Array.from(g.steps[1].inputs[0].local!.data)).toEqual([1, 1, 1, 1, 0, 0]);
+    // dL/dr = (y - t) / N
+    const y = g.forward.y.data;
+    expect(g.grads.r.data[2]).toBeCloseTo((y[2] - 1) / 2, 12);
+    // The loss as a function of W, b and x, through the same graph: central differences agree.
+    const loss = (v: typeof inputs) => layerGraph(v).forward.L.data[0];
+    const flatW = Float64Array.from(inputs.W.flat());
+    const dW = numericalGradient(
+      () => loss({ ...inputs, W: [Array.from(flatW.subarray(0, 3)), Array.from(flatW.subarray(3, 6))] }),
+      flatW,
+    );
+    for (let k = 0; k < 6; k++) expect(g.grads.W.data[k]).toBeCloseTo(dW[k], 8);
+    const b = Float64Array.from(inputs.b);
+    const db = numericalGradient(() => loss({ ...inputs, b: Array.from(b) }), b);
+    for (let k = 0; k < 3; k++) expect(g.grads.b.data[k]).toBeCloseTo(db[k], 8);
+    const x = Float64Array.from(inputs.x.flat());
+    const dx = numericalGradient(
+      () => loss({ ...inputs, x: [Array.from(x.subarray(0, 2)), Array.from(x.subarray(2, 4))] }),
+      x,
+    );
+    for (let k = 0; k < 4; k++) expect(g.grads.x.data[k]).toBeCloseTo(dx[k], 8);
   });
 });

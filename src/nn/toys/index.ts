@@ -14,3 +14,5 @@ export * from './ch03';
 export * from './ch04';
 export * from './ch05';
 export * from './ch06';
+export * from './layer-naive';
+export * from './graphs';

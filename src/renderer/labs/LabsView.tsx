@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ActivationsLab } from './ActivationsLab';
 import { BackpropLab } from './BackpropLab';
 import { GradientLab } from './GradientLab';
+import { GraphLab } from './GraphLab';
 import { InitWeightsLab } from './InitWeightsLab';
 import { LAB_CHAPTERS, LAB_IDS, type LabId } from './labList';
 import { LossesLab } from './LossesLab';
@@ -26,6 +27,7 @@ const PAGES: Record<LabId, () => React.JSX.Element> = {
   numdiff: NumDiffLab,
   gradient: GradientLab,
   backprop: BackpropLab,
+  graph: GraphLab,
   optimizers: OptimizersLab,
   initWeights: InitWeightsLab,
   regularisation: RegularisationLab,

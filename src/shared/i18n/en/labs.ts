@@ -1,4 +1,6 @@
 /** English: the Labs, the book's chapters 3 to 6 as live pages. */
+import { graphLabStrings } from './labs-graph';
+
 export const labsStrings = {
   labs: {
     area: {
@@ -18,6 +20,8 @@ export const labsStrings = {
       reset: 'Reset',
       play: 'Play',
       step: 'Step',
+      // issue 12: the labs' worker
+      workerFailed: 'The lab’s worker failed: {{message}}',
     },
     activations: {
       title: 'Activation functions',
@@ -276,6 +280,8 @@ export const labsStrings = {
         early: 'Early stopping, patience {{patience}}',
       },
     },
+    // issue 12: ch05 computational graphs
+    graph: graphLabStrings,
   },
 };
 

@@ -1,5 +1,6 @@
 /** Japanese: the Labs, the book's chapters 3 to 6 as live pages. */
 import type { LabsStrings } from '../en/labs';
+import { graphLabStrings } from './labs-graph';
 
 export const labsStrings: LabsStrings = {
   labs: {
@@ -20,6 +21,8 @@ export const labsStrings: LabsStrings = {
       reset: 'リセット',
       play: '再生',
       step: '1 ステップ',
+      // issue 12: the labs' worker
+      workerFailed: 'ラボのワーカーが失敗しました: {{message}}',
     },
     activations: {
       title: '活性化関数',
@@ -279,5 +282,7 @@ export const labsStrings: LabsStrings = {
         early: '早期終了、猶予 {{patience}} 回',
       },
     },
+    // issue 12: ch05 computational graphs
+    graph: graphLabStrings,
   },
 };

@@ -1,5 +1,6 @@
 /** Korean: the Labs, the book's chapters 3 to 6 as live pages. */
 import type { LabsStrings } from '../en/labs';
+import { graphLabStrings } from './labs-graph';
 
 export const labsStrings: LabsStrings = {
   labs: {
@@ -20,6 +21,8 @@ export const labsStrings: LabsStrings = {
       reset: '초기화',
       play: '재생',
       step: '한 단계',
+      // issue 12: the labs' worker
+      workerFailed: '실습 워커가 실패했습니다: {{message}}',
     },
     activations: {
       title: '활성화 함수',
@@ -274,5 +277,7 @@ export const labsStrings: LabsStrings = {
         early: '조기 종료, 인내 {{patience}}회',
       },
     },
+    // issue 12: ch05 computational graphs
+    graph: graphLabStrings,
   },
 };
