@@ -41,6 +41,11 @@ async function drawing(page: Page, title: string): Promise<string> {
   });
 }
 
+/** How many curves the figure draws (recharts' line paths). */
+function drawnPathCount(page: Page, title: string): Promise<number> {
+  return figure(page, title).locator('path.recharts-line-curve').count();
+}
+
 /** Runs `change`, then waits until the figure's drawing differs from before. */
 async function expectRedraw(page: Page, title: string, change: () => Promise<unknown>): Promise<void> {
   const before = await drawing(page, title);
@@ -112,18 +117,32 @@ describe.skipIf(skip !== null)('the book labs in Chromium', () => {
     await page.getByText(L.gradient.diverged).waitFor();
   });
 
-  it('ch05: backprop and the numerical gradient are both measured, backprop the faster', async () => {
+  it('ch04/ch05: why backprop — both ways measured in the worker, backprop the faster, the same loss curve', async () => {
     const { page } = app;
     await openLab(page, 'backprop');
+    // Two iterations: Home (1), then one step right.
+    await pressOn(page, L.backprop.iterations, 'Home');
+    await page.keyboard.press('ArrowRight');
     await page.getByRole('button', { name: L.backprop.measure, exact: true }).click();
-    const chart = figure(page, L.backprop.chart);
-    await chart.waitFor({ timeout: 60_000 });
-    const text = (await chart.locator('.sr-only').textContent()) ?? '';
+    await page.getByRole('status').filter({ hasText: 'times longer' }).waitFor({ timeout: 120_000 });
+    const text = (await figure(page, L.backprop.chart).locator('.sr-only').textContent()) ?? '';
     const m = /backprop (\S+) ms, numerical (\S+) ms/.exec(text);
     expect(m, text).not.toBeNull();
-    const [backprop, numerical] = [Number(m![1]), Number(m![2].replace(/\.$/, ''))];
+    const [backprop, numerical] = [Number(m![1]), Number(m![2])];
     expect(backprop).toBeGreaterThan(0);
     expect(numerical).toBeGreaterThan(backprop);
+    // The same loss curve both ways, one point per iteration.
+    const losses = (await figure(page, L.backprop.lossChart).locator('.sr-only').textContent()) ?? '';
+    const pairs = /: (.*)\.$/
+      .exec(losses)![1]
+      .split(', ')
+      .map((p) => p.split('/').map(Number));
+    expect(pairs, losses).toHaveLength(2);
+    for (const [b, n] of pairs) {
+      expect(b).toBeGreaterThan(2);
+      expect(n).toBeCloseTo(b, 5);
+    }
+    expect(await drawnPathCount(page, L.backprop.lossChart)).toBe(2);
   });
 
   it('ch05: the computational graphs step backward node by node; the gradient check runs from the page', async () => {

@@ -4,7 +4,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { Rng, bookSpec, createNetwork, float64Backend, gradientCheck, numericalGradient } from '../../src/nn';
+import {
+  Rng,
+  bookSpec,
+  createNetwork,
+  createOptimizer,
+  float64Backend,
+  gradientCheck,
+  numericalGradient,
+} from '../../src/nn';
 import {
   BOOK_OUTPUT,
   BOOK_SHOPPING,
@@ -34,6 +42,7 @@ import {
   sigmoid,
   softmax,
   tangentLine,
+  timedIteration,
 } from '../../src/nn/toys';
 import { denseFloat64, loadMnist } from './mnist-fixture';
 
@@ -261,5 +270,31 @@ describe('ch05: computational graphs', () => {
       x,
     );
     for (let k = 0; k < 4; k++) expect(g.grads.x.data[k]).toBeCloseTo(dx[k], 8);
+  });
+});
+
+describe('ch04 §4.5: training both ways', () => {
+  it('numerical and backprop iterations from the same start trace the same loss curve; both timed, numerical the slower', () => {
+    const train = loadMnist('train', 30);
+    const make = () => createNetwork(bookSpec({ hidden: [5] }), { backend: float64Backend, rng: new Rng(0) });
+    const nets = { backprop: make(), numerical: make() };
+    const sgd = () => createOptimizer('sgd', { lr: 0.1, backend: float64Backend });
+    const optimizers = { backprop: sgd(), numerical: sgd() };
+    const pixels = denseFloat64(train, 30);
+    const curves = { backprop: [] as number[], numerical: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      const x = { kind: 'dense' as const, n: 10, data: pixels.slice(i * 7840, (i + 1) * 7840) };
+      const t = train.labels.slice(i * 10, (i + 1) * 10);
+      const its = (['backprop', 'numerical'] as const).map((m) => {
+        const r = timedIteration(nets[m], optimizers[m], x, t, m, () => performance.now());
+        curves[m].push(r.loss);
+        return r;
+      });
+      expect(its[0].time).toBeGreaterThan(0);
+      expect(its[1].time).toBeGreaterThan(its[0].time);
+    }
+    expect(curves.backprop[0]).toBeCloseTo(2.3026, 2); // ln 10: a fresh net guesses uniformly
+    for (let i = 0; i < 3; i++) expect(curves.numerical[i]).toBeCloseTo(curves.backprop[i], 8);
+    expect(nets.numerical.flatParams()[0]).toBeCloseTo(nets.backprop.flatParams()[0], 10);
   });
 });
