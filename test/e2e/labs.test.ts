@@ -205,6 +205,72 @@ describe.skipIf(skip !== null)('the book labs in Chromium', () => {
     );
   });
 
+  it('ch06 regularisation primer: L1 against L2 histograms, the train–test gap, the gallery, the early-stopping point — from real runs', async () => {
+    const { page } = app;
+    const F = L.regularisation.figures;
+    await openLab(page, 'regularisation');
+    const summary = async (title: string) =>
+      (await figure(page, title).locator('.lab__summary').textContent()) ?? '';
+    const section = (title: string) => page.getByRole('region', { name: title, exact: true });
+    // The gallery: the trainer's own batches; moving σ redraws it.
+    await figure(page, F.galleryChart).locator('image').first().waitFor();
+    expect(await figure(page, F.galleryChart).locator('image').count()).toBe(24);
+    await expectRedraw(page, F.galleryChart, () => pressOn(page, F.sigma, 'End'));
+    expect(await summary(F.galleryChart)).toContain('Noise σ 1');
+
+    // L1 against L2 (2 runs) and early stopping (1 run), side by side.
+    await section(F.decayTitle)
+      .getByRole('button', { name: F.start.replace('{{n}}', '2'), exact: true })
+      .click();
+    await section(F.earlyTitle)
+      .getByRole('button', { name: F.start.replace('{{n}}', '1'), exact: true })
+      .click();
+    await figure(page, F.decayChart).waitFor({ timeout: 120_000 });
+    await expect
+      .poll(() => section(F.decayTitle).getByRole('status').textContent(), {
+        timeout: 600_000,
+        interval: 2000,
+      })
+      .toMatch(/600 \/ 600 \(Finished\).*600 \/ 600 \(Finished\)/);
+    const shares = async () => {
+      const m = /L1 ([\d.]+)%, L2 ([\d.]+)%/.exec(await summary(F.decayChart));
+      return m ? [Number(m[1]), Number(m[2])] : [0, 100];
+    };
+    // The last evaluation point's weights arrive after the state: poll until L1's spike shows.
+    await expect.poll(async () => (await shares())[0], { timeout: 30_000 }).toBeGreaterThan(40);
+    const [l1, l2] = await shares();
+    expect(l2).toBeLessThan(10);
+    expect(l1).toBeGreaterThan(4 * l2);
+
+    // The train–test gap: 3 runs on 300 images; the plain run learns its 300 far better than the test set.
+    await section(F.gapTitle)
+      .getByRole('button', { name: F.start.replace('{{n}}', '3'), exact: true })
+      .click();
+    await expect
+      .poll(() => section(F.gapTitle).getByRole('status').textContent(), { timeout: 600_000, interval: 2000 })
+      .toMatch(/^(?:[^·]*\(Finished\)[^·]*(?:·|$)){3}/);
+    const gaps = (await summary(F.gapChart))
+      .match(/gap (-?[\d.]+) points/g)!
+      .map((g) => Number(g.split(' ')[1]));
+    expect(gaps).toHaveLength(3);
+    expect(gaps[0]).toBeGreaterThan(10);
+
+    // Early stopping: the validation curve with its lowest point marked (and where the trainer stopped).
+    await figure(page, F.earlyChart).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => summary(F.earlyChart), { timeout: 600_000, interval: 2000 })
+      .toMatch(/Stopped early at iteration \d+/);
+    const best = Number(/at iteration (\d+)\./.exec(await summary(F.earlyChart))![1]);
+    const stopped = Number(/Stopped early at iteration (\d+)/.exec(await summary(F.earlyChart))![1]);
+    expect(stopped).toBeGreaterThan(best);
+    expect(await figure(page, F.earlyChart).locator('.recharts-reference-line').count()).toBe(2);
+    await figure(page, F.earlyChart).screenshot({ path: 'test-artifacts/lab-primer-early.png' });
+    await figure(page, F.decayChart).screenshot({ path: 'test-artifacts/lab-primer-decay.png' });
+    await figure(page, F.gapChart).screenshot({ path: 'test-artifacts/lab-primer-gap.png' });
+    for (const r of await app.lab.listRuns())
+      if (r.state === 'training' || r.state === 'paused') await app.lab.stopRun(r.id);
+  });
+
   it('every lab’s texts are there in Japanese and Korean', async () => {
     const { page } = app;
     for (const [language, words] of [

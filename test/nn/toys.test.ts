@@ -12,6 +12,7 @@ import {
   float64Backend,
   gradientCheck,
   numericalGradient,
+  shiftRotate,
 } from '../../src/nn';
 import {
   BOOK_OUTPUT,
@@ -43,6 +44,8 @@ import {
   softmax,
   tangentLine,
   timedIteration,
+  perturbedImages,
+  sampleSplit,
 } from '../../src/nn/toys';
 import { denseFloat64, loadMnist } from './mnist-fixture';
 
@@ -296,5 +299,38 @@ describe('ch04 §4.5: training both ways', () => {
     expect(curves.backprop[0]).toBeCloseTo(2.3026, 2); // ln 10: a fresh net guesses uniformly
     for (let i = 0; i < 3; i++) expect(curves.numerical[i]).toBeCloseTo(curves.backprop[i], 8);
     expect(nets.numerical.flatParams()[0]).toBeCloseTo(nets.backprop.flatParams()[0], 10);
+  });
+});
+
+describe('ch06 §6.4: the images the trainer feeds', () => {
+  const train = loadMnist('train', 4);
+  const split = sampleSplit(train.images.subarray(0, 4 * 784), train.labels.subarray(0, 4));
+  const none = { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 };
+
+  it('unperturbed: the pixels / 255, through the sparse batch path', () => {
+    const out = perturbedImages(split, none, new Rng(1));
+    expect(out).toHaveLength(4);
+    for (let p = 0; p < 784; p++) expect(out[2][p]).toBeCloseTo(split.images[2 * 784 + p] / 255, 6);
+  });
+
+  it('noise σ 0.3: every pixel moved, clipped to [0, 1]; a new draw differs', () => {
+    const a = perturbedImages(split, { ...none, noiseSigma: 0.3 }, new Rng(1));
+    const b = perturbedImages(split, { ...none, noiseSigma: 0.3 }, new Rng(2));
+    expect(a[0].every((v) => v >= 0 && v <= 1)).toBe(true);
+    const moved = a[0].filter((v, p) => Math.abs(v - split.images[p] / 255) > 1e-6).length;
+    expect(moved).toBeGreaterThan(300);
+    expect(Array.from(a[0])).not.toEqual(Array.from(b[0]));
+  });
+
+  it('shift and rotation: exactly augment.ts’s shiftRotate with the trainer’s draws', () => {
+    const perturb = { ...none, augmentShift: 2, augmentRotate: 10 };
+    const out = perturbedImages(split, perturb, new Rng(7));
+    const rng = new Rng(7);
+    const expected = new Float32Array(784);
+    const sx = rng.int(5) - 2;
+    const sy = rng.int(5) - 2;
+    const angle = ((2 * rng.next() - 1) * 10 * Math.PI) / 180;
+    shiftRotate(split.images, 0, expected, 28, sx, sy, angle);
+    for (let p = 0; p < 784; p++) expect(out[0][p]).toBeCloseTo(expected[p], 6);
   });
 });

@@ -16,3 +16,4 @@ export * from './ch05';
 export * from './ch06';
 export * from './layer-naive';
 export * from './graphs';
+export * from './perturb';

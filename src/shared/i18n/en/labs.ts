@@ -1,5 +1,6 @@
 /** English: the Labs, the book's chapters 3 to 6 as live pages. */
 import { graphLabStrings } from './labs-graph';
+import { primerStrings } from './labs-primer';
 
 export const labsStrings = {
   labs: {
@@ -195,7 +196,7 @@ export const labsStrings = {
       title: 'Regularisation primer',
       section: '6.4–6.5',
       intro:
-        'Ways to keep a network from memorising its training set. Each preset below starts small runs side by side in the MNIST lab; compare the gap between train and test accuracy, and open the Weights tab for the histograms (L1’s spike of zeros).',
+        'Ways to keep a network from memorising its training set, each shown by small real MNIST runs started here and trained side by side: L1 against L2 weight histograms, the gap between train and test accuracy with 300 images and its cures, the noisy and augmented images the trainer feeds, and the validation curve with the early-stopping point.',
       terms: {
         l1: {
           term: 'L1 weight decay',
@@ -222,6 +223,8 @@ export const labsStrings = {
           text: 'Holds out a validation set and stops when its accuracy has not improved for a few evaluations.',
         },
       },
+      // issue 12: the primer's figures
+      figures: primerStrings,
     },
     presets: {
       title: 'MNIST experiments',

@@ -1,6 +1,7 @@
 /** Korean: the Labs, the book's chapters 3 to 6 as live pages. */
 import type { LabsStrings } from '../en/labs';
 import { graphLabStrings } from './labs-graph';
+import { primerStrings } from './labs-primer';
 
 export const labsStrings: LabsStrings = {
   labs: {
@@ -196,7 +197,7 @@ export const labsStrings: LabsStrings = {
       title: '정규화 입문',
       section: '6.4–6.5',
       intro:
-        '신경망이 훈련 데이터를 통째로 외우지 않게 하는 방법들입니다. 아래 프리셋은 MNIST 실험실에서 작은 학습을 나란히 시작합니다. 훈련 정확도와 시험 정확도의 차이를 비교하고, ‘가중치’ 탭에서 히스토그램(L1의 0에 솟은 봉우리)을 보세요.',
+        '신경망이 훈련 데이터를 외우지 않게 하는 방법을, 여기서 시작해 나란히 학습하는 작은 MNIST 실행으로 보여 줍니다: L1과 L2 가중치 히스토그램, 300장에서의 훈련·시험 정확도 차이와 그 대책, 학습기에 넣는 잡음·확장 이미지, 조기 종료 시점을 표시한 검증 곡선.',
       terms: {
         l1: { term: 'L1 가중치 감소', text: '손실에 λ Σ|W|를 더합니다. 많은 가중치가 정확히 0이 됩니다.' },
         l2: {
@@ -220,6 +221,8 @@ export const labsStrings: LabsStrings = {
           text: '검증 데이터를 떼어 두고, 그 정확도가 몇 번 연속 나아지지 않으면 학습을 멈춥니다.',
         },
       },
+      // issue 12: the primer's figures
+      figures: primerStrings,
     },
     presets: {
       title: 'MNIST 실험',
