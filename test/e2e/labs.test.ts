@@ -3,6 +3,7 @@
  * Labs view; moving its main control (by keyboard or by typing) redraws its chart; its texts are
  * there in Japanese and Korean; a preset starts real MNIST runs whose curves appear in the MNIST lab.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { labsStrings as en } from '../../src/shared/i18n/en/labs';
@@ -203,6 +204,48 @@ describe.skipIf(skip !== null)('the book labs in Chromium', () => {
     await expectRedraw(page, L.initWeights.chart, () =>
       page.getByRole('combobox', { name: L.initWeights.init, exact: true }).selectOption('he'),
     );
+    // Export PNG saves the whole figure: all five layers' histograms, each with its caption.
+    const fig = figure(page, L.initWeights.chart);
+    const save = fig.getByRole('button', { name: `Save ${L.initWeights.chart} as PNG`, exact: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toBe('Activation-histograms-chart.png');
+    const png = readFileSync(await download.path());
+    const box = (await fig.boundingBox())!;
+    expect(png.readUInt32BE(16)).toBe(Math.round(box.width * 2)); // IHDR width, at 2x
+    expect(png.readUInt32BE(20)).toBe(Math.round(box.height * 2));
+    mkdirSync('test-artifacts', { recursive: true });
+    writeFileSync('test-artifacts/lab-init-weights-export.png', png);
+    // Each layer's panel, where it sits in the figure, has its bars in the PNG (not the background).
+    const panels = await fig.locator('.lab__histogram svg.recharts-surface').evaluateAll(
+      (svgs, figureBox) =>
+        svgs.map((svg) => {
+          const r = svg.getBoundingClientRect();
+          return { x: r.left - figureBox.x, y: r.top - figureBox.y, width: r.width, height: r.height };
+        }),
+      box,
+    );
+    expect(panels).toHaveLength(5);
+    // Decoded by the browser (this tsconfig has no DOM types, so the script is a string).
+    const drawnShare = (await page.evaluate(`(async () => {
+      const panels = ${JSON.stringify(panels)};
+      const image = new Image();
+      image.src = 'data:image/png;base64,${png.toString('base64')}';
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      const background = ctx.getImageData(1, 1, 1, 1).data;
+      return panels.map((p) => {
+        const px = ctx.getImageData(p.x * 2, p.y * 2, p.width * 2, p.height * 2).data;
+        let differs = 0;
+        for (let i = 0; i < px.length; i += 4)
+          if (Math.abs(px[i] - background[0]) + Math.abs(px[i + 2] - background[2]) > 60) differs++;
+        return differs / (px.length / 4);
+      });
+    })()`)) as number[];
+    for (const share of drawnShare) expect(share).toBeGreaterThan(0.02);
   });
 
   it('ch06 regularisation primer: L1 against L2 histograms, the train–test gap, the gallery, the early-stopping point — from real runs', async () => {
