@@ -334,3 +334,28 @@ describe('ch06 §6.4: the images the trainer feeds', () => {
     for (let p = 0; p < 784; p++) expect(out[0][p]).toBeCloseTo(expected[p], 6);
   });
 });
+
+describe('ch05 §5.7.3: the gradient check parameter by parameter (as the Labs worker reports it)', () => {
+  it('onResult hears W1, b1, W2, b2 in order, the same results gradientCheck returns, each well under 1e-7', () => {
+    const train = loadMnist('train', 3);
+    const net = createNetwork(bookSpec({ hidden: [5] }), { backend: float64Backend, rng: new Rng(0) });
+    const heard: [string, number, number][] = [];
+    const results = gradientCheck(
+      net,
+      { kind: 'dense', n: 3, data: denseFloat64(train, 3) },
+      train.labels,
+      1e-4,
+      (r, index, total) => heard.push([r.name, index, total]),
+    );
+    expect(heard).toEqual([
+      ['W1', 0, 4],
+      ['b1', 1, 4],
+      ['W2', 2, 4],
+      ['b2', 3, 4],
+    ]);
+    for (const r of results) {
+      expect(r.meanAbsDiff, r.name).toBeLessThan(1e-7);
+      expect(r.meanAbsDiff, r.name).toBeGreaterThan(0); // two different computations, not one copied
+    }
+  });
+});
