@@ -88,7 +88,11 @@ export function ValidationCurve() {
                 x={best.iteration}
                 stroke={ACCENT_COLOR}
                 strokeDasharray="4 3"
-                label={{ value: t('labs.regularisation.figures.best'), position: 'insideTopLeft', fontSize: 11 }}
+                label={{
+                  value: t('labs.regularisation.figures.best'),
+                  position: 'insideTopLeft',
+                  fontSize: 11,
+                }}
               />
               {stoppedEarly && (
                 <ReferenceLine
