@@ -11,6 +11,7 @@ import { labsStrings as ja } from '../../src/shared/i18n/ja/labs';
 import { labsStrings as ko } from '../../src/shared/i18n/ko/labs';
 import { LAB_IDS } from '../../src/renderer/labs/labList';
 import { e2eSkipReason, startApp, type E2eApp } from './harness';
+import { pngRegions } from './labs-png';
 import { drawnPoints, legend } from './ui';
 
 const skip = e2eSkipReason();
@@ -225,26 +226,7 @@ describe.skipIf(skip !== null)('the book labs in Chromium', () => {
       box,
     );
     expect(panels).toHaveLength(5);
-    // Decoded by the browser (this tsconfig has no DOM types, so the script is a string).
-    const drawnShare = (await page.evaluate(`(async () => {
-      const panels = ${JSON.stringify(panels)};
-      const image = new Image();
-      image.src = 'data:image/png;base64,${png.toString('base64')}';
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const ctx = canvas.getContext('2d');
-      ctx.drawImage(image, 0, 0);
-      const background = ctx.getImageData(1, 1, 1, 1).data;
-      return panels.map((p) => {
-        const px = ctx.getImageData(p.x * 2, p.y * 2, p.width * 2, p.height * 2).data;
-        let differs = 0;
-        for (let i = 0; i < px.length; i += 4)
-          if (Math.abs(px[i] - background[0]) + Math.abs(px[i + 2] - background[2]) > 60) differs++;
-        return differs / (px.length / 4);
-      });
-    })()`)) as number[];
+    const drawnShare = (await pngRegions(page, png, panels)).map((r) => r.drawn);
     for (const share of drawnShare) expect(share).toBeGreaterThan(0.02);
   });
 
@@ -260,6 +242,24 @@ describe.skipIf(skip !== null)('the book labs in Chromium', () => {
     expect(await figure(page, F.galleryChart).locator('image').count()).toBe(24);
     await expectRedraw(page, F.galleryChart, () => pressOn(page, F.sigma, 'End'));
     expect(await summary(F.galleryChart)).toContain('Noise σ 1');
+    // Its PNG holds the images too (SVG <image>s of the trainer's pixels): a cell of the noisy row is not blank.
+    const gallery = figure(page, F.galleryChart);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      gallery.getByRole('button', { name: `Save ${F.galleryChart} as PNG`, exact: true }).click(),
+    ]);
+    const png = readFileSync(await download.path());
+    const galleryBox = (await gallery.boundingBox())!;
+    expect(png.readUInt32BE(16)).toBe(Math.round(galleryBox.width * 2));
+    const cell = await gallery
+      .locator('image')
+      .nth(8)
+      .evaluate((el, b) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left - b.x, y: r.top - b.y, width: r.width, height: r.height };
+      }, galleryBox);
+    const [{ spread }] = await pngRegions(page, png, [cell]);
+    expect(spread).toBeGreaterThan(100);
 
     // L1 against L2 (2 runs) and early stopping (1 run), side by side.
     await section(F.decayTitle)
