@@ -37,8 +37,15 @@ export interface GradientCheckResult {
  * The book's gradient_check: backprop gradients vs numerical ones, per trainable parameter
  * (W1, b1, ...). Use a float64 network. Dropout masks are frozen at the backprop pass's mask so
  * both sides differentiate the same function; BatchNormalization running stats are restored after.
+ * `onResult`, when given, hears each parameter's result as soon as it is known (for progress).
  */
-export function gradientCheck(network: Network, x: NetInput, t: Targets, h = 1e-4): GradientCheckResult[] {
+export function gradientCheck(
+  network: Network,
+  x: NetInput,
+  t: Targets,
+  h = 1e-4,
+  onResult?: (result: GradientCheckResult, index: number, total: number) => void,
+): GradientCheckResult[] {
   const flat = network.flatParams();
   const saved = flat.slice();
   network.gradient(x, t);
@@ -56,7 +63,9 @@ export function gradientCheck(network: Network, x: NetInput, t: Targets, h = 1e-
         sum += d;
         if (d > max) max = d;
       }
-      results.push({ name, meanAbsDiff: sum / numeric.length, maxAbsDiff: max });
+      const result = { name, meanAbsDiff: sum / numeric.length, maxAbsDiff: max };
+      results.push(result);
+      onResult?.(result, results.length - 1, Object.keys(network.params).length);
     }
   } finally {
     network.freezeDropout(false);

@@ -4,9 +4,22 @@
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { Rng, bookSpec, createNetwork, float64Backend, gradientCheck } from '../../src/nn';
+import {
+  Rng,
+  bookSpec,
+  createNetwork,
+  createOptimizer,
+  float64Backend,
+  gradientCheck,
+  numericalGradient,
+  shiftRotate,
+} from '../../src/nn';
 import {
   BOOK_OUTPUT,
+  BOOK_SHOPPING,
+  bookLayerGraph,
+  layerGraph,
+  shoppingGraph,
   RACE_LEARNING_RATES,
   accuracyVersusLoss,
   activationCurve,
@@ -30,6 +43,9 @@ import {
   sigmoid,
   softmax,
   tangentLine,
+  timedIteration,
+  perturbedImages,
+  sampleSplit,
 } from '../../src/nn/toys';
 import { denseFloat64, loadMnist } from './mnist-fixture';
 
@@ -184,6 +200,162 @@ describe('ch04/ch05: why backprop', () => {
     for (const d of times.meanAbsDiff) {
       expect(d.value, d.name).toBeLessThan(1e-7);
       expect(d.value).toBeCloseTo(check.find((c) => c.name === d.name)!.meanAbsDiff, 9);
+    }
+  });
+});
+
+describe('ch05: computational graphs', () => {
+  it('the shopping graph of §5.4.2: price 715; d apple 2.2, d apple_num 110, d orange 3.3, d orange_num 165, d tax 650', () => {
+    const g = shoppingGraph(BOOK_SHOPPING);
+    const value = (r: typeof g.forward, e: string) => r[e].data[0];
+    expect(Math.trunc(value(g.forward, 'price'))).toBe(715); // the book prints int(price)
+    expect(
+      printed([
+        value(g.forward, 'applePrice'),
+        value(g.forward, 'orangePrice'),
+        value(g.forward, 'allPrice'),
+      ]),
+    ).toEqual([200, 450, 650]);
+    const d = (e: string) => value(g.grads, e);
+    expect(printed([d('apple'), d('appleNum'), d('orange'), d('orangeNum'), d('tax')])).toEqual([
+      2.2, 110, 3.3, 165, 650,
+    ]);
+    // Backward node by node, as buy_apple_orange.py calls it: tax, add, orange, apple.
+    expect(g.steps.map((s) => s.node)).toEqual(['mulTax', 'add', 'mulOrange', 'mulApple']);
+    const tax = g.steps[0];
+    expect(tax.dout.data[0]).toBe(1);
+    expect(tax.inputs.map((i) => [i.edge, i.local!.data[0], i.grad.data[0]])).toEqual([
+      ['allPrice', 1.1, 1.1],
+      ['tax', 650, 650],
+    ]);
+    expect(g.steps[1].inputs.map((i) => [i.rule, printed(i.grad.data)[0]])).toEqual([
+      ['add', 1.1],
+      ['add', 1.1],
+    ]);
+    // Each product is the arriving gradient times the local one.
+    for (const s of g.steps)
+      for (const i of s.inputs)
+        expect(i.grad.data[0]).toBeCloseTo(s.dout.data[0] * (i.local?.data[0] ?? 1), 12);
+  });
+
+  it('editing an input updates everything downstream and upstream', () => {
+    const g = shoppingGraph({ ...BOOK_SHOPPING, appleNum: 4 });
+    expect(printed(g.forward.price.data)).toEqual([935]);
+    expect(printed(g.grads.apple.data)).toEqual([4.4]);
+    expect(printed(g.grads.tax.data)).toEqual([850]);
+  });
+
+  it('Affine → ReLU → SoftmaxWithLoss on a tiny batch: the book’s A1 in row 1, a ReLU mask, gradients equal to numerical ones', () => {
+    const inputs = bookLayerGraph();
+    const g = layerGraph(inputs);
+    expect(printed(g.forward.a.data.subarray(0, 3))).toEqual([0.3, 0.7, 1.1]);
+    expect(printed(g.forward.a.data.subarray(3, 6))).toEqual([0.04, -0.02, -0.08]);
+    expect(printed(g.forward.r.data.subarray(3, 6))).toEqual([0.04, 0, 0]);
+    expect(g.steps.map((s) => s.node)).toEqual(['softmaxWithLoss', 'relu', 'affine']);
+    expect(Array.from(g.steps[1].inputs[0].local!.data)).toEqual([1, 1, 1, 1, 0, 0]);
+    // dL/dr = (y - t) / N
+    const y = g.forward.y.data;
+    expect(g.grads.r.data[2]).toBeCloseTo((y[2] - 1) / 2, 12);
+    // The loss as a function of W, b and x, through the same graph: central differences agree.
+    const loss = (v: typeof inputs) => layerGraph(v).forward.L.data[0];
+    const flatW = Float64Array.from(inputs.W.flat());
+    const dW = numericalGradient(
+      () => loss({ ...inputs, W: [Array.from(flatW.subarray(0, 3)), Array.from(flatW.subarray(3, 6))] }),
+      flatW,
+    );
+    for (let k = 0; k < 6; k++) expect(g.grads.W.data[k]).toBeCloseTo(dW[k], 8);
+    const b = Float64Array.from(inputs.b);
+    const db = numericalGradient(() => loss({ ...inputs, b: Array.from(b) }), b);
+    for (let k = 0; k < 3; k++) expect(g.grads.b.data[k]).toBeCloseTo(db[k], 8);
+    const x = Float64Array.from(inputs.x.flat());
+    const dx = numericalGradient(
+      () => loss({ ...inputs, x: [Array.from(x.subarray(0, 2)), Array.from(x.subarray(2, 4))] }),
+      x,
+    );
+    for (let k = 0; k < 4; k++) expect(g.grads.x.data[k]).toBeCloseTo(dx[k], 8);
+  });
+});
+
+describe('ch04 §4.5: training both ways', () => {
+  it('numerical and backprop iterations from the same start trace the same loss curve; both timed, numerical the slower', () => {
+    const train = loadMnist('train', 30);
+    const make = () => createNetwork(bookSpec({ hidden: [5] }), { backend: float64Backend, rng: new Rng(0) });
+    const nets = { backprop: make(), numerical: make() };
+    const sgd = () => createOptimizer('sgd', { lr: 0.1, backend: float64Backend });
+    const optimizers = { backprop: sgd(), numerical: sgd() };
+    const pixels = denseFloat64(train, 30);
+    const curves = { backprop: [] as number[], numerical: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      const x = { kind: 'dense' as const, n: 10, data: pixels.slice(i * 7840, (i + 1) * 7840) };
+      const t = train.labels.slice(i * 10, (i + 1) * 10);
+      const its = (['backprop', 'numerical'] as const).map((m) => {
+        const r = timedIteration(nets[m], optimizers[m], x, t, m, () => performance.now());
+        curves[m].push(r.loss);
+        return r;
+      });
+      expect(its[0].time).toBeGreaterThan(0);
+      expect(its[1].time).toBeGreaterThan(its[0].time);
+    }
+    expect(curves.backprop[0]).toBeCloseTo(2.3026, 2); // ln 10: a fresh net guesses uniformly
+    for (let i = 0; i < 3; i++) expect(curves.numerical[i]).toBeCloseTo(curves.backprop[i], 8);
+    expect(nets.numerical.flatParams()[0]).toBeCloseTo(nets.backprop.flatParams()[0], 10);
+  });
+});
+
+describe('ch06 §6.4: the images the trainer feeds', () => {
+  const train = loadMnist('train', 4);
+  const split = sampleSplit(train.images.subarray(0, 4 * 784), train.labels.subarray(0, 4));
+  const none = { noiseSigma: 0, augmentShift: 0, augmentRotate: 0 };
+
+  it('unperturbed: the pixels / 255, through the sparse batch path', () => {
+    const out = perturbedImages(split, none, new Rng(1));
+    expect(out).toHaveLength(4);
+    for (let p = 0; p < 784; p++) expect(out[2][p]).toBeCloseTo(split.images[2 * 784 + p] / 255, 6);
+  });
+
+  it('noise σ 0.3: every pixel moved, clipped to [0, 1]; a new draw differs', () => {
+    const a = perturbedImages(split, { ...none, noiseSigma: 0.3 }, new Rng(1));
+    const b = perturbedImages(split, { ...none, noiseSigma: 0.3 }, new Rng(2));
+    expect(a[0].every((v) => v >= 0 && v <= 1)).toBe(true);
+    const moved = a[0].filter((v, p) => Math.abs(v - split.images[p] / 255) > 1e-6).length;
+    expect(moved).toBeGreaterThan(300);
+    expect(Array.from(a[0])).not.toEqual(Array.from(b[0]));
+  });
+
+  it('shift and rotation: exactly augment.ts’s shiftRotate with the trainer’s draws', () => {
+    const perturb = { ...none, augmentShift: 2, augmentRotate: 10 };
+    const out = perturbedImages(split, perturb, new Rng(7));
+    const rng = new Rng(7);
+    const expected = new Float32Array(784);
+    const sx = rng.int(5) - 2;
+    const sy = rng.int(5) - 2;
+    const angle = ((2 * rng.next() - 1) * 10 * Math.PI) / 180;
+    shiftRotate(split.images, 0, expected, 28, sx, sy, angle);
+    for (let p = 0; p < 784; p++) expect(out[0][p]).toBeCloseTo(expected[p], 6);
+  });
+});
+
+describe('ch05 §5.7.3: the gradient check parameter by parameter (as the Labs worker reports it)', () => {
+  it('onResult hears W1, b1, W2, b2 in order, the same results gradientCheck returns, each well under 1e-7', () => {
+    const train = loadMnist('train', 3);
+    const net = createNetwork(bookSpec({ hidden: [5] }), { backend: float64Backend, rng: new Rng(0) });
+    const heard: [string, number, number][] = [];
+    const results = gradientCheck(
+      net,
+      { kind: 'dense', n: 3, data: denseFloat64(train, 3) },
+      train.labels,
+      1e-4,
+      (r, index, total) => heard.push([r.name, index, total]),
+    );
+    expect(heard).toEqual([
+      ['W1', 0, 4],
+      ['b1', 1, 4],
+      ['W2', 2, 4],
+      ['b2', 3, 4],
+    ]);
+    for (const r of results) {
+      expect(r.meanAbsDiff, r.name).toBeLessThan(1e-7);
+      expect(r.meanAbsDiff, r.name).toBeGreaterThan(0); // two different computations, not one copied
     }
   });
 });

@@ -1,6 +1,7 @@
-/** The book's toys, Chapters 4.5 and 5.7: why backprop (its time against numerical gradients). (See ./index.ts.) */
+/** The book's toys, Chapters 4.5 and 5.7: why backprop (its time against numerical gradients), and training both ways. (See ./index.ts.) */
 import { numericalGradient } from '../gradient';
 import type { Network } from '../network';
+import type { Optimizer } from '../optimizers';
 import type { NetInput, Targets } from '../tensor';
 
 // ---------------------------------------------------------------- §4.5 / §5.7 why backprop
@@ -37,4 +38,45 @@ export function gradientTimes(network: Network, x: NetInput, t: Targets, now: ()
     return { name, value: sum / g.length };
   });
   return { backprop, numerical, meanAbsDiff };
+}
+
+// ---------------------------------------------------------------- §4.5 training both ways
+
+/** How an iteration gets its gradient: backpropagation (§5.7.4) or numerical differentiation (§4.5). */
+export type GradientMethod = 'backprop' | 'numerical';
+
+/** One training iteration: the loss on its batch (before the update) and its clock time. */
+export interface TimedIteration {
+  loss: number;
+  /** Clock time of the gradient and the update, in the clock's unit. */
+  time: number;
+}
+
+/**
+ * One iteration of the book's train_neuralnet.py: the loss on the batch, the gradient of every
+ * parameter by `method` (network.gradient, or numericalGradient over network.loss as §4.5's
+ * TwoLayerNet.numerical_gradient does), then optimizer.update; timed with `now`. Started from
+ * the same weights with the same batches, both methods trace the same loss curve.
+ */
+export function timedIteration(
+  network: Network,
+  optimizer: Optimizer,
+  x: NetInput,
+  t: Targets,
+  method: GradientMethod,
+  now: () => number,
+): TimedIteration {
+  const start = now();
+  let loss: number;
+  if (method === 'backprop') {
+    loss = network.gradient(x, t);
+    optimizer.update(network.params, network.grads);
+  } else {
+    const f = (): number => network.loss(x, t, true);
+    loss = f();
+    const grads: Record<string, Float64Array> = {};
+    for (const name in network.params) grads[name] = numericalGradient(f, network.params[name]);
+    optimizer.update(network.params, grads);
+  }
+  return { loss, time: now() - start };
 }

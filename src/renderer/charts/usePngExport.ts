@@ -4,12 +4,16 @@ import { toLabMessage } from '../../shared/messages';
 import { useLabStore } from '../store';
 import { exportChartPng } from './exportPng';
 
-export function usePngExport<E extends HTMLElement = HTMLElement>(title: string) {
+export function usePngExport<E extends HTMLElement = HTMLElement>(
+  title: string,
+  /** How the region becomes a PNG: its one chart by default; a lab figure exports all its panels. */
+  exporter: (container: HTMLElement, title: string) => Promise<void> = exportChartPng,
+) {
   const ref = useRef<E>(null);
   const pushNotice = useLabStore((s) => s.pushNotice);
   const savePng = () => {
     if (!ref.current) return;
-    exportChartPng(ref.current, title).catch((err: unknown) =>
+    exporter(ref.current, title).catch((err: unknown) =>
       pushNotice('notice.exportFailed', toLabMessage(err)),
     );
   };

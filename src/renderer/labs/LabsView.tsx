@@ -8,12 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { ActivationsLab } from './ActivationsLab';
 import { BackpropLab } from './BackpropLab';
 import { GradientLab } from './GradientLab';
+import { GraphLab } from './GraphLab';
 import { InitWeightsLab } from './InitWeightsLab';
 import { LAB_CHAPTERS, LAB_IDS, type LabId } from './labList';
 import { LossesLab } from './LossesLab';
 import { NumDiffLab } from './NumDiffLab';
 import { OptimizersLab } from './OptimizersLab';
-import { PresetsLab, RegularisationLab } from './PresetsLab';
+import { PresetsLab } from './PresetsLab';
+import { RegularisationLab } from './RegularisationLab';
 import { ShapesLab } from './ShapesLab';
 import { SoftmaxLab } from './SoftmaxLab';
 import './labs.css';
@@ -26,6 +28,7 @@ const PAGES: Record<LabId, () => React.JSX.Element> = {
   numdiff: NumDiffLab,
   gradient: GradientLab,
   backprop: BackpropLab,
+  graph: GraphLab,
   optimizers: OptimizersLab,
   initWeights: InitWeightsLab,
   regularisation: RegularisationLab,

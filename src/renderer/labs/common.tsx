@@ -6,6 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePngExport } from '../charts/usePngExport';
+import { exportFigurePng } from './figurePng';
 import type { LabId } from './labList';
 
 /** One lab's page: its heading, the book's section, what to try, a Reset, then the lab. */
@@ -33,7 +34,10 @@ export function LabPage({ id, onReset, children }: { id: LabId; onReset?: () => 
   );
 }
 
-/** A chart region named `title`, with Export PNG and a text summary for screen readers (and tests). */
+/**
+ * A chart region named `title`, with Export PNG (the whole figure: every panel with its caption)
+ * and a text summary for screen readers (and tests).
+ */
 export function LabFigure({
   title,
   summary,
@@ -44,7 +48,8 @@ export function LabFigure({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { ref, savePng } = usePngExport(title);
+  const { ref, savePng } = usePngExport(title, exportFigurePng);
+
   return (
     <section className="chart lab__figure" aria-label={title} ref={ref}>
       <div className="chart__header">

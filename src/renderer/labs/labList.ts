@@ -2,7 +2,7 @@
 export const LAB_CHAPTERS = [
   { chapter: 'ch03', labs: ['activations', 'shapes', 'softmax'] },
   { chapter: 'ch04', labs: ['losses', 'numdiff', 'gradient'] },
-  { chapter: 'ch05', labs: ['backprop'] },
+  { chapter: 'ch05', labs: ['graph', 'backprop'] },
   { chapter: 'ch06', labs: ['optimizers', 'initWeights', 'regularisation', 'presets'] },
 ] as const;
 

@@ -1,5 +1,7 @@
 /** Japanese: the Labs, the book's chapters 3 to 6 as live pages. */
 import type { LabsStrings } from '../en/labs';
+import { graphLabStrings } from './labs-graph';
+import { primerStrings } from './labs-primer';
 
 export const labsStrings: LabsStrings = {
   labs: {
@@ -20,6 +22,8 @@ export const labsStrings: LabsStrings = {
       reset: 'リセット',
       play: '再生',
       step: '1 ステップ',
+      // issue 12: the labs' worker
+      workerFailed: 'ラボのワーカーが失敗しました: {{message}}',
     },
     activations: {
       title: '活性化関数',
@@ -142,23 +146,27 @@ export const labsStrings: LabsStrings = {
       title: 'なぜ誤差逆伝播法か',
       section: '4.5, 5.7',
       intro:
-        '784-h-10 のネットワークで、MNIST の最初の 3 枚の訓練画像に対する同じ勾配を、誤差逆伝播法と数値微分（パラメータ 1 つにつき順方向の計算 2 回）で 1 回ずつ求め、このマシンでの時間を測ります。続いて勾配確認として、パラメータごとの差の平均を示します（本書ではおよそ 1e-10〜1e-7）。',
+        '本の 2 層ネットワークを実際の MNIST 画像で、同じ初期重みと同じ 10 枚ずつのバッチから 2 回学習します。1 回は数値微分の勾配（パラメータ 1 つにつき順方向の計算 2 回、§4.5）、もう 1 回は誤差逆伝播法（§5.7）で、1 イテレーションずつ交互にワーカーで計算します。損失の曲線は同じになり、1 イテレーションあたりの時間をこのマシンで計測します。',
       hidden: 'ネットワーク',
       params: 'パラメータ',
-      measure: '計測する',
-      measuring: '計測中… 数値微分には少し時間がかかります。',
+      iterations: 'イテレーション数',
+      measure: '両方の方法で学習する',
+      measuring:
+        '学習中… 両方の方法で {{total}} 回中 {{done}} 回終了（バッチ {{batch}} 枚）。数値微分には少し時間がかかります。',
       failed: '計測できませんでした：{{message}}',
       result:
-        '誤差逆伝播法：勾配 1 回あたり {{backprop}}。数値微分：勾配 1 回あたり {{numerical}}、およそ {{ratio}} 倍の時間です。',
+        '誤差逆伝播法：1 イテレーションあたり {{backprop}}。数値微分：1 イテレーションあたり {{numerical}}、およそ {{ratio}} 倍の時間です。',
       us: '{{v}} µs',
       ms: '{{v}} ms',
       s: '{{v}} 秒',
-      chart: '勾配 1 回あたりの時間のグラフ',
+      chart: '1 イテレーションあたりの時間のグラフ',
       logMs: 'log₁₀ 時間（ms）',
       backpropSeries: '誤差逆伝播法',
       numericalSeries: '数値微分',
-      summary: '計測値：誤差逆伝播法 {{backprop}} ms、数値微分 {{numerical}} ms。',
-      check: 'パラメータごとの |誤差逆伝播法 − 数値微分| の平均',
+      summary: '計測値：誤差逆伝播法 {{backprop}} ms、数値微分 {{numerical}} ms（1 イテレーションあたり）。',
+      lossChart: '両方の方法の損失の推移のグラフ',
+      lossSummary: 'イテレーションごとの損失（誤差逆伝播法/数値微分）：{{losses}}。',
+      iteration: 'イテレーション',
     },
     optimizers: {
       title: '最適化手法の比較',
@@ -189,7 +197,7 @@ export const labsStrings: LabsStrings = {
       title: '正則化の入門',
       section: '6.4–6.5',
       intro:
-        'ネットワークが訓練データを丸暗記しないようにする方法です。下の各プリセットは MNIST ラボで小さな学習を並べて始めます。訓練データとテストデータの認識精度の差を比べ、「重み」タブでヒストグラム（L1 ではゼロに尖った山）を見てください。',
+        'ネットワークが訓練データを丸暗記しないための方法を、ここから開始して並べて学習する小さな MNIST の実行で示します：L1 と L2 の重みのヒストグラム、300 枚での訓練とテストの認識精度の差とその対策、学習器に与えるノイズ入り・拡張済みの画像、早期終了の時点を示した検証曲線。',
       terms: {
         l1: {
           term: 'L1 の Weight decay',
@@ -216,6 +224,8 @@ export const labsStrings: LabsStrings = {
           text: '検証データを取り分け、その認識精度が何回か続けて改善しなければ学習を止めます。',
         },
       },
+      // issue 12: the primer's figures
+      figures: primerStrings,
     },
     presets: {
       title: 'MNIST の実験',
@@ -279,5 +289,7 @@ export const labsStrings: LabsStrings = {
         early: '早期終了、猶予 {{patience}} 回',
       },
     },
+    // issue 12: ch05 computational graphs
+    graph: graphLabStrings,
   },
 };

@@ -1,5 +1,7 @@
 /** Korean: the Labs, the book's chapters 3 to 6 as live pages. */
 import type { LabsStrings } from '../en/labs';
+import { graphLabStrings } from './labs-graph';
+import { primerStrings } from './labs-primer';
 
 export const labsStrings: LabsStrings = {
   labs: {
@@ -20,6 +22,8 @@ export const labsStrings: LabsStrings = {
       reset: '초기화',
       play: '재생',
       step: '한 단계',
+      // issue 12: the labs' worker
+      workerFailed: '실습 워커가 실패했습니다: {{message}}',
     },
     activations: {
       title: '활성화 함수',
@@ -142,23 +146,27 @@ export const labsStrings: LabsStrings = {
       title: '왜 오차역전파법인가',
       section: '4.5, 5.7',
       intro:
-        '784-h-10 신경망에서 MNIST의 첫 훈련 이미지 3장에 대한 같은 기울기를 오차역전파법과 수치 미분(매개변수 하나마다 순전파 2번)으로 한 번씩 구하고, 이 컴퓨터에서 걸린 시간을 잽니다. 이어서 기울기 확인으로 매개변수별 차이의 평균을 보여 줍니다(책에서는 약 1e-10~1e-7).',
+        '책의 2층 신경망을 실제 MNIST 이미지로, 같은 초기 가중치와 같은 10장씩의 배치에서 두 번 학습합니다. 한 번은 수치 미분 기울기(매개변수 하나당 순전파 2번, §4.5), 한 번은 오차역전파법(§5.7)으로, 한 반복씩 번갈아 워커에서 계산합니다. 손실 곡선은 같고, 반복 한 번의 시간을 이 컴퓨터에서 측정합니다.',
       hidden: '신경망',
       params: '매개변수',
-      measure: '측정',
-      measuring: '측정 중… 수치 미분은 시간이 조금 걸립니다.',
+      iterations: '반복 횟수',
+      measure: '두 방법으로 학습',
+      measuring:
+        '학습 중… 두 방법 모두 {{total}}번 중 {{done}}번 완료(배치 {{batch}}장). 수치 미분은 시간이 조금 걸립니다.',
       failed: '측정하지 못했습니다: {{message}}',
       result:
-        '오차역전파법: 기울기 한 번에 {{backprop}}. 수치 미분: 기울기 한 번에 {{numerical}}, 약 {{ratio}}배 더 걸립니다.',
-      us: '{{v}}µs',
-      ms: '{{v}}ms',
+        '오차역전파법: 반복당 {{backprop}}. 수치 미분: 반복당 {{numerical}}, 약 {{ratio}}배 더 걸립니다.',
+      us: '{{v}} µs',
+      ms: '{{v}} ms',
       s: '{{v}}초',
-      chart: '기울기 한 번당 시간 그래프',
-      logMs: 'log₁₀ 시간 (ms)',
+      chart: '반복당 시간 그래프',
+      logMs: 'log₁₀ 시간(ms)',
       backpropSeries: '오차역전파법',
       numericalSeries: '수치 미분',
-      summary: '측정값: 오차역전파법 {{backprop}} ms, 수치 미분 {{numerical}} ms.',
-      check: '매개변수별 |오차역전파법 − 수치 미분|의 평균',
+      summary: '측정값: 오차역전파법 {{backprop}} ms, 수치 미분 {{numerical}} ms(반복당).',
+      lossChart: '두 방법의 반복별 손실 그래프',
+      lossSummary: '반복별 손실(오차역전파법/수치 미분): {{losses}}.',
+      iteration: '반복',
     },
     optimizers: {
       title: '옵티마이저 비교',
@@ -189,7 +197,7 @@ export const labsStrings: LabsStrings = {
       title: '정규화 입문',
       section: '6.4–6.5',
       intro:
-        '신경망이 훈련 데이터를 통째로 외우지 않게 하는 방법들입니다. 아래 프리셋은 MNIST 실험실에서 작은 학습을 나란히 시작합니다. 훈련 정확도와 시험 정확도의 차이를 비교하고, ‘가중치’ 탭에서 히스토그램(L1의 0에 솟은 봉우리)을 보세요.',
+        '신경망이 훈련 데이터를 외우지 않게 하는 방법을, 여기서 시작해 나란히 학습하는 작은 MNIST 실행으로 보여 줍니다: L1과 L2 가중치 히스토그램, 300장에서의 훈련·시험 정확도 차이와 그 대책, 학습기에 넣는 잡음·확장 이미지, 조기 종료 시점을 표시한 검증 곡선.',
       terms: {
         l1: { term: 'L1 가중치 감소', text: '손실에 λ Σ|W|를 더합니다. 많은 가중치가 정확히 0이 됩니다.' },
         l2: {
@@ -213,6 +221,8 @@ export const labsStrings: LabsStrings = {
           text: '검증 데이터를 떼어 두고, 그 정확도가 몇 번 연속 나아지지 않으면 학습을 멈춥니다.',
         },
       },
+      // issue 12: the primer's figures
+      figures: primerStrings,
     },
     presets: {
       title: 'MNIST 실험',
@@ -274,5 +284,7 @@ export const labsStrings: LabsStrings = {
         early: '조기 종료, 인내 {{patience}}회',
       },
     },
+    // issue 12: ch05 computational graphs
+    graph: graphLabStrings,
   },
 };

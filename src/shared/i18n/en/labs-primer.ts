@@ -1,0 +1,42 @@
+/** English: the Regularisation primer's figures and their runs (issue 12). */
+export const primerStrings = {
+  start: 'Start {{n}} runs side by side',
+  startFailed: 'The runs could not start: {{message}}',
+  progress: '{{name}}: {{iteration}} / {{total}} ({{state}})',
+  decayTitle: 'L1 against L2 weight decay (§6.4.2)',
+  decayAbout:
+    'Two small runs on 300 training images, one with L1 (λ 0.01), one with L2 (λ 0.1). L1 pulls every weight towards 0 by the same amount, so the weights the data does not need end at 0; L2 shrinks each in proportion and leaves none exactly 0. The histograms are the first layer’s weights, refreshed at each evaluation.',
+  decayChart: 'L1 and L2 weight histograms chart',
+  zeroShare: '{{name}}: {{share}} within ±0.001',
+  decaySummary: 'Share of the first layer’s weights within ±0.001: L1 {{l1}}, L2 {{l2}}.',
+  gapTitle: 'The train–test gap with 300 images (§6.4.1, 6.4.3)',
+  gapAbout:
+    'With only 300 training images the network learns them all while the test accuracy stays far behind: overfitting. The same run with weight decay, and with dropout, side by side.',
+  gapChart: 'Train and test accuracy chart',
+  gapRow: '{{name}}: train {{train}}, test {{test}}, gap {{gap}} points.',
+  train: 'Train accuracy',
+  test: 'Test accuracy',
+  galleryTitle: 'What the trainer feeds: noise and augmentation',
+  galleryAbout:
+    'The first training images as a run with these settings trains on them: through the trainer’s own batch builder, with Gaussian noise of σ, or shifted and rotated at random. Each epoch draws new noise and new shifts.',
+  galleryChart: 'Training images gallery chart',
+  sigma: 'Noise σ',
+  shift: 'Shift (px)',
+  rotate: 'Rotation (°)',
+  drawAgain: 'Draw again',
+  asTheyAre: 'As they are',
+  noisy: 'Noise σ {{sigma}}',
+  augmented: 'Shift ±{{shift}}, rotate ±{{rotate}}°',
+  earlyTitle: 'Early stopping (§6.5.1)',
+  earlyAbout:
+    'A fifth of the 300 images is held out for validation. The trainer stops the run when the validation loss has not improved for 5 evaluations; the weights worth keeping are those at its lowest point.',
+  earlyChart: 'Validation curve chart',
+  validationLoss: 'Validation loss',
+  trainLoss: 'Training loss',
+  iteration: 'Iteration',
+  best: 'lowest validation loss',
+  stopped: 'stopped',
+  bestAt: 'Lowest validation loss {{loss}} at iteration {{iteration}}.',
+  stoppedAt: 'Stopped early at iteration {{iteration}}.',
+  presetsTitle: 'The book’s longer experiments, in the MNIST lab',
+};
