@@ -99,3 +99,5 @@ export type { FeatureMap, WeightedLayer } from './network';
 export { bookSpec } from './book-spec';
 export type { ConvGeometry } from './kernels';
 export * as toys from './toys';
+// Look deeper (saliency, hidden-layer map, histograms)
+export { InputGradient, type Saliency } from './saliency';

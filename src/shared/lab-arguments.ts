@@ -97,3 +97,13 @@ export const importChoicesSchema = z
     training: z.record(z.string(), z.unknown()).optional(),
   })
   .describe('import choices');
+
+// Look deeper (issue 13)
+
+/** A class of the run's output (0..9); left out (or null over JSON) for the network's top class. */
+export const classIndexSchema = z
+  .number()
+  .int()
+  .min(0, 'must be a class 0 to 9')
+  .max(9, 'must be a class 0 to 9')
+  .describe('class');

@@ -27,6 +27,8 @@ import {
 } from './lab-arguments';
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
+import type { Explanation } from './explain';
+import { classIndexSchema } from './lab-arguments';
 
 /**
  * A result: the service's own value, so its shape is its TypeScript type and it is not checked
@@ -122,6 +124,13 @@ export const LAB_METHOD_TABLE = {
       storageNotice: z.custom<LabMessage>((v) => typeof v === 'object' && v !== null).nullable(),
     }),
   ),
+
+  // Look deeper (issue 13)
+  /**
+   * Saliency of 784 drawn pixels for a class (left out: the top class): ∂score/∂pixel and pixel ×
+   * that, by the run's worker, from its current weights.
+   */
+  explain: call(z.tuple([runIdSchema, pixelsSchema, classIndexSchema.optional()]), result<Explanation>()),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

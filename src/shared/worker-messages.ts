@@ -8,6 +8,7 @@ import type { LabMessage } from './messages';
 import type { SharedDataset } from './dataset';
 import type { TrainConfig } from './hyperparams';
 import type { EpochMetrics, Prediction, WeightTensor } from './runs';
+import type { Explanation } from './explain';
 
 /** What the service passes a run worker as workerData. */
 export interface RunWorkerData {
@@ -44,7 +45,9 @@ export type ToRunWorker =
   /** Classify every test image (LabApi.evaluateRun), answered by `classified`. */
   | { type: 'classify-test'; requestId: number }
   /** Classify the given images in one go (LabApi.evaluateDrawings), answered by `classified`. */
-  | ({ type: 'classify-images'; requestId: number } & LabelledImages);
+  | ({ type: 'classify-images'; requestId: number } & LabelledImages)
+  // Look deeper (issue 13): the saliency of one drawing (LabApi.explain), answered by `explanation`.
+  | { type: 'explain'; requestId: number; pixels: Uint8Array; classIndex: number | null };
 
 /** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
@@ -84,7 +87,9 @@ export type FromRunWorker =
   | { type: 'prediction'; requestId: number; prediction: Prediction }
   | { type: 'weights'; requestId: number; tensors: WeightTensor[] }
   | ({ type: 'classified'; requestId: number } & Classified)
-  | { type: 'error'; requestId?: number; message: LabMessage };
+  | { type: 'error'; requestId?: number; message: LabMessage }
+  // Look deeper (issue 13)
+  | { type: 'explanation'; requestId: number; explanation: Explanation };
 
 /** The splits the evaluator scores (validation is scored by the run worker itself, for early stopping). */
 export type EvalSplitName = 'train' | 'test';

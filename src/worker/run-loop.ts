@@ -22,6 +22,7 @@ import { message, rawMessage, toLabMessage, type LabMessage } from '../shared/me
 import { divergedMessage } from './diverged';
 import { classifySplit, predictDigit, weightTensors, type LabelledImageSet, type RunSplits } from './engine';
 import { snapshotTensors, takeSnapshot } from './snapshot';
+import { explainDigit } from './explain';
 
 const SLICE_MS = 20; // train this long, then let messages in
 const FLUSH_MS = 50; // send iteration losses at most this often
@@ -270,6 +271,16 @@ export class RunLoop {
         const { pixelsPerImage } = this.splits.test;
         const images = { count: msg.labels.length, pixelsPerImage, images: msg.pixels, labels: msg.labels };
         this.classify(msg.requestId, images);
+        break;
+      }
+      case 'explain': {
+        const explanation = explainDigit(this.trainer.network, msg.pixels, msg.classIndex);
+        const { probabilities, gradient, evidence } = explanation;
+        this.post({ type: 'explanation', requestId: msg.requestId, explanation }, [
+          probabilities.buffer,
+          gradient.buffer,
+          evidence.buffer,
+        ] as ArrayBuffer[]);
         break;
       }
       case 'init':

@@ -181,6 +181,9 @@ export class RunWorkers {
         settle(entry, requestId, classified);
         break;
       }
+      case 'explanation':
+        settle(entry, msg.requestId, msg.explanation);
+        break;
       case 'error':
         if (msg.requestId !== undefined) settle(entry, msg.requestId, new LabError(msg.message));
         else this.fail(entry, msg.message);

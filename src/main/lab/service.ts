@@ -17,6 +17,7 @@ import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { LabError, message } from '../../shared/messages';
 import type { Classified } from '../../shared/worker-messages';
+import type { Explanation } from '../../shared/explain';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
 import { DatasetSource } from './dataset-source';
@@ -179,6 +180,18 @@ export class LabService implements LabHandlers {
     await this.ready();
     const entry = this.registry.get(runId);
     return this.workers.request(entry, (requestId) => ({ type: 'predict', requestId, pixels }));
+  }
+
+  /** Look deeper: the saliency of one drawing for `classIndex` (left out: the top class), by the run's worker. */
+  async explain(runId: string, pixels: Uint8Array, classIndex?: number): Promise<Explanation> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    return this.workers.request(entry, (requestId) => ({
+      type: 'explain',
+      requestId,
+      pixels,
+      classIndex: classIndex ?? null,
+    }));
   }
 
   async getWeights(runId: string): Promise<WeightTensor[]> {
