@@ -123,7 +123,13 @@ export class InputGradient {
       // y = gamma · (x - runningMean) / sqrt(runningVar + ε) + beta  ⇒  dx = dout · gamma / sqrt(runningVar + ε)
       const M = layer.gamma.length;
       const dx = (s.dx = ensureMatrix(s.dx, N, M, alloc));
-      scaleColumns(dx.data, dout.data, N, M, (j) => layer.gamma[j] / Math.sqrt(layer.runningVar[j] + BATCH_NORM_EPS));
+      scaleColumns(
+        dx.data,
+        dout.data,
+        N,
+        M,
+        (j) => layer.gamma[j] / Math.sqrt(layer.runningVar[j] + BATCH_NORM_EPS),
+      );
       return dx;
     }
     if (layer instanceof Dropout) {

@@ -62,7 +62,9 @@ describe('LabService.explain', () => {
     const checked = checkedLab(lab);
     const run = (await lab.listRuns())[0];
     const pixels = new Uint8Array(784);
-    await expect(checked.explain(run.id, pixels, 10)).rejects.toThrow('Invalid class: must be a class 0 to 9');
+    await expect(checked.explain(run.id, pixels, 10)).rejects.toThrow(
+      'Invalid class: must be a class 0 to 9',
+    );
     await expect(checked.explain(run.id, pixels, 1.5)).rejects.toThrow(/Invalid class/);
     await expect(checked.explain(run.id, new Uint8Array(10), 1)).rejects.toThrow(/Invalid pixels/);
     await expect(checked.explain('run-404', pixels)).rejects.toThrow(/run-404/);

@@ -51,7 +51,8 @@ function build(spec: NetworkSpec, seed: number): Network {
   const rng = new Rng(seed, 3);
   const net = createNetwork(spec, { backend: float64Backend, rng });
   for (const t of net.tensors()) {
-    if (t.name.startsWith('runningMean')) for (let i = 0; i < t.data.length; i++) t.data[i] = rng.next() - 0.5;
+    if (t.name.startsWith('runningMean'))
+      for (let i = 0; i < t.data.length; i++) t.data[i] = rng.next() - 0.5;
     if (t.name.startsWith('runningVar')) for (let i = 0; i < t.data.length; i++) t.data[i] = 0.5 + rng.next();
     if (t.name.startsWith('gamma')) for (let i = 0; i < t.data.length; i++) t.data[i] = 0.5 + rng.next();
   }
@@ -83,30 +84,39 @@ const CASES: [string, NetworkSpec][] = [
   ['MLP, identity + MSE', { ...SMALL_MLP, loss: 'identity-mse', activation: 'sigmoid' }],
   ['simple convnet (conv, ReLU, max pool, affine)', SMALL_CNN],
   ['simple convnet with dropout', { ...SMALL_CNN, dropout: 0.3, pad: 0 }],
-  ['deep convnet (the book: 6 convolutions, pools, dropout with book scaling)', {
-    ...bookSpec({ inputSize: 784, outputSize: 10 }),
-    arch: 'deep-convnet',
-  }],
+  [
+    'deep convnet (the book: 6 convolutions, pools, dropout with book scaling)',
+    {
+      ...bookSpec({ inputSize: 784, outputSize: 10 }),
+      arch: 'deep-convnet',
+    },
+  ],
 ];
 
 describe('InputGradient (saliency) against the numerical gradient of the score', () => {
   for (const [name, spec] of CASES) {
-    it(name, () => {
-      const net = build(spec, 5);
-      const x = randomInput(spec.inputSize, 9);
-      const saliency = new InputGradient(net);
-      // Every class and pixel for the small nets; for the deep convnet (~20 ms a forward) two
-      // classes at 80 pixels spread over the image, every 9th plus the centre rows.
-      const deep = spec.arch === 'deep-convnet';
-      const classes = deep ? [0, 7] : [...Array(spec.outputSize).keys()];
-      const at = deep ? [...x.keys()].filter((i) => i % 9 === 0 || (i >= 392 && i < 400)).slice(0, 80) : undefined;
-      for (const c of classes) {
-        const s = saliency.compute(x, c);
-        expect(s.classIndex).toBe(c);
-        expectClose(s.gradient, numericalInputGradient(net, x, c, at), at);
-        for (let i = 0; i < x.length; i++) expect(s.evidence[i]).toBeCloseTo(x[i] * s.gradient[i], 12);
-      }
-    }, 120_000);
+    it(
+      name,
+      () => {
+        const net = build(spec, 5);
+        const x = randomInput(spec.inputSize, 9);
+        const saliency = new InputGradient(net);
+        // Every class and pixel for the small nets; for the deep convnet (~20 ms a forward) two
+        // classes at 80 pixels spread over the image, every 9th plus the centre rows.
+        const deep = spec.arch === 'deep-convnet';
+        const classes = deep ? [0, 7] : [...Array(spec.outputSize).keys()];
+        const at = deep
+          ? [...x.keys()].filter((i) => i % 9 === 0 || (i >= 392 && i < 400)).slice(0, 80)
+          : undefined;
+        for (const c of classes) {
+          const s = saliency.compute(x, c);
+          expect(s.classIndex).toBe(c);
+          expectClose(s.gradient, numericalInputGradient(net, x, c, at), at);
+          for (let i = 0; i < x.length; i++) expect(s.evidence[i]).toBeCloseTo(x[i] * s.gradient[i], 12);
+        }
+      },
+      120_000,
+    );
   }
 
   it('differentiates the top class when no class is given, and leaves the gradients alone', () => {

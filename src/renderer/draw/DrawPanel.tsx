@@ -15,6 +15,8 @@ import { PredictionReadout } from './PredictionReadout';
 import { RunPicker } from '../common/RunPicker';
 import type { Stroke } from './strokes';
 import { usePredict } from './usePredict';
+import { SaliencyView } from './SaliencyView';
+import { useExplain } from './useExplain';
 import { TestSetPanel } from '../test-set/TestSetPanel';
 import { useTestSet, type TestSetLab } from '../test-set/useTestSet';
 import { errorMessage, localizeMessage } from '../i18n/messages';
@@ -22,7 +24,7 @@ import '../common/inspect.css';
 import './draw.css';
 
 export interface DrawPanelProps {
-  lab: Pick<LabApi, 'predict'> & TestSetLab;
+  lab: Pick<LabApi, 'predict' | 'explain'> & TestSetLab;
   /** Runs to choose from (any state; finished and imported runs predict too). */
   runs: readonly RunSummary[];
   /** The app's selected run: the default choice, followed when it changes. */
@@ -49,6 +51,9 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
   const { prediction, error, request } = usePredict(lab, activeRun, throttleMs);
   const testSet = useTestSet(lab);
   const [added, setAdded] = useState<{ text: string; failed: boolean } | null>(null);
+  // Look deeper: the class the saliency maps explain (null: the top guess), following each prediction.
+  const [explainClass, setExplainClass] = useState<number | null>(null);
+  const saliency = useExplain(lab, activeRun, pixels, explainClass, pixels ? prediction : null);
 
   const onInk = (raster: Raster | null, final: boolean) => {
     let mnist: Uint8Array | null;
@@ -60,6 +65,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
       return;
     }
     setPixels(mnist);
+    if (!mnist) setExplainClass(null);
     request(mnist, final);
   };
 
@@ -144,7 +150,11 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
           </figure>
           <div className="inspect-draw-result">
             {runs.length === 0 ? <p className="inspect-hint">{t('draw.noRuns')}</p> : null}
-            <PredictionReadout probabilities={pixels ? (prediction?.probabilities ?? null) : null} />
+            <PredictionReadout
+              probabilities={pixels ? (prediction?.probabilities ?? null) : null}
+              explained={saliency.explanation?.classIndex ?? null}
+              onExplain={setExplainClass}
+            />
             {pixels ? (
               <fieldset className="inspect-label-row">
                 <legend>{t('testSet.thisWas')}</legend>
@@ -169,6 +179,14 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
               </p>
             ) : null}
           </div>
+          {pixels ? (
+            <SaliencyView
+              explanation={saliency.explanation}
+              error={saliency.error}
+              chosen={explainClass !== null}
+              onBackToTop={() => setExplainClass(null)}
+            />
+          ) : null}
         </div>
         {pixels && prediction ? <ActivationStrips activations={prediction.activations} /> : null}
       </section>

@@ -15,6 +15,8 @@ import { testSetStrings } from './testSet';
 import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
+// Look deeper (issue 13)
+import { insightStrings } from './insight';
 
 export const en = {
   ...appStrings,
@@ -29,6 +31,7 @@ export const en = {
   ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
+  ...insightStrings, // Look deeper (issue 13)
   ...msgStrings,
 };
 

@@ -13,6 +13,8 @@ import { testSetStrings } from './testSet';
 import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
+// Look deeper (issue 13)
+import { insightStrings } from './insight';
 
 export const ja: Dictionary = {
   ...appStrings,
@@ -27,5 +29,6 @@ export const ja: Dictionary = {
   ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
+  ...insightStrings, // Look deeper (issue 13)
   msg: jaMessages,
 };
