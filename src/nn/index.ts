@@ -101,3 +101,5 @@ export type { ConvGeometry } from './kernels';
 export * as toys from './toys';
 // Look deeper (saliency, hidden-layer map, histograms)
 export { InputGradient, type Saliency } from './saliency';
+export { pca, jacobiEigen, type PcaOptions, type PcaResult } from './pca';
+export { hiddenLayers, hiddenOutputs, type HiddenLayer, type HiddenOutputs } from './hidden-layers';
