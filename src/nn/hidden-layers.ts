@@ -12,7 +12,8 @@ import type { Layer } from './layers/layer';
 import type { Network } from './network';
 import type { Floats, Matrix } from './tensor';
 
-const ACTIVATION_CLASSES: readonly (abstract new (...args: never[]) => Layer)[] = Object.values(ACTIVATION_LAYERS);
+const ACTIVATION_CLASSES: readonly (abstract new (...args: never[]) => Layer)[] =
+  Object.values(ACTIVATION_LAYERS);
 
 /** One hidden layer: its index among network.layers, its name ('Relu1') and its width. */
 export interface HiddenLayer {
@@ -27,7 +28,8 @@ export function hiddenLayers(network: Network): HiddenLayer[] {
   let lastAffine: Affine | null = null;
   network.layers.forEach((layer, layerIndex) => {
     if (layer instanceof Affine) lastAffine = layer;
-    else if (layer instanceof BatchNormalization) return; // between the Affine and its activation
+    else if (layer instanceof BatchNormalization)
+      return; // between the Affine and its activation
     else if (ACTIVATION_CLASSES.some((C) => layer instanceof C) && lastAffine !== null) {
       result.push({ layerIndex, name: layer.name, width: (lastAffine as Affine).W.cols });
       lastAffine = null;

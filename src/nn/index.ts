@@ -103,3 +103,5 @@ export * as toys from './toys';
 export { InputGradient, type Saliency } from './saliency';
 export { pca, jacobiEigen, type PcaOptions, type PcaResult } from './pca';
 export { hiddenLayers, hiddenOutputs, type HiddenLayer, type HiddenOutputs } from './hidden-layers';
+export { hiddenMap, type HiddenMapResult } from './hidden-map';
+export { deadShare, histogram, layerHistograms, type Histogram, type LayerHistograms } from './histograms';

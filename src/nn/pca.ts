@@ -114,7 +114,8 @@ function topEigenvectors(
   const b = Math.min(d, k + 6); // a wider block converges faster for the top k
   // V (b, d): a fixed, deterministic start (a sine pattern), orthonormalised.
   let V = new Float64Array(b * d);
-  for (let r = 0; r < b; r++) for (let j = 0; j < d; j++) V[r * d + j] = Math.sin(1 + (r + 1) * (j + 1) * 0.7071);
+  for (let r = 0; r < b; r++)
+    for (let j = 0; j < d; j++) V[r * d + j] = Math.sin(1 + (r + 1) * (j + 1) * 0.7071);
   orthonormalise(V, b, d);
   let W = new Float64Array(b * d);
   const values = new Float64Array(b);

@@ -107,3 +107,11 @@ export const classIndexSchema = z
   .min(0, 'must be a class 0 to 9')
   .max(9, 'must be a class 0 to 9')
   .describe('class');
+
+/** A hidden layer of the run's network, counted from 0 (the first hidden layer). */
+export const hiddenLayerSchema = z
+  .number()
+  .int()
+  .min(0, 'must be a hidden layer number from 0')
+  .max(99, 'must be a hidden layer number below 100')
+  .describe('hidden layer');

@@ -27,8 +27,8 @@ import {
 } from './lab-arguments';
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
-import type { Explanation } from './explain';
-import { classIndexSchema } from './lab-arguments';
+import type { Explanation, HiddenMap } from './explain';
+import { classIndexSchema, hiddenLayerSchema } from './lab-arguments';
 
 /**
  * A result: the service's own value, so its shape is its TypeScript type and it is not checked
@@ -131,6 +131,14 @@ export const LAB_METHOD_TABLE = {
    * that, by the run's worker, from its current weights.
    */
   explain: call(z.tuple([runIdSchema, pixelsSchema, classIndexSchema.optional()]), result<Explanation>()),
+  /**
+   * A hidden layer's outputs for the first 2,000 test images projected to 2-D by PCA (and the drawn
+   * pixels on the same axes), by the run's evaluator; null when one is still being computed.
+   */
+  hiddenMap: call(
+    z.tuple([runIdSchema, hiddenLayerSchema, pixelsSchema.optional()]),
+    result<HiddenMap | null>(),
+  ),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

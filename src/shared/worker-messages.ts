@@ -8,7 +8,7 @@ import type { LabMessage } from './messages';
 import type { SharedDataset } from './dataset';
 import type { TrainConfig } from './hyperparams';
 import type { EpochMetrics, Prediction, WeightTensor } from './runs';
-import type { Explanation } from './explain';
+import type { EpochHistograms, Explanation, HiddenMap } from './explain';
 
 /** What the service passes a run worker as workerData. */
 export interface RunWorkerData {
@@ -47,7 +47,9 @@ export type ToRunWorker =
   /** Classify the given images in one go (LabApi.evaluateDrawings), answered by `classified`. */
   | ({ type: 'classify-images'; requestId: number } & LabelledImages)
   // Look deeper (issue 13): the saliency of one drawing (LabApi.explain), answered by `explanation`.
-  | { type: 'explain'; requestId: number; pixels: Uint8Array; classIndex: number | null };
+  | { type: 'explain'; requestId: number; pixels: Uint8Array; classIndex: number | null }
+  /** The hidden-layer map (LabApi.hiddenMap), computed by the evaluator on a snapshot; answered by `hidden-map`. */
+  | { type: 'hidden-map'; requestId: number; layer: number; pixels: Uint8Array | null };
 
 /** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
@@ -89,7 +91,9 @@ export type FromRunWorker =
   | ({ type: 'classified'; requestId: number } & Classified)
   | { type: 'error'; requestId?: number; message: LabMessage }
   // Look deeper (issue 13)
-  | { type: 'explanation'; requestId: number; explanation: Explanation };
+  | { type: 'explanation'; requestId: number; explanation: Explanation }
+  /** null: a map is still being computed, this request was skipped (ask again at the next evaluation). */
+  | { type: 'hidden-map'; requestId: number; map: HiddenMap | null };
 
 /** The splits the evaluator scores (validation is scored by the run worker itself, for early stopping). */
 export type EvalSplitName = 'train' | 'test';
@@ -106,7 +110,22 @@ export interface SplitScore {
 export type ToEvaluator =
   | { type: 'init'; config: TrainConfig; dataset: SharedDataset; wasmPath?: string }
   /** Score `params` (a flatParams() snapshot, transferred) on `splits`. */
-  | { type: 'evaluate'; id: number; params: Float32Array<ArrayBuffer>; splits: EvalSplitName[] };
+  | {
+      type: 'evaluate';
+      id: number;
+      params: Float32Array<ArrayBuffer>;
+      splits: EvalSplitName[];
+      /** Look deeper (issue 13): also take the activation and weight histograms. */
+      histograms?: boolean;
+    }
+  // Look deeper (issue 13): a hidden-layer map of `params` (a snapshot) for layer `layer`.
+  | {
+      type: 'hidden-map';
+      id: number;
+      params: Float32Array<ArrayBuffer>;
+      layer: number;
+      pixels: Uint8Array | null;
+    };
 
 /** Messages from the evaluator back to its run worker. */
 export type FromEvaluator =
@@ -116,5 +135,8 @@ export type FromEvaluator =
       id: number;
       scores: Partial<Record<EvalSplitName, SplitScore>>;
       params: Float32Array<ArrayBuffer>;
+      /** Look deeper (issue 13): activation and weight histograms of the snapshot. */
+      histograms?: EpochHistograms;
     }
+  | { type: 'hidden-map'; id: number; map: Omit<HiddenMap, 'iteration'> }
   | { type: 'error'; id: number; message: LabMessage };

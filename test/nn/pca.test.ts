@@ -72,7 +72,10 @@ describe('pca', () => {
     () => {
       const count = 2000;
       const images = loadMnist('t10k', count).images;
-      const net = createNetwork(bookSpec({ hidden: [100, 50], init: 'he' }), { backend: tsBackend, rng: new Rng(7) });
+      const net = createNetwork(bookSpec({ hidden: [100, 50], init: 'he' }), {
+        backend: tsBackend,
+        rng: new Rng(7),
+      });
       const outputs = hiddenOutputs(net, images, count);
       expect(hiddenLayers(net).map((h) => [h.name, h.width])).toEqual([
         ['Relu1', 100],

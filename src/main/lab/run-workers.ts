@@ -184,6 +184,9 @@ export class RunWorkers {
       case 'explanation':
         settle(entry, msg.requestId, msg.explanation);
         break;
+      case 'hidden-map':
+        settle(entry, msg.requestId, msg.map);
+        break;
       case 'error':
         if (msg.requestId !== undefined) settle(entry, msg.requestId, new LabError(msg.message));
         else this.fail(entry, msg.message);

@@ -17,7 +17,7 @@ import type { WeightsFormat } from '../../shared/weights-formats';
 import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } from '../../shared/runs';
 import { LabError, message } from '../../shared/messages';
 import type { Classified } from '../../shared/worker-messages';
-import type { Explanation } from '../../shared/explain';
+import type { Explanation, HiddenMap } from '../../shared/explain';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
 import { DatasetSource } from './dataset-source';
@@ -191,6 +191,21 @@ export class LabService implements LabHandlers {
       requestId,
       pixels,
       classIndex: classIndex ?? null,
+    }));
+  }
+
+  /**
+   * Look deeper: hidden layer `layer`'s map of the first test images (and of the drawn `pixels`),
+   * computed by the run's evaluator thread; null when one is still being computed (skipped).
+   */
+  async hiddenMap(runId: string, layer: number, pixels?: Uint8Array): Promise<HiddenMap | null> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    return this.workers.request(entry, (requestId) => ({
+      type: 'hidden-map',
+      requestId,
+      layer,
+      pixels: pixels ?? null,
     }));
   }
 
