@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LabService } from '../../src/main/lab/service';
 import { checkedLab } from '../../src/main/lab/lab-dispatch';
@@ -89,4 +92,26 @@ describe('hidden-layer map and histograms', () => {
     await expect(lab.hiddenMap(runId, 2)).rejects.toThrow(/hidden layer 2/);
     await expect(checkedLab(lab).hiddenMap(runId, -1)).rejects.toThrow(/Invalid hidden layer/);
   });
+});
+
+describe('histograms saved with the run', () => {
+  it('read back from the run folder by the next start, equal to what was recorded', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mnist-histograms-'));
+    try {
+      const first = new LabService({ dataDir, warn: () => {} });
+      const firstLog = new EventLog(first);
+      const run = await first.startRun({ hidden: [20], iterations: 100, evalEvery: 50 });
+      await firstLog.waitFor('state', (e) => e.runId === run.id && e.state === 'finished');
+      const recorded = (await first.getRunMetrics(run.id)).epochs.map((e) => e.histograms);
+      await first.close();
+      const second = new LabService({ dataDir, warn: () => {} });
+      const read = (await second.getRunMetrics(run.id)).epochs.map((e) => e.histograms);
+      await second.close();
+      expect(recorded).toHaveLength(2);
+      expect(recorded.every((h) => h !== undefined)).toBe(true);
+      expect(read).toEqual(recorded);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
