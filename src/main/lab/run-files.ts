@@ -39,7 +39,9 @@ const histogramSchema = z.object({
 });
 const epochHistogramsSchema = z.object({
   activations: z
-    .array(z.object({ name: z.string().max(100), histogram: histogramSchema, deadShare: z.number().nullable() }))
+    .array(
+      z.object({ name: z.string().max(100), histogram: histogramSchema, deadShare: z.number().nullable() }),
+    )
     .max(100),
   weights: z.array(z.object({ name: z.string().max(100), histogram: histogramSchema })).max(100),
 });

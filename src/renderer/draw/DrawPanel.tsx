@@ -17,6 +17,7 @@ import type { Stroke } from './strokes';
 import { usePredict } from './usePredict';
 import { SaliencyView } from './SaliencyView';
 import { useExplain } from './useExplain';
+import { HiddenMapPanel } from '../insight/HiddenMapPanel';
 import { TestSetPanel } from '../test-set/TestSetPanel';
 import { useTestSet, type TestSetLab } from '../test-set/useTestSet';
 import { errorMessage, localizeMessage } from '../i18n/messages';
@@ -24,7 +25,7 @@ import '../common/inspect.css';
 import './draw.css';
 
 export interface DrawPanelProps {
-  lab: Pick<LabApi, 'predict' | 'explain'> & TestSetLab;
+  lab: Pick<LabApi, 'predict' | 'explain' | 'hiddenMap' | 'sampleImages'> & TestSetLab;
   /** Runs to choose from (any state; finished and imported runs predict too). */
   runs: readonly RunSummary[];
   /** The app's selected run: the default choice, followed when it changes. */
@@ -54,6 +55,9 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
   // Look deeper: the class the saliency maps explain (null: the top guess), following each prediction.
   const [explainClass, setExplainClass] = useState<number | null>(null);
   const saliency = useExplain(lab, activeRun, pixels, explainClass, pixels ? prediction : null);
+  // The hidden-layer map is asked again at each evaluation point of the run (and state change).
+  const active = runs.find((r) => r.id === activeRun);
+  const mapVersion = active ? `${active.lastEpoch?.iteration ?? 0}:${active.state}` : null;
 
   const onInk = (raster: Raster | null, final: boolean) => {
     let mnist: Uint8Array | null;
@@ -190,6 +194,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
         </div>
         {pixels && prediction ? <ActivationStrips activations={prediction.activations} /> : null}
       </section>
+      <HiddenMapPanel lab={lab} runId={activeRun} pixels={pixels} version={mapVersion} />
       <TestSetPanel lab={lab} testSet={testSet} run={runs.find((r) => r.id === activeRun) ?? null} />
     </>
   );

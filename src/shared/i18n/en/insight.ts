@@ -19,6 +19,35 @@ export const insightStrings = {
       summary: 'Ink for {{digit}}: +{{positive}}, against: −{{negative}}',
       error: 'Saliency failed: {{message}}',
     },
+    map: {
+      title: 'Hidden-layer map',
+      layer: 'Layer',
+      layerOption: '{{name}} ({{width}} units)',
+      computing: 'Computing the map…',
+      variance:
+        'PCA of {{count}} test images at iteration {{iteration}}: axis 1 holds {{first}}% of the variance, axis 2 {{second}}%',
+      canvas: 'Map of {{count}} test images coloured by label',
+      keys: 'Point at an image to see it; click opens it. Keys: arrows step through the images, Enter opens one, Escape closes it.',
+      legend: 'Labels',
+      drawn: 'your drawing',
+      point: 'Test image {{index}}: a {{label}}, read as {{prediction}} ({{percent}}%)',
+      opened: 'Test image {{index}}',
+      close: 'Close',
+      error: 'The map failed: {{message}}',
+    },
+    histograms: {
+      title: 'Activations and weights over training',
+      none: 'No histograms yet: they are taken at each evaluation point while a run trains.',
+      about:
+        'Each row is a layer, each column an evaluation point: the outputs of each hidden layer on 500 test images, and each weight layer. Numbers under a chart are its range.',
+      layer: 'Layer',
+      iteration: 'iteration {{iteration}}',
+      activations: '{{name}} outputs',
+      weights: '{{name}} weights',
+      dead: 'dead ReLU units: {{percent}}%',
+      deadCell: '{{percent}}% dead',
+      cell: '{{name}} at iteration {{iteration}}: from {{min}} to {{max}}',
+    },
   },
 };
 
