@@ -112,7 +112,7 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
             </option>
           ))}
         </select>
-        <span className="inspect-muted" role="status">
+        <span className="inspect-muted" aria-live="polite">
           {busy ? t('insight.map.computing') : ''}
         </span>
       </div>
