@@ -13,6 +13,9 @@ import { bookSpec } from '../src/nn/book-spec';
 import { wasmBackendFromBytes } from '../src/nn/kernels-wasm';
 import { predictDigit } from '../src/worker/engine';
 import { explainDigit } from '../src/worker/explain';
+import { histogramsOf, mapOf } from '../src/worker/insight';
+import { loadMnist } from '../src/main/lab/dataset';
+import { viewSplit } from '../src/shared/dataset';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -72,20 +75,63 @@ async function throughService(pixels: Uint8Array): Promise<ExplainBench> {
   }
 }
 
+/**
+ * The evaluator's hidden-layer map (forward pass of 2,000 test images + PCA of the first hidden
+ * layer) and its histograms (500 images + every weight), WASM backend: median / worst of 10.
+ */
+function mapBench(): { map: ExplainBench[]; histograms: ExplainBench[] } {
+  const { shared } = loadMnist();
+  const test = viewSplit(shared.test, shared.rows * shared.cols);
+  const backend = wasmBackendFromBytes(new Uint8Array(readFileSync(resolve(root, 'build/kernels.wasm'))));
+  const map: ExplainBench[] = [];
+  const histograms: ExplainBench[] = [];
+  for (const [name, spec] of BOOK_MLPS) {
+    const net = createNetwork(spec, { backend, rng: new Rng(1) });
+    const mapTimes: number[] = [];
+    const histTimes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
+      mapOf(net, test, 0, null);
+      const t1 = performance.now();
+      histogramsOf(net, test);
+      if (i >= 2) {
+        mapTimes.push(t1 - t0);
+        histTimes.push(performance.now() - t1);
+      }
+    }
+    map.push({ name, ...stats(mapTimes) });
+    histograms.push({ name, ...stats(histTimes) });
+  }
+  return { map, histograms };
+}
+
 /** Every measurement, and the lines the bench prints. */
-export async function explainBench(): Promise<{ results: ExplainBench[]; lines: string[] }> {
+export async function explainBench(): Promise<{
+  results: ExplainBench[];
+  hiddenMap: ExplainBench[];
+  histograms: ExplainBench[];
+  lines: string[];
+}> {
   const lab = new LabService({ warn: () => {} });
   const pixels = (await lab.sampleImages('test', 0, 1)).pixels.slice();
   await lab.close();
   const results = [...inWorkerPath(pixels), await throughService(pixels)];
+  const { map, histograms } = mapBench();
   const lines = [
     'saliency + prediction for one drawing (goal: under 16 ms in the worker), median / worst of 200:',
     ...results.map(
       (r) =>
         `  ${r.name}: ${r.medianMs.toFixed(2)} ms / ${r.maxMs.toFixed(2)} ms${r.medianMs < 16 ? '' : '  (over 16 ms)'}`,
     ),
+    'hidden-layer map of 2,000 test images, first hidden layer, PCA (goal: under 100 ms), median / worst of 10:',
+    ...map.map(
+      (r) =>
+        `  ${r.name}: ${r.medianMs.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms${r.medianMs < 100 ? '' : '  (over 100 ms)'}`,
+    ),
+    'activation (500 test images) and weight histograms at an evaluation point, median / worst of 10:',
+    ...histograms.map((r) => `  ${r.name}: ${r.medianMs.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms`),
   ];
-  return { results, lines };
+  return { results, hiddenMap: map, histograms, lines };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'explain.ts')) {

@@ -216,5 +216,7 @@ console.log(
     longTasks: tasks,
     convnet: cnn,
     explain: explain.results,
+    hiddenMap: explain.hiddenMap,
+    histograms: explain.histograms,
   }),
 );
