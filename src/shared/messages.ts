@@ -242,6 +242,8 @@ export const MESSAGE_TEMPLATES = {
   refusedSender: 'Refused {{method}}: the call did not come from the MNIST Lab window',
   unknownLanguage: 'Unknown language {{language}}: expected one of {{languages}}',
   workerGone: 'The run has no live worker any more.',
+  // Look deeper (issue 13)
+  hiddenLayerMissing: 'This network has no hidden layer {{layer}}: it has {{count}}.',
   raw: '{{text}}',
 } as const;
 

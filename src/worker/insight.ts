@@ -3,7 +3,8 @@
  * map of the first HIDDEN_MAP_IMAGES test images and the activation and weight histograms on the
  * first HISTOGRAM_IMAGES. Both run beside training, on the second core, never in its way.
  */
-import { hiddenMap, layerHistograms, type Network } from '../nn/index';
+import { hiddenLayers, hiddenMap, layerHistograms, type Network } from '../nn/index';
+import { LabError, message } from '../shared/messages';
 import type { SplitView } from '../shared/dataset';
 import { HIDDEN_MAP_IMAGES, HISTOGRAM_IMAGES, type EpochHistograms, type HiddenMap } from '../shared/explain';
 
@@ -14,6 +15,8 @@ export function mapOf(
   layer: number,
   pixels: Uint8Array | null,
 ): Omit<HiddenMap, 'iteration'> {
+  const count = hiddenLayers(network).length;
+  if (layer >= count) throw new LabError(message('hiddenLayerMissing', { layer, count }));
   const t0 = performance.now();
   const n = Math.min(HIDDEN_MAP_IMAGES, test.count);
   const d = test.pixelsPerImage;

@@ -68,9 +68,17 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
   const { t } = useTranslation();
   const id = useId();
   const [layer, setLayer] = useState(0);
-  const { map, error, busy } = useHiddenMap(lab, runId, layer, pixels, version);
   const [hovered, setHovered] = useState(-1);
   const [opened, setOpened] = useState(-1);
+  const [mappedRun, setMappedRun] = useState(runId);
+  if (runId !== mappedRun) {
+    // Another run (perhaps with fewer hidden layers): start again from its first layer.
+    setMappedRun(runId);
+    setLayer(0);
+    setHovered(-1);
+    setOpened(-1);
+  }
+  const { map, error, busy } = useHiddenMap(lab, runId, layer, pixels, version);
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useMemo(() => (map ? frameFor(map.points, map.drawn, SIZE) : null), [map]);
   const hoveredImage = useTestImage(lab, hovered);

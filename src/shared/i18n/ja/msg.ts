@@ -247,4 +247,6 @@ export const jaMessages: Record<MessageKey, string> = {
   serveServing: '（{{folder}} を 127.0.0.1 だけに公開しています。Ctrl+C で終了します）',
   serveStopping: 'MNIST Lab を終了しています…',
   serveUsage: '使い方：npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
+  // Look deeper (issue 13)
+  hiddenLayerMissing: 'このネットワークには隠れ層 {{layer}} がありません（隠れ層は {{count}} 個です）。',
 };

@@ -234,4 +234,6 @@ export const koMessages: Record<MessageKey, string> = {
   serveServing: '({{folder}}를 127.0.0.1에만 제공합니다. Ctrl+C로 종료합니다)',
   serveStopping: 'MNIST Lab을 종료하는 중…',
   serveUsage: '사용법: npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
+  // Look deeper (issue 13)
+  hiddenLayerMissing: '이 네트워크에는 은닉층 {{layer}}이(가) 없습니다 (은닉층은 {{count}}개입니다).',
 };
