@@ -89,7 +89,7 @@ describe('hidden-layer map and histograms', () => {
   }, 120_000);
 
   it('refuses a hidden layer the network does not have, and a malformed one', async () => {
-    await expect(lab.hiddenMap(runId, 2)).rejects.toThrow("This network has no hidden layer 2: it has 2.");
+    await expect(lab.hiddenMap(runId, 2)).rejects.toThrow('This network has no hidden layer 2: it has 2.');
     await expect(checkedLab(lab).hiddenMap(runId, -1)).rejects.toThrow(/Invalid hidden layer/);
   });
 });

@@ -34,9 +34,14 @@ describe('hidden-layer map', () => {
         <HiddenMapPanel lab={lab} runId={run.id} pixels={null} version={1} />
       </I18nextProvider>,
     );
-    await screen.findByText(/^PCA of 2000 test images at iteration 100: axis 1 holds \d+\.\d% of the variance/);
+    await screen.findByText(
+      /^PCA of 2000 test images at iteration 100: axis 1 holds \d+\.\d% of the variance/,
+    );
     const select = screen.getByLabelText('Layer') as HTMLSelectElement;
-    expect(Array.from(select.options, (o) => o.textContent)).toEqual(['Relu1 (30 units)', 'Relu2 (20 units)']);
+    expect(Array.from(select.options, (o) => o.textContent)).toEqual([
+      'Relu1 (30 units)',
+      'Relu2 (20 units)',
+    ]);
     const canvas = screen.getByRole('img', { name: 'Map of 2000 test images coloured by label' });
     act(() => canvas.focus());
     fireEvent.keyDown(canvas, { key: 'ArrowRight' });
@@ -97,7 +102,9 @@ describe('histograms over training', () => {
       'W3 weights',
     ]);
     const w1 = epochs[1].histograms!.weights[0].histogram;
-    expect(screen.getByRole('img', { name: new RegExp(`^W1 at iteration 100: from ${w1.min.toPrecision(2)}`) })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: new RegExp(`^W1 at iteration 100: from ${w1.min.toPrecision(2)}`) }),
+    ).toBeTruthy();
   });
 
   it('says there are none for a run without them, and spaces many points evenly', () => {
