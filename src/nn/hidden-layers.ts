@@ -10,7 +10,7 @@ import { Affine } from './layers/Affine';
 import { BatchNormalization } from './layers/BatchNormalization';
 import type { Layer } from './layers/layer';
 import type { Network } from './network';
-import type { Floats, Matrix } from './tensor';
+import type { CsrBatch, Floats, Matrix } from './tensor';
 
 const ACTIVATION_CLASSES: readonly (abstract new (...args: never[]) => Layer)[] =
   Object.values(ACTIVATION_LAYERS);
@@ -48,9 +48,27 @@ export interface HiddenOutputs {
   confidences: Float32Array;
 }
 
-/** Dense input buffers per network, from its backend (WebAssembly memory is never freed). */
-const inputs = new WeakMap<Network, Floats>();
+/** Input buffers per network, from its backend (WebAssembly memory is never freed). */
+const inputs = new WeakMap<Network, { dense: Floats; csr: CsrBatch }>();
 const BATCH = 250;
+
+/** Rows [start, start + rows) of uint8 images (·, D) as a CSR batch of v / 255 (only the ink). */
+function fillCsr(csr: CsrBatch, images: Uint8Array, start: number, rows: number, D: number): void {
+  let e = 0;
+  for (let i = 0; i < rows; i++) {
+    csr.rowPtr[i] = e;
+    const o = (start + i) * D;
+    for (let p = 0; p < D; p++) {
+      const v = images[o + p];
+      if (v !== 0) {
+        csr.colIdx[e] = p;
+        csr.values[e++] = v / 255;
+      }
+    }
+  }
+  csr.rowPtr[rows] = e;
+  csr.n = rows;
+}
 
 /**
  * Inference-mode outputs of every hidden layer for n uint8 images (n, D), in batches of 250, with
@@ -62,15 +80,28 @@ export function hiddenOutputs(network: Network, images: Uint8Array, n: number): 
   const layers = hidden.map((h) => new Float32Array(n * h.width));
   const predictions = new Uint8Array(n);
   const confidences = new Float32Array(n);
-  let x = inputs.get(network);
-  if (x === undefined) inputs.set(network, (x = network.backend.alloc.floats(BATCH * D)));
+  let buffers = inputs.get(network);
+  if (buffers === undefined) {
+    const { alloc } = network.backend;
+    buffers = { dense: alloc.floats(BATCH * D), csr: alloc.csr(BATCH, BATCH * D) };
+    inputs.set(network, buffers);
+  }
+  const x = buffers.dense;
+  const sparse = network.sparseInputLayer;
   for (let start = 0; start < n; start += BATCH) {
     const rows = Math.min(BATCH, n - start);
-    for (let i = 0; i < rows * D; i++) x[i] = images[start * D + i] / 255;
-    let h: Matrix = { rows, cols: D, data: x };
+    let h: Matrix;
+    if (sparse !== null) {
+      // An MLP's first layer skips the zero pixels (most of them), as training does.
+      fillCsr(buffers.csr, images, start, rows, D);
+      h = sparse.forward(buffers.csr);
+    } else {
+      for (let i = 0; i < rows * D; i++) x[i] = images[start * D + i] / 255;
+      h = network.layers[0].forward({ rows, cols: D, data: x }, false);
+    }
     let next = 0;
     network.layers.forEach((layer, i) => {
-      h = layer.forward(h, false);
+      if (i > 0) h = layer.forward(h, false);
       if (next < hidden.length && hidden[next].layerIndex === i) {
         const w = hidden[next].width;
         layers[next].set(h.data.subarray(0, rows * w), start * w);
