@@ -54,6 +54,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
   const [added, setAdded] = useState<{ text: string; failed: boolean } | null>(null);
   // Look deeper: the class the saliency maps explain (null: the top guess), following each prediction.
   const [explainClass, setExplainClass] = useState<number | null>(null);
+  const [mapPixels, setMapPixels] = useState<Uint8Array | null>(null);
   const saliency = useExplain(lab, activeRun, pixels, explainClass, pixels ? prediction : null);
   // The hidden-layer map is asked again at each evaluation point of the run (and state change).
   const active = runs.find((r) => r.id === activeRun);
@@ -70,6 +71,8 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
     }
     setPixels(mnist);
     if (!mnist) setExplainClass(null);
+    // The map places the drawing when a stroke ends, not at every move (each place is a job).
+    if (final || !mnist) setMapPixels(mnist);
     request(mnist, final);
   };
 
@@ -194,7 +197,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
         </div>
         {pixels && prediction ? <ActivationStrips activations={prediction.activations} /> : null}
       </section>
-      <HiddenMapPanel lab={lab} runId={activeRun} pixels={pixels} version={mapVersion} />
+      <HiddenMapPanel lab={lab} runId={activeRun} pixels={mapPixels} version={mapVersion} />
       <TestSetPanel lab={lab} testSet={testSet} run={runs.find((r) => r.id === activeRun) ?? null} />
     </>
   );
