@@ -30,6 +30,7 @@ import { DEFAULT_CONFIG } from '../src/shared/hyperparams';
 import { viewSplit } from '../src/shared/dataset';
 import { serviceRun } from './service-run';
 import { convnetJob, convnetLines } from './convnet';
+import { explainBench } from './explain';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -200,6 +201,8 @@ console.log(
 );
 const cnn = convnetJob(600, flag('--skip-numpy') >= 0);
 for (const line of convnetLines(cnn, 600)) console.log(line);
+const explain = await explainBench(); // look deeper (issue 13)
+for (const line of explain.lines) console.log(line);
 const tasks = longTasks();
 console.log(`renderer long tasks: ${tasks}`);
 console.log(
@@ -212,5 +215,8 @@ console.log(
     gradcheck: gc,
     longTasks: tasks,
     convnet: cnn,
+    explain: explain.results,
+    hiddenMap: explain.hiddenMap,
+    histograms: explain.histograms,
   }),
 );

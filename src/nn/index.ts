@@ -99,3 +99,9 @@ export type { FeatureMap, WeightedLayer } from './network';
 export { bookSpec } from './book-spec';
 export type { ConvGeometry } from './kernels';
 export * as toys from './toys';
+// Look deeper (saliency, hidden-layer map, histograms)
+export { InputGradient, type Saliency } from './saliency';
+export { pca, jacobiEigen, type PcaOptions, type PcaResult } from './pca';
+export { hiddenLayers, hiddenOutputs, type HiddenLayer, type HiddenOutputs } from './hidden-layers';
+export { hiddenMap, type HiddenMapResult } from './hidden-map';
+export { deadShare, histogram, layerHistograms, type Histogram, type LayerHistograms } from './histograms';

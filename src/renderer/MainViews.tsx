@@ -8,6 +8,7 @@ import { ChartsArea } from './charts/ChartsArea';
 import { DrawPanel } from './draw/DrawPanel';
 import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { WeightVisualizer } from './weights/WeightVisualizer';
+import { HistogramsPanel } from './insight/HistogramsPanel';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
 import { MAIN_VIEWS as VIEWS } from './store/uiSlice';
@@ -62,6 +63,7 @@ export function MainViews() {
         {view === 'charts' && <ChartsArea />}
         {view === 'draw' && <DrawPanel lab={lab} runs={runs} runId={runId} />}
         {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} epochs={epochs} />}
+        {view === 'weights' && <HistogramsPanel epochs={epochs} />}
         {view === 'evaluate' && <EvaluationPanel lab={lab} runId={runId} />}
       </div>
     </div>

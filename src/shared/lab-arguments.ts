@@ -97,3 +97,21 @@ export const importChoicesSchema = z
     training: z.record(z.string(), z.unknown()).optional(),
   })
   .describe('import choices');
+
+// Look deeper (issue 13)
+
+/** A class of the run's output (0..9); left out (or null over JSON) for the network's top class. */
+export const classIndexSchema = z
+  .number()
+  .int()
+  .min(0, 'must be a class 0 to 9')
+  .max(9, 'must be a class 0 to 9')
+  .describe('class');
+
+/** A hidden layer of the run's network, counted from 0 (the first hidden layer). */
+export const hiddenLayerSchema = z
+  .number()
+  .int()
+  .min(0, 'must be a hidden layer number from 0')
+  .max(99, 'must be a hidden layer number below 100')
+  .describe('hidden layer');

@@ -28,6 +28,8 @@ import {
 } from './lab-arguments';
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
+import type { Explanation, HiddenMap } from './explain';
+import { classIndexSchema, hiddenLayerSchema } from './lab-arguments';
 
 /**
  * A result: the service's own value, so its shape is its TypeScript type and it is not checked
@@ -135,6 +137,20 @@ export const LAB_METHOD_TABLE = {
    * the initialisation); null for an imported run, whose weights came from a file.
    */
   initialWeights: call(byRun, result<WeightTensor[] | null>()),
+  // Look deeper (issue 13)
+  /**
+   * Saliency of 784 drawn pixels for a class (left out: the top class): ∂score/∂pixel and pixel ×
+   * that, by the run's worker, from its current weights.
+   */
+  explain: call(z.tuple([runIdSchema, pixelsSchema, classIndexSchema.optional()]), result<Explanation>()),
+  /**
+   * A hidden layer's outputs for the first 2,000 test images projected to 2-D by PCA (and the drawn
+   * pixels on the same axes), by the run's evaluator; null when one is still being computed.
+   */
+  hiddenMap: call(
+    z.tuple([runIdSchema, hiddenLayerSchema, pixelsSchema.optional()]),
+    result<HiddenMap | null>(),
+  ),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

@@ -247,6 +247,8 @@ export const MESSAGE_TEMPLATES = {
     'The convolution output size (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}} is not a whole number (book §7.2.4): the filter would not step across the image exactly. Change the filter size, pad or stride.',
   poolNotWhole:
     'The {{size}}×{{size}} convolution output cannot be split into {{pool}}×{{pool}} pooling windows: {{size}} / {{pool}} is not a whole number (book §7.3). Change the pool size, or the filter size, pad or stride.',
+  // Look deeper (issue 13)
+  hiddenLayerMissing: 'This network has no hidden layer {{layer}}: it has {{count}}.',
   raw: '{{text}}',
 } as const;
 

@@ -1,4 +1,5 @@
 /** Run, metric and weight types shared by the service, the worker, the bridges and the renderer. */
+import type { EpochHistograms } from './explain';
 import type { TrainConfig } from './hyperparams';
 import type { LabMessage } from './messages';
 
@@ -47,7 +48,16 @@ export interface EpochMetrics {
    * runs saved before it was measured and for points the app did not train to (imported runs).
    */
   gradientNorms?: number[];
+  /**
+   * Look deeper (issue 13): activation and weight histograms at this point. At most
+   * MAX_HISTOGRAM_POINTS points of a run carry them (every one when it has no more; evenly spaced
+   * otherwise), so a run's metrics stay small.
+   */
+  histograms?: EpochHistograms;
 }
+
+/** At most this many evaluation points of a run carry histograms (EpochMetrics.histograms). */
+export const MAX_HISTOGRAM_POINTS = 64;
 
 /** Per-iteration losses and learning rates, sent in batches (at most every ~50 ms). */
 export interface IterationBatch {

@@ -9,6 +9,7 @@ import type { SharedDataset } from './dataset';
 import type { TrainConfig } from './hyperparams';
 import type { EpochMetrics, Prediction, WeightTensor } from './runs';
 import type { FeatureMap } from './feature-maps';
+import type { EpochHistograms, Explanation, HiddenMap } from './explain';
 
 /** What the service passes a run worker as workerData. */
 export interface RunWorkerData {
@@ -50,7 +51,11 @@ export type ToRunWorker =
   /** A drawn digit's feature maps (LabApi.featureMaps), answered by `feature-maps`. */
   | { type: 'feature-maps'; requestId: number; pixels: Uint8Array }
   /** The first layer before training, rebuilt from the seed (LabApi.initialWeights), answered by `weights`. */
-  | { type: 'get-initial-weights'; requestId: number };
+  | { type: 'get-initial-weights'; requestId: number }
+  // Look deeper (issue 13): the saliency of one drawing (LabApi.explain), answered by `explanation`.
+  | { type: 'explain'; requestId: number; pixels: Uint8Array; classIndex: number | null }
+  /** The hidden-layer map (LabApi.hiddenMap), computed by the evaluator on a snapshot; answered by `hidden-map`. */
+  | { type: 'hidden-map'; requestId: number; layer: number; pixels: Uint8Array | null };
 
 /** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
@@ -92,7 +97,11 @@ export type FromRunWorker =
   | ({ type: 'classified'; requestId: number } & Classified)
   | { type: 'error'; requestId?: number; message: LabMessage }
   // The CNN views (cnnviews)
-  | { type: 'feature-maps'; requestId: number; maps: FeatureMap[] };
+  | { type: 'feature-maps'; requestId: number; maps: FeatureMap[] }
+  // Look deeper (issue 13)
+  | { type: 'explanation'; requestId: number; explanation: Explanation }
+  /** null: a map is still being computed, this request was skipped (ask again at the next evaluation). */
+  | { type: 'hidden-map'; requestId: number; map: HiddenMap | null };
 
 /** The splits the evaluator scores (validation is scored by the run worker itself, for early stopping). */
 export type EvalSplitName = 'train' | 'test';
@@ -109,7 +118,22 @@ export interface SplitScore {
 export type ToEvaluator =
   | { type: 'init'; config: TrainConfig; dataset: SharedDataset; wasmPath?: string }
   /** Score `params` (a flatParams() snapshot, transferred) on `splits`. */
-  | { type: 'evaluate'; id: number; params: Float32Array<ArrayBuffer>; splits: EvalSplitName[] };
+  | {
+      type: 'evaluate';
+      id: number;
+      params: Float32Array<ArrayBuffer>;
+      splits: EvalSplitName[];
+      /** Look deeper (issue 13): also take the activation and weight histograms. */
+      histograms?: boolean;
+    }
+  // Look deeper (issue 13): a hidden-layer map of `params` (a snapshot) for layer `layer`.
+  | {
+      type: 'hidden-map';
+      id: number;
+      params: Float32Array<ArrayBuffer>;
+      layer: number;
+      pixels: Uint8Array | null;
+    };
 
 /** Messages from the evaluator back to its run worker. */
 export type FromEvaluator =
@@ -119,5 +143,8 @@ export type FromEvaluator =
       id: number;
       scores: Partial<Record<EvalSplitName, SplitScore>>;
       params: Float32Array<ArrayBuffer>;
+      /** Look deeper (issue 13): activation and weight histograms of the snapshot. */
+      histograms?: EpochHistograms;
     }
+  | { type: 'hidden-map'; id: number; map: Omit<HiddenMap, 'iteration'> }
   | { type: 'error'; id: number; message: LabMessage };

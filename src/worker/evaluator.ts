@@ -9,13 +9,15 @@ import { parentPort } from 'node:worker_threads';
 import { toLabMessage } from '../shared/messages';
 import type { EvalSplitName, FromEvaluator, SplitScore, ToEvaluator } from '../shared/worker-messages';
 import { createEvalNetwork, evaluateSplit, loadBackend, loadFlatParams, makeSplits } from './engine';
+import { histogramsOf, mapOf } from './insight';
 
 const port = parentPort;
 if (!port) throw new Error('evaluator.ts must run as a worker thread');
 
 type Scores = Partial<Record<EvalSplitName, SplitScore>>;
 
-let setup: Promise<{ evaluate(params: Float32Array, splits: EvalSplitName[]): Scores }> | null = null;
+type Setup = Awaited<ReturnType<typeof initialise>>;
+let setup: Promise<Setup> | null = null;
 
 async function initialise(msg: Extract<ToEvaluator, { type: 'init' }>) {
   const backend = await loadBackend(msg.wasmPath);
@@ -32,6 +34,12 @@ async function initialise(msg: Extract<ToEvaluator, { type: 'init' }>) {
       }
       return scores;
     },
+    // Look deeper (issue 13): the hidden-layer map and the histograms, on the snapshot just loaded.
+    map: (params: Float32Array, layer: number, pixels: Uint8Array | null) => {
+      loadFlatParams(network, params);
+      return mapOf(network, splits.test, layer, pixels);
+    },
+    histograms: () => histogramsOf(network, splits.test),
   };
 }
 
@@ -46,9 +54,28 @@ port.on('message', (msg: ToEvaluator) => {
   queue = queue.then(async () => {
     try {
       if (!setup) throw new Error('evaluator used before init');
-      const scores = (await setup).evaluate(job.params, job.splits);
+      const ready = await setup;
+      if (job.type === 'hidden-map') {
+        const map = ready.map(job.params, job.layer, job.pixels);
+        const transfer = [
+          map.points.buffer,
+          map.labels.buffer,
+          map.predictions.buffer,
+          map.confidences.buffer,
+        ];
+        port.postMessage(
+          { type: 'hidden-map', id: job.id, map } satisfies FromEvaluator,
+          transfer as ArrayBuffer[],
+        );
+        return;
+      }
+      const scores = ready.evaluate(job.params, job.splits);
+      const histograms = job.histograms ? ready.histograms() : undefined;
       const { id, params } = job;
-      port.postMessage({ type: 'result', id, scores, params } satisfies FromEvaluator, [params.buffer]);
+      port.postMessage(
+        { type: 'result', id, scores, params, ...(histograms && { histograms }) } satisfies FromEvaluator,
+        [params.buffer],
+      );
     } catch (error) {
       port.postMessage({
         type: 'error',

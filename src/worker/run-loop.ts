@@ -15,7 +15,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Trainer } from '../nn/index';
 import type { TrainConfig } from '../shared/hyperparams';
-import type { EpochMetrics } from '../shared/runs';
+import { MAX_HISTOGRAM_POINTS, type EpochMetrics } from '../shared/runs';
 import type { FromEvaluator, FromRunWorker, ToEvaluator, ToRunWorker } from '../shared/worker-messages';
 import type { WorkerState } from '../shared/worker-messages';
 import { message, rawMessage, toLabMessage, type LabMessage } from '../shared/messages';
@@ -23,6 +23,7 @@ import { divergedMessage } from './diverged';
 import { classifySplit, predictDigit, weightTensors, type LabelledImageSet, type RunSplits } from './engine';
 import { snapshotTensors, takeSnapshot } from './snapshot';
 import { featureMapsOf, initialFirstLayer } from './cnn-views';
+import { explainDigit } from './explain';
 
 const SLICE_MS = 20; // train this long, then let messages in
 const FLUSH_MS = 50; // send iteration losses at most this often
@@ -61,6 +62,8 @@ export class RunLoop {
   private readonly pendingEvals = new Map<number, PendingEval>();
   /** Evaluation points skipped because the evaluator was still busy with earlier ones. */
   private skipped = 0;
+  /** Look deeper: the hidden-map job with the evaluator (one at a time; others are skipped). */
+  private mapInFlight: { id: number; requestId: number; iteration: number } | null = null;
 
   constructor(
     private readonly config: TrainConfig,
@@ -130,7 +133,8 @@ export class RunLoop {
       gradientNorms: this.trainer.gradientNorms.take() ?? undefined,
     });
     const params = takeSnapshot(this.trainer.network); // the one copy, transferred from here on
-    const job: ToEvaluator = { type: 'evaluate', id, params, splits: ['train', 'test'] };
+    const histograms = histogramsDue(this.epochCount, this.trainer.totalIterations, this.config.evalEvery);
+    const job: ToEvaluator = { type: 'evaluate', id, params, splits: ['train', 'test'], histograms };
     this.evaluator.postMessage(job, [params.buffer]);
     if (validation && this.config.patience > 0 && this.trainer.shouldStopEarly(validation.loss)) {
       this.end('finished', message('stoppedEarly', { patience: this.config.patience }));
@@ -139,6 +143,7 @@ export class RunLoop {
 
   /** An evaluation point's scores are back: posts its metrics with the snapshot they were measured on. */
   private onEvaluation(msg: FromEvaluator): void {
+    if (this.onMap(msg) || msg.type === 'hidden-map') return; // a map's answer, or a stray one
     const pending = this.pendingEvals.get(msg.id);
     this.pendingEvals.delete(msg.id);
     if (msg.type === 'error' || !pending) {
@@ -164,6 +169,7 @@ export class RunLoop {
           validationLoss: pending.validation.loss,
         }),
         ...(pending.gradientNorms && { gradientNorms: pending.gradientNorms }),
+        ...(msg.histograms && { histograms: msg.histograms }),
       };
       const weights = snapshotTensors(this.trainer.network, msg.params);
       this.post({ type: 'epoch', metrics, weights, skipped: this.skipped }, [msg.params.buffer]);
@@ -294,6 +300,19 @@ export class RunLoop {
         );
         break;
       }
+      case 'explain': {
+        const explanation = explainDigit(this.trainer.network, msg.pixels, msg.classIndex);
+        const { probabilities, gradient, evidence } = explanation;
+        this.post({ type: 'explanation', requestId: msg.requestId, explanation }, [
+          probabilities.buffer,
+          gradient.buffer,
+          evidence.buffer,
+        ] as ArrayBuffer[]);
+        break;
+      }
+      case 'hidden-map':
+        this.requestMap(msg.requestId, msg.layer, msg.pixels);
+        break;
       case 'init':
         this.post({ type: 'error', message: rawMessage('This worker already owns a run.') });
         break;
@@ -302,10 +321,51 @@ export class RunLoop {
     }
   }
 
+  /**
+   * Look deeper: hands a snapshot to the evaluator for a hidden-layer map. While one is still being
+   * computed, a new request is answered at once with null (skipped, not queued).
+   */
+  private requestMap(requestId: number, layer: number, pixels: Uint8Array | null): void {
+    if (this.mapInFlight) {
+      this.post({ type: 'hidden-map', requestId, map: null });
+      return;
+    }
+    const id = this.nextEvalId++;
+    this.mapInFlight = { id, requestId, iteration: this.trainer.iteration };
+    const params = takeSnapshot(this.trainer.network);
+    const job: ToEvaluator = { type: 'hidden-map', id, params, layer, pixels };
+    this.evaluator.postMessage(job, [params.buffer]);
+  }
+
+  /** Passes a hidden-map answer (or its error) on; false when `msg` is not one. */
+  private onMap(msg: FromEvaluator): boolean {
+    const job = this.mapInFlight;
+    if (!job || msg.id !== job.id) return false;
+    this.mapInFlight = null;
+    if (msg.type === 'hidden-map') {
+      const map = { ...msg.map, iteration: job.iteration };
+      const transfer = [map.points.buffer, map.labels.buffer, map.predictions.buffer, map.confidences.buffer];
+      this.post({ type: 'hidden-map', requestId: job.requestId, map }, transfer as ArrayBuffer[]);
+    } else if (msg.type === 'error') {
+      this.post({ type: 'error', requestId: job.requestId, message: msg.message });
+    }
+    return true;
+  }
+
   /** Answers a classify request: every image's predicted class and its probability, in one message. */
   private classify(requestId: number, images: LabelledImageSet): void {
     const r = classifySplit(this.trainer.network, images);
     const transfer = [r.predictions.buffer, r.confidences.buffer, r.labels.buffer] as ArrayBuffer[];
     this.post({ type: 'classified', requestId, iteration: this.trainer.iteration, ...r }, transfer);
   }
+}
+
+/**
+ * Whether evaluation point `epoch` (1-based) takes histograms: every point while a run has at most
+ * MAX_HISTOGRAM_POINTS of them, else every stride-th (plus the first), so at most about that many.
+ */
+export function histogramsDue(epoch: number, totalIterations: number, evalEvery: number): boolean {
+  const points = Math.ceil(totalIterations / Math.max(1, evalEvery));
+  const stride = Math.max(1, Math.ceil(points / MAX_HISTOGRAM_POINTS));
+  return (epoch - 1) % stride === 0;
 }

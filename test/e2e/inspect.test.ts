@@ -31,7 +31,10 @@ async function stroke(page: Page, points: [number, number][]): Promise<void> {
 
 /** Canvas pixels (0..280) -> page coordinates, through the canvas's 1px border. */
 async function canvasPoint(page: Page): Promise<(p: [number, number]) => { x: number; y: number }> {
-  const box = await page.getByRole('img', { name: 'Drawing canvas', exact: true }).boundingBox();
+  const canvas = page.getByRole('img', { name: 'Drawing canvas', exact: true });
+  // The draw view is taller than the window (the hidden-layer map is below): bring the canvas in.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
   if (!box) throw new Error('the drawing canvas is not on screen');
   const scale = (box.width - 2) / 280;
   return ([x, y]) => ({ x: box.x + 1 + x * scale, y: box.y + 1 + y * scale });

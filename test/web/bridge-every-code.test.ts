@@ -568,6 +568,12 @@ const TRIGGERS: Partial<Record<MessageKey, Trigger>> = {
     await served.bridge.close();
     return lost;
   },
+  // Look deeper (issue 13)
+  hiddenLayerMissing: async () => {
+    const served = await serve();
+    const run = await served.client.startRun({ iterations: 20, evalEvery: 20, seed: 1 });
+    return rejection(served.client.hiddenMap(run.id, 5));
+  },
 };
 
 /** The message of the state event that takes run `runId` to `state` (or of its summary, when `withMessage` is false and there is none). */

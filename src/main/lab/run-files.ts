@@ -31,6 +31,21 @@ import { exportMeta } from './weights-import';
 
 const MAGIC = 0x314d4c4d; // "MLM1" little-endian
 
+/** Look deeper (issue 13): one histogram as saved (JSON), bins bounded. */
+const histogramSchema = z.object({
+  min: z.number(),
+  max: z.number(),
+  counts: z.array(z.number().nonnegative()).max(1000),
+});
+const epochHistogramsSchema = z.object({
+  activations: z
+    .array(
+      z.object({ name: z.string().max(100), histogram: histogramSchema, deadShare: z.number().nullable() }),
+    )
+    .max(100),
+  weights: z.array(z.object({ name: z.string().max(100), histogram: histogramSchema })).max(100),
+});
+
 const epochSchema = z.looseObject({
   epoch: z.number(),
   iteration: z.number(),
@@ -53,6 +68,8 @@ const epochSchema = z.looseObject({
     )
     .optional()
     .catch(undefined),
+  // Look deeper (issue 13): a malformed histogram set is dropped rather than losing the run.
+  histograms: epochHistogramsSchema.optional().catch(undefined),
 });
 
 const summarySchema = z.looseObject({

@@ -184,6 +184,12 @@ export class RunWorkers {
       case 'feature-maps': // the CNN views (cnnviews)
         settle(entry, msg.requestId, msg.maps);
         break;
+      case 'explanation':
+        settle(entry, msg.requestId, msg.explanation);
+        break;
+      case 'hidden-map':
+        settle(entry, msg.requestId, msg.map);
+        break;
       case 'error':
         if (msg.requestId !== undefined) settle(entry, msg.requestId, new LabError(msg.message));
         else this.fail(entry, msg.message);

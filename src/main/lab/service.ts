@@ -19,6 +19,7 @@ import { LabError, message } from '../../shared/messages';
 import { convGeometryProblem } from '../../shared/conv-geometry';
 import type { FeatureMap } from '../../shared/feature-maps';
 import type { Classified } from '../../shared/worker-messages';
+import type { Explanation, HiddenMap } from '../../shared/explain';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
 import { DatasetSource } from './dataset-source';
@@ -184,6 +185,33 @@ export class LabService implements LabHandlers {
     await this.ready();
     const entry = this.registry.get(runId);
     return this.workers.request(entry, (requestId) => ({ type: 'predict', requestId, pixels }));
+  }
+
+  /** Look deeper: the saliency of one drawing for `classIndex` (left out: the top class), by the run's worker. */
+  async explain(runId: string, pixels: Uint8Array, classIndex?: number): Promise<Explanation> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    return this.workers.request(entry, (requestId) => ({
+      type: 'explain',
+      requestId,
+      pixels,
+      classIndex: classIndex ?? null,
+    }));
+  }
+
+  /**
+   * Look deeper: hidden layer `layer`'s map of the first test images (and of the drawn `pixels`),
+   * computed by the run's evaluator thread; null when one is still being computed (skipped).
+   */
+  async hiddenMap(runId: string, layer: number, pixels?: Uint8Array): Promise<HiddenMap | null> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    return this.workers.request(entry, (requestId) => ({
+      type: 'hidden-map',
+      requestId,
+      layer,
+      pixels: pixels ?? null,
+    }));
   }
 
   async getWeights(runId: string): Promise<WeightTensor[]> {

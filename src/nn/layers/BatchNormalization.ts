@@ -13,7 +13,9 @@ import type { Floats, Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import type { Layer } from './layer';
 
-const EPS = 1e-7;
+/** ε under the square root of the variance (the book's 10e-7). */
+export const BATCH_NORM_EPS = 1e-7;
+const EPS = BATCH_NORM_EPS;
 
 /** A BatchNormalization layer's parameters, gradients and running statistics, each (M). */
 export interface BatchNormParams {

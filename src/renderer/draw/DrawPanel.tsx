@@ -16,6 +16,9 @@ import { PredictionReadout } from './PredictionReadout';
 import { RunPicker } from '../common/RunPicker';
 import type { Stroke } from './strokes';
 import { usePredict } from './usePredict';
+import { SaliencyView } from './SaliencyView';
+import { useExplain } from './useExplain';
+import { HiddenMapPanel } from '../insight/HiddenMapPanel';
 import { TestSetPanel } from '../test-set/TestSetPanel';
 import { useTestSet, type TestSetLab } from '../test-set/useTestSet';
 import { errorMessage, localizeMessage } from '../i18n/messages';
@@ -23,7 +26,7 @@ import '../common/inspect.css';
 import './draw.css';
 
 export interface DrawPanelProps {
-  lab: Pick<LabApi, 'predict' | 'featureMaps'> & TestSetLab;
+  lab: Pick<LabApi, 'predict' | 'featureMaps' | 'explain' | 'hiddenMap' | 'sampleImages'> & TestSetLab;
   /** Runs to choose from (any state; finished and imported runs predict too). */
   runs: readonly RunSummary[];
   /** The app's selected run: the default choice, followed when it changes. */
@@ -50,6 +53,13 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
   const { prediction, error, request } = usePredict(lab, activeRun, throttleMs);
   const testSet = useTestSet(lab);
   const [added, setAdded] = useState<{ text: string; failed: boolean } | null>(null);
+  // Look deeper: the class the saliency maps explain (null: the top guess), following each prediction.
+  const [explainClass, setExplainClass] = useState<number | null>(null);
+  const [mapPixels, setMapPixels] = useState<Uint8Array | null>(null);
+  const saliency = useExplain(lab, activeRun, pixels, explainClass, pixels ? prediction : null);
+  // The hidden-layer map is asked again at each evaluation point of the run (and state change).
+  const active = runs.find((r) => r.id === activeRun);
+  const mapVersion = active ? `${active.lastEpoch?.iteration ?? 0}:${active.state}` : null;
 
   const onInk = (raster: Raster | null, final: boolean) => {
     let mnist: Uint8Array | null;
@@ -61,6 +71,9 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
       return;
     }
     setPixels(mnist);
+    if (!mnist) setExplainClass(null);
+    // The map places the drawing when a stroke ends, not at every move (each place is a job).
+    if (final || !mnist) setMapPixels(mnist);
     request(mnist, final);
   };
 
@@ -145,7 +158,11 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
           </figure>
           <div className="inspect-draw-result">
             {runs.length === 0 ? <p className="inspect-hint">{t('draw.noRuns')}</p> : null}
-            <PredictionReadout probabilities={pixels ? (prediction?.probabilities ?? null) : null} />
+            <PredictionReadout
+              probabilities={pixels ? (prediction?.probabilities ?? null) : null}
+              explained={saliency.explanation?.classIndex ?? null}
+              onExplain={setExplainClass}
+            />
             {pixels ? (
               <fieldset className="inspect-label-row">
                 <legend>{t('testSet.thisWas')}</legend>
@@ -170,10 +187,19 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
               </p>
             ) : null}
           </div>
+          {pixels ? (
+            <SaliencyView
+              explanation={saliency.explanation}
+              error={saliency.error}
+              chosen={explainClass !== null}
+              onBackToTop={() => setExplainClass(null)}
+            />
+          ) : null}
         </div>
         {pixels && prediction ? <ActivationStrips activations={prediction.activations} /> : null}
         <FeatureMapsView lab={lab} run={runs.find((r) => r.id === activeRun) ?? null} pixels={pixels} />
       </section>
+      <HiddenMapPanel lab={lab} runId={activeRun} pixels={mapPixels} version={mapVersion} />
       <TestSetPanel lab={lab} testSet={testSet} run={runs.find((r) => r.id === activeRun) ?? null} />
     </>
   );

@@ -16,6 +16,8 @@ import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 import { cnnStrings } from './cnn'; // the CNN views (cnnviews)
+// Look deeper (issue 13)
+import { insightStrings } from './insight';
 
 export const en = {
   ...appStrings,
@@ -31,6 +33,7 @@ export const en = {
   ...menuStrings,
   ...notebookStrings,
   ...cnnStrings,
+  ...insightStrings, // Look deeper (issue 13)
   ...msgStrings,
 };
 

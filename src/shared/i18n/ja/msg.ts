@@ -252,4 +252,6 @@ export const jaMessages: Record<MessageKey, string> = {
     '畳み込みの出力サイズ (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}} が整数になりません（本書 §7.2.4）：フィルターが画像をちょうどの歩幅で横切れません。フィルターサイズ、パディング、ストライドのいずれかを変えてください。',
   poolNotWhole:
     '{{size}}×{{size}} の畳み込み出力は {{pool}}×{{pool}} のプーリング窓に分けられません：{{size}} / {{pool}} が整数になりません（本書 §7.3）。プーリングサイズか、フィルターサイズ、パディング、ストライドを変えてください。',
+  // Look deeper (issue 13)
+  hiddenLayerMissing: 'このネットワークには隠れ層 {{layer}} がありません（隠れ層は {{count}} 個です）。',
 };

@@ -14,6 +14,8 @@ import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
 import { cnnStrings } from './cnn'; // the CNN views (cnnviews)
+// Look deeper (issue 13)
+import { insightStrings } from './insight';
 
 export const ko: Dictionary = {
   ...appStrings,
@@ -29,5 +31,6 @@ export const ko: Dictionary = {
   ...menuStrings,
   ...notebookStrings,
   ...cnnStrings,
+  ...insightStrings, // Look deeper (issue 13)
   msg: koMessages,
 };

@@ -239,4 +239,6 @@ export const koMessages: Record<MessageKey, string> = {
     '합성곱 출력 크기 (H + 2·pad − filter) / stride + 1 = ({{side}} + 2·{{pad}} − {{filter}}) / {{stride}} + 1 = {{size}}가 정수가 아닙니다(책 §7.2.4): 필터가 이미지를 정확한 보폭으로 지나가지 못합니다. 필터 크기, 패딩 또는 스트라이드를 바꾸세요.',
   poolNotWhole:
     '{{size}}×{{size}} 합성곱 출력을 {{pool}}×{{pool}} 풀링 창으로 나눌 수 없습니다: {{size}} / {{pool}}이 정수가 아닙니다(책 §7.3). 풀링 크기나 필터 크기, 패딩, 스트라이드를 바꾸세요.',
+  // Look deeper (issue 13)
+  hiddenLayerMissing: '이 네트워크에는 은닉층 {{layer}}이(가) 없습니다 (은닉층은 {{count}}개입니다).',
 };
