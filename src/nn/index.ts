@@ -99,3 +99,13 @@ export type { FeatureMap, WeightedLayer } from './network';
 export { bookSpec } from './book-spec';
 export type { ConvGeometry } from './kernels';
 export * as toys from './toys';
+// Gradient check in the app (issue 13)
+export {
+  VERDICT_LIMITS,
+  checkGradients,
+  overallVerdict,
+  verdictOf,
+  type CheckGradientsOptions,
+  type GradientVerdict,
+  type ParameterCheck,
+} from './gradient-verdict';

@@ -273,9 +273,12 @@ export class Network {
     return p;
   }
 
-  /** Backpropagation (book §5.7): training forward, then backward through every layer. Returns the loss. */
-  gradient(x: NetInput, t: Targets): number {
-    const loss = this.loss(x, t, true);
+  /**
+   * Backpropagation (book §5.7): a training forward (or an inference one, `train` false: batch norm
+   * on its running statistics, no dropout), then backward through every layer. Returns the loss.
+   */
+  gradient(x: NetInput, t: Targets, train = true): number {
+    const loss = this.loss(x, t, train);
     let dout = this.lastLayer.backward();
     for (let i = this.layers.length - 1; i >= 1; i--) dout = this.layers[i].backward(dout);
     if (this.lastInputSparse && this.sparseInputLayer !== null) this.sparseInputLayer.backward(dout);
