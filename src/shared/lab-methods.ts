@@ -27,6 +27,7 @@ import {
 } from './lab-arguments';
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
+import { gradientCheckOptionsSchema, type GradientCheckReport } from './gradient-check';
 
 /**
  * A result: the service's own value, so its shape is its TypeScript type and it is not checked
@@ -122,6 +123,18 @@ export const LAB_METHOD_TABLE = {
       storageNotice: z.custom<LabMessage>((v) => typeof v === 'object' && v !== null).nullable(),
     }),
   ),
+
+  // Gradient check in the app (issue 13)
+  /**
+   * The book's ch05 check on the run's current weights (paused or finished; refused while it trains),
+   * in a thread of its own: progress as `gradient-check` events; cancelGradientCheck ends it.
+   */
+  checkGradients: call(
+    z.tuple([runIdSchema, gradientCheckOptionsSchema.optional()]),
+    result<GradientCheckReport>(),
+  ),
+  /** Cancels the run's running gradient check (its checkGradients rejects as cancelled); nothing if none. */
+  cancelGradientCheck: call(byRun, result<void>()),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

@@ -243,6 +243,12 @@ export const MESSAGE_TEMPLATES = {
   unknownLanguage: 'Unknown language {{language}}: expected one of {{languages}}',
   workerGone: 'The run has no live worker any more.',
   raw: '{{text}}',
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining:
+    '{{name}} is training, so its weights change under the check: pause it (or let it finish) first.',
+  gradientCheckBusy: 'A gradient check of {{name}} is already running; wait for it or cancel it.',
+  gradientCheckCancelled: 'The gradient check was cancelled.',
+  gradientCheckFailed: 'The gradient check failed: {{detail}}',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGE_TEMPLATES;

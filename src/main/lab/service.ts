@@ -29,6 +29,9 @@ import { RunWorkers } from './run-workers';
 import { defaultWasmPath, MAX_LIVE_RUNS, VIEWER_IDLE_MS, type LabServiceOptions } from './service-options';
 import { LIVE_STATES } from '../../shared/runs';
 import { WeightsFiles, type ImportedRun } from './weights-files';
+import { GradientChecks } from './gradient-checks';
+import type { GradientCheckOptions, GradientCheckReport } from '../../shared/gradient-check';
+import { gradientCheckOptionsSchema } from '../../shared/gradient-check';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
@@ -41,6 +44,7 @@ export class LabService implements LabHandlers {
   private readonly workers: RunWorkers;
   private readonly weightsFiles: WeightsFiles;
   private readonly drawings: DrawingSet;
+  private readonly gradientChecks: GradientChecks;
 
   private readonly wasmPath: string | undefined;
 
@@ -68,6 +72,7 @@ export class LabService implements LabHandlers {
     this.maxLiveRuns = options.maxLiveRuns ?? MAX_LIVE_RUNS;
     this.weightsFiles = new WeightsFiles(this.workers, () => this.dataset().info);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
+    this.gradientChecks = new GradientChecks(this.workers, this.events);
     this.registry.loadSaved();
   }
 
@@ -248,12 +253,26 @@ export class LabService implements LabHandlers {
   appInfo = async (): Promise<LabResult<'appInfo'>> =>
     appInfo(this.wasmPath, this.persistence.readOnlyReason ?? this.persistence.storageProblem);
 
+  // --- gradient check in the app (issue 13) -------------------------------------------------
+
+  /** The book's ch05 check of the run's current weights, in a thread of its own (gradient-checks.ts). */
+  async checkGradients(runId: string, options?: GradientCheckOptions): Promise<GradientCheckReport> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    return this.gradientChecks.check(entry, this.dataset(), gradientCheckOptionsSchema.parse(options));
+  }
+
+  async cancelGradientCheck(runId: string): Promise<void> {
+    this.gradientChecks.cancel(this.registry.get(runId).summary.id);
+  }
+
   // --- events and shutdown -------------------------------------------------------------------
 
   onEvent = (listener: (event: LabEvent) => void): (() => void) => this.events.on(listener);
 
   /** Ends every worker. The service is unusable afterwards. */
   async close(): Promise<void> {
+    this.gradientChecks.cancelAll();
     await Promise.all(this.registry.entries().map((entry) => this.workers.retire(entry)));
     this.events.clear();
     this.persistence.flushAllWeights();

@@ -247,4 +247,10 @@ export const jaMessages: Record<MessageKey, string> = {
   serveServing: '（{{folder}} を 127.0.0.1 だけに公開しています。Ctrl+C で終了します）',
   serveStopping: 'MNIST Lab を終了しています…',
   serveUsage: '使い方：npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining:
+    '{{name}} は学習中で、確認している間にも重みが変わってしまいます。先に一時停止するか、学習が終わるのを待ってください。',
+  gradientCheckBusy: '{{name}} の勾配確認はすでに実行中です。終わるのを待つか、キャンセルしてください。',
+  gradientCheckCancelled: '勾配確認をキャンセルしました。',
+  gradientCheckFailed: '勾配確認に失敗しました：{{detail}}',
 };

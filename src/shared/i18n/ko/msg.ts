@@ -234,4 +234,10 @@ export const koMessages: Record<MessageKey, string> = {
   serveServing: '({{folder}}를 127.0.0.1에만 제공합니다. Ctrl+C로 종료합니다)',
   serveStopping: 'MNIST Lab을 종료하는 중…',
   serveUsage: '사용법: npm run serve -- [--port N] [--dataset MNIST_FOLDER] [--data-dir RUNS_FOLDER]',
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining:
+    '{{name}}은(는) 학습 중이라 확인하는 동안에도 가중치가 바뀝니다. 먼저 일시 정지하거나 학습이 끝날 때까지 기다리세요.',
+  gradientCheckBusy: '{{name}}의 기울기 확인이 이미 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.',
+  gradientCheckCancelled: '기울기 확인을 취소했습니다.',
+  gradientCheckFailed: '기울기 확인에 실패했습니다: {{detail}}',
 };
