@@ -8,6 +8,7 @@ import { ChartsArea } from './charts/ChartsArea';
 import { DrawPanel } from './draw/DrawPanel';
 import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { WeightVisualizer } from './weights/WeightVisualizer';
+import { GradientCheckPanel } from './deeper/GradientCheckPanel';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
 import { MAIN_VIEWS as VIEWS } from './store/uiSlice';
@@ -62,6 +63,8 @@ export function MainViews() {
         {view === 'charts' && <ChartsArea />}
         {view === 'draw' && <DrawPanel lab={lab} runs={runs} runId={runId} />}
         {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} epochs={epochs} />}
+        {/* Gradient check in the app (issue 13) */}
+        {view === 'weights' && <GradientCheckPanel lab={lab} run={runs.find((r) => r.id === runId)} />}
         {view === 'evaluate' && <EvaluationPanel lab={lab} runId={runId} />}
       </div>
     </div>

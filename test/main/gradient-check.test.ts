@@ -31,14 +31,29 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe('checkGradients on real runs', () => {
   it('a finished MLP with batch norm and dropout: every parameter agrees, with progress events up to the total', async () => {
-    const run = await lab.startRun({ hidden: [30, 20], batchNorm: true, dropout: 0.2, iterations: 60, evalEvery: 60 });
+    const run = await lab.startRun({
+      hidden: [30, 20],
+      batchNorm: true,
+      dropout: 0.2,
+      iterations: 60,
+      evalEvery: 60,
+    });
     await log.waitFor('state', (e) => e.runId === run.id && e.state === 'finished');
     const report = await lab.checkGradients(run.id, { images: 3, entriesPerParam: 40 });
     expect(report.runId).toBe(run.id);
     expect(report.iteration).toBe(60);
     expect(report.images).toBe(3);
     expect(report.parameters.map((p) => p.name)).toEqual([
-      'W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'gamma1', 'beta1', 'gamma2', 'beta2',
+      'W1',
+      'b1',
+      'W2',
+      'b2',
+      'W3',
+      'b3',
+      'gamma1',
+      'beta1',
+      'gamma2',
+      'beta2',
     ]);
     for (const p of report.parameters) {
       expect(p.verdict, p.name).toBe('agree');

@@ -83,7 +83,8 @@ export class GradientChecks {
       this.open.set(id, current);
       worker.on('message', (msg: FromGradientChecker) => {
         if (msg.type === 'progress') {
-          if (!settled) this.events.emit({ type: 'gradient-check', runId: id, done: msg.done, total: msg.total });
+          if (!settled)
+            this.events.emit({ type: 'gradient-check', runId: id, done: msg.done, total: msg.total });
         } else if (msg.type === 'result') {
           const report: GradientCheckReport = {
             runId: id,
@@ -99,7 +100,9 @@ export class GradientChecks {
         }
       });
       worker.once('error', (error: Error) =>
-        finish(() => reject(new LabError(message('gradientCheckFailed', { detail: rawMessage(error.message) })))),
+        finish(() =>
+          reject(new LabError(message('gradientCheckFailed', { detail: rawMessage(error.message) }))),
+        ),
       );
       worker.once('exit', (code) =>
         finish(() =>

@@ -15,6 +15,8 @@ import { testSetStrings } from './testSet';
 import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
+// Gradient check, run comparison, class names (issue 13)
+import { deeper2Strings } from './deeper2';
 
 export const en = {
   ...appStrings,
@@ -30,6 +32,8 @@ export const en = {
   ...menuStrings,
   ...notebookStrings,
   ...msgStrings,
+  // Gradient check, run comparison, class names (issue 13)
+  ...deeper2Strings,
 };
 
 /** The shape of a complete dictionary. */

@@ -13,6 +13,8 @@ import { testSetStrings } from './testSet';
 import { labsStrings } from './labs';
 import { trainingStrings } from './training';
 import { weightsStrings } from './weights';
+// Gradient check, run comparison, class names (issue 13)
+import { deeper2Strings } from './deeper2';
 
 export const ja: Dictionary = {
   ...appStrings,
@@ -27,5 +29,7 @@ export const ja: Dictionary = {
   ...labsStrings,
   ...menuStrings,
   ...notebookStrings,
+  // Gradient check, run comparison, class names (issue 13)
+  ...deeper2Strings,
   msg: jaMessages,
 };

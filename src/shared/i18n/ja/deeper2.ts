@@ -1,0 +1,40 @@
+/** 日本語：勾配確認、実行の比較表、クラス名（issue 13 の 4–6）。 */
+import type { deeper2Strings as en } from '../en/deeper2';
+
+export const deeper2Strings: typeof en = {
+  gradCheck: {
+    title: '勾配確認',
+    intro:
+      '本の勾配確認（5.7.3 節）：誤差逆伝播法の勾配を中心差分 (f(x+h) − f(x−h)) / 2h と比べます。実行の現在の重みを float64 で使い、Batch Normalization と Dropout は推論時の動きにします。',
+    none: '勾配を確認する実行を選んでください',
+    images: '訓練画像の数',
+    entries: 'パラメータごとの要素数',
+    button: '勾配を確認',
+    cancel: 'キャンセル',
+    pauseFirst: 'この実行は学習中です。勾配を確認するには、一時停止するか学習が終わるのを待ってください。',
+    starting: '確認を始めています…',
+    progressLabel: '勾配確認の進み具合',
+    progress: '{{total}} 要素中 {{done}} 要素を比較しました',
+    checkedOf: '{{total}} 中 {{checked}}',
+    kinks: '（{{count}} 要素は h/100 で測り直し：折れ目）',
+    legend:
+      'h = {{h}}。相対差 = 最大 |差| ÷ 最大 |勾配|。1e-5 未満なら一致、1e-2 までは境界（ReLU や Max プーリングの折れ目）、それより大きければ不一致（逆伝播の規則の誤り）です。',
+    col: {
+      name: 'パラメータ',
+      checked: '確認した要素',
+      mean: '平均 |差|',
+      max: '最大 |差|',
+      relative: '相対差',
+      verdict: '判定',
+    },
+    verdict: { agree: '一致', borderline: '境界', disagree: '不一致' },
+    summary: {
+      agree:
+        'すべてのパラメータで誤差逆伝播法の勾配が数値微分と一致しました（イテレーション {{iteration}} の重み、画像 {{images}} 枚）。逆伝播の規則は正しく実装されています。',
+      borderline:
+        '誤差逆伝播法の勾配はほぼ一致しました（イテレーション {{iteration}} の重み、画像 {{images}} 枚）。小さな差は ReLU や Max プーリングの折れ目によるもので、規則の誤りではありません。',
+      disagree:
+        '誤差逆伝播法の勾配が数値微分と一致しません（イテレーション {{iteration}} の重み、画像 {{images}} 枚）。印の付いたパラメータのすぐ上の層で、逆伝播の規則が間違っています。',
+    },
+  },
+};

@@ -1,0 +1,40 @@
+/** 한국어: 기울기 확인, 실행 비교 표, 클래스 이름 (issue 13의 4–6). */
+import type { deeper2Strings as en } from '../en/deeper2';
+
+export const deeper2Strings: typeof en = {
+  gradCheck: {
+    title: '기울기 확인',
+    intro:
+      '책의 기울기 확인(5.7.3절): 오차역전파법의 기울기를 중심 차분 (f(x+h) − f(x−h)) / 2h와 비교합니다. 실행의 현재 가중치를 float64로 쓰고, 배치 정규화와 드롭아웃은 추론 때처럼 동작합니다.',
+    none: '기울기를 확인할 실행을 고르세요',
+    images: '훈련 이미지 수',
+    entries: '매개변수마다 원소 수',
+    button: '기울기 확인',
+    cancel: '취소',
+    pauseFirst: '이 실행은 학습 중입니다. 기울기를 확인하려면 일시 정지하거나 학습이 끝날 때까지 기다리세요.',
+    starting: '확인을 시작하는 중…',
+    progressLabel: '기울기 확인 진행 상황',
+    progress: '원소 {{total}}개 중 {{done}}개 비교함',
+    checkedOf: '{{total}}개 중 {{checked}}개',
+    kinks: '(원소 {{count}}개는 h/100으로 다시 잼: 꺾인 점)',
+    legend:
+      'h = {{h}}. 상대 차 = 최대 |차이| ÷ 최대 |기울기|. 1e-5 미만이면 일치, 1e-2까지는 경계(ReLU나 최대 풀링의 꺾인 점), 그보다 크면 불일치(역전파 규칙의 오류)입니다.',
+    col: {
+      name: '매개변수',
+      checked: '확인한 원소',
+      mean: '평균 |차이|',
+      max: '최대 |차이|',
+      relative: '상대 차',
+      verdict: '판정',
+    },
+    verdict: { agree: '일치', borderline: '경계', disagree: '불일치' },
+    summary: {
+      agree:
+        '모든 매개변수에서 오차역전파법의 기울기가 수치 미분과 일치합니다(반복 {{iteration}}의 가중치, 이미지 {{images}}장). 역전파 규칙이 올바릅니다.',
+      borderline:
+        '오차역전파법의 기울기가 거의 일치합니다(반복 {{iteration}}의 가중치, 이미지 {{images}}장). 작은 차이는 ReLU나 최대 풀링의 꺾인 점 때문이지 규칙의 오류가 아닙니다.',
+      disagree:
+        '오차역전파법의 기울기가 수치 미분과 일치하지 않습니다(반복 {{iteration}}의 가중치, 이미지 {{images}}장). 표시된 매개변수 바로 위 층의 역전파 규칙이 틀렸습니다.',
+    },
+  },
+};
