@@ -9,6 +9,7 @@ import { DrawPanel } from './draw/DrawPanel';
 import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { WeightVisualizer } from './weights/WeightVisualizer';
 import { GradientCheckPanel } from './deeper/GradientCheckPanel';
+import { CompareTable } from './deeper/CompareTable';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
 import { MAIN_VIEWS as VIEWS } from './store/uiSlice';
@@ -61,6 +62,8 @@ export function MainViews() {
       </div>
       <div id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className="views__panel">
         {view === 'charts' && <ChartsArea />}
+        {/* Compare runs as a table (issue 13) */}
+        {view === 'charts' && <CompareTable />}
         {view === 'draw' && <DrawPanel lab={lab} runs={runs} runId={runId} />}
         {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} epochs={epochs} />}
         {/* Gradient check in the app (issue 13) */}
