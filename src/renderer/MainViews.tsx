@@ -10,6 +10,7 @@ import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { WeightVisualizer } from './weights/WeightVisualizer';
 import { GradientCheckPanel } from './deeper/GradientCheckPanel';
 import { CompareTable } from './deeper/CompareTable';
+import { ClassNamesEditor } from './deeper/ClassNamesEditor';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
 import { MAIN_VIEWS as VIEWS } from './store/uiSlice';
@@ -69,6 +70,8 @@ export function MainViews() {
         {/* Gradient check in the app (issue 13) */}
         {view === 'weights' && <GradientCheckPanel lab={lab} run={runs.find((r) => r.id === runId)} />}
         {view === 'evaluate' && <EvaluationPanel lab={lab} runId={runId} />}
+        {/* Class names for any dataset (issue 13) */}
+        {view === 'evaluate' && <ClassNamesEditor lab={lab} />}
       </div>
     </div>
   );

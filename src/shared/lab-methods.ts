@@ -28,6 +28,7 @@ import {
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
 import { gradientCheckOptionsSchema, type GradientCheckReport } from './gradient-check';
+import { classNamesSchema } from './class-names';
 
 /**
  * A result: the service's own value, so its shape is its TypeScript type and it is not checked
@@ -135,6 +136,10 @@ export const LAB_METHOD_TABLE = {
   ),
   /** Cancels the run's running gradient check (its checkGradients rejects as cancelled); nothing if none. */
   cancelGradientCheck: call(byRun, result<void>()),
+
+  // Class names for any dataset (issue 13)
+  /** Names the loaded dataset's 10 classes (null: back to its names file, its known names or 0…9). */
+  setClassNames: call(z.tuple([classNamesSchema]), result<DatasetInfo>()),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

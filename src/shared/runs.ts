@@ -1,6 +1,7 @@
 /** Run, metric and weight types shared by the service, the worker, the bridges and the renderer. */
 import type { TrainConfig } from './hyperparams';
 import type { LabMessage } from './messages';
+import type { ClassNames } from './class-names';
 
 export const RUN_STATES = [
   'starting',
@@ -105,4 +106,9 @@ export interface DatasetInfo {
   cols: number;
   /** Fraction of pixels that are zero in the training set. */
   zeroFraction: number;
+  // Class names for any dataset (issue 13): src/shared/class-names.ts
+  /** SHA-256 of the training labels then the test labels (what recognises a well-known set). */
+  labelsChecksum?: string;
+  /** Where the classes' names come from, and the names. Absent: none (0…9). */
+  classNames?: ClassNames;
 }

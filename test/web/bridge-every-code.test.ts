@@ -598,6 +598,12 @@ const TRIGGERS: Partial<Record<MessageKey, Trigger>> = {
     await served.client.cancelGradientCheck(run.id);
     return rejection(long);
   },
+  // Class names for any dataset (issue 13)
+  classNamesFile: () => {
+    const dir = datasetFolder({});
+    writeFileSync(path.join(dir, 'classes.txt'), 'zero\none\n');
+    return datasetRefusal(dir);
+  },
 };
 
 /** The message of the state event that takes run `runId` to `state` (or of its summary, when `withMessage` is false and there is none). */

@@ -30,6 +30,7 @@ import { defaultWasmPath, MAX_LIVE_RUNS, VIEWER_IDLE_MS, type LabServiceOptions 
 import { LIVE_STATES } from '../../shared/runs';
 import { WeightsFiles, type ImportedRun } from './weights-files';
 import { GradientChecks } from './gradient-checks';
+import { classNamesFileIn, UserClassNames } from './class-names';
 import type { GradientCheckOptions, GradientCheckReport } from '../../shared/gradient-check';
 import { gradientCheckOptionsSchema } from '../../shared/gradient-check';
 
@@ -45,6 +46,7 @@ export class LabService implements LabHandlers {
   private readonly weightsFiles: WeightsFiles;
   private readonly drawings: DrawingSet;
   private readonly gradientChecks: GradientChecks;
+  private readonly userClassNames: UserClassNames;
 
   private readonly wasmPath: string | undefined;
 
@@ -73,6 +75,7 @@ export class LabService implements LabHandlers {
     this.weightsFiles = new WeightsFiles(this.workers, () => this.dataset().info);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
     this.gradientChecks = new GradientChecks(this.workers, this.events);
+    this.userClassNames = new UserClassNames(classNamesFileIn(options.dataDir), warn);
     this.registry.loadSaved();
   }
 
@@ -89,7 +92,7 @@ export class LabService implements LabHandlers {
    */
   ready = (): Promise<LoadedDataset> => this.datasets.load();
 
-  datasetInfo = async (): Promise<DatasetInfo> => (await this.ready()).info;
+  datasetInfo = async (): Promise<DatasetInfo> => this.named((await this.ready()).info);
 
   async sampleImages(split: DatasetSplit, start: number, count: number): Promise<SampleImages> {
     return this.datasets.sample(split, start, count);
@@ -102,7 +105,7 @@ export class LabService implements LabHandlers {
 
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
   async setDatasetFolder(folder: string): Promise<DatasetInfo> {
-    const { info } = await this.datasets.setFolder(folder);
+    const info = this.named((await this.datasets.setFolder(folder)).info);
     this.events.emit({ type: 'dataset', info });
     return info;
   }
@@ -264,6 +267,24 @@ export class LabService implements LabHandlers {
 
   async cancelGradientCheck(runId: string): Promise<void> {
     this.gradientChecks.cancel(this.registry.get(runId).summary.id);
+  }
+
+  // --- class names for any dataset (issue 13) -----------------------------------------------
+
+  /** Names the loaded dataset's classes (null: forget the user's names), saved in the data folder. */
+  async setClassNames(names: string[] | null): Promise<DatasetInfo> {
+    const { info } = await this.ready();
+    this.persistence.assertWritable();
+    this.userClassNames.set(info.labelsChecksum ?? '', names);
+    const named = this.named(info);
+    this.events.emit({ type: 'dataset', info: named });
+    return named;
+  }
+
+  /** The dataset's info with the user's class names, when the user named them. */
+  private named(info: DatasetInfo): DatasetInfo {
+    const names = this.userClassNames.get(info.labelsChecksum ?? '');
+    return names ? { ...info, classNames: { source: 'user', names } } : info;
   }
 
   // --- events and shutdown -------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * digit and percentage as text), and a polite live region for screen readers.
  */
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import { argmax } from '../../nn/argmax';
 import { percent } from '../common/prediction';
 
@@ -14,10 +15,11 @@ export interface PredictionReadoutProps {
 /** The top guess, probability bars and an aria-live "Prediction: 7 (98%)" line. */
 export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
   const { t } = useTranslation();
+  const { names } = useClassLabels();
   const top = probabilities ? argmax(probabilities) : -1;
   const live =
     probabilities && top >= 0
-      ? t('draw.predict.live', { digit: top, percent: percent(probabilities[top]) })
+      ? t('draw.predict.live', { digit: names[top], percent: percent(probabilities[top]) })
       : '';
   return (
     <div className="inspect-prediction">
@@ -29,14 +31,14 @@ export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
         <>
           <div className="inspect-top-guess" aria-hidden="true">
             <span className="inspect-top-label">{t('draw.predict.top')}</span>
-            <span className="inspect-top-digit">{top}</span>
+            <span className="inspect-top-digit">{names[top]}</span>
             <span className="inspect-top-percent">{percent(probabilities[top])}%</span>
           </div>
           <ul className="inspect-bars" aria-label={t('draw.predict.probabilities')}>
             {Array.from(probabilities, (p, digit) => (
               <li key={digit} className={digit === top ? 'inspect-bar inspect-bar-top' : 'inspect-bar'}>
                 <span className="inspect-bar-digit" aria-hidden="true">
-                  {digit}
+                  {names[digit]}
                 </span>
                 <span className="inspect-bar-track" aria-hidden="true">
                   <span
@@ -48,7 +50,7 @@ export function PredictionReadout({ probabilities }: PredictionReadoutProps) {
                   {percent(p)}%
                 </span>
                 <span className="inspect-visually-hidden">
-                  {t('draw.predict.bar', { digit, percent: percent(p) })}
+                  {t('draw.predict.bar', { digit: names[digit], percent: percent(p) })}
                 </span>
               </li>
             ))}

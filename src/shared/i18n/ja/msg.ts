@@ -253,4 +253,7 @@ export const jaMessages: Record<MessageKey, string> = {
   gradientCheckBusy: '{{name}} の勾配確認はすでに実行中です。終わるのを待つか、キャンセルしてください。',
   gradientCheckCancelled: '勾配確認をキャンセルしました。',
   gradientCheckFailed: '勾配確認に失敗しました：{{detail}}',
+  // Class names for any dataset (issue 13)
+  classNamesFile:
+    '{{file}} には 10 個のクラス名を 1 行に 1 つずつ（ラベル 0 から順に、それぞれ 40 文字まで）書いてください。使える行は {{count}} 行です。',
 };

@@ -240,4 +240,7 @@ export const koMessages: Record<MessageKey, string> = {
   gradientCheckBusy: '{{name}}의 기울기 확인이 이미 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.',
   gradientCheckCancelled: '기울기 확인을 취소했습니다.',
   gradientCheckFailed: '기울기 확인에 실패했습니다: {{detail}}',
+  // Class names for any dataset (issue 13)
+  classNamesFile:
+    '{{file}}에는 클래스 이름 10개를 한 줄에 하나씩(레이블 0부터, 각각 40자까지) 적어야 합니다. 쓸 수 있는 줄은 {{count}}줄입니다.',
 };
