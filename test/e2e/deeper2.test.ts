@@ -2,7 +2,8 @@
  * Issue 13, deliverables 4–6, in the built UI in Chromium: two trained runs compared as a table
  * (differing settings only, sorted with the keyboard, exported as CSV), the gradient check of a
  * finished run (verdict, then a long check cancelled), and class names (named by the user and shown
- * by the per-class table, the confusion matrix and the header), in English and Japanese;
+ * by the per-class table, the confusion matrix, the header, the prediction bars and the test-set
+ * buttons), in English and Japanese;
  * Debian's Fashion-MNIST shows its standard names in the header, in both languages.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -108,7 +109,7 @@ describe.skipIf(skip !== null)('compare, gradient check and class names in the a
       .toBe('The gradient check was cancelled.');
   });
 
-  it('classes named by the user label the per-class table, the confusion matrix and the header, in en and ja', async () => {
+  it('classes named by the user label the per-class table, the confusion matrix, the header, the prediction bars and the test-set buttons, in en and ja', async () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Evaluate', exact: true }).click();
     const editor = page.getByRole('region', { name: 'Class names', exact: true });
@@ -124,7 +125,31 @@ describe.skipIf(skip !== null)('compare, gradient check and class names in the a
     expect((await perClass.locator('tbody th').allInnerTexts()).map((s) => s.trim())).toEqual(names);
     expect(await page.locator('.inspect-cm thead th').nth(1).innerText()).toBe('nil');
     await expect.poll(() => page.locator('.app-header__dataset').innerText()).toContain('nil, one, two');
+    // Draw a vertical stroke: the prediction bars and the test-set buttons name the classes too.
     await page.getByRole('tab', { name: 'Draw', exact: true }).click();
+    const canvas = page.getByRole('img', { name: 'Drawing canvas', exact: true });
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let k = 1; k <= 20; k++)
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height * (0.15 + 0.035 * k));
+    await page.mouse.up();
+    await page
+      .getByRole('button', { name: 'Add to my test set as one', exact: true })
+      .waitFor({ timeout: 15_000 });
+    const bars = page.getByRole('list', { name: 'Probabilities' });
+    await expect
+      .poll(() => bars.locator('.inspect-bar-digit').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(names);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Prediction:/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/^Prediction: (nil|one|two|three|four|five|six|seven|eight|nine) \(\d+%\)$/);
     await app.screenshot('deeper2-classes-en');
 
     await page.getByLabel('Language', { exact: true }).selectOption('ja');
