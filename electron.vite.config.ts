@@ -1,8 +1,8 @@
 /**
  * electron-vite build of the three parts (npm run build):
  *   main     src/main/electron/index.ts, src/worker/index.ts, src/worker/evaluator.ts,
- *            src/worker/weights-decoder.ts, src/worker/dataset-loader.ts ->
- *            out/main/{index,worker,evaluator,weights-decoder,dataset-loader}.js as ES modules ("type": "module"): Electron 45's main process
+ *            src/worker/weights-decoder.ts, src/worker/dataset-loader.ts, src/worker/gradient-checker.ts ->
+ *            out/main/{index,worker,evaluator,weights-decoder,dataset-loader,gradient-checker}.js as ES modules ("type": "module"): Electron 45's main process
  *            and node:worker_threads both load them; node_modules stay external.
  *   preload  src/preload/index.ts -> out/preload/index.cjs. Sandboxed preloads cannot be ES modules
  *            nor require node_modules, so the method table it derives its bridge from (and zod) is
@@ -66,6 +66,8 @@ export default defineConfig(({ command }) => ({
           evaluator: resolve('src/worker/evaluator.ts'),
           'weights-decoder': resolve('src/worker/weights-decoder.ts'),
           'dataset-loader': resolve('src/worker/dataset-loader.ts'),
+          // Gradient check in the app (issue 13)
+          'gradient-checker': resolve('src/worker/gradient-checker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

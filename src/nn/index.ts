@@ -105,3 +105,13 @@ export { pca, jacobiEigen, type PcaOptions, type PcaResult } from './pca';
 export { hiddenLayers, hiddenOutputs, type HiddenLayer, type HiddenOutputs } from './hidden-layers';
 export { hiddenMap, type HiddenMapResult } from './hidden-map';
 export { deadShare, histogram, layerHistograms, type Histogram, type LayerHistograms } from './histograms';
+// Gradient check in the app (issue 13)
+export {
+  VERDICT_LIMITS,
+  checkGradients,
+  overallVerdict,
+  verdictOf,
+  type CheckGradientsOptions,
+  type GradientVerdict,
+  type ParameterCheck,
+} from './gradient-verdict';

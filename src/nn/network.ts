@@ -9,18 +9,17 @@
  */
 import { argmax } from './argmax';
 import type { Backend } from './backend';
+import type { ArchName } from './convnet';
+import type { InitName } from './init';
 import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
-import { Affine, type AffineParams } from './layers/Affine';
-import { BatchNormalization } from './layers/BatchNormalization';
-import { Convolution } from './layers/Convolution';
-import { Pooling } from './layers/Pooling';
-import { CONV_DEFAULTS, deepConvNetPlan, simpleConvNetPlan, type ArchName, type ConvPlan } from './convnet';
+import type { Affine } from './layers/Affine';
+import type { Convolution } from './layers/Convolution';
 import { Dropout } from './layers/Dropout';
 import { IdentityWithLoss } from './layers/IdentityWithLoss';
 import type { Layer, LossLayer } from './layers/layer';
 import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
 import { SparseAffine } from './layers/SparseAffine';
-import { fillNormal, initScale, type InitName } from './init';
+import { buildConvNet, buildMlp, convPlan, type MapShape, type WeightedLayer } from './network-build';
 import type { ParamMap } from './optimizers';
 import { layoutOf, paramLayout, type ParamLayout } from './param-layout';
 import { registryNames } from './registry';
@@ -28,6 +27,8 @@ import type { Rng } from './rng';
 import type { CsrBatch, Floats, Matrix, NetInput, Targets } from './tensor';
 import { ensureMatrix, isLabels } from './tensor';
 import { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
+
+export type { WeightedLayer } from './network-build';
 
 /** The output layers by loss config name (the book's SoftmaxWithLoss, and identity + MSE). */
 export const LOSS_LAYERS = {
@@ -75,13 +76,6 @@ export interface FeatureMap {
   data: Float32Array;
 }
 
-/** A layer with weights, as weight decay and the gradient norms see it: W and dW (flat). */
-export interface WeightedLayer {
-  readonly name: string;
-  readonly W: Floats;
-  readonly dW: Floats;
-}
-
 /** A named tensor, as tensors() returns it (data is a live view into the flat buffer). */
 export interface NamedTensor {
   name: string;
@@ -113,13 +107,13 @@ export class Network {
   /** Gradients by name, filled by gradient() (the book's `grads`). */
   readonly grads: ParamMap = {};
   /** Every layer in forward order for a dense input: Affine1, ..., the output Affine. */
-  readonly layers: Layer[] = [];
+  readonly layers: Layer[];
   /** The Affine layers (the first Affine first). */
-  readonly affines: Affine[] = [];
+  readonly affines: Affine[];
   /** The Convolution layers (Conv1 first); empty for an MLP. */
-  readonly convs: Convolution[] = [];
+  readonly convs: Convolution[];
   /** Every layer with weights in parameter order (W1, W2, ...): what weight decay and the gradient norms read. */
-  readonly weighted: WeightedLayer[] = [];
+  readonly weighted: WeightedLayer[];
   /** The first layer for sparse batches (an MLP's Affine1 with zero pixels skipped); null for a CNN. */
   readonly sparseInputLayer: SparseAffine | null;
   /** 'mlp', 'simple-convnet' or 'deep-convnet'. */
@@ -135,11 +129,11 @@ export class Network {
   /** Whether the last forward went through sparseInputLayer (backward follows the same path). */
   private lastInputSparse = false;
   /** The Relu/Sigmoid/Tanh layers, whose outputs activations() reports. */
-  private readonly activationLayers = new Set<Layer>();
+  private readonly activationLayers: Set<Layer>;
   /** A CNN's dense (N, D) batch, filled from a sparse batch (convolutions need every pixel). */
   private denseBatch: Matrix | null = null;
   /** The layers whose outputs featureMaps() reports, with their image shapes. */
-  private readonly mapLayers = new Map<Layer, { C: number; H: number; W: number }>();
+  private readonly mapLayers: Map<Layer, MapShape>;
 
   constructor(
     readonly spec: NetworkSpec,
@@ -148,7 +142,7 @@ export class Network {
     const { backend, rng } = opts;
     this.backend = backend;
     this.arch = spec.arch ?? 'mlp';
-    const plan = this.arch === 'mlp' ? null : convPlan(spec);
+    const plan = convPlan(spec);
     const sizes = [spec.inputSize, ...spec.hidden, spec.outputSize];
     this.layout = plan === null ? paramLayout(sizes, spec.batchNorm) : layoutOf(plan.slots);
     this.flat = backend.alloc.floats(this.layout.totalLength);
@@ -163,127 +157,20 @@ export class Network {
     }
     this.pixelInput = backend.alloc.floats(spec.inputSize);
     this.inputMatrix = { rows: 0, cols: spec.inputSize, data: this.pixelInput };
-    const Activation = ACTIVATION_LAYERS[spec.activation];
-    if (Activation === undefined) throw new Error(`unknown activation '${String(spec.activation)}'`);
-    const actName = spec.activation[0].toUpperCase() + spec.activation.slice(1);
-    if (plan !== null) {
-      this.buildConvNet(plan, rng);
-      this.sparseInputLayer = null;
-    } else {
-      for (let l = 1; l < sizes.length; l++) {
-        const params = this.affineParams(l, sizes[l - 1], sizes[l]);
-        fillNormal(params.W.data, initScale(spec.init, sizes[l - 1], spec.initStd), rng);
-        // Nothing is below the first layer, so it needs no dx.
-        const affine = new Affine(`Affine${l}`, params, backend, { computeDx: l > 1 });
-        this.affines.push(affine);
-        this.weighted.push({ name: `W${l}`, W: affine.W.data, dW: affine.dW });
-        this.layers.push(affine);
-        if (l === sizes.length - 1) break;
-        if (spec.batchNorm) this.layers.push(this.batchNorm(l));
-        const activation = new Activation(`${actName}${l}`, backend);
-        this.activationLayers.add(activation);
-        this.layers.push(activation);
-        if (spec.dropout > 0) this.layers.push(new Dropout(`Dropout${l}`, spec.dropout, rng, backend));
-      }
-      this.sparseInputLayer = new SparseAffine('Affine1', this.affines[0], backend);
-    }
+    if (ACTIVATION_LAYERS[spec.activation] === undefined)
+      throw new Error(`unknown activation '${String(spec.activation)}'`);
+    const ctx = { spec, backend, rng, view: (name: string) => this.view(name), grads: this.grads };
+    const built = plan === null ? buildMlp(ctx) : buildConvNet(ctx, plan);
+    this.layers = built.layers;
+    this.affines = built.affines;
+    this.convs = built.convs;
+    this.weighted = built.weighted;
+    this.activationLayers = built.activationLayers;
+    this.mapLayers = built.mapLayers;
+    this.sparseInputLayer = plan === null ? new SparseAffine('Affine1', this.affines[0], backend) : null;
     const LossLayerClass: (new (backend: Backend) => LossLayer) | undefined = LOSS_LAYERS[spec.loss];
     if (LossLayerClass === undefined) throw new Error(`unknown loss '${String(spec.loss)}'`);
     this.lastLayer = new LossLayerClass(backend);
-  }
-
-  /** BatchNormalization number `index` over gamma{index}, beta{index} and its running statistics. */
-  private batchNorm(index: number): BatchNormalization {
-    this.view(`gamma${index}`).fill(1);
-    const bn = {
-      gamma: this.view(`gamma${index}`),
-      beta: this.view(`beta${index}`),
-      dgamma: this.grads[`gamma${index}`],
-      dbeta: this.grads[`beta${index}`],
-      runningMean: this.view(`runningMean${index}`),
-      runningVar: this.view(`runningVar${index}`),
-    };
-    return new BatchNormalization(`BatchNorm${index}`, bn, this.backend);
-  }
-
-  /**
-   * A convolutional network's layers from its plan. Weights are drawn in parameter order (W1, W2,
-   * ...) with the configured init, or He for deep-convnet (the book's weight_init_scales).
-   */
-  private buildConvNet(plan: ConvPlan, rng: Rng): void {
-    const { spec, backend } = this;
-    const fanIn = new Map(plan.slots.map((s) => [s.name, s.fanIn ?? 1]));
-    const scale = (l: number): number =>
-      initScale(plan.forceHe ? 'he' : spec.init, fanIn.get(`W${l}`) ?? 1, spec.initStd);
-    let first = true;
-    let relus = 0;
-    let pools = 0;
-    let drops = 0;
-    let lastShape: { C: number; H: number; W: number } | null = null;
-    for (const st of plan.stages) {
-      switch (st.kind) {
-        case 'conv': {
-          const W = this.view(`W${st.l}`);
-          fillNormal(W, scale(st.l), rng);
-          const params = {
-            W,
-            b: this.view(`b${st.l}`),
-            dW: this.grads[`W${st.l}`],
-            db: this.grads[`b${st.l}`],
-          };
-          const conv = new Convolution(`Conv${st.l}`, params, st.input, st.options, backend, {
-            computeDx: !first,
-          });
-          this.convs.push(conv);
-          this.weighted.push({ name: `W${st.l}`, W, dW: conv.dW });
-          this.layers.push(conv);
-          this.mapLayers.set(conv, st.output);
-          lastShape = st.output;
-          break;
-        }
-        case 'pool': {
-          const pool = new Pooling(`Pool${++pools}`, st.input, st.options, backend);
-          this.layers.push(pool);
-          this.mapLayers.set(pool, st.output);
-          lastShape = st.output;
-          break;
-        }
-        case 'affine': {
-          const params = this.affineParams(st.l, st.D, st.M);
-          fillNormal(params.W.data, scale(st.l), rng);
-          const affine = new Affine(`Affine${st.l}`, params, backend, { computeDx: !first });
-          this.affines.push(affine);
-          this.weighted.push({ name: `W${st.l}`, W: affine.W.data, dW: affine.dW });
-          this.layers.push(affine);
-          lastShape = null;
-          break;
-        }
-        case 'relu': {
-          const relu = new ACTIVATION_LAYERS.relu(`Relu${++relus}`, backend);
-          this.layers.push(relu);
-          if (st.after === 'conv' && lastShape !== null) this.mapLayers.set(relu, lastShape);
-          else this.activationLayers.add(relu);
-          break;
-        }
-        case 'batchNorm':
-          this.layers.push(this.batchNorm(st.index));
-          break;
-        case 'dropout':
-          this.layers.push(new Dropout(`Dropout${++drops}`, st.ratio, rng, backend, st.scaling));
-          break;
-      }
-      first = false;
-    }
-  }
-
-  /** Wl (D, M), bl and their gradients, as views. */
-  private affineParams(l: number, D: number, M: number): AffineParams {
-    return {
-      W: { rows: D, cols: M, data: this.view(`W${l}`) },
-      b: this.view(`b${l}`),
-      dW: this.grads[`W${l}`],
-      db: this.grads[`b${l}`],
-    };
   }
 
   private view(name: string): Floats {
@@ -386,9 +273,12 @@ export class Network {
     return p;
   }
 
-  /** Backpropagation (book §5.7): training forward, then backward through every layer. Returns the loss. */
-  gradient(x: NetInput, t: Targets): number {
-    const loss = this.loss(x, t, true);
+  /**
+   * Backpropagation (book §5.7): a training forward (or an inference one, `train` false: batch norm
+   * on its running statistics, no dropout), then backward through every layer. Returns the loss.
+   */
+  gradient(x: NetInput, t: Targets, train = true): number {
+    const loss = this.loss(x, t, train);
     let dout = this.lastLayer.backward();
     for (let i = this.layers.length - 1; i >= 1; i--) dout = this.layers[i].backward(dout);
     if (this.lastInputSparse && this.sparseInputLayer !== null) this.sparseInputLayer.backward(dout);
@@ -485,23 +375,4 @@ export function createNetwork(spec: NetworkSpec, opts: NetworkOptions): Network 
   if (!(spec.dropout >= 0 && spec.dropout < 1))
     throw new Error(`dropout ratio ${spec.dropout} must be in [0, 1)`);
   return new Network(spec, opts);
-}
-
-/** The plan of a convolutional spec (the simple-convnet settings default to the book's). */
-function convPlan(spec: NetworkSpec): ConvPlan {
-  if (spec.arch === 'deep-convnet') return deepConvNetPlan(spec);
-  if (spec.arch === 'simple-convnet')
-    return simpleConvNetPlan({
-      inputSize: spec.inputSize,
-      outputSize: spec.outputSize,
-      filters: spec.filters ?? CONV_DEFAULTS.filters,
-      filterSize: spec.filterSize ?? CONV_DEFAULTS.filterSize,
-      stride: spec.stride ?? CONV_DEFAULTS.stride,
-      pad: spec.pad ?? CONV_DEFAULTS.pad,
-      pool: spec.pool ?? CONV_DEFAULTS.pool,
-      convHidden: spec.convHidden ?? CONV_DEFAULTS.convHidden,
-      batchNorm: spec.batchNorm,
-      dropout: spec.dropout,
-    });
-  throw new Error(`unknown architecture '${String(spec.arch)}'`);
 }

@@ -1,6 +1,7 @@
 /** The banner landmark: title, theme and language pickers. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { classLabels } from './deeper/classNames';
 import { changeLanguage, LANGUAGE_NAMES, LANGUAGES, matchLanguage } from './i18n';
 import { useLabStore } from './store';
 import type { AppArea, ThemeChoice } from './store/uiSlice';
@@ -42,6 +43,7 @@ export function AppHeader() {
   }, [theme]);
   const language = matchLanguage(i18n.language) ?? 'en';
   const dataset = useLabStore((s) => s.dataset);
+  const classes = classLabels(dataset, t);
   const number = new Intl.NumberFormat(language);
   const area = useLabStore((s) => s.area);
   const setArea = useLabStore((s) => s.setArea);
@@ -58,6 +60,8 @@ export function AppHeader() {
                 train: number.format(dataset.trainCount),
                 test: number.format(dataset.testCount),
               })}
+              {/* Class names for any dataset (issue 13) */}
+              {classes.digits ? null : ` · ${classes.names.join(', ')}`}
             </span>
           )}
         </p>

@@ -9,6 +9,9 @@ import { DrawPanel } from './draw/DrawPanel';
 import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { WeightVisualizer } from './weights/WeightVisualizer';
 import { HistogramsPanel } from './insight/HistogramsPanel';
+import { GradientCheckPanel } from './deeper/GradientCheckPanel';
+import { CompareTable } from './deeper/CompareTable';
+import { ClassNamesEditor } from './deeper/ClassNamesEditor';
 import { useLab } from './labContext';
 import { useLabStore } from './store';
 import { MAIN_VIEWS as VIEWS } from './store/uiSlice';
@@ -61,10 +64,16 @@ export function MainViews() {
       </div>
       <div id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className="views__panel">
         {view === 'charts' && <ChartsArea />}
+        {/* Compare runs as a table (issue 13) */}
+        {view === 'charts' && <CompareTable />}
         {view === 'draw' && <DrawPanel lab={lab} runs={runs} runId={runId} />}
         {view === 'weights' && <WeightVisualizer lab={lab} runs={runs} runId={runId} epochs={epochs} />}
         {view === 'weights' && <HistogramsPanel epochs={epochs} />}
+        {/* Gradient check in the app (issue 13) */}
+        {view === 'weights' && <GradientCheckPanel lab={lab} run={runs.find((r) => r.id === runId)} />}
         {view === 'evaluate' && <EvaluationPanel lab={lab} runId={runId} />}
+        {/* Class names for any dataset (issue 13) */}
+        {view === 'evaluate' && <ClassNamesEditor lab={lab} />}
       </div>
     </div>
   );

@@ -90,7 +90,9 @@ export type LabEvent =
   | { type: 'epoch'; runId: string; metrics: EpochMetrics }
   | { type: 'state'; runId: string; state: RunState; message?: LabMessage }
   | { type: 'dataset'; info: DatasetInfo }
-  | { type: 'error'; message: LabMessage };
+  | { type: 'error'; message: LabMessage }
+  // Gradient check in the app (issue 13): entries compared so far of all (checkGradients)
+  | { type: 'gradient-check'; runId: string; done: number; total: number };
 
 /**
  * The Lab as the renderer (and any other caller) sees it: the method table's calls

@@ -30,6 +30,8 @@ import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } 
 import { exportFormatSchema } from './weights-formats';
 import type { Explanation, HiddenMap } from './explain';
 import { classIndexSchema, hiddenLayerSchema } from './lab-arguments';
+import { gradientCheckOptionsSchema, type GradientCheckReport } from './gradient-check';
+import { classNamesSchema } from './class-names';
 
 /**
  * A result: the service's own value, so its shape is its TypeScript type and it is not checked
@@ -151,6 +153,21 @@ export const LAB_METHOD_TABLE = {
     z.tuple([runIdSchema, hiddenLayerSchema, pixelsSchema.optional()]),
     result<HiddenMap | null>(),
   ),
+  // Gradient check in the app (issue 13)
+  /**
+   * The book's ch05 check on the run's current weights (paused or finished; refused while it trains),
+   * in a thread of its own: progress as `gradient-check` events; cancelGradientCheck ends it.
+   */
+  checkGradients: call(
+    z.tuple([runIdSchema, gradientCheckOptionsSchema.optional()]),
+    result<GradientCheckReport>(),
+  ),
+  /** Cancels the run's running gradient check (its checkGradients rejects as cancelled); nothing if none. */
+  cancelGradientCheck: call(byRun, result<void>()),
+
+  // Class names for any dataset (issue 13)
+  /** Names the loaded dataset's 10 classes (null: back to its names file, its known names or 0…9). */
+  setClassNames: call(z.tuple([classNamesSchema]), result<DatasetInfo>()),
 } as const;
 
 type Table = typeof LAB_METHOD_TABLE;

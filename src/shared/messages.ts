@@ -250,6 +250,15 @@ export const MESSAGE_TEMPLATES = {
   // Look deeper (issue 13)
   hiddenLayerMissing: 'This network has no hidden layer {{layer}}: it has {{count}}.',
   raw: '{{text}}',
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining:
+    '{{name}} is training, so its weights change under the check: pause it (or let it finish) first.',
+  gradientCheckBusy: 'A gradient check of {{name}} is already running; wait for it or cancel it.',
+  gradientCheckCancelled: 'The gradient check was cancelled.',
+  gradientCheckFailed: 'The gradient check failed: {{detail}}',
+  // Class names for any dataset (issue 13)
+  classNamesFile:
+    '{{file}} must name the 10 classes, one per line (label 0 first, each at most 40 characters); it holds {{count}} usable lines.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGE_TEMPLATES;

@@ -2,6 +2,7 @@
 import type { EpochHistograms } from './explain';
 import type { TrainConfig } from './hyperparams';
 import type { LabMessage } from './messages';
+import type { ClassNames } from './class-names';
 
 export const RUN_STATES = [
   'starting',
@@ -115,4 +116,9 @@ export interface DatasetInfo {
   cols: number;
   /** Fraction of pixels that are zero in the training set. */
   zeroFraction: number;
+  // Class names for any dataset (issue 13): src/shared/class-names.ts
+  /** SHA-256 of the training labels then the test labels (what recognises a well-known set). */
+  labelsChecksum?: string;
+  /** Where the classes' names come from, and the names. Absent: none (0…9). */
+  classNames?: ClassNames;
 }

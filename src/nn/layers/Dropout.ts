@@ -27,6 +27,8 @@ export class Dropout implements Layer {
   private mask: Uint8Array = new Uint8Array(0);
   private out: Matrix | null = null;
   private dx: Matrix | null = null;
+  /** Whether the last forward was a training one (backward then follows the mask). */
+  private lastTrain = false;
 
   constructor(
     readonly name: string,
@@ -42,6 +44,7 @@ export class Dropout implements Layer {
     const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.backend.alloc));
     const xd = x.data;
     const y = out.data;
+    this.lastTrain = train;
     if (!train) {
       const keep = this.scaling === 'book' ? 1 - this.ratio : 1;
       for (let i = 0; i < len; i++) y[i] = xd[i] * keep;
@@ -61,10 +64,15 @@ export class Dropout implements Layer {
     return out;
   }
 
-  /** dx (N, M) = dout · mask / (1 - ratio). */
+  /** dx (N, M) = dout · mask / (1 - ratio); after an inference forward, dout times its inference scale. */
   backward(dout: Matrix): Matrix {
     const len = dout.rows * dout.cols;
     const dx = (this.dx = ensureMatrix(this.dx, dout.rows, dout.cols, this.backend.alloc));
+    if (!this.lastTrain) {
+      const keep = this.scaling === 'book' ? 1 - this.ratio : 1;
+      for (let i = 0; i < len; i++) dx.data[i] = dout.data[i] * keep;
+      return dx;
+    }
     const scale = this.scaling === 'book' ? 1 : 1 / (1 - this.ratio);
     const mask = this.mask;
     const d = dout.data;

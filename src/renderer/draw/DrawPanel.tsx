@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import type { LabApi } from '../../shared/api';
 import { toMnist, type Raster } from '../../shared/digit';
 import type { RunSummary } from '../../shared/runs';
@@ -38,6 +39,7 @@ export interface DrawPanelProps {
 /** The drawing panel: canvas, brush, clear/undo, run picker, MNIST preview and prediction. */
 export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps) {
   const { t } = useTranslation();
+  const { names: classNames } = useClassLabels();
   const shortcutsId = useId();
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const [brushWidth, setBrushWidth] = useState(20);
@@ -93,7 +95,7 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
     if (!pixels) return;
     testSet.add(pixels, digit).then(
       (count) => {
-        setAdded({ text: t('testSet.added', { digit, total: count }), failed: false });
+        setAdded({ text: t('testSet.added', { digit: classNames[digit], total: count }), failed: false });
         clear();
       },
       (e: unknown) => {
@@ -170,10 +172,10 @@ export function DrawPanel({ lab, runs, runId, throttleMs = 150 }: DrawPanelProps
                   <button
                     key={digit}
                     type="button"
-                    aria-label={t('testSet.addAs', { digit })}
+                    aria-label={t('testSet.addAs', { digit: classNames[digit] })}
                     onClick={() => addAs(digit)}
                   >
-                    {digit}
+                    {classNames[digit]}
                   </button>
                 ))}
               </fieldset>

@@ -3,6 +3,7 @@
  * digit and percentage as text), and a polite live region for screen readers.
  */
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import { argmax } from '../../nn/argmax';
 import { percent } from '../common/prediction';
 
@@ -18,10 +19,11 @@ export interface PredictionReadoutProps {
 /** The top guess, probability bars and an aria-live "Prediction: 7 (98%)" line. */
 export function PredictionReadout({ probabilities, explained = null, onExplain }: PredictionReadoutProps) {
   const { t } = useTranslation();
+  const { names } = useClassLabels();
   const top = probabilities ? argmax(probabilities) : -1;
   const live =
     probabilities && top >= 0
-      ? t('draw.predict.live', { digit: top, percent: percent(probabilities[top]) })
+      ? t('draw.predict.live', { digit: names[top], percent: percent(probabilities[top]) })
       : '';
   return (
     <div className="inspect-prediction">
@@ -33,7 +35,7 @@ export function PredictionReadout({ probabilities, explained = null, onExplain }
         <>
           <div className="inspect-top-guess" aria-hidden="true">
             <span className="inspect-top-label">{t('draw.predict.top')}</span>
-            <span className="inspect-top-digit">{top}</span>
+            <span className="inspect-top-digit">{names[top]}</span>
             <span className="inspect-top-percent">{percent(probabilities[top])}%</span>
           </div>
           <ul className="inspect-bars" aria-label={t('draw.predict.probabilities')}>
@@ -42,7 +44,7 @@ export function PredictionReadout({ probabilities, explained = null, onExplain }
               const bar = (
                 <>
                   <span className="inspect-bar-digit" aria-hidden="true">
-                    {digit}
+                    {names[digit]}
                   </span>
                   <span className="inspect-bar-track" aria-hidden="true">
                     <span
@@ -62,7 +64,7 @@ export function PredictionReadout({ probabilities, explained = null, onExplain }
                     type="button"
                     className={`${className} inspect-bar-button`}
                     aria-pressed={digit === explained}
-                    aria-label={t('insight.saliency.barButton', { digit, percent: percent(p) })}
+                    aria-label={t('insight.saliency.barButton', { digit: names[digit], percent: percent(p) })}
                     onClick={() => onExplain(digit)}
                   >
                     {bar}
@@ -72,7 +74,7 @@ export function PredictionReadout({ probabilities, explained = null, onExplain }
                 <li key={digit} className={className}>
                   {bar}
                   <span className="inspect-visually-hidden">
-                    {t('draw.predict.bar', { digit, percent: percent(p) })}
+                    {t('draw.predict.bar', { digit: names[digit], percent: percent(p) })}
                   </span>
                 </li>
               );

@@ -1,5 +1,6 @@
 /** Accuracy per true digit: which digits the network finds hard (often 8, 9, 5 for the book's net). */
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import type { ClassAccuracy } from './confusion';
 
 export interface ClassAccuracyTableProps {
@@ -9,12 +10,13 @@ export interface ClassAccuracyTableProps {
 /** A table of digit, correct/total and accuracy, with a small bar per digit. */
 export function ClassAccuracyTable({ classes }: ClassAccuracyTableProps) {
   const { t } = useTranslation();
+  const { names, digits } = useClassLabels();
   return (
     <table className="inspect-class-accuracy">
-      <caption>{t('evaluate.perClass')}</caption>
+      <caption>{digits ? t('evaluate.perClass') : t('classes.perClass')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('evaluate.digit')}</th>
+          <th scope="col">{digits ? t('evaluate.digit') : t('classes.class')}</th>
           <th scope="col">{t('evaluate.correct')}</th>
           <th scope="col">{t('evaluate.total')}</th>
           <th scope="col">{t('evaluate.accuracy')}</th>
@@ -23,7 +25,7 @@ export function ClassAccuracyTable({ classes }: ClassAccuracyTableProps) {
       <tbody>
         {classes.map((c) => (
           <tr key={c.digit}>
-            <th scope="row">{c.digit}</th>
+            <th scope="row">{names[c.digit] ?? c.digit}</th>
             <td>{c.correct}</td>
             <td>{c.total}</td>
             <td>

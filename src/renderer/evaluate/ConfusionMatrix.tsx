@@ -4,6 +4,7 @@
  * often the network confuses that pair. Each cell is a button that lists its images.
  */
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import { CLASSES } from './confusion';
 
 export interface CellRef {
@@ -29,6 +30,7 @@ function cellColour(count: number, peak: number, diagonal: boolean): string {
 /** A table of 100 buttons named "True 4, predicted 9: 12 images". */
 export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixProps) {
   const { t } = useTranslation();
+  const { names } = useClassLabels();
   let peakDiagonal = 0;
   let peakOff = 0;
   for (let r = 0; r < CLASSES; r++) {
@@ -52,7 +54,7 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
           </th>
           {digits.map((p) => (
             <th key={p} scope="col">
-              {p}
+              {names[p]}
             </th>
           ))}
         </tr>
@@ -60,7 +62,7 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
       <tbody>
         {digits.map((truth) => (
           <tr key={truth}>
-            <th scope="row">{truth}</th>
+            <th scope="row">{names[truth]}</th>
             {digits.map((predicted) => {
               const count = matrix[truth * CLASSES + predicted];
               const diagonal = truth === predicted;
@@ -78,7 +80,11 @@ export function ConfusionMatrix({ matrix, selected, onSelect }: ConfusionMatrixP
                     type="button"
                     className={className}
                     style={{ background: cellColour(count, diagonal ? peakDiagonal : peakOff, diagonal) }}
-                    aria-label={t('evaluate.cell', { truth, predicted, count })}
+                    aria-label={t('evaluate.cell', {
+                      truth: names[truth],
+                      predicted: names[predicted],
+                      count,
+                    })}
                     aria-pressed={isSelected}
                     onClick={() => onSelect({ truth, predicted })}
                   >

@@ -5,6 +5,7 @@
 import type { LabMessage } from '../../shared/messages';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import type { LabApi, TestEvaluation } from '../../shared/api';
 import { ClassAccuracyTable } from './ClassAccuracyTable';
 import { classAccuracy, cellIndices, confusionMatrix, formatAccuracy } from './confusion';
@@ -27,6 +28,7 @@ export interface EvaluationPanelProps {
 /** The "Evaluate on test set" button and everything computed from its answer. */
 export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelProps) {
   const { t } = useTranslation();
+  const { names } = useClassLabels();
   const [evaluation, setEvaluation] = useState<TestEvaluation | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<LabMessage | null>(null);
@@ -62,7 +64,7 @@ export function EvaluationPanel({ lab, runId, pageSize = 60 }: EvaluationPanelPr
   };
 
   const cellTitle = selected
-    ? t('evaluate.cellTitle', { truth: selected.truth, predicted: selected.predicted })
+    ? t('evaluate.cellTitle', { truth: names[selected.truth], predicted: names[selected.predicted] })
     : '';
   return (
     <section className="inspect-panel inspect-eval" aria-label={t('evaluate.title')}>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import type { TestEvaluation } from '../../shared/api';
 import { pageCount, pageSlice } from './confusion';
 import type { TestImageCache } from './imageCache';
@@ -23,6 +24,7 @@ export interface ImageGalleryProps {
 /** The images of `indices`, `pageSize` per page, each named "Test image #i: true X, predicted Y (p%)". */
 export function ImageGallery({ indices, evaluation, cache, label, pageSize = 60 }: ImageGalleryProps) {
   const { t } = useTranslation();
+  const { names } = useClassLabels();
   const [page, setPage] = useState(0);
   const pages = pageCount(indices.length, pageSize);
   const current = Math.min(page, pages - 1);
@@ -70,7 +72,12 @@ export function ImageGallery({ indices, evaluation, cache, label, pageSize = 60 
           const truth = evaluation.labels[i];
           const predicted = evaluation.predictions[i];
           const p = percent(evaluation.confidences[i]);
-          const name = t('evaluate.gallery.image', { index: i, truth, predicted, percent: p });
+          const name = t('evaluate.gallery.image', {
+            index: i,
+            truth: names[truth],
+            predicted: names[predicted],
+            percent: p,
+          });
           return (
             <li
               key={i}
@@ -78,7 +85,7 @@ export function ImageGallery({ indices, evaluation, cache, label, pageSize = 60 
             >
               <MnistImage pixels={pixels.get(i) ?? null} size={56} label={name} />
               <span className="inspect-gallery-caption" aria-hidden="true">
-                {truth}→{predicted} <small>{p}%</small>
+                {names[truth]}→{names[predicted]} <small>{p}%</small>
               </span>
             </li>
           );

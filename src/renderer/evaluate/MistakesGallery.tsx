@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClassLabels } from '../deeper/classNames';
 import type { TestEvaluation } from '../../shared/api';
 import { CLASSES, mistakeIndices, type MistakeFilter } from './confusion';
 import type { TestImageCache } from './imageCache';
@@ -25,6 +26,7 @@ function DigitFilter({
   onChange: (v: number | null) => void;
 }) {
   const { t } = useTranslation();
+  const { names } = useClassLabels();
   const id = useId();
   return (
     <span className="inspect-filter">
@@ -37,7 +39,7 @@ function DigitFilter({
         <option value="">{t('evaluate.gallery.any')}</option>
         {Array.from({ length: CLASSES }, (_, d) => (
           <option key={d} value={d}>
-            {d}
+            {names[d]}
           </option>
         ))}
       </select>
@@ -48,6 +50,7 @@ function DigitFilter({
 /** The mistakes, paged, with filters on the true and the predicted digit. */
 export function MistakesGallery({ evaluation, cache, pageSize = 60 }: MistakesGalleryProps) {
   const { t } = useTranslation();
+  const { digits } = useClassLabels();
   const [filter, setFilter] = useState<MistakeFilter>({ truth: null, predicted: null });
   const all = useMemo(() => mistakeIndices(evaluation), [evaluation]);
   const shown = useMemo(() => mistakeIndices(evaluation, filter), [evaluation, filter]);
@@ -57,12 +60,12 @@ export function MistakesGallery({ evaluation, cache, pageSize = 60 }: MistakesGa
       <h4>{title}</h4>
       <div className="inspect-filters">
         <DigitFilter
-          label={t('evaluate.gallery.filterTrue')}
+          label={digits ? t('evaluate.gallery.filterTrue') : t('classes.filterTrue')}
           value={filter.truth}
           onChange={(truth) => setFilter((f) => ({ ...f, truth }))}
         />
         <DigitFilter
-          label={t('evaluate.gallery.filterPredicted')}
+          label={digits ? t('evaluate.gallery.filterPredicted') : t('classes.filterPredicted')}
           value={filter.predicted}
           onChange={(predicted) => setFilter((f) => ({ ...f, predicted }))}
         />

@@ -49,3 +49,12 @@ export function useLabStoreApi(): LabStore {
 export function useLabStore<T>(selector: (s: LabState) => T): T {
   return useStore(useLabStoreApi(), selector);
 }
+
+// Class names for any dataset (issue 13): views also shown outside a StoreProvider (tests of one view) read no dataset.
+const NO_DATASET = createStore<{ dataset: LabState['dataset'] }>(() => ({ dataset: null }));
+
+/** The loaded dataset's info, or null (none yet, or no store above this view). */
+export function useDatasetInfo(): LabState['dataset'] {
+  const store = useContext(StoreContext) as StoreApi<{ dataset: LabState['dataset'] }> | null;
+  return useStore(store ?? NO_DATASET, (s) => s.dataset);
+}

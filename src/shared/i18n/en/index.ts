@@ -18,6 +18,8 @@ import { weightsStrings } from './weights';
 import { cnnStrings } from './cnn'; // the CNN views (cnnviews)
 // Look deeper (issue 13)
 import { insightStrings } from './insight';
+// Gradient check, run comparison, class names (issue 13)
+import { deeper2Strings } from './deeper2';
 
 export const en = {
   ...appStrings,
@@ -35,6 +37,8 @@ export const en = {
   ...cnnStrings,
   ...insightStrings, // Look deeper (issue 13)
   ...msgStrings,
+  // Gradient check, run comparison, class names (issue 13)
+  ...deeper2Strings,
 };
 
 /** The shape of a complete dictionary. */

@@ -16,6 +16,8 @@ import { weightsStrings } from './weights';
 import { cnnStrings } from './cnn'; // the CNN views (cnnviews)
 // Look deeper (issue 13)
 import { insightStrings } from './insight';
+// Gradient check, run comparison, class names (issue 13)
+import { deeper2Strings } from './deeper2';
 
 export const ja: Dictionary = {
   ...appStrings,
@@ -32,5 +34,7 @@ export const ja: Dictionary = {
   ...notebookStrings,
   ...cnnStrings,
   ...insightStrings, // Look deeper (issue 13)
+  // Gradient check, run comparison, class names (issue 13)
+  ...deeper2Strings,
   msg: jaMessages,
 };

@@ -254,4 +254,13 @@ export const jaMessages: Record<MessageKey, string> = {
     '{{size}}×{{size}} の畳み込み出力は {{pool}}×{{pool}} のプーリング窓に分けられません：{{size}} / {{pool}} が整数になりません（本書 §7.3）。プーリングサイズか、フィルターサイズ、パディング、ストライドを変えてください。',
   // Look deeper (issue 13)
   hiddenLayerMissing: 'このネットワークには隠れ層 {{layer}} がありません（隠れ層は {{count}} 個です）。',
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining:
+    '{{name}} は学習中で、確認している間にも重みが変わってしまいます。先に一時停止するか、学習が終わるのを待ってください。',
+  gradientCheckBusy: '{{name}} の勾配確認はすでに実行中です。終わるのを待つか、キャンセルしてください。',
+  gradientCheckCancelled: '勾配確認をキャンセルしました。',
+  gradientCheckFailed: '勾配確認に失敗しました：{{detail}}',
+  // Class names for any dataset (issue 13)
+  classNamesFile:
+    '{{file}} には 10 個のクラス名を 1 行に 1 つずつ（ラベル 0 から順に、それぞれ 40 文字まで）書いてください。使える行は {{count}} 行です。',
 };

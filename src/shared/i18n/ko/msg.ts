@@ -241,4 +241,13 @@ export const koMessages: Record<MessageKey, string> = {
     '{{size}}×{{size}} 합성곱 출력을 {{pool}}×{{pool}} 풀링 창으로 나눌 수 없습니다: {{size}} / {{pool}}이 정수가 아닙니다(책 §7.3). 풀링 크기나 필터 크기, 패딩, 스트라이드를 바꾸세요.',
   // Look deeper (issue 13)
   hiddenLayerMissing: '이 네트워크에는 은닉층 {{layer}}이(가) 없습니다 (은닉층은 {{count}}개입니다).',
+  // Gradient check in the app (issue 13)
+  gradientCheckWhileTraining:
+    '{{name}}은(는) 학습 중이라 확인하는 동안에도 가중치가 바뀝니다. 먼저 일시 정지하거나 학습이 끝날 때까지 기다리세요.',
+  gradientCheckBusy: '{{name}}의 기울기 확인이 이미 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.',
+  gradientCheckCancelled: '기울기 확인을 취소했습니다.',
+  gradientCheckFailed: '기울기 확인에 실패했습니다: {{detail}}',
+  // Class names for any dataset (issue 13)
+  classNamesFile:
+    '{{file}}에는 클래스 이름 10개를 한 줄에 하나씩(레이블 0부터, 각각 40자까지) 적어야 합니다. 쓸 수 있는 줄은 {{count}}줄입니다.',
 };
