@@ -17,7 +17,14 @@ import { message } from '../shared/messages';
 
 /** One step of the exported graph, in forward order. */
 export type OnnxConvStage =
-  | { op: 'Conv'; W: Float32Array; shape: [number, number, number, number]; b: Float32Array; stride: number; pad: number }
+  | {
+      op: 'Conv';
+      W: Float32Array;
+      shape: [number, number, number, number];
+      b: Float32Array;
+      stride: number;
+      pad: number;
+    }
   | { op: 'MaxPool'; size: number; stride: number; pad: number }
   | { op: 'Relu' }
   | { op: 'Flatten' }

@@ -48,123 +48,139 @@ const argmax = (row: ArrayLike<number>) => {
   return best;
 };
 
-describe.skipIf(!existsSync(simplePkl))('CNN weights export read by NumPy, the ONNX checker and onnxruntime', () => {
-  const lab = new LabService();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'mnist-export-cnn-'));
-  const runs: { run: RunSummary; ours: Float32Array[] }[] = [];
+describe.skipIf(!existsSync(simplePkl))(
+  'CNN weights export read by NumPy, the ONNX checker and onnxruntime',
+  () => {
+    const lab = new LabService();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mnist-export-cnn-'));
+    const runs: { run: RunSummary; ours: Float32Array[] }[] = [];
 
-  async function ourPredictions(runId: string): Promise<Float32Array[]> {
-    const images = readFileSync(imagesFile).subarray(16, 16 + COUNT * 784);
-    const out: Float32Array[] = [];
-    for (let i = 0; i < COUNT; i++)
-      out.push((await lab.predict(runId, images.subarray(i * 784, (i + 1) * 784))).probabilities);
-    return out;
-  }
-
-  function compare(name: string, ours: Float32Array[], theirs: ArrayLike<number>[]): number {
-    expect(theirs.length, name).toBe(COUNT);
-    let maxDiff = 0;
-    for (let i = 0; i < COUNT; i++) {
-      expect(argmax(theirs[i]), `${name}: image ${i}`).toBe(argmax(ours[i]));
-      for (let j = 0; j < 10; j++) maxDiff = Math.max(maxDiff, Math.abs(theirs[i][j] - ours[i][j]));
+    async function ourPredictions(runId: string): Promise<Float32Array[]> {
+      const images = readFileSync(imagesFile).subarray(16, 16 + COUNT * 784);
+      const out: Float32Array[] = [];
+      for (let i = 0; i < COUNT; i++)
+        out.push((await lab.predict(runId, images.subarray(i * 784, (i + 1) * 784))).probabilities);
+      return out;
     }
-    expect(maxDiff, name).toBeLessThanOrEqual(TOLERANCE);
-    return maxDiff;
-  }
 
-  async function imported(file: string): Promise<RunSummary> {
-    const preview = await lab.openWeights(path.basename(file), new Uint8Array(readFileSync(file)));
-    return lab.importWeights(preview.pendingId, { activation: 'relu' });
-  }
-
-  beforeAll(async () => {
-    for (const file of [simplePkl, deepPkl]) {
-      const run = await imported(file);
-      runs.push({ run, ours: await ourPredictions(run.id) });
+    function compare(name: string, ours: Float32Array[], theirs: ArrayLike<number>[]): number {
+      expect(theirs.length, name).toBe(COUNT);
+      let maxDiff = 0;
+      for (let i = 0; i < COUNT; i++) {
+        expect(argmax(theirs[i]), `${name}: image ${i}`).toBe(argmax(ours[i]));
+        for (let j = 0; j < 10; j++) maxDiff = Math.max(maxDiff, Math.abs(theirs[i][j] - ours[i][j]));
+      }
+      expect(maxDiff, name).toBeLessThanOrEqual(TOLERANCE);
+      return maxDiff;
     }
-    const log = new EventLog(lab);
-    const trained = await lab.startRun({
-      arch: 'simple-convnet',
-      filters: 6,
-      filterSize: 4,
-      stride: 2,
-      pad: 1,
-      pool: 2,
-      convHidden: 24,
-      batchNorm: true,
-      dropout: 0.2,
-      optimizer: 'adam',
-      learningRate: 0.001,
-      iterations: 60,
-      evalEvery: 60,
-      seed: 3,
+
+    async function imported(file: string): Promise<RunSummary> {
+      const preview = await lab.openWeights(path.basename(file), new Uint8Array(readFileSync(file)));
+      return lab.importWeights(preview.pendingId, { activation: 'relu' });
+    }
+
+    beforeAll(async () => {
+      for (const file of [simplePkl, deepPkl]) {
+        const run = await imported(file);
+        runs.push({ run, ours: await ourPredictions(run.id) });
+      }
+      const log = new EventLog(lab);
+      const trained = await lab.startRun({
+        arch: 'simple-convnet',
+        filters: 6,
+        filterSize: 4,
+        stride: 2,
+        pad: 1,
+        pool: 2,
+        convHidden: 24,
+        batchNorm: true,
+        dropout: 0.2,
+        optimizer: 'adam',
+        learningRate: 0.001,
+        iterations: 60,
+        evalEvery: 60,
+        seed: 3,
+      });
+      await log.waitFor('state', (e) => e.runId === trained.id && e.state === 'finished', 180_000);
+      runs.push({ run: trained, ours: await ourPredictions(trained.id) });
+    }, 300_000);
+
+    afterAll(async () => {
+      await lab.close();
+      rmSync(dir, { recursive: true, force: true });
     });
-    await log.waitFor('state', (e) => e.runId === trained.id && e.state === 'finished', 180_000);
-    runs.push({ run: trained, ours: await ourPredictions(trained.id) });
-  }, 300_000);
 
-  afterAll(async () => {
-    await lab.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    for (const format of ['npz', 'pkl'] as const) {
+      it.skipIf(noNumpy)(
+        `${format}: the book's dict in the book's shapes; NumPy's im2col forward agrees with ours on ${COUNT} test images`,
+        async () => {
+          for (const { run, ours } of runs) {
+            const exported = await lab.exportWeights(run.id, format);
+            expect(exported.fileName.endsWith(`.${format}`)).toBe(true);
+            const file = path.join(dir, `${run.id}-${exported.fileName}`);
+            writeFileSync(file, exported.bytes!);
+            const settings = JSON.stringify(run.config);
+            const py = spawnSync(PYTHON, [forwardScript, format, file, settings, imagesFile, String(COUNT)], {
+              encoding: 'utf8',
+              maxBuffer: 64 * 1024 * 1024,
+            });
+            expect(py.stderr).toBe('');
+            expect(py.status).toBe(0);
+            const maxDiff = compare(`${run.name} ${format}`, ours, JSON.parse(py.stdout) as number[][]);
+            console.log(
+              `${run.name} (${run.config.arch}) ${format}: max |p_numpy - p_ours| = ${maxDiff.toExponential(2)}`,
+            );
+          }
+        },
+        120_000,
+      );
+    }
 
-  for (const format of ['npz', 'pkl'] as const) {
-    it.skipIf(noNumpy)(
-      `${format}: the book's dict in the book's shapes; NumPy's im2col forward agrees with ours on ${COUNT} test images`,
+    it.skipIf(noOnnx)(
+      'onnx: the ONNX checker (full check, with shape inference) accepts every CNN export',
       async () => {
-        for (const { run, ours } of runs) {
-          const exported = await lab.exportWeights(run.id, format);
-          expect(exported.fileName.endsWith(`.${format}`)).toBe(true);
+        for (const { run } of runs) {
+          const exported = await lab.exportWeights(run.id, 'onnx');
           const file = path.join(dir, `${run.id}-${exported.fileName}`);
           writeFileSync(file, exported.bytes!);
-          const settings = JSON.stringify(run.config);
-          const py = spawnSync(PYTHON, [forwardScript, format, file, settings, imagesFile, String(COUNT)], {
-            encoding: 'utf8',
-            maxBuffer: 64 * 1024 * 1024,
-          });
+          const code = [
+            'import onnx, sys',
+            'm = onnx.load(sys.argv[1])',
+            'onnx.checker.check_model(m, full_check=True)',
+            'print(" ".join(n.op_type for n in m.graph.node))',
+          ].join('\n');
+          const py = spawnSync(PYTHON, ['-c', code, file], { encoding: 'utf8' });
           expect(py.stderr).toBe('');
           expect(py.status).toBe(0);
-          const maxDiff = compare(`${run.name} ${format}`, ours, JSON.parse(py.stdout) as number[][]);
-          console.log(`${run.name} (${run.config.arch}) ${format}: max |p_numpy - p_ours| = ${maxDiff.toExponential(2)}`);
+          const ops = py.stdout.trim().split(' ');
+          expect(new Set(ops)).toEqual(
+            new Set(['Reshape', 'Conv', 'Relu', 'MaxPool', 'Flatten', 'Gemm', 'Softmax']),
+          );
+          expect(ops.filter((op) => op === 'Conv')).toHaveLength(run.config.arch === 'deep-convnet' ? 6 : 1);
         }
       },
-      120_000,
+      60_000,
     );
-  }
 
-  it.skipIf(noOnnx)('onnx: the ONNX checker (full check, with shape inference) accepts every CNN export', async () => {
-    for (const { run } of runs) {
-      const exported = await lab.exportWeights(run.id, 'onnx');
-      const file = path.join(dir, `${run.id}-${exported.fileName}`);
-      writeFileSync(file, exported.bytes!);
-      const code = [
-        'import onnx, sys',
-        'm = onnx.load(sys.argv[1])',
-        'onnx.checker.check_model(m, full_check=True)',
-        'print(" ".join(n.op_type for n in m.graph.node))',
-      ].join('\n');
-      const py = spawnSync(PYTHON, ['-c', code, file], { encoding: 'utf8' });
-      expect(py.stderr).toBe('');
-      expect(py.status).toBe(0);
-      const ops = py.stdout.trim().split(' ');
-      expect(new Set(ops)).toEqual(new Set(['Reshape', 'Conv', 'Relu', 'MaxPool', 'Flatten', 'Gemm', 'Softmax']));
-      expect(ops.filter((op) => op === 'Conv')).toHaveLength(run.config.arch === 'deep-convnet' ? 6 : 1);
-    }
-  }, 60_000);
-
-  it(`onnx: onnxruntime-web agrees with ours on ${COUNT} test images`, async () => {
-    ort.env.wasm.numThreads = 1;
-    const pixels = Float32Array.from(readFileSync(imagesFile).subarray(16, 16 + COUNT * 784), (p) => p / 255);
-    for (const { run, ours } of runs) {
-      const exported = await lab.exportWeights(run.id, 'onnx');
-      const session = await ort.InferenceSession.create(exported.bytes!);
-      const result = await session.run({
-        [session.inputNames[0]]: new ort.Tensor('float32', pixels, [COUNT, 784]),
-      });
-      const data = result[session.outputNames[0]].data as Float32Array;
-      const rows = Array.from({ length: COUNT }, (_, i) => data.subarray(i * 10, i * 10 + 10));
-      const maxDiff = compare(`${run.name} onnx`, ours, rows);
-      console.log(`${run.name} (${run.config.arch}) onnx: max |p_ort - p_ours| = ${maxDiff.toExponential(2)}`);
-    }
-  }, 120_000);
-});
+    it(`onnx: onnxruntime-web agrees with ours on ${COUNT} test images`, async () => {
+      ort.env.wasm.numThreads = 1;
+      const pixels = Float32Array.from(
+        readFileSync(imagesFile).subarray(16, 16 + COUNT * 784),
+        (p) => p / 255,
+      );
+      for (const { run, ours } of runs) {
+        const exported = await lab.exportWeights(run.id, 'onnx');
+        const session = await ort.InferenceSession.create(exported.bytes!);
+        const result = await session.run({
+          [session.inputNames[0]]: new ort.Tensor('float32', pixels, [COUNT, 784]),
+        });
+        const data = result[session.outputNames[0]].data as Float32Array;
+        const rows = Array.from({ length: COUNT }, (_, i) => data.subarray(i * 10, i * 10 + 10));
+        const maxDiff = compare(`${run.name} onnx`, ours, rows);
+        console.log(
+          `${run.name} (${run.config.arch}) onnx: max |p_ort - p_ours| = ${maxDiff.toExponential(2)}`,
+        );
+      }
+    }, 120_000);
+  },
+);

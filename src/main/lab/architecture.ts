@@ -84,7 +84,9 @@ function fitsPlan(tensors: readonly WeightTensor[], plan: ConvPlan): boolean {
   const byName = new Map(tensors.map((t) => [t.name, t]));
   return plan.slots.every((slot) => {
     const t = byName.get(slot.name);
-    return t !== undefined && t.shape.length === slot.shape.length && t.shape.every((d, i) => d === slot.shape[i]);
+    return (
+      t !== undefined && t.shape.length === slot.shape.length && t.shape.every((d, i) => d === slot.shape[i])
+    );
   });
 }
 
@@ -104,7 +106,16 @@ export function convArchitectureOf(
   const byName = new Map(tensors.map((t) => [t.name, t]));
   const W1 = byName.get('W1');
   if (W1 === undefined || W1.shape.length !== 4) return null;
-  const deep: ConvArchitecture = { arch: 'deep-convnet', filters: 16, filterSize: 3, stride: 1, pad: 1, pool: 2, convHidden: 50, batchNorm: false };
+  const deep: ConvArchitecture = {
+    arch: 'deep-convnet',
+    filters: 16,
+    filterSize: 3,
+    stride: 1,
+    pad: 1,
+    pool: 2,
+    convHidden: 50,
+    batchNorm: false,
+  };
   if (fitsPlan(tensors, planOf(deep, side))) return deep;
   for (const conv of simpleCandidates(tensors, preferred)) {
     try {
@@ -118,16 +129,26 @@ export function convArchitectureOf(
 }
 
 /** The SimpleConvNet settings to try for these shapes, most likely first. */
-function simpleCandidates(tensors: WeightTensor[], preferred?: Partial<ConvArchitecture>): ConvArchitecture[] {
+function simpleCandidates(
+  tensors: WeightTensor[],
+  preferred?: Partial<ConvArchitecture>,
+): ConvArchitecture[] {
   const byName = new Map(tensors.map((t) => [t.name, t]));
   const [FN, , F] = byName.get('W1')!.shape;
   const W2 = byName.get('W2');
   if (W2 === undefined || W2.shape.length !== 2) return [];
-  const base = { arch: 'simple-convnet' as const, filters: FN, filterSize: F, convHidden: W2.shape[1], batchNorm: byName.has('gamma1') };
+  const base = {
+    arch: 'simple-convnet' as const,
+    filters: FN,
+    filterSize: F,
+    convHidden: W2.shape[1],
+    batchNorm: byName.has('gamma1'),
+  };
   const out: ConvArchitecture[] = [];
   if (preferred?.arch === 'simple-convnet') {
     const { stride, pad, pool } = preferred;
-    if (stride !== undefined && pad !== undefined && pool !== undefined) out.push({ ...base, stride, pad, pool });
+    if (stride !== undefined && pad !== undefined && pool !== undefined)
+      out.push({ ...base, stride, pad, pool });
   }
   const tried: ConvArchitecture[] = [];
   for (const pool of POOLS)

@@ -16,7 +16,7 @@ import type { WeightTensor } from '../../shared/runs';
 import { LabError, message } from '../../shared/messages';
 
 /** The pickle protocol of the book's ch07/ch08 pickles. */
-export const BOOK_CONVNET_PICKLE_PROTOCOL = 4;
+export const BOOK_CONVNET_PICKLE_PROTOCOL = 4 as const;
 
 /** The engine's batch-norm epsilon (BatchNormalization.ts, as the book's). */
 const BATCH_NORM_EPS = 1e-7;
@@ -51,11 +51,23 @@ export function convOnnx(config: TrainConfig, tensors: readonly WeightTensor[], 
         const W = get(`W${stage.l}`);
         if (scale !== 1) for (let k = 0; k < W.length; k++) W[k] *= scale;
         scale = 1;
-        stages.push({ op: 'Conv', W, shape: [FN, stage.input.C, FH, FW], b: get(`b${stage.l}`), stride, pad });
+        stages.push({
+          op: 'Conv',
+          W,
+          shape: [FN, stage.input.C, FH, FW],
+          b: get(`b${stage.l}`),
+          stride,
+          pad,
+        });
         break;
       }
       case 'pool':
-        stages.push({ op: 'MaxPool', size: stage.options.PH, stride: stage.options.stride, pad: stage.options.pad });
+        stages.push({
+          op: 'MaxPool',
+          size: stage.options.PH,
+          stride: stage.options.stride,
+          pad: stage.options.pad,
+        });
         break;
       case 'relu':
         stages.push({ op: 'Relu' });

@@ -85,11 +85,15 @@ export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWe
 }
 
 /** A JSON export's own simple-convnet settings (stride, pad, pool), to prefer when the shapes fit them. */
-export function recordedConv(config: Record<string, unknown> | undefined): Partial<ConvArchitecture> | undefined {
+export function recordedConv(
+  config: Record<string, unknown> | undefined,
+): Partial<ConvArchitecture> | undefined {
   if (config?.arch !== 'simple-convnet') return undefined;
   const { stride, pad, pool } = config;
   const numbers = [stride, pad, pool].every((v) => typeof v === 'number');
-  return numbers ? { arch: 'simple-convnet', ...({ stride, pad, pool } as Record<string, number>) } : undefined;
+  return numbers
+    ? { arch: 'simple-convnet', ...({ stride, pad, pool } as Record<string, number>) }
+    : undefined;
 }
 
 /** The architecture settings the shapes fix: an MLP's sizes and activation, or a CNN's settings. */
