@@ -5,7 +5,8 @@
  * with evaluateRun, ch08 deep_convnet_params.pkl a DeepConvNet run scoring exactly 9797/10000 (what
  * the book's own NumPy code gets on this MNIST, see test/fixtures/book/README.md); both are drawn on
  * (predict) and trained further. A CNN's JSON export comes back with its own settings; convolutional
- * weights that fit neither network are refused with a catalogued message and change nothing.
+ * weights that fit neither network are refused with a catalogued message and change nothing; the
+ * panel's architecture (ImportChoices.training) never turns an MLP file into a CNN run or back.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -193,5 +194,21 @@ describe("importing the book's CNNs", () => {
       expect((error as LabError).message, name).toMatch(/W1 \(30, \d, 5, 5\)/);
     }
     expect((await lab.listRuns()).map((r) => r.id)).toEqual(before);
+  }, 60_000);
+
+  it("the panel's architecture never overrides the file's: an MLP stays an MLP, a CNN a CNN", async () => {
+    const samplePkl = path.join(bookDir, 'sample_weight.pkl');
+    const mlp = await lab.openWeights('sample_weight.pkl', new Uint8Array(readFileSync(samplePkl)));
+    const asMlp = await lab.importWeights(mlp.pendingId, {
+      activation: 'sigmoid',
+      training: { arch: 'simple-convnet', optimizer: 'adam' },
+    });
+    expect(asMlp.config).toMatchObject({ arch: 'mlp', hidden: [50, 100], optimizer: 'adam' });
+    const cnn = await lab.openWeights('deep.pkl', new Uint8Array(readFileSync(deepPkl)));
+    const asCnn = await lab.importWeights(cnn.pendingId, {
+      activation: 'sigmoid',
+      training: { arch: 'mlp', hidden: [30], activation: 'tanh', optimizer: 'adam' },
+    });
+    expect(asCnn.config).toMatchObject({ arch: 'deep-convnet', activation: 'relu', optimizer: 'adam' });
   }, 60_000);
 });
