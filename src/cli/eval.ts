@@ -9,10 +9,12 @@ import { Rng, bookSpec, createNetwork, evaluateNetwork, tsBackend } from '../nn/
 import { ACTIVATIONS } from '../shared/hyperparams';
 import type { Activation } from '../shared/hyperparams';
 import { viewSplit } from '../shared/dataset';
-import { suggestActivation } from '../main/lab/weights-import';
+import { recordedConv, suggestActivation } from '../main/lab/weights-import';
 import { architectureOf } from './architecture';
 import { convArchitectureOf } from '../main/lab/architecture';
 import { UsageError } from './flags';
+import { loadBackend } from '../worker/engine';
+import { defaultWasmPath } from '../main/lab/service-options';
 import { readWeights } from './weights-io';
 
 function parse(argv: string[]): { weights: string; activation?: Activation; dataset?: string } {
@@ -40,10 +42,10 @@ function parse(argv: string[]): { weights: string; activation?: Activation; data
   };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = parse(argv);
   const { tensors, meta } = readWeights(args.weights);
-  const conv = convArchitectureOf(tensors);
+  const conv = convArchitectureOf(tensors, 28, recordedConv(meta?.config));
   if (conv !== null) return evalConvNet(args, tensors, conv);
   const { sizes, batchNorm } = architectureOf(tensors);
   // Our JSON records its activation; the book's pickle does not (sample_weight.pkl, 784-50-100-10, is sigmoid).
@@ -65,11 +67,11 @@ function main(argv: string[]): number {
 }
 
 /** A convolutional network recognised from its keys and shapes (the book's SimpleConvNet or DeepConvNet). */
-function evalConvNet(
+async function evalConvNet(
   args: { weights: string; dataset?: string },
   tensors: ReturnType<typeof readWeights>['tensors'],
   conv: NonNullable<ReturnType<typeof convArchitectureOf>>,
-): number {
+): Promise<number> {
   const { shared } = loadMnist(args.dataset);
   const d = shared.rows * shared.cols;
   const network = createNetwork(
@@ -77,14 +79,16 @@ function evalConvNet(
       arch: conv.arch,
       filters: conv.filters,
       filterSize: conv.filterSize,
-      stride: 1,
-      pad: 0,
-      pool: 2,
+      stride: conv.stride,
+      pad: conv.pad,
+      pool: conv.pool,
       convHidden: conv.convHidden,
+      batchNorm: conv.batchNorm,
       inputSize: d,
       hidden: [conv.convHidden],
     }),
-    { backend: tsBackend, rng: new Rng(1) },
+    // The workers' kernels (WebAssembly when built): DeepConvNet takes minutes on the TypeScript ones.
+    { backend: await loadBackend(defaultWasmPath()), rng: new Rng(1) },
   );
   network.setTensors(tensors);
   const r = evaluateNetwork(network, viewSplit(shared.test, d));
@@ -94,9 +98,12 @@ function evalConvNet(
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(`eval: ${(error as Error).message}`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`eval: ${(error as Error).message}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

@@ -8,4 +8,5 @@ export * from './pickle';
 export { type PickleTensor, type PickleWriteOptions, writePickledArrays } from './pickle-writer';
 export * from './weights-json';
 export { foldLayers, type FoldedLayer, type OnnxExportOptions, writeOnnx } from './onnx';
+export { type OnnxConvNet, type OnnxConvStage, writeConvOnnx } from './onnx-convnet';
 export * from './weights';

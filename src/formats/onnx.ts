@@ -78,14 +78,16 @@ export function foldLayers(tensors: readonly WeightTensor[], eps = 1e-7): Folded
   return layers;
 }
 
-function tensorProto(w: ProtoWriter, name: string, dims: number[], values: Float32Array): void {
+/** A float32 initializer (TensorProto) named `name` of shape `dims`. */
+export function tensorProto(w: ProtoWriter, name: string, dims: number[], values: Float32Array): void {
   for (const d of dims) w.int(1, d); // dims
   w.int(2, FLOAT); // data_type
   w.string(8, name); // name
   w.bytes(9, float32Bytes(values)); // raw_data, little-endian
 }
 
-function valueInfo(w: ProtoWriter, name: string, width: number): void {
+/** A graph input or output (ValueInfoProto): float32 (N, width), N any batch size. */
+export function valueInfo(w: ProtoWriter, name: string, width: number): void {
   w.string(1, name); // ValueInfoProto.name
   w.message(2, (type) =>
     // TypeProto
@@ -101,7 +103,8 @@ function valueInfo(w: ProtoWriter, name: string, width: number): void {
   );
 }
 
-function node(
+/** A NodeProto: `opType` of `inputs` into `output`, named after its output. */
+export function node(
   w: ProtoWriter,
   opType: string,
   inputs: string[],

@@ -56,6 +56,10 @@ export interface WeightsPreview {
   suggestedActivation: Activation;
   /** True when the file records its training settings (JSON); else training further uses ImportChoices.training. */
   hasSettings: boolean;
+  /** The architecture the shapes describe ('mlp', or the book's 'simple-convnet' / 'deep-convnet'). */
+  arch: TrainConfig['arch'];
+  /** A CNN's tensors as 'W1 30×1×5×5', 'b1 30', ... (what the dialog shows instead of the sizes); [] for an MLP. */
+  shapes: string[];
 }
 
 /** A drawing the user labelled ("this was a 7"): one item of their personal test set. */

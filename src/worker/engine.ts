@@ -101,7 +101,8 @@ export type LabelledImageSet = Pick<SplitView, 'count' | 'pixelsPerImage' | 'ima
 
 /** Every image's predicted class and its probability (for the confusion matrix and the mistakes gallery). */
 export function classifySplit(network: Network, split: LabelledImageSet) {
-  const BATCH = 500;
+  // A CNN's layers hold C·H·W values per image (DeepConvNet's im2col ~450 KB each): the book's 100 a batch.
+  const BATCH = network.arch === 'mlp' ? 500 : 100;
   const d = split.pixelsPerImage;
   const x = network.backend.alloc.floats(BATCH * d); // (BATCH, d): a dense input on the network's backend
   const predictions = new Uint8Array(split.count);

@@ -613,6 +613,18 @@ const TRIGGERS: Partial<Record<MessageKey, Trigger>> = {
     writeFileSync(path.join(dir, 'classes.txt'), 'zero\none\n');
     return datasetRefusal(dir);
   },
+  // CNN weights in and out (cnnio): a filter bank whose shapes fit neither of the book's CNNs
+  notBookConvNet: open(
+    'cnn.npz',
+    npzOf([
+      { name: 'W1', shape: [30, 1, 5, 5] },
+      { name: 'b1', shape: [30] },
+      { name: 'W2', shape: [999, 100] },
+      { name: 'b2', shape: [100] },
+      { name: 'W3', shape: [100, 10] },
+      { name: 'b3', shape: [10] },
+    ]),
+  ),
 };
 
 /** The message of the state event that takes run `runId` to `state` (or of its summary, when `withMessage` is false and there is none). */
@@ -723,8 +735,6 @@ const NOT_THROUGH_THE_BRIDGE: Partial<Record<MessageKey, string>> = {
   serveServing: "npm run serve's console: test/e2e/serve.test.ts",
   serveStopping: "npm run serve's console: src/main/web/serve.ts",
   serveUsage: "npm run serve's console: src/main/web/serve.ts",
-  notBookConvNet:
-    "a convolutional weights file the CLI cannot map to the book's networks; the app imports MLPs only so far: src/main/lab/architecture.ts",
   pythonExportUnsupported:
     'a notebook or script of a config naming an architecture without Python (every architecture the app trains has it): test/main/python-export.test.ts',
   datasetTimedOut:

@@ -32,7 +32,19 @@ export class PendingWeights {
     while (this.files.size > MAX_PENDING) this.files.delete(this.files.keys().next().value as string);
     const { sizes, batchNorm, needsActivation, suggestedActivation } = checked;
     const hasSettings = checked.meta?.config !== undefined;
-    return { pendingId, fileName: name, sizes, batchNorm, needsActivation, suggestedActivation, hasSettings };
+    const arch = checked.conv?.arch ?? 'mlp';
+    const shapes = checked.conv ? checked.tensors.map((t) => `${t.name} ${t.shape.join('×')}`) : [];
+    return {
+      pendingId,
+      fileName: name,
+      sizes,
+      batchNorm,
+      needsActivation,
+      suggestedActivation,
+      hasSettings,
+      arch,
+      shapes,
+    };
   }
 
   /** The file opened under `pendingId`; throws when it is unknown or was dropped. */

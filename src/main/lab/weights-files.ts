@@ -15,6 +15,7 @@ import type { UiLanguage } from '../../shared/shell';
 import type { DatasetInfo } from '../../shared/runs';
 import { pythonArchitecture, pythonExportFile } from './python-export/index';
 import { exportFileName, exportMeta, importedConfig } from './weights-import';
+import { BOOK_CONVNET_PICKLE_PROTOCOL, convOnnx } from './conv-export';
 
 /** The run to create from an imported file. */
 export interface ImportedRun {
@@ -56,7 +57,11 @@ export class WeightsFiles {
       };
       return { fileName, bytes: pythonExportFile(chosen, input) };
     }
-    const bytes = encodeWeights(chosen, tensors, exportMeta(entry.summary, entry.metrics.epochs));
+    const { config } = entry.summary;
+    if (config.arch !== 'mlp' && chosen === 'onnx') return { fileName, bytes: convOnnx(config, tensors) };
+    // A CNN's pickle in the book's own protocol (4), as its params.pkl; an MLP's as sample_weight.pkl (3).
+    const options = config.arch !== 'mlp' ? { pickleProtocol: BOOK_CONVNET_PICKLE_PROTOCOL } : {};
+    const bytes = encodeWeights(chosen, tensors, exportMeta(entry.summary, entry.metrics.epochs), options);
     return { fileName, bytes };
   }
 

@@ -1,7 +1,8 @@
 /**
  * Import and export of a run's weights, around src/formats: a file is decoded, its architecture read
- * off the shapes (W1 (784, 50), W2 (50, 100), ...), checked by loading it into a network of that
- * architecture, and turned into a TrainConfig for the imported run. Nothing here touches a run.
+ * off the shapes (an MLP's W1 (784, 50), W2 (50, 100), ...; a CNN's filter bank W1 (30, 1, 5, 5),
+ * ...), checked by loading it into a network of that architecture, and turned into a TrainConfig for
+ * the imported run. Nothing here touches a run.
  */
 import { decodeWeights } from '../../formats/index';
 import type { WeightsMeta } from '../../formats/index';
@@ -9,7 +10,7 @@ import { Rng, createNetwork, tsBackend } from '../../nn/index';
 import { describeConfigErrors, parseTrainConfig } from '../../shared/hyperparams';
 import type { Activation, TrainConfig } from '../../shared/hyperparams';
 import type { EpochMetrics, RunSummary, WeightTensor } from '../../shared/runs';
-import { architectureOf } from './architecture';
+import { architectureOf, convArchitectureOf, type ConvArchitecture } from './architecture';
 import { LabError, message, rawMessage } from '../../shared/messages';
 
 /** MNIST's image and class counts: what an imported network must take and give. */
@@ -20,8 +21,11 @@ const OUTPUT_SIZE = 10;
 export interface CheckedWeights {
   tensors: WeightTensor[];
   meta?: WeightsMeta;
+  /** MLP layer sizes; for a CNN [784, its hidden Affine units, 10]. */
   sizes: number[];
   batchNorm: boolean;
+  /** The convolutional network the shapes describe, or null for an MLP. */
+  conv: ConvArchitecture | null;
   needsActivation: boolean;
   suggestedActivation: Activation;
 }
@@ -45,6 +49,21 @@ export function checkFinite(tensors: readonly WeightTensor[]): void {
 export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWeights {
   const { tensors, meta } = decodeWeights(bytes, fileName);
   checkFinite(tensors);
+  const conv = convArchitectureOf(tensors, Math.sqrt(INPUT_SIZE), recordedConv(meta?.config));
+  if (conv !== null) {
+    // A CNN is ReLU throughout (the book's); its settings all come from the shapes.
+    const checked: CheckedWeights = {
+      tensors,
+      meta,
+      sizes: [INPUT_SIZE, conv.convHidden, OUTPUT_SIZE],
+      batchNorm: conv.batchNorm,
+      conv,
+      needsActivation: false,
+      suggestedActivation: 'relu',
+    };
+    checkTensorsFit(importedConfig(checked, 'relu'), tensors);
+    return checked;
+  }
   const { sizes, batchNorm } = architectureOf(tensors);
   if (sizes[0] !== INPUT_SIZE)
     throw new LabError(message('wrongInputs', { inputs: sizes[0], pixels: INPUT_SIZE }));
@@ -57,6 +76,7 @@ export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWe
     meta,
     sizes,
     batchNorm,
+    conv: null,
     needsActivation: fileActivation === undefined,
     suggestedActivation: fileActivation ?? suggestActivation(sizes),
   };
@@ -64,13 +84,38 @@ export function checkWeightsFile(fileName: string, bytes: Uint8Array): CheckedWe
   return checked;
 }
 
-/** The config of an imported run: sizes and batch norm from the shapes, the chosen activation, the JSON's config or defaults. */
+/** A JSON export's own simple-convnet settings (stride, pad, pool), to prefer when the shapes fit them. */
+export function recordedConv(
+  config: Record<string, unknown> | undefined,
+): Partial<ConvArchitecture> | undefined {
+  if (config?.arch !== 'simple-convnet') return undefined;
+  const { stride, pad, pool } = config;
+  const numbers = [stride, pad, pool].every((v) => typeof v === 'number');
+  return numbers
+    ? { arch: 'simple-convnet', ...({ stride, pad, pool } as Record<string, number>) }
+    : undefined;
+}
+
+/** The architecture settings the shapes fix: an MLP's sizes and activation, or a CNN's settings. */
+function architectureSettings(
+  checked: Pick<CheckedWeights, 'sizes' | 'batchNorm' | 'conv'>,
+  activation: Activation,
+): Partial<TrainConfig> {
+  const { conv } = checked;
+  if (conv === null || conv === undefined)
+    return { arch: 'mlp', hidden: checked.sizes.slice(1, -1), activation, batchNorm: checked.batchNorm };
+  const { arch, filters, filterSize, stride, pad, pool, convHidden, batchNorm } = conv;
+  if (arch === 'deep-convnet') return { arch, activation: 'relu', batchNorm: false };
+  return { arch, filters, filterSize, stride, pad, pool, convHidden, activation: 'relu', batchNorm };
+}
+
+/** The config of an imported run: the architecture from the shapes, the chosen activation, the JSON's config or defaults. */
 export function importedConfig(
-  checked: Pick<CheckedWeights, 'sizes' | 'batchNorm' | 'meta'>,
+  checked: Pick<CheckedWeights, 'sizes' | 'batchNorm' | 'meta'> & { conv?: ConvArchitecture | null },
   activation: Activation,
   training?: Record<string, unknown>,
 ): TrainConfig {
-  const architecture = { hidden: checked.sizes.slice(1, -1), activation, batchNorm: checked.batchNorm };
+  const architecture = architectureSettings({ conv: null, ...checked }, activation);
   // The file's own settings (JSON), else the ones the user chose (the panel's), else the defaults.
   const recorded = checked.meta?.config;
   const settings = recorded ?? training;
@@ -94,13 +139,16 @@ export function checkTensorsFit(config: TrainConfig, tensors: WeightTensor[]): v
 /** What a JSON export records besides the tensors: architecture, config, seed and metrics. */
 export function exportMeta(summary: RunSummary, epochs: EpochMetrics[]): WeightsMeta {
   const { config } = summary;
+  const conv = config.arch !== 'mlp';
   return {
     architecture: {
       inputSize: INPUT_SIZE,
-      hidden: config.hidden,
+      hidden: conv ? [config.arch === 'deep-convnet' ? 50 : config.convHidden] : config.hidden,
       outputSize: OUTPUT_SIZE,
-      activation: config.activation,
+      activation: conv ? 'relu' : config.activation,
       batchNorm: config.batchNorm,
+      // A CNN's JSON also names its architecture (the import reads it off the shapes, preferring these).
+      ...(conv ? { arch: config.arch } : {}),
     },
     config: { ...config },
     seed: config.seed,

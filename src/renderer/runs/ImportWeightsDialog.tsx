@@ -1,7 +1,9 @@
 /**
- * The import dialog: what the service read off the file's shapes (784-50-100-10, batch norm) and
- * the one thing shapes cannot tell, the activation, preselected with the file's own or the book's
- * choice (sigmoid for sample_weight.pkl). Import makes a new run; Cancel leaves everything as it was.
+ * The import dialog: what the service read off the file's shapes (784-50-100-10, batch norm; or the
+ * book's SimpleConvNet / DeepConvNet with its tensors' shapes) and, for an MLP, the one thing shapes
+ * cannot tell, the activation, preselected with the file's own or the book's choice (sigmoid for
+ * sample_weight.pkl); a CNN is ReLU, as in the book. Import makes a new run; Cancel leaves
+ * everything as it was.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +27,11 @@ function ImportForm() {
   const [name, setName] = useState(preview.fileName.replace(/\.[^.]+$/, ''));
   const [busy, setBusy] = useState(false);
   const selectRef = useRef<HTMLSelectElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const conv = preview.arch !== 'mlp';
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    selectRef.current?.focus();
+    (selectRef.current ?? nameRef.current)?.focus();
     return () => previous?.focus?.();
   }, []);
   const cancel = () => setImportPreview(null);
@@ -62,33 +66,45 @@ function ImportForm() {
           <dd>{preview.fileName}</dd>
           <dt>{t('importDialog.architecture')}</dt>
           <dd>
-            <code>{preview.sizes.join('-')}</code>
+            {conv ? (
+              <>
+                {t(`option.arch.${preview.arch}`)} <code>{preview.shapes.join(', ')}</code>
+              </>
+            ) : (
+              <code>{preview.sizes.join('-')}</code>
+            )}
             {preview.batchNorm && ` (${t('importDialog.batchNorm')})`}
           </dd>
         </dl>
-        <label className="param">
-          <span>{t('importDialog.activation')}</span>
-          <select
-            ref={selectRef}
-            value={activation}
-            onChange={(e) => setActivation(e.target.value as Activation)}
-          >
-            {ACTIVATIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`option.activation.${a}`, a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="param__help">
-          {t(preview.needsActivation ? 'importDialog.askActivation' : 'importDialog.fromFile')}
-        </p>
+        {conv ? (
+          <p className="param__help">{t('why.convRelu')}</p>
+        ) : (
+          <>
+            <label className="param">
+              <span>{t('importDialog.activation')}</span>
+              <select
+                ref={selectRef}
+                value={activation}
+                onChange={(e) => setActivation(e.target.value as Activation)}
+              >
+                {ACTIVATIONS.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`option.activation.${a}`, a)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="param__help">
+              {t(preview.needsActivation ? 'importDialog.askActivation' : 'importDialog.fromFile')}
+            </p>
+          </>
+        )}
         <p className="param__help">
           {t(preview.hasSettings ? 'importDialog.settingsFromFile' : 'importDialog.settingsFromPanel')}
         </p>
         <label className="param">
           <span>{t('importDialog.name')}</span>
-          <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+          <input ref={nameRef} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="import-dialog__buttons">
           <button type="submit" disabled={busy}>

@@ -157,4 +157,23 @@ describe('the import dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await lab.listRuns()).toHaveLength(1);
   }, 60_000);
+
+  // CNN weights in and out (cnnio)
+  it("the book's ch07 params.pkl: the dialog names SimpleConvNet with its shapes, asks no activation; Import scores 9600", async () => {
+    renderApp(lab);
+    chooseFile('params.pkl', new Uint8Array(readFileSync(path.join(bookDir, 'params.pkl'))));
+    const dialog = await screen.findByRole('dialog', { name: 'Import weights' });
+    expect(within(dialog).getByText(/SimpleConvNet \(ch07\)/)).toBeTruthy();
+    expect(
+      within(dialog).getByText('W1 30×1×5×5, b1 30, W2 4320×100, b2 100, W3 100×10, b3 10'),
+    ).toBeTruthy();
+    expect(within(dialog).queryByLabelText('Activation')).toBeNull();
+    expect(within(dialog).getByText('Convolutional networks use ReLU, as in the book.')).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Run name'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [run] = await lab.listRuns();
+    expect(run.config).toMatchObject({ arch: 'simple-convnet', filters: 30, filterSize: 5, convHidden: 100 });
+    expect((await lab.evaluateRun(run.id)).correct).toBe(9600);
+  }, 60_000);
 });
