@@ -158,6 +158,10 @@ describe('wasm-simd kernels (float32) against tsKernels', () => {
     [6, 11, 33],
     [2, 13, 64],
     [13, 2, 65],
+    // past one cache block: inner length > 256 (gemm's k, gemmAT's n) and > 24 vectors of columns
+    [7, 600, 101],
+    [300, 30, 25],
+    [5, 257, 200],
   ];
   for (const [n, k, m] of shapes) {
     it(`n=${n} k=${k} m=${m}`, () => {
