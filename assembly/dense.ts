@@ -1,5 +1,5 @@
 // Dense element-wise kernels and column sums (see kernels.ts); the products are in gemm.ts.
-import { madd } from './simd';
+import { madd, storeLanes } from './simd';
 
 /** out (m) = Σ_i g[i,:]: the bias gradient db, row by row into out (which stays in cache). */
 export function colSum(out: usize, g: usize, n: i32, m: i32): void {
@@ -40,4 +40,40 @@ export function reluBackward(dx: usize, dout: usize, y: usize, len: i32): void {
     v128.store(dx + p, v128.and(v128.load(dout + p), f32x4.gt(v128.load(y + p), z)));
   }
   for (let p = full; p < (<usize>len << 2); p += 4) store<f32>(dx + p, load<f32>(y + p) > 0 ? load<f32>(dout + p) : 0);
+}
+
+// exp(x) for 4 lanes (Cephes expf): x = n·ln2 + r with |r| <= ln2/2, e^r by a degree-7 polynomial,
+// 2^n built in the exponent bits. Relative error about 2e-7 over the float range; beyond ±88.38 it
+// gives 0 or +Infinity, NaN stays NaN (min/max propagate it).
+// @ts-ignore: decorator
+@inline function exp4(x: v128): v128 {
+  x = f32x4.min(f32x4.max(x, f32x4.splat(-88.3762626647949)), f32x4.splat(88.3762626647950));
+  const fx = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
+  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(0.693359375)));
+  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
+  const z = f32x4.mul(x, x);
+  let y = f32x4.splat(1.9875691500e-4);
+  y = madd(f32x4.splat(1.3981999507e-3), y, x);
+  y = madd(f32x4.splat(8.3334519073e-3), y, x);
+  y = madd(f32x4.splat(4.1665795894e-2), y, x);
+  y = madd(f32x4.splat(1.6666665459e-1), y, x);
+  y = madd(f32x4.splat(5.0000001201e-1), y, x);
+  y = f32x4.add(madd(x, y, z), f32x4.splat(1));
+  const n = i32x4.trunc_sat_f32x4_s(fx);
+  const pow2n = i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
+  return f32x4.mul(y, pow2n);
+}
+
+/** y (len) = 1 / (1 + exp(-x)): Sigmoid forward, 4 lanes at a time (the tail through a padded vector). */
+export function sigmoid(y: usize, x: usize, len: i32): void {
+  const one = f32x4.splat(1);
+  const full = <usize>(len >> 2) << 4;
+  for (let p: usize = 0; p < full; p += 16) {
+    v128.store(y + p, f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(v128.load(x + p))))));
+  }
+  if (full < (<usize>len << 2)) {
+    // the allocator pads every buffer, so a whole vector may be read past the end; store live lanes
+    const v = f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(v128.load(x + full)))));
+    storeLanes(y + full, v, len & 3);
+  }
 }

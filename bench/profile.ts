@@ -2,7 +2,7 @@
  * Where a job's time goes: every kernel call of the backend timed (performance.now around each
  * call), the rest of the step (optimizer, softmax, batch building) as "other".
  *
- *   npx tsx bench/profile.ts [--arch simple-convnet|deep-convnet|mlp] [--iterations N]
+ *   node --experimental-wasm-relaxed-simd --import tsx bench/profile.ts [--arch simple-convnet|deep-convnet|mlp] [--iterations N]
  * (under flock /tmp/heavy.lock). Prints one line per kernel: total ms, share, calls.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { loadMnist } from '../src/main/lab/dataset';
 import { Trainer, type DataSplit } from '../src/nn';
 import type { Backend } from '../src/nn/backend';
 import type { Kernels } from '../src/nn/kernels';
-import { wasmBackendFromBytes } from '../src/nn/kernels-wasm';
+import { compileKernels, createWasmBackend, kernelVariant } from '../src/nn/kernels-wasm';
 import { DEFAULT_CONFIG } from '../src/shared/hyperparams';
 import { viewSplit } from '../src/shared/dataset';
 
@@ -55,7 +55,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     test: viewSplit(shared.test, D),
   };
   const times = new Map<string, { ms: number; calls: number }>();
-  const backend = timedBackend(wasmBackendFromBytes(readFileSync(resolve(root, 'build/kernels.wasm'))), times);
+  const module = compileKernels(readFileSync(resolve(root, 'build/kernels.wasm')), opt('--variant', 'auto') as 'auto');
+  const backend = timedBackend(createWasmBackend(module), times);
   const trainer = new Trainer(
     { ...DEFAULT_CONFIG, arch, optimizer: 'adam', learningRate: 0.001, stopBy: 'iterations', iterations, evalEvery: iterations },
     data,
@@ -69,7 +70,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const steps = iterations - 5;
   let inKernels = 0;
   const rows = [...times.entries()].sort((a, b) => b[1].ms - a[1].ms);
-  console.log(`${arch}: ${steps} steps, ${(total / steps).toFixed(2)} ms per step`);
+  console.log(`${arch} (${kernelVariant(module)}): ${steps} steps, ${(total / steps).toFixed(2)} ms per step`);
   for (const [key, { ms, calls }] of rows) {
     inKernels += ms;
     console.log(`  ${(ms / steps).toFixed(3).padStart(8)} ms/step ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key} ×${calls / steps}`);

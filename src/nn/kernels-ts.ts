@@ -102,6 +102,11 @@ function relu(y: Floats, x: Floats, len: number): void {
 }
 
 /** dx = dout where y > 0, else 0. The book's `mask = (x <= 0)` without storing a mask. */
+/** y = 1 / (1 + exp(-x)): the book's sigmoid(x). */
+function sigmoid(y: Floats, x: Floats, len: number): void {
+  for (let i = 0; i < len; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+}
+
 function reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void {
   for (let i = 0; i < len; i++) dx[i] = y[i] > 0 ? dout[i] : 0;
 }
@@ -262,6 +267,7 @@ export const tsKernels: Kernels = {
   axpy,
   relu,
   reluBackward,
+  sigmoid,
   im2col,
   col2im,
   maxPool,

@@ -102,6 +102,8 @@ export interface Kernels {
   relu(y: Floats, x: Floats, len: number): void;
   /** dx (len) = dout where y > 0, else 0 (ReLU backward from its output y). */
   reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void;
+  /** y (len) = 1 / (1 + exp(-x)) element-wise (Sigmoid forward, book §3.2.4). */
+  sigmoid(y: Floats, x: Floats, len: number): void;
   /**
    * The book's im2col: col (N·OH·OW, C·FH·FW) from x (N, C, H, W); row (n, oy, ox) holds the window
    * at (oy·stride - pad, ox·stride - pad), columns in (c, fy, fx) order, 0 outside the image.
