@@ -114,7 +114,38 @@ function maxPool2(out: usize, arg: usize, x: usize, NC: i32, H: i32, W: i32, str
     const xc = nc * H * W;
     for (let oy = 0; oy < OH; oy++) {
       let i = xc + oy * stride * W;
-      for (let ox = 0; ox < OW; ox++) {
+      let ox = 0;
+      if (stride == 2) {
+        // 4 windows at once: rows y and y+1, 8 columns each, split into even and odd columns.
+        const w = <usize>W << 2;
+        for (; ox + 4 <= OW; ox += 4) {
+          const p = x + (<usize>i << 2);
+          const r0 = v128.load(p), r1 = v128.load(p, 16);
+          const q0 = v128.load(p + w), q1 = v128.load(p + w, 16);
+          const a = v128.shuffle<f32>(r0, r1, 0, 2, 4, 6);
+          const b = v128.shuffle<f32>(r0, r1, 1, 3, 5, 7);
+          const c = v128.shuffle<f32>(q0, q1, 0, 2, 4, 6);
+          const d = v128.shuffle<f32>(q0, q1, 1, 3, 5, 7);
+          const base = i32x4.add(i32x4.splat(i), i32x4(0, 2, 4, 6));
+          // first maximum in (fy, fx) order: a later entry wins only when strictly greater
+          let best = a;
+          let at = base;
+          let m = f32x4.gt(b, best);
+          best = v128.bitselect(b, best, m);
+          at = v128.bitselect(i32x4.add(base, i32x4.splat(1)), at, m);
+          m = f32x4.gt(c, best);
+          best = v128.bitselect(c, best, m);
+          at = v128.bitselect(i32x4.add(base, i32x4.splat(W)), at, m);
+          m = f32x4.gt(d, best);
+          best = v128.bitselect(d, best, m);
+          at = v128.bitselect(i32x4.add(base, i32x4.splat(W + 1)), at, m);
+          v128.store(out + o, best);
+          v128.store(arg + o, at);
+          o += 16;
+          i += 8;
+        }
+      }
+      for (; ox < OW; ox++) {
         const p = x + (<usize>i << 2);
         const w = <usize>W << 2;
         // First maximum in (fy, fx) order: later entries win only when strictly greater.

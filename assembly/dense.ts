@@ -77,3 +77,30 @@ export function sigmoid(y: usize, x: usize, len: i32): void {
     storeLanes(y + full, v, len & 3);
   }
 }
+
+/** The Adam step over len entries, in place (see kernels.ts): m, v, then p -= lrT·m / (√v + 1e-7). */
+export function adam(p: usize, g: usize, m: usize, v: usize, len: i32, lrT: f32, beta1: f32, beta2: f32): void {
+  const a1: f32 = 1 - beta1;
+  const a2: f32 = 1 - beta2;
+  const va1 = f32x4.splat(a1), va2 = f32x4.splat(a2), vlr = f32x4.splat(lrT), eps = f32x4.splat(1e-7);
+  const full = <usize>(len >> 2) << 4;
+  for (let i: usize = 0; i < full; i += 16) {
+    const gi = v128.load(g + i);
+    let mi = v128.load(m + i);
+    let vi = v128.load(v + i);
+    mi = madd(mi, va1, f32x4.sub(gi, mi));
+    vi = madd(vi, va2, f32x4.sub(f32x4.mul(gi, gi), vi));
+    v128.store(m + i, mi);
+    v128.store(v + i, vi);
+    const step = f32x4.div(f32x4.mul(vlr, mi), f32x4.add(f32x4.sqrt(vi), eps));
+    v128.store(p + i, f32x4.sub(v128.load(p + i), step));
+  }
+  for (let i = full; i < (<usize>len << 2); i += 4) {
+    const gi = load<f32>(g + i);
+    const mi = load<f32>(m + i) + a1 * (gi - load<f32>(m + i));
+    const vi = load<f32>(v + i) + a2 * (gi * gi - load<f32>(v + i));
+    store<f32>(m + i, mi);
+    store<f32>(v + i, vi);
+    store<f32>(p + i, load<f32>(p + i) - (lrT * mi) / (Mathf.sqrt(vi) + 1e-7));
+  }
+}

@@ -28,8 +28,7 @@ export function timedBackend(inner: Backend, times: Map<string, { ms: number; ca
     kernels[name] = (...args: unknown[]) => {
       const shape = args.filter((a) => typeof a === 'number').join('x');
       const g = args.find((a) => typeof a === 'object' && a !== null && 'FH' in a) as
-        | { N: number; C: number; H: number; FH: number }
-        | undefined;
+        { N: number; C: number; H: number; FH: number } | undefined;
       const key = `${name}(${g ? `N${g.N} C${g.C} H${g.H} F${g.FH}` : shape})`;
       const t0 = performance.now();
       (fn as (...a: unknown[]) => void).apply(inner.kernels, args);
@@ -55,10 +54,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     test: viewSplit(shared.test, D),
   };
   const times = new Map<string, { ms: number; calls: number }>();
-  const module = compileKernels(readFileSync(resolve(root, 'build/kernels.wasm')), opt('--variant', 'auto') as 'auto');
+  const module = compileKernels(
+    readFileSync(resolve(root, 'build/kernels.wasm')),
+    opt('--variant', 'auto') as 'auto',
+  );
   const backend = timedBackend(createWasmBackend(module), times);
   const trainer = new Trainer(
-    { ...DEFAULT_CONFIG, arch, optimizer: 'adam', learningRate: 0.001, stopBy: 'iterations', iterations, evalEvery: iterations },
+    {
+      ...DEFAULT_CONFIG,
+      arch,
+      optimizer: 'adam',
+      learningRate: 0.001,
+      stopBy: 'iterations',
+      iterations,
+      evalEvery: iterations,
+    },
     data,
     { backend },
   );
@@ -70,10 +80,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const steps = iterations - 5;
   let inKernels = 0;
   const rows = [...times.entries()].sort((a, b) => b[1].ms - a[1].ms);
-  console.log(`${arch} (${kernelVariant(module)}): ${steps} steps, ${(total / steps).toFixed(2)} ms per step`);
+  console.log(
+    `${arch} (${kernelVariant(module)}): ${steps} steps, ${(total / steps).toFixed(2)} ms per step`,
+  );
   for (const [key, { ms, calls }] of rows) {
     inKernels += ms;
-    console.log(`  ${(ms / steps).toFixed(3).padStart(8)} ms/step ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key} ×${calls / steps}`);
+    console.log(
+      `  ${(ms / steps).toFixed(3).padStart(8)} ms/step ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key} ×${calls / steps}`,
+    );
   }
-  console.log(`  ${((total - inKernels) / steps).toFixed(3).padStart(8)} ms/step ${((100 * (total - inKernels)) / total).toFixed(1).padStart(5)} %  other (optimizer, loss, batches)`);
+  console.log(
+    `  ${((total - inKernels) / steps).toFixed(3).padStart(8)} ms/step ${((100 * (total - inKernels)) / total).toFixed(1).padStart(5)} %  other (optimizer, loss, batches)`,
+  );
 }

@@ -96,6 +96,24 @@ function axpy(y: Floats, a: number, x: Floats, len: number): void {
   for (let i = 0; i < len; i++) y[i] += a * x[i];
 }
 
+/** The book's Adam.update for one parameter, after its `lr_t`: m, v and p updated in place. */
+function adam(
+  p: Floats,
+  g: Floats,
+  m: Floats,
+  v: Floats,
+  len: number,
+  lrT: number,
+  beta1: number,
+  beta2: number,
+): void {
+  for (let i = 0; i < len; i++) {
+    m[i] += (1 - beta1) * (g[i] - m[i]);
+    v[i] += (1 - beta2) * (g[i] * g[i] - v[i]);
+    p[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + 1e-7);
+  }
+}
+
 /** y = max(0, x). */
 function relu(y: Floats, x: Floats, len: number): void {
   for (let i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : 0;
@@ -268,6 +286,7 @@ export const tsKernels: Kernels = {
   relu,
   reluBackward,
   sigmoid,
+  adam,
   im2col,
   col2im,
   maxPool,

@@ -54,6 +54,16 @@ export interface WasmExports {
   relu(y: number, x: number, len: number): void;
   reluBackward(dx: number, dout: number, y: number, len: number): void;
   sigmoid(y: number, x: number, len: number): void;
+  adam(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    len: number,
+    lrT: number,
+    beta1: number,
+    beta2: number,
+  ): void;
   im2col(col: number, x: number, ...geometry: number[]): void;
   col2im(x: number, col: number, ...geometry: number[]): void;
   maxPool(out: number, arg: number, x: number, ...geometry: number[]): void;

@@ -174,6 +174,18 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     relu(y, x, len) {
       wasm.relu(addr(y, 'y', len), addr(x, 'x', len), len);
     },
+    adam(p, g, m, v, len, lrT, beta1, beta2) {
+      wasm.adam(
+        addr(p, 'p', len),
+        addr(g, 'g', len),
+        addr(m, 'm', len),
+        addr(v, 'v', len),
+        len,
+        lrT,
+        beta1,
+        beta2,
+      );
+    },
     sigmoid(y, x, len) {
       wasm.sigmoid(addr(y, 'y', len), addr(x, 'x', len), len);
     },

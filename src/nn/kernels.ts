@@ -98,6 +98,20 @@ export interface Kernels {
   colSum(out: Floats, g: Floats, n: number, m: number): void;
   /** y (len) += a · x (len), in place (the one kernel that accumulates). SGD's W ← W - η·dW is a = -η. */
   axpy(y: Floats, a: number, x: Floats, len: number): void;
+  /**
+   * The Adam step (§6.1.6) over len entries, in place: m += (1-β1)(g - m); v += (1-β2)(g² - v);
+   * p -= lrT·m / (√v + 1e-7), lrT being the bias-corrected learning rate of this step.
+   */
+  adam(
+    p: Floats,
+    g: Floats,
+    m: Floats,
+    v: Floats,
+    len: number,
+    lrT: number,
+    beta1: number,
+    beta2: number,
+  ): void;
   /** y (len) = max(0, x) element-wise (ReLU forward; NaN and -0 give 0). */
   relu(y: Floats, x: Floats, len: number): void;
   /** dx (len) = dout where y > 0, else 0 (ReLU backward from its output y). */

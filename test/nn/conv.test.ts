@@ -399,6 +399,10 @@ for (const variant of variants)
           [3, 2, 7, 9, 3, 2, 1],
           [1, 3, 8, 8, 4, 3, 2],
           [2, 16, 14, 14, 3, 1, 2],
+          // 2×2 windows, stride 2, no padding: the SIMD pooling path (4 windows at once, then the tail)
+          [2, 3, 24, 24, 2, 2, 0],
+          [2, 2, 14, 14, 2, 2, 0],
+          [1, 2, 7, 7, 2, 2, 0],
         ]) {
           const OH = Math.floor((H + 2 * pad - F) / stride) + 1;
           const OW = Math.floor((W + 2 * pad - F) / stride) + 1;
@@ -407,6 +411,8 @@ for (const variant of variants)
           const colLen = N * OH * OW * C * F * F;
           const x = backend.alloc.floats(xLen) as Float32Array;
           x.set(randoms(xLen, rng));
+          // after ReLU many values are 0: ties, where the first maximum in (fy, fx) order must win
+          if (F === 2) for (let i = 0; i < xLen; i++) x[i] = Math.max(0, x[i]);
           const xr = Float32Array.from(x);
           const col = backend.alloc.floats(colLen);
           const colRef = new Float32Array(colLen);

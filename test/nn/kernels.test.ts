@@ -308,6 +308,22 @@ for (const variant of VARIANTS)
       }
     });
 
+    it('adam: three steps within 1e-5 of the TypeScript update (float32 against float64 arithmetic)', () => {
+      for (const len of [1, 3, 4, 7, 503]) {
+        const p = fill(alloc.floats(len), rand) as Float32Array;
+        const state = [alloc.floats(len), alloc.floats(len)];
+        const [pRef, mRef, vRef] = [Float32Array.from(p), new Float32Array(len), new Float32Array(len)];
+        for (let step = 1; step <= 3; step++) {
+          const g = fill(alloc.floats(len), rand);
+          const lrT = (0.01 * Math.sqrt(1 - 0.999 ** step)) / (1 - 0.9 ** step);
+          wasm.adam(p, g, state[0], state[1], len, lrT, 0.9, 0.999);
+          tsKernels.adam(pRef, g, mRef, vRef, len, lrT, 0.9, 0.999);
+        }
+        expect(relErr(p, pRef, len)).toBeLessThan(1e-5);
+        expect(relErr(state[1], vRef, len)).toBeLessThan(1e-5);
+      }
+    });
+
     it('refuses arrays that are not in its memory, naming the argument', () => {
       const own = alloc.floats(4);
       expect(() => wasm.gemm(own, new Float32Array(4), own, null, 2, 2, 2)).toThrow(
