@@ -164,7 +164,7 @@ function block(out: usize, oS: usize, a: usize, ars: usize, ats: usize, b: usize
 }
 
 /** out (R,m) = A (R,T) · B (T,m) + bias, A strided (see above), B rows bS bytes apart; bias == 0: none. */
-function gemmBlocked(out: usize, a: usize, ars: usize, ats: usize, b: usize, bS: usize, R: i32, T: i32, m: i32, bias: usize): void {
+function gemmBlocked(out: usize, a: usize, ars: usize, ats: usize, b: usize, bS: usize, R: i32, T: i32, m: i32, bias: usize, accumulate: bool = false): void {
   if (R <= 0 || m <= 0) return;
   const oS = <usize>m << 2;
   const nv = (m + 3) >> 2;
@@ -179,7 +179,7 @@ function gemmBlocked(out: usize, a: usize, ars: usize, ats: usize, b: usize, bS:
     let t0 = 0;
     do {
       const T0 = min(KC, T - t0);
-      block(out, oS, a + <usize>t0 * ats, ars, ats, b + <usize>t0 * bS, bS, R, T0, bias, v0, v1, nv, last, t0 == 0);
+      block(out, oS, a + <usize>t0 * ats, ars, ats, b + <usize>t0 * bS, bS, R, T0, bias, v0, v1, nv, last, t0 == 0 && !accumulate);
       t0 += KC;
     } while (t0 < T);
   }
@@ -199,4 +199,35 @@ export function gemmAT(out: usize, a: usize, g: usize, n: i32, k: i32, m: i32): 
 export function gemmBT(out: usize, g: usize, b: usize, n: i32, k: i32, m: i32, bT: usize): void {
   transposeAdd(bT, b, k, m, 0); // bT (m,k)
   gemmBlocked(out, g, <usize>m << 2, 4, bT, <usize>k << 2, n, m, k, 0);
+}
+
+/** dW (FN,K) = Σ_n dout_n (FN,P) · col_n (P,K) (image by image, adding up in dW), db (FN) = Σ_n,p dout. */
+export function convWeightGrad(dW: usize, db: usize, dout: usize, col: usize, N: i32, P: i32, FN: i32, K: i32): void {
+  const img = <usize>(FN * P) << 2;
+  const colImg = <usize>(P * K) << 2;
+  memory.fill(db, 0, <usize>FN << 2);
+  if (N == 0) memory.fill(dW, 0, <usize>(FN * K) << 2);
+  for (let n = 0; n < N; n++) {
+    const d = dout + <usize>n * img;
+    gemmBlocked(dW, d, <usize>P << 2, 4, col + <usize>n * colImg, <usize>K << 2, FN, P, K, 0, n > 0);
+    for (let f = 0; f < FN; f++) {
+      const row = d + (<usize>(f * P) << 2);
+      let s = f32x4.splat(0);
+      let p = 0;
+      for (; p + 4 <= P; p += 4) s = f32x4.add(s, v128.load(row + (<usize>p << 2)));
+      let sum: f32 = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
+      for (; p < P; p++) sum += load<f32>(row + (<usize>p << 2));
+      const at = db + (<usize>f << 2);
+      store<f32>(at, load<f32>(at) + sum);
+    }
+  }
+}
+
+/** dcol_n (P,K) = dout_nᵀ (P,FN) · W (FN,K) for each image: dout read transposed where it lies. */
+export function convColGrad(dcol: usize, dout: usize, W: usize, N: i32, P: i32, FN: i32, K: i32): void {
+  const img = <usize>(FN * P) << 2;
+  const colImg = <usize>(P * K) << 2;
+  for (let n = 0; n < N; n++) {
+    gemmBlocked(dcol + <usize>n * colImg, dout + <usize>n * img, 4, <usize>P << 2, W, <usize>K << 2, P, FN, K, 0);
+  }
 }

@@ -239,6 +239,55 @@ function channelsToRows(rows: Floats, x: Floats, N: number, P: number, F: number
   }
 }
 
+/** dW (FN, K) = Σ_n dout_n · col_n, db (FN) = Σ_n,p dout: the convolution's filter gradients. */
+function convWeightGrad(
+  dW: Floats,
+  db: Floats,
+  dout: Floats,
+  col: Floats,
+  N: number,
+  P: number,
+  FN: number,
+  K: number,
+): void {
+  dW.fill(0, 0, FN * K);
+  db.fill(0, 0, FN);
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < FN; f++) {
+      const d = (n * FN + f) * P; // dout[n, f, :]
+      for (let p = 0; p < P; p++) {
+        const v = dout[d + p];
+        db[f] += v;
+        const c = (n * P + p) * K; // col row (n, p)
+        for (let q = 0; q < K; q++) dW[f * K + q] += v * col[c + q];
+      }
+    }
+  }
+}
+
+/** dcol (N·P, K): row (n, p) = Σ_f dout[n, f, p] · W[f, :]. */
+function convColGrad(
+  dcol: Floats,
+  dout: Floats,
+  W: Floats,
+  N: number,
+  P: number,
+  FN: number,
+  K: number,
+): void {
+  dcol.fill(0, 0, N * P * K);
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < FN; f++) {
+      const d = (n * FN + f) * P;
+      for (let p = 0; p < P; p++) {
+        const v = dout[d + p];
+        const c = (n * P + p) * K;
+        for (let q = 0; q < K; q++) dcol[c + q] += v * W[f * K + q];
+      }
+    }
+  }
+}
+
 /** v / 255 for every uint8 value v, as float32, looked up rather than divided. */
 export const PIXEL_SCALE = (() => {
   const t = new Float32Array(256);
@@ -287,6 +336,8 @@ export const tsKernels: Kernels = {
   reluBackward,
   sigmoid,
   adam,
+  convWeightGrad,
+  convColGrad,
   im2col,
   col2im,
   maxPool,

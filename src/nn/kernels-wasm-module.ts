@@ -54,6 +54,17 @@ export interface WasmExports {
   relu(y: number, x: number, len: number): void;
   reluBackward(dx: number, dout: number, y: number, len: number): void;
   sigmoid(y: number, x: number, len: number): void;
+  convWeightGrad(
+    dW: number,
+    db: number,
+    dout: number,
+    col: number,
+    N: number,
+    P: number,
+    FN: number,
+    K: number,
+  ): void;
+  convColGrad(dcol: number, dout: number, W: number, N: number, P: number, FN: number, K: number): void;
   adam(
     p: number,
     g: number,

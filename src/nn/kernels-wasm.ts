@@ -174,6 +174,29 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     relu(y, x, len) {
       wasm.relu(addr(y, 'y', len), addr(x, 'x', len), len);
     },
+    convWeightGrad(dW, db, dout, col, N, P, FN, K) {
+      wasm.convWeightGrad(
+        addr(dW, 'dW', FN * K),
+        addr(db, 'db', FN),
+        addr(dout, 'dout', N * FN * P),
+        addr(col, 'col', N * P * K),
+        N,
+        P,
+        FN,
+        K,
+      );
+    },
+    convColGrad(dcol, dout, W, N, P, FN, K) {
+      wasm.convColGrad(
+        addr(dcol, 'dcol', N * P * K),
+        addr(dout, 'dout', N * FN * P),
+        addr(W, 'W', FN * K),
+        N,
+        P,
+        FN,
+        K,
+      );
+    },
     adam(p, g, m, v, len, lrT, beta1, beta2) {
       wasm.adam(
         addr(p, 'p', len),

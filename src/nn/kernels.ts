@@ -137,6 +137,23 @@ export interface Kernels {
    * `out.reshape(N, OH, OW, -1).transpose(0, 3, 1, 2)` after the im2col product.
    */
   rowsToChannels(out: Floats, rows: Floats, bias: Floats | null, N: number, P: number, F: number): void;
+  /**
+   * The convolution's filter gradients straight from dout (N, FN, P) as the layer above gives it:
+   * dW (FN, K) = Σ_n dout_n (FN, P) · col_n (P, K) — the book's (colᵀ · dout)ᵀ without transposing
+   * dout to rows — and db (FN) = Σ over n and p of dout. col (N·P, K) is the forward's im2col.
+   */
+  convWeightGrad(
+    dW: Floats,
+    db: Floats,
+    dout: Floats,
+    col: Floats,
+    N: number,
+    P: number,
+    FN: number,
+    K: number,
+  ): void;
+  /** dcol (N·P, K) = dout_nᵀ (P, FN) · W (FN, K) for each image n of dout (N, FN, P): the book's dout · col_Wᵀ. */
+  convColGrad(dcol: Floats, dout: Floats, W: Floats, N: number, P: number, FN: number, K: number): void;
   /** rows (N·P, F) = x (N, F, P) per image transposed: the book's `dout.transpose(0,2,3,1).reshape(-1, FN)`. */
   channelsToRows(rows: Floats, x: Floats, N: number, P: number, F: number): void;
 }

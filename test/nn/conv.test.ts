@@ -449,6 +449,57 @@ for (const variant of variants)
           k.rowsToChannels(ch, rows, bias, N, P, C);
           tsKernels.rowsToChannels(chRef, Float32Array.from(rows), Float32Array.from(bias), N, P, C);
           expect(ch).toEqual(chRef);
+          // the convolution's gradients from dout (N, FN, P), FN filters over K = C·F·F columns of col
+          const FN = 5;
+          const K = C * F * F;
+          const dOut = backend.alloc.floats(N * FN * P);
+          dOut.set(randoms(N * FN * P, rng));
+          const Wf = backend.alloc.floats(FN * K);
+          Wf.set(randoms(FN * K, rng));
+          const [dW, db, dcol] = [
+            backend.alloc.floats(FN * K),
+            backend.alloc.floats(FN),
+            backend.alloc.floats(colLen),
+          ];
+          const [dWRef, dbRef, dcolRef] = [
+            new Float32Array(FN * K),
+            new Float32Array(FN),
+            new Float32Array(colLen),
+          ];
+          k.convWeightGrad(dW, db, dOut, col, N, P, FN, K);
+          tsKernels.convWeightGrad(
+            dWRef,
+            dbRef,
+            Float32Array.from(dOut),
+            Float32Array.from(col),
+            N,
+            P,
+            FN,
+            K,
+          );
+          const close = (a: Floats, b: Float32Array) => {
+            const scale = Math.max(1, ...Array.from(b, Math.abs));
+            for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-5 * scale);
+          };
+          close(dW, dWRef);
+          close(db, dbRef);
+          k.convColGrad(dcol, dOut, Wf, N, P, FN, K);
+          tsKernels.convColGrad(dcolRef, Float32Array.from(dOut), Float32Array.from(Wf), N, P, FN, K);
+          close(dcol, dcolRef);
+          // the references against the book's route: dout to rows, then colSum, doutᵀ · col and dout · W
+          const rowsT = Float32Array.from({ length: N * P * FN });
+          tsKernels.channelsToRows(rowsT, Float32Array.from(dOut), N, P, FN);
+          const [dWAlt, dbAlt, dcolAlt] = [
+            new Float32Array(FN * K),
+            new Float32Array(FN),
+            new Float32Array(colLen),
+          ];
+          tsKernels.gemmAT(dWAlt, rowsT, Float32Array.from(col), N * P, FN, K);
+          tsKernels.colSum(dbAlt, rowsT, N * P, FN);
+          tsKernels.gemm(dcolAlt, rowsT, Float32Array.from(Wf), null, N * P, FN, K);
+          close(dWRef, dWAlt);
+          close(dbRef, dbAlt);
+          close(dcolRef, dcolAlt);
           const rows2 = backend.alloc.floats(N * P * C);
           k.channelsToRows(rows2, ch, N, P, C);
           const rows2Ref = new Float32Array(N * P * C);
