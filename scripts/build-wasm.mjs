@@ -8,6 +8,7 @@
 // the one file gets both, and src/nn/kernels-wasm-module.ts compiles the relaxed one where the runtime
 // validates it (Electron 45; Node 20 only with --experimental-wasm-relaxed-simd), else the baseline.
 // Skips the compile when build/kernels.wasm is newer than every source (pass --force to rebuild).
+import { Buffer } from 'node:buffer';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

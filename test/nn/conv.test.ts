@@ -20,6 +20,7 @@ import {
   numericalGradient,
   tsKernels,
   type ConvGeometry,
+  type Floats,
   type Matrix,
   type NetInput,
   type NetworkSpec,
