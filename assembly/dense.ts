@@ -44,11 +44,12 @@ export function reluBackward(dx: usize, dout: usize, y: usize, len: i32): void {
 
 // exp(x) for 4 lanes (Cephes expf): x = n·ln2 + r with |r| <= ln2/2, e^r by a degree-7 polynomial,
 // 2^n built in the exponent bits. Relative error about 2e-7 over the float range; beyond ±88.38 it
-// gives 0 or +Infinity, NaN stays NaN (min/max propagate it).
+// gives 0 or +Infinity. Written with the single-instruction forms (pmin/pmax, no float-to-int
+// conversion: n + 127 is read from the mantissa of n + 1.5·2^23), so NaN lanes are put back by the caller.
 // @ts-ignore: decorator
 @inline function exp4(x: v128): v128 {
-  x = f32x4.min(f32x4.max(x, f32x4.splat(-88.3762626647949)), f32x4.splat(88.3762626647950));
-  const fx = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
+  x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-88.3762626647949)), f32x4.splat(88.3762626647950));
+  const fx = f32x4.floor(madd(f32x4.splat(0.5), x, f32x4.splat(1.44269504088896341)));
   x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(0.693359375)));
   x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
   const z = f32x4.mul(x, x);
@@ -59,23 +60,25 @@ export function reluBackward(dx: usize, dout: usize, y: usize, len: i32): void {
   y = madd(f32x4.splat(1.6666665459e-1), y, x);
   y = madd(f32x4.splat(5.0000001201e-1), y, x);
   y = f32x4.add(madd(x, y, z), f32x4.splat(1));
-  const n = i32x4.trunc_sat_f32x4_s(fx);
-  const pow2n = i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
+  // fx is an integer in [-127, 128]: the bits of fx + 1.5·2^23 + 127 end in n + 127 (0..255)
+  const pow2n = i32x4.shl(f32x4.add(fx, f32x4.splat(12582912.0 + 127.0)), 23);
   return f32x4.mul(y, pow2n);
+}
+
+/** 1 / (1 + exp(-x)) for 4 lanes; a NaN lane stays NaN. */
+// @ts-ignore: decorator
+@inline function sigmoid4(x: v128): v128 {
+  const one = f32x4.splat(1);
+  const y = f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(x))));
+  return v128.bitselect(y, x, f32x4.eq(x, x));
 }
 
 /** y (len) = 1 / (1 + exp(-x)): Sigmoid forward, 4 lanes at a time (the tail through a padded vector). */
 export function sigmoid(y: usize, x: usize, len: i32): void {
-  const one = f32x4.splat(1);
   const full = <usize>(len >> 2) << 4;
-  for (let p: usize = 0; p < full; p += 16) {
-    v128.store(y + p, f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(v128.load(x + p))))));
-  }
-  if (full < (<usize>len << 2)) {
-    // the allocator pads every buffer, so a whole vector may be read past the end; store live lanes
-    const v = f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(v128.load(x + full)))));
-    storeLanes(y + full, v, len & 3);
-  }
+  for (let p: usize = 0; p < full; p += 16) v128.store(y + p, sigmoid4(v128.load(x + p)));
+  // the allocator pads every buffer, so a whole vector may be read past the end; store live lanes
+  if (full < (<usize>len << 2)) storeLanes(y + full, sigmoid4(v128.load(x + full)), len & 3);
 }
 
 /** The Adam step over len entries, in place (see kernels.ts): m, v, then p -= lrT·m / (√v + 1e-7). */
