@@ -9,7 +9,7 @@
  * Both builds inside kernels.wasm are checked: baseline SIMD everywhere, and relaxed SIMD (fused
  * multiply-add, the same 1e-5) where this runtime has it. Node 20 has it only with
  * --experimental-wasm-relaxed-simd on its command line, so there the last test runs this file and
- * conv.test.ts again in a vitest whose workers get that flag (RELAXED_CHILD marks that run).
+ * conv-kernels.test.ts again in a vitest whose workers get that flag (RELAXED_CHILD marks that run).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -377,7 +377,7 @@ describe('the relaxed-SIMD build', () => {
           'run',
           '--execArgv=--experimental-wasm-relaxed-simd',
           'test/nn/kernels.test.ts',
-          'test/nn/conv.test.ts',
+          'test/nn/conv-kernels.test.ts',
           '-t',
           'relaxed-simd',
         ],
