@@ -1,6 +1,7 @@
 // Convolution and pooling helpers (see src/nn/kernels.ts for the contract; the TypeScript
 // references are in src/nn/kernels-ts.ts). Geometry: x (N, C, H, W), window FH×FW, stride, pad,
 // OH×OW windows. All addresses are bytes; float32 and int32 elements.
+import { transposeAdd } from './simd';
 
 /** col (N·OH·OW, C·FH·FW) from x: one row per window, 0 outside the image. */
 export function im2col(col: usize, x: usize, N: i32, C: i32, H: i32, W: i32, FH: i32, FW: i32, stride: i32, pad: i32, OH: i32, OW: i32): void {
@@ -113,7 +114,38 @@ function maxPool2(out: usize, arg: usize, x: usize, NC: i32, H: i32, W: i32, str
     const xc = nc * H * W;
     for (let oy = 0; oy < OH; oy++) {
       let i = xc + oy * stride * W;
-      for (let ox = 0; ox < OW; ox++) {
+      let ox = 0;
+      if (stride == 2) {
+        // 4 windows at once: rows y and y+1, 8 columns each, split into even and odd columns.
+        const w = <usize>W << 2;
+        for (; ox + 4 <= OW; ox += 4) {
+          const p = x + (<usize>i << 2);
+          const r0 = v128.load(p), r1 = v128.load(p, 16);
+          const q0 = v128.load(p + w), q1 = v128.load(p + w, 16);
+          const a = v128.shuffle<f32>(r0, r1, 0, 2, 4, 6);
+          const b = v128.shuffle<f32>(r0, r1, 1, 3, 5, 7);
+          const c = v128.shuffle<f32>(q0, q1, 0, 2, 4, 6);
+          const d = v128.shuffle<f32>(q0, q1, 1, 3, 5, 7);
+          const base = i32x4.add(i32x4.splat(i), i32x4(0, 2, 4, 6));
+          // first maximum in (fy, fx) order: a later entry wins only when strictly greater
+          let best = a;
+          let at = base;
+          let m = f32x4.gt(b, best);
+          best = v128.bitselect(b, best, m);
+          at = v128.bitselect(i32x4.add(base, i32x4.splat(1)), at, m);
+          m = f32x4.gt(c, best);
+          best = v128.bitselect(c, best, m);
+          at = v128.bitselect(i32x4.add(base, i32x4.splat(W)), at, m);
+          m = f32x4.gt(d, best);
+          best = v128.bitselect(d, best, m);
+          at = v128.bitselect(i32x4.add(base, i32x4.splat(W + 1)), at, m);
+          v128.store(out + o, best);
+          v128.store(arg + o, at);
+          o += 16;
+          i += 8;
+        }
+      }
+      for (; ox < OW; ox++) {
         const p = x + (<usize>i << 2);
         const w = <usize>W << 2;
         // First maximum in (fy, fx) order: later entries win only when strictly greater.
@@ -143,51 +175,6 @@ export function maxPoolBackward(dx: usize, dout: usize, arg: usize, xLen: i32, o
       const p = dx + (<usize>a << 2);
       store<f32>(p, load<f32>(p) + load<f32>(dout + (<usize>i << 2)));
     }
-  }
-}
-
-// @ts-ignore: decorator
-@inline function transposeStore(o: usize, ostride: usize, r0: v128, r1: v128, r2: v128, r3: v128): void {
-  // rows r0..r3 of a 4×4 block → its columns, stored at o, o + ostride, ...
-  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
-  const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
-  const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
-  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-  v128.store(o, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
-  v128.store(o + ostride, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
-  v128.store(o + 2 * ostride, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
-  v128.store(o + 3 * ostride, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
-}
-
-/** dst (F, P) = src (P, F)ᵀ plus bias[f] on row f (bias == 0: none), in 4×4 blocks. */
-function transposeAdd(dst: usize, src: usize, P: i32, F: i32, bias: usize): void {
-  const sRow = <usize>F << 2;
-  const dRow = <usize>P << 2;
-  let f = 0;
-  for (; f + 4 <= F; f += 4) {
-    const b = bias != 0 ? v128.load(bias + (<usize>f << 2)) : f32x4.splat(0);
-    let p = 0;
-    for (; p + 4 <= P; p += 4) {
-      const s0 = src + <usize>p * sRow + (<usize>f << 2);
-      transposeStore(
-        dst + <usize>f * dRow + (<usize>p << 2),
-        dRow,
-        f32x4.add(v128.load(s0), b),
-        f32x4.add(v128.load(s0 + sRow), b),
-        f32x4.add(v128.load(s0 + 2 * sRow), b),
-        f32x4.add(v128.load(s0 + 3 * sRow), b),
-      );
-    }
-    for (; p < P; p++) {
-      for (let j = 0; j < 4; j++) {
-        const bf: f32 = bias != 0 ? load<f32>(bias + (<usize>(f + j) << 2)) : 0;
-        store<f32>(dst + <usize>(f + j) * dRow + (<usize>p << 2), load<f32>(src + <usize>p * sRow + (<usize>(f + j) << 2)) + bf);
-      }
-    }
-  }
-  for (; f < F; f++) {
-    const bf: f32 = bias != 0 ? load<f32>(bias + (<usize>f << 2)) : 0;
-    for (let p = 0; p < P; p++) store<f32>(dst + <usize>f * dRow + (<usize>p << 2), load<f32>(src + <usize>p * sRow + (<usize>f << 2)) + bf);
   }
 }
 

@@ -1,128 +1,5 @@
-// Dense kernels: register-tiled products and column sums (see kernels.ts).
-import { initVec, madd, storeLanes } from './simd';
-
-// ---------------------------------------------------------------------------------------------
-// Dense: out (R,m) = A (R,T) · B (T,m) + bias, where A(r,t) sits at a + r*ars + t*ats (bytes).
-// With ars = 4k, ats = 4 this is a plain row-major A; with ars = 4, ats = 4m' it is a transpose,
-// which is how gemmAT reuses it. Register tile: 4 rows × 2 vectors (8 accumulators).
-
-// @ts-ignore: decorator
-@inline function tile4x2(o: usize, oStride: usize, a: usize, ars: usize, ats: usize, b: usize, bStride: usize, T: i32, bias: usize, j: usize, last: i32): void {
-  let c00 = initVec(bias, j), c01 = initVec(bias, j + 16);
-  let c10 = c00, c11 = c01, c20 = c00, c21 = c01, c30 = c00, c31 = c01;
-  let pa = a;
-  let pb = b + j;
-  for (let t = 0; t < T; t++) {
-    const b0 = v128.load(pb, 0), b1 = v128.load(pb, 16);
-    const s0 = v128.load32_splat(pa);
-    c00 = madd(c00, s0, b0); c01 = madd(c01, s0, b1);
-    const s1 = v128.load32_splat(pa + ars);
-    c10 = madd(c10, s1, b0); c11 = madd(c11, s1, b1);
-    const s2 = v128.load32_splat(pa + 2 * ars);
-    c20 = madd(c20, s2, b0); c21 = madd(c21, s2, b1);
-    const s3 = v128.load32_splat(pa + 3 * ars);
-    c30 = madd(c30, s3, b0); c31 = madd(c31, s3, b1);
-    pa += ats;
-    pb += bStride;
-  }
-  o += j;
-  v128.store(o, c00); storeLanes(o + 16, c01, last); o += oStride;
-  v128.store(o, c10); storeLanes(o + 16, c11, last); o += oStride;
-  v128.store(o, c20); storeLanes(o + 16, c21, last); o += oStride;
-  v128.store(o, c30); storeLanes(o + 16, c31, last);
-}
-
-// @ts-ignore: decorator
-@inline function tile4x1(o: usize, oStride: usize, a: usize, ars: usize, ats: usize, b: usize, bStride: usize, T: i32, bias: usize, j: usize, last: i32): void {
-  let c0 = initVec(bias, j);
-  let c1 = c0, c2 = c0, c3 = c0;
-  let pa = a;
-  let pb = b + j;
-  for (let t = 0; t < T; t++) {
-    const b0 = v128.load(pb);
-    c0 = madd(c0, v128.load32_splat(pa), b0);
-    c1 = madd(c1, v128.load32_splat(pa + ars), b0);
-    c2 = madd(c2, v128.load32_splat(pa + 2 * ars), b0);
-    c3 = madd(c3, v128.load32_splat(pa + 3 * ars), b0);
-    pa += ats;
-    pb += bStride;
-  }
-  o += j;
-  storeLanes(o, c0, last); o += oStride;
-  storeLanes(o, c1, last); o += oStride;
-  storeLanes(o, c2, last); o += oStride;
-  storeLanes(o, c3, last);
-}
-
-// @ts-ignore: decorator
-@inline function tile1x2(o: usize, a: usize, ats: usize, b: usize, bStride: usize, T: i32, bias: usize, j: usize, last: i32): void {
-  let c0 = initVec(bias, j), c1 = initVec(bias, j + 16);
-  let pa = a;
-  let pb = b + j;
-  for (let t = 0; t < T; t++) {
-    const s = v128.load32_splat(pa);
-    c0 = madd(c0, s, v128.load(pb, 0));
-    c1 = madd(c1, s, v128.load(pb, 16));
-    pa += ats;
-    pb += bStride;
-  }
-  v128.store(o + j, c0); storeLanes(o + j + 16, c1, last);
-}
-
-// @ts-ignore: decorator
-@inline function tile1x1(o: usize, a: usize, ats: usize, b: usize, bStride: usize, T: i32, bias: usize, j: usize, last: i32): void {
-  let c0 = initVec(bias, j);
-  let pa = a;
-  let pb = b + j;
-  for (let t = 0; t < T; t++) {
-    c0 = madd(c0, v128.load32_splat(pa), v128.load(pb));
-    pa += ats;
-    pb += bStride;
-  }
-  storeLanes(o + j, c0, last);
-}
-
-/** out (R,m) = A (R,T) · b (T,m) + bias, A strided (see above); bias == 0 means none. */
-function gemmStrided(out: usize, a: usize, ars: usize, ats: usize, b: usize, R: i32, T: i32, m: i32, bias: usize): void {
-  const rowBytes = <usize>m << 2;
-  const nv = (m + 3) >> 2;
-  const last = m - ((nv - 1) << 2);
-  let r = 0;
-  for (; r + 4 <= R; r += 4) {
-    const o = out + <usize>r * rowBytes;
-    const pa = a + <usize>r * ars;
-    let v = 0;
-    for (; v + 2 <= nv; v += 2) tile4x2(o, rowBytes, pa, ars, ats, b, rowBytes, T, bias, <usize>v << 4, v + 2 == nv ? last : 4);
-    if (v < nv) tile4x1(o, rowBytes, pa, ars, ats, b, rowBytes, T, bias, <usize>v << 4, last);
-  }
-  for (; r < R; r++) {
-    const o = out + <usize>r * rowBytes;
-    const pa = a + <usize>r * ars;
-    let v = 0;
-    for (; v + 2 <= nv; v += 2) tile1x2(o, pa, ats, b, rowBytes, T, bias, <usize>v << 4, v + 2 == nv ? last : 4);
-    if (v < nv) tile1x1(o, pa, ats, b, rowBytes, T, bias, <usize>v << 4, last);
-  }
-}
-
-/** out (n,m) = a (n,k) · b (k,m) + bias (m); bias == 0 means none. */
-export function gemm(out: usize, a: usize, b: usize, bias: usize, n: i32, k: i32, m: i32): void {
-  gemmStrided(out, a, <usize>k << 2, 4, b, n, k, m, bias);
-}
-
-/** out (k,m) = aᵀ (k,n) · g (n,m), a (n,k): row p of out sums a[i,p] * g[i,:] over the batch. */
-export function gemmAT(out: usize, a: usize, g: usize, n: i32, k: i32, m: i32): void {
-  gemmStrided(out, a, 4, <usize>k << 2, g, k, n, m, 0);
-}
-
-/** out (n,k) = g (n,m) · bᵀ (m,k), b (k,m); bT is scratch for k*m floats (b transposed first). */
-export function gemmBT(out: usize, g: usize, b: usize, n: i32, k: i32, m: i32, bT: usize): void {
-  // bT (m,k): bT[j,p] = b[p,j]. Then out = g · bT is a plain gemm with inner length m.
-  for (let p = 0; p < k; p++) {
-    const src = b + <usize>p * (<usize>m << 2);
-    for (let j = 0; j < m; j++) store<f32>(bT + ((<usize>j * <usize>k + <usize>p) << 2), load<f32>(src + (<usize>j << 2)));
-  }
-  gemmStrided(out, g, <usize>m << 2, 4, bT, n, m, k, 0);
-}
+// Dense element-wise kernels and column sums (see kernels.ts); the products are in gemm.ts.
+import { madd, storeLanes } from './simd';
 
 /** out (m) = Σ_i g[i,:]: the bias gradient db, row by row into out (which stays in cache). */
 export function colSum(out: usize, g: usize, n: i32, m: i32): void {
@@ -163,4 +40,70 @@ export function reluBackward(dx: usize, dout: usize, y: usize, len: i32): void {
     v128.store(dx + p, v128.and(v128.load(dout + p), f32x4.gt(v128.load(y + p), z)));
   }
   for (let p = full; p < (<usize>len << 2); p += 4) store<f32>(dx + p, load<f32>(y + p) > 0 ? load<f32>(dout + p) : 0);
+}
+
+// exp(x) for 4 lanes (Cephes expf): x = n·ln2 + r with |r| <= ln2/2, e^r by a degree-7 polynomial,
+// 2^n built in the exponent bits. Relative error about 2e-7 over the float range; beyond ±88.38 it
+// gives 0 or +Infinity. Written with the single-instruction forms (pmin/pmax, no float-to-int
+// conversion: n + 127 is read from the mantissa of n + 1.5·2^23), so NaN lanes are put back by the caller.
+// @ts-ignore: decorator
+@inline function exp4(x: v128): v128 {
+  x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-88.3762626647949)), f32x4.splat(88.3762626647950));
+  const fx = f32x4.floor(madd(f32x4.splat(0.5), x, f32x4.splat(1.44269504088896341)));
+  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(0.693359375)));
+  x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
+  const z = f32x4.mul(x, x);
+  let y = f32x4.splat(1.9875691500e-4);
+  y = madd(f32x4.splat(1.3981999507e-3), y, x);
+  y = madd(f32x4.splat(8.3334519073e-3), y, x);
+  y = madd(f32x4.splat(4.1665795894e-2), y, x);
+  y = madd(f32x4.splat(1.6666665459e-1), y, x);
+  y = madd(f32x4.splat(5.0000001201e-1), y, x);
+  y = f32x4.add(madd(x, y, z), f32x4.splat(1));
+  // fx is an integer in [-127, 128]: the bits of fx + 1.5·2^23 + 127 end in n + 127 (0..255)
+  const pow2n = i32x4.shl(f32x4.add(fx, f32x4.splat(12582912.0 + 127.0)), 23);
+  return f32x4.mul(y, pow2n);
+}
+
+/** 1 / (1 + exp(-x)) for 4 lanes; a NaN lane stays NaN. */
+// @ts-ignore: decorator
+@inline function sigmoid4(x: v128): v128 {
+  const one = f32x4.splat(1);
+  const y = f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(x))));
+  return v128.bitselect(y, x, f32x4.eq(x, x));
+}
+
+/** y (len) = 1 / (1 + exp(-x)): Sigmoid forward, 4 lanes at a time (the tail through a padded vector). */
+export function sigmoid(y: usize, x: usize, len: i32): void {
+  const full = <usize>(len >> 2) << 4;
+  for (let p: usize = 0; p < full; p += 16) v128.store(y + p, sigmoid4(v128.load(x + p)));
+  // the allocator pads every buffer, so a whole vector may be read past the end; store live lanes
+  if (full < (<usize>len << 2)) storeLanes(y + full, sigmoid4(v128.load(x + full)), len & 3);
+}
+
+/** The Adam step over len entries, in place (see kernels.ts): m, v, then p -= lrT·m / (√v + 1e-7). */
+export function adam(p: usize, g: usize, m: usize, v: usize, len: i32, lrT: f32, beta1: f32, beta2: f32): void {
+  const a1: f32 = 1 - beta1;
+  const a2: f32 = 1 - beta2;
+  const va1 = f32x4.splat(a1), va2 = f32x4.splat(a2), vlr = f32x4.splat(lrT), eps = f32x4.splat(1e-7);
+  const full = <usize>(len >> 2) << 4;
+  for (let i: usize = 0; i < full; i += 16) {
+    const gi = v128.load(g + i);
+    let mi = v128.load(m + i);
+    let vi = v128.load(v + i);
+    mi = madd(mi, va1, f32x4.sub(gi, mi));
+    vi = madd(vi, va2, f32x4.sub(f32x4.mul(gi, gi), vi));
+    v128.store(m + i, mi);
+    v128.store(v + i, vi);
+    const step = f32x4.div(f32x4.mul(vlr, mi), f32x4.add(f32x4.sqrt(vi), eps));
+    v128.store(p + i, f32x4.sub(v128.load(p + i), step));
+  }
+  for (let i = full; i < (<usize>len << 2); i += 4) {
+    const gi = load<f32>(g + i);
+    const mi = load<f32>(m + i) + a1 * (gi - load<f32>(m + i));
+    const vi = load<f32>(v + i) + a2 * (gi * gi - load<f32>(v + i));
+    store<f32>(m + i, mi);
+    store<f32>(v + i, vi);
+    store<f32>(p + i, load<f32>(p + i) - (lrT * mi) / (Mathf.sqrt(vi) + 1e-7));
+  }
 }

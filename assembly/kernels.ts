@@ -14,4 +14,5 @@
 
 export * from './sparse';
 export * from './dense';
+export * from './gemm';
 export * from './conv';

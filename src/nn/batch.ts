@@ -54,6 +54,8 @@ export class BatchBuilder {
   /** One resampled image (D), for augmentation. */
   private readonly scratch: Float32Array;
   private readonly side: number;
+  /** Image indices start .. start + n - 1 for fillRange. */
+  private range = new Int32Array(0);
 
   /** Buffers from `backend`: the batches are the input of a network on that backend. */
   constructor(
@@ -127,18 +129,11 @@ export class BatchBuilder {
    * pass of v / 255 (the same float as PIXEL_SCALE[v]).
    */
   fillRange(split: DataSplit, start: number, n: number): NetInput {
-    const csr = this.csr;
-    const src = split.rowPtr;
-    const first = src[start];
-    const last = src[start + n];
-    for (let i = 0; i <= n; i++) csr.rowPtr[i] = src[start + i] - first;
-    csr.colIdx.set(split.colIdx.subarray(first, last));
-    const values = csr.values;
-    values.set(split.values.subarray(first, last));
-    for (let e = 0, len = last - first; e < len; e++) values[e] /= 255;
+    // The same gather as training's batches (a kernel over the split's staged index).
+    if (this.range.length < n) this.range = new Int32Array(this.capacity);
+    for (let i = 0; i < n; i++) this.range[i] = start + i;
     this.labels.set(split.labels.subarray(start, start + n));
-    csr.n = n;
-    return this.sparseInput;
+    return this.fillSparse(split, this.range, n);
   }
 
   /**

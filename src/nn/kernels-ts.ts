@@ -96,12 +96,35 @@ function axpy(y: Floats, a: number, x: Floats, len: number): void {
   for (let i = 0; i < len; i++) y[i] += a * x[i];
 }
 
+/** The book's Adam.update for one parameter, after its `lr_t`: m, v and p updated in place. */
+function adam(
+  p: Floats,
+  g: Floats,
+  m: Floats,
+  v: Floats,
+  len: number,
+  lrT: number,
+  beta1: number,
+  beta2: number,
+): void {
+  for (let i = 0; i < len; i++) {
+    m[i] += (1 - beta1) * (g[i] - m[i]);
+    v[i] += (1 - beta2) * (g[i] * g[i] - v[i]);
+    p[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + 1e-7);
+  }
+}
+
 /** y = max(0, x). */
 function relu(y: Floats, x: Floats, len: number): void {
   for (let i = 0; i < len; i++) y[i] = x[i] > 0 ? x[i] : 0;
 }
 
 /** dx = dout where y > 0, else 0. The book's `mask = (x <= 0)` without storing a mask. */
+/** y = 1 / (1 + exp(-x)): the book's sigmoid(x). */
+function sigmoid(y: Floats, x: Floats, len: number): void {
+  for (let i = 0; i < len; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+}
+
 function reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void {
   for (let i = 0; i < len; i++) dx[i] = y[i] > 0 ? dout[i] : 0;
 }
@@ -216,6 +239,55 @@ function channelsToRows(rows: Floats, x: Floats, N: number, P: number, F: number
   }
 }
 
+/** dW (FN, K) = Σ_n dout_n · col_n, db (FN) = Σ_n,p dout: the convolution's filter gradients. */
+function convWeightGrad(
+  dW: Floats,
+  db: Floats,
+  dout: Floats,
+  col: Floats,
+  N: number,
+  P: number,
+  FN: number,
+  K: number,
+): void {
+  dW.fill(0, 0, FN * K);
+  db.fill(0, 0, FN);
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < FN; f++) {
+      const d = (n * FN + f) * P; // dout[n, f, :]
+      for (let p = 0; p < P; p++) {
+        const v = dout[d + p];
+        db[f] += v;
+        const c = (n * P + p) * K; // col row (n, p)
+        for (let q = 0; q < K; q++) dW[f * K + q] += v * col[c + q];
+      }
+    }
+  }
+}
+
+/** dcol (N·P, K): row (n, p) = Σ_f dout[n, f, p] · W[f, :]. */
+function convColGrad(
+  dcol: Floats,
+  dout: Floats,
+  W: Floats,
+  N: number,
+  P: number,
+  FN: number,
+  K: number,
+): void {
+  dcol.fill(0, 0, N * P * K);
+  for (let n = 0; n < N; n++) {
+    for (let f = 0; f < FN; f++) {
+      const d = (n * FN + f) * P;
+      for (let p = 0; p < P; p++) {
+        const v = dout[d + p];
+        const c = (n * P + p) * K;
+        for (let q = 0; q < K; q++) dcol[c + q] += v * W[f * K + q];
+      }
+    }
+  }
+}
+
 /** v / 255 for every uint8 value v, as float32, looked up rather than divided. */
 export const PIXEL_SCALE = (() => {
   const t = new Float32Array(256);
@@ -262,6 +334,10 @@ export const tsKernels: Kernels = {
   axpy,
   relu,
   reluBackward,
+  sigmoid,
+  adam,
+  convWeightGrad,
+  convColGrad,
   im2col,
   col2im,
   maxPool,

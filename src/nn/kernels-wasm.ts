@@ -6,54 +6,33 @@
  * into that memory, long enough for the shape, and passes their addresses to the export.
  *
  * This file does no I/O: the caller reads build/kernels.wasm (node:fs in a worker, CLI or test)
- * and passes the bytes or a compiled module.
+ * and passes the bytes or a compiled module (kernels-wasm-module.ts: the relaxed-SIMD build where
+ * the runtime has it, else baseline SIMD). Gathering mini-batches is in kernels-wasm-gather.ts.
  */
-import { stagedInPlace, stagingOnce, type Backend, type StagedImages } from './backend';
+import { stagingOnce, type Backend } from './backend';
 import { KernelMemory } from './kernel-memory';
-import type { ConvGeometry, CsrBatch, Kernels, SharedMemoryLike, SparseImages } from './kernels';
+import type { ConvGeometry, CsrBatch, Kernels } from './kernels';
+import { createGather } from './kernels-wasm-gather';
+import {
+  compileKernels,
+  fixedMemory,
+  instantiate,
+  type KernelModule,
+  type KernelVariant,
+  type SpmmRows,
+} from './kernels-wasm-module';
+
+export { compileKernels, kernelVariant, relaxedSimdAvailable } from './kernels-wasm-module';
+export type { KernelModule, KernelVariant } from './kernels-wasm-module';
+
+const PAGE = 65536;
 
 /** Options for `createWasmBackend`. */
 export interface WasmKernelOptions {
   /** Bytes of linear memory to reserve (fixed for the kernels' lifetime). Default 512 MiB. */
   reserveBytes?: number;
-}
-
-/** The raw exports of kernels.wasm: addresses are byte offsets into the memory, sizes are counts. */
-interface WasmExports {
-  [strip: `spmmRows${number}`]: SpmmRows; // spmmRows1 .. spmmRows7
-  gemm(out: number, a: number, b: number, bias: number, n: number, k: number, m: number): void;
-  gemmAT(out: number, a: number, g: number, n: number, k: number, m: number): void;
-  gemmBT(out: number, g: number, b: number, n: number, k: number, m: number, bT: number): void;
-  csrToCsc(
-    rowPtr: number,
-    colIdx: number,
-    values: number,
-    n: number,
-    k: number,
-    cscPtr: number,
-    cscRow: number,
-    cscVal: number,
-  ): void;
-  gatherRows(
-    outRowPtr: number,
-    outColIdx: number,
-    outValues: number,
-    srcRowPtr: number,
-    srcColIdx: number,
-    srcValues: number,
-    indices: number,
-    n: number,
-  ): void;
-  colSum(out: number, g: number, n: number, m: number): void;
-  axpy(y: number, a: number, x: number, len: number): void;
-  relu(y: number, x: number, len: number): void;
-  reluBackward(dx: number, dout: number, y: number, len: number): void;
-  im2col(col: number, x: number, ...geometry: number[]): void;
-  col2im(x: number, col: number, ...geometry: number[]): void;
-  maxPool(out: number, arg: number, x: number, ...geometry: number[]): void;
-  maxPoolBackward(dx: number, dout: number, arg: number, xLen: number, outLen: number): void;
-  rowsToChannels(out: number, rows: number, bias: number, N: number, P: number, F: number): void;
-  channelsToRows(rows: number, x: number, N: number, P: number, F: number): void;
+  /** Which build `wasmBackendFromBytes` compiles: 'auto' (default: relaxed SIMD where the runtime has it). */
+  variant?: 'auto' | KernelVariant;
 }
 
 /** A geometry's numbers in the order the exports take them. */
@@ -69,20 +48,6 @@ function geometryArgs(g: ConvGeometry): number[] {
     throw new Error(`wasm-simd kernels: OH, OW do not follow from ${JSON.stringify(g)}`);
   return [g.N, g.C, g.H, g.W, g.FH, g.FW, g.stride, g.pad, g.OH, g.OW];
 }
-
-/** One column strip of the sparse product for all rows; `j` is the strip's first byte, `last` live lanes. */
-type SpmmRows = (
-  out: number,
-  rowPtr: number,
-  colIdx: number,
-  values: number,
-  n: number,
-  b: number,
-  bias: number,
-  m: number,
-  j: number,
-  last: number,
-) => void;
 
 /**
  * Splits m columns into strips of at most 7 vectors of 4 (balanced: m = 50 is 7 + 6 vectors,
@@ -102,47 +67,13 @@ function spmmStrips(m: number): [number, number, number][] {
 }
 
 /**
- * The slice of the WebAssembly JS API used here, typed locally: the Node tsconfig has no DOM lib,
- * so the global `WebAssembly` has no value types there.
- */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => KernelModule;
-  Memory: new (desc: { initial: number; maximum: number; shared: true }) => SharedMemoryLike;
-  Instance: new (module: KernelModule, imports: object) => { exports: unknown };
-}
-const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
-/** A compiled kernels.wasm (a `WebAssembly.Module`; it can be posted to workers). */
-export type KernelModule = object;
-
-/** Compiles kernels.wasm bytes. Synchronous: fine in workers and Node (browsers' main threads refuse > 4 KB). */
-export function compileKernels(bytes: Uint8Array): KernelModule {
-  return new WA.Module(bytes);
-}
-
-const PAGE = 65536;
-
-/** The kernels' exports over `memory` (kernels.wasm imports a shared memory; it has no data, globals nor start). */
-function instantiate(module: KernelModule, memory: SharedMemoryLike): WasmExports {
-  const instance = new WA.Instance(module, {
-    env: {
-      memory,
-      abort: () => {
-        throw new Error('wasm-simd kernels: abort');
-      },
-    },
-  });
-  return instance.exports as unknown as WasmExports;
-}
-
-/**
  * Instantiates compiled kernels.wasm over a fixed-size memory: its kernels ('wasm-simd') and the
  * allocator of that memory.
  */
 export function createWasmBackend(module: KernelModule, options: WasmKernelOptions = {}): Backend {
   const pages = Math.ceil((options.reserveBytes ?? 512 * 1024 * 1024) / PAGE);
   // Shared (the module's import asks for it): its own memory all the same, no other thread sees it.
-  const memory = new WA.Memory({ initial: pages, maximum: pages, shared: true });
+  const memory = fixedMemory(pages);
   const wasm = instantiate(module, memory);
   const rows: SpmmRows[] = [];
   for (let w = 1; w <= 7; w++) rows[w] = wasm[`spmmRows${w}`];
@@ -183,170 +114,11 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     return scratch.at;
   }
 
-  // Room in our memory for a batch's image indices, grown on demand.
-  let picks: Int32Array = new Int32Array(0);
-
-  /**
-   * A split's index, gathered by the SIMD kernel: where it is when it lies in a shared memory with
-   * room for one more gather slot (the service's dataset, shared by every worker), else copied into
-   * our memory once. A split that does not fit is gathered where it is by the TypeScript kernel:
-   * slower, the same batch.
-   */
-  function stage(images: SparseImages): StagedImages {
-    if (images.memory) {
-      const shared = gatherInPlace(images, images.memory);
-      if (shared !== null) return shared;
-    }
-    const copy = mem.copyImages(images);
-    if (copy === null) return stagedInPlace(images);
-    return { images: copy, gather: (out, indices, n) => kernels.gatherRows(out, copy, indices, n) };
-  }
-
-  /**
-   * The gather from a shared index memory (src/shared/dataset.ts SharedIndex): a second instance of
-   * the kernels over that memory gathers the batch into this worker's slot of its gather area
-   * (claimed once, atomically, sized by the first batch's room), and three copies bring the batch
-   * into our memory. Null when the arrays are not views of `shared`. If the gather area is full
-   * the split is copied into our memory after all, as without a shared index.
-   */
-  function gatherInPlace(images: SparseImages, shared: SharedMemoryLike): StagedImages | null {
-    const buffer = shared.buffer;
-    if (images.rowPtr.buffer !== buffer || images.colIdx.buffer !== buffer || images.values.buffer !== buffer)
-      return null;
-    const header = new Uint32Array(buffer, 0, 2); // [next free byte of the gather area, its end]
-    const gatherer = instantiate(module, shared);
-    const count = images.rowPtr.length - 1;
-    let slot: { rowPtr: Int32Array; colIdx: Int32Array; values: Float32Array; picks: Int32Array } | null =
-      null;
-    let fallback: StagedImages | null = null;
-
-    /** This worker's slot for batches of up to `rows` images and `nnz` non-zeros (null: no room left). */
-    function claim(rows: number, nnz: number) {
-      const a16 = (bytes: number) => Math.ceil(bytes / 64) * 64;
-      const sizes = [a16(4 * (rows + 1)), a16(4 * nnz), a16(4 * nnz), a16(4 * rows) + 64];
-      const bytes = sizes.reduce((x, y) => x + y, 0);
-      // Compare-and-swap, so that claims that do not fit never move the pointer (nor wrap it).
-      let at = Atomics.load(header, 0);
-      for (;;) {
-        if (at + bytes > header[1]) return null;
-        const seen = Atomics.compareExchange(header, 0, at, at + bytes);
-        if (seen === at) break;
-        at = seen;
-      }
-      return {
-        rowPtr: new Int32Array(buffer, at, rows + 1),
-        colIdx: new Int32Array(buffer, at + sizes[0], nnz),
-        values: new Float32Array(buffer, at + sizes[0] + sizes[1], nnz),
-        picks: new Int32Array(buffer, at + sizes[0] + sizes[1] + sizes[2], rows),
-      };
-    }
-
-    return {
-      images,
-      gather(out, indices, n) {
-        if (fallback !== null) return fallback.gather(out, indices, n);
-        if (!(n >= 0 && n <= indices.length && n + 1 <= out.rowPtr.length)) {
-          throw new Error(
-            `wasm-simd kernels: gathering ${n} images with ${indices.length} indices into room for ${out.rowPtr.length - 1}`,
-          );
-        }
-        if (slot === null || slot.picks.length < n || slot.colIdx.length < out.colIdx.length) {
-          slot = claim(out.rowPtr.length - 1, Math.min(out.colIdx.length, out.values.length));
-          if (slot === null) {
-            const copy = mem.copyImages(images);
-            fallback =
-              copy === null
-                ? stagedInPlace(images)
-                : {
-                    images: copy,
-                    gather: (o, i, k) => kernels.gatherRows(o, copy, i, k),
-                  };
-            return fallback.gather(out, indices, n);
-          }
-        }
-        // Every index an image, and the batch's non-zeros within the slot: the kernel writes into a
-        // memory other threads read, so nothing may land outside this worker's slot.
-        let nnz = 0;
-        for (let i = 0; i < n; i++) {
-          const img = indices[i];
-          if (!(img >= 0 && img < count)) {
-            throw new Error(`wasm-simd kernels: image index ${img} is outside 0..${count - 1}`);
-          }
-          nnz += images.rowPtr[img + 1] - images.rowPtr[img];
-        }
-        if (nnz > slot.colIdx.length || nnz > out.colIdx.length || nnz > out.values.length) {
-          throw new Error(
-            `wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${Math.min(out.colIdx.length, slot.colIdx.length)}`,
-          );
-        }
-        slot.picks.set(indices.subarray(0, n));
-        gatherer.gatherRows(
-          slot.rowPtr.byteOffset,
-          slot.colIdx.byteOffset,
-          slot.values.byteOffset,
-          images.rowPtr.byteOffset,
-          images.colIdx.byteOffset,
-          images.values.byteOffset,
-          slot.picks.byteOffset,
-          n,
-        );
-        out.rowPtr.set(slot.rowPtr.subarray(0, n + 1));
-        out.colIdx.set(slot.colIdx.subarray(0, nnz));
-        out.values.set(slot.values.subarray(0, nnz));
-        out.n = n;
-      },
-    };
-  }
-
-  /**
-   * Checks a gather before the kernel writes: images staged here, every index an image, and the
-   * batch's non-zeros within out's room (a wrong index must not write past out into other buffers).
-   */
-  function checkGather(out: CsrBatch, images: SparseImages, indices: Int32Array, n: number): void {
-    if (!mem.holdsImages(images)) {
-      throw new Error(
-        "wasm-simd kernels: images are not in kernel memory; stage them with the backend's alloc.stage",
-      );
-    }
-    if (!(n >= 0 && n <= indices.length && n + 1 <= out.rowPtr.length)) {
-      throw new Error(
-        `wasm-simd kernels: gathering ${n} images with ${indices.length} indices into room for ${out.rowPtr.length - 1}`,
-      );
-    }
-    const count = images.rowPtr.length - 1;
-    let nnz = 0;
-    for (let i = 0; i < n; i++) {
-      const img = indices[i];
-      if (!(img >= 0 && img < count)) {
-        throw new Error(`wasm-simd kernels: image index ${img} is outside 0..${count - 1}`);
-      }
-      nnz += images.rowPtr[img + 1] - images.rowPtr[img];
-    }
-    if (nnz > out.colIdx.length || nnz > out.values.length) {
-      throw new Error(
-        `wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${out.colIdx.length}`,
-      );
-    }
-  }
+  const gather = createGather(module, wasm, mem);
 
   const kernels: Kernels = {
     name: 'wasm-simd',
-    gatherRows(out, images, indices, n) {
-      checkGather(out, images, indices, n);
-      if (picks.length < n) picks = new Int32Array(mem.buffer, mem.reserve(n * 4), n);
-      picks.set(indices.subarray(0, n));
-      wasm.gatherRows(
-        addr(out.rowPtr, 'out.rowPtr', n + 1),
-        addr(out.colIdx, 'out.colIdx', 0),
-        addr(out.values, 'out.values', 0),
-        images.rowPtr.byteOffset,
-        images.colIdx.byteOffset,
-        images.values.byteOffset,
-        picks.byteOffset,
-        n,
-      );
-      out.n = n;
-    },
+    gatherRows: gather.gatherRows,
     gemm(out, a, b, bias, n, k, m) {
       wasm.gemm(
         addr(out, 'out', n * m),
@@ -402,6 +174,44 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     relu(y, x, len) {
       wasm.relu(addr(y, 'y', len), addr(x, 'x', len), len);
     },
+    convWeightGrad(dW, db, dout, col, N, P, FN, K) {
+      wasm.convWeightGrad(
+        addr(dW, 'dW', FN * K),
+        addr(db, 'db', FN),
+        addr(dout, 'dout', N * FN * P),
+        addr(col, 'col', N * P * K),
+        N,
+        P,
+        FN,
+        K,
+      );
+    },
+    convColGrad(dcol, dout, W, N, P, FN, K) {
+      wasm.convColGrad(
+        addr(dcol, 'dcol', N * P * K),
+        addr(dout, 'dout', N * FN * P),
+        addr(W, 'W', FN * K),
+        N,
+        P,
+        FN,
+        K,
+      );
+    },
+    adam(p, g, m, v, len, lrT, beta1, beta2) {
+      wasm.adam(
+        addr(p, 'p', len),
+        addr(g, 'g', len),
+        addr(m, 'm', len),
+        addr(v, 'v', len),
+        len,
+        lrT,
+        beta1,
+        beta2,
+      );
+    },
+    sigmoid(y, x, len) {
+      wasm.sigmoid(addr(y, 'y', len), addr(x, 'x', len), len);
+    },
     reluBackward(dx, dout, y, len) {
       wasm.reluBackward(addr(dx, 'dx', len), addr(dout, 'dout', len), addr(y, 'y', len), len);
     },
@@ -456,12 +266,12 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
       floats: (length) => mem.floats(length),
       ints: (length) => mem.ints(length),
       csr: (rows, nnz) => mem.csr(rows, nnz),
-      stage: stagingOnce(stage),
+      stage: stagingOnce(gather.stage),
     },
   };
 }
 
 /** Compiles kernels.wasm bytes (read by the caller) and returns its backend. */
 export function wasmBackendFromBytes(bytes: Uint8Array, options: WasmKernelOptions = {}): Backend {
-  return createWasmBackend(compileKernels(bytes), options);
+  return createWasmBackend(compileKernels(bytes, options.variant), options);
 }

@@ -98,10 +98,26 @@ export interface Kernels {
   colSum(out: Floats, g: Floats, n: number, m: number): void;
   /** y (len) += a · x (len), in place (the one kernel that accumulates). SGD's W ← W - η·dW is a = -η. */
   axpy(y: Floats, a: number, x: Floats, len: number): void;
+  /**
+   * The Adam step (§6.1.6) over len entries, in place: m += (1-β1)(g - m); v += (1-β2)(g² - v);
+   * p -= lrT·m / (√v + 1e-7), lrT being the bias-corrected learning rate of this step.
+   */
+  adam(
+    p: Floats,
+    g: Floats,
+    m: Floats,
+    v: Floats,
+    len: number,
+    lrT: number,
+    beta1: number,
+    beta2: number,
+  ): void;
   /** y (len) = max(0, x) element-wise (ReLU forward; NaN and -0 give 0). */
   relu(y: Floats, x: Floats, len: number): void;
   /** dx (len) = dout where y > 0, else 0 (ReLU backward from its output y). */
   reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void;
+  /** y (len) = 1 / (1 + exp(-x)) element-wise (Sigmoid forward, book §3.2.4). */
+  sigmoid(y: Floats, x: Floats, len: number): void;
   /**
    * The book's im2col: col (N·OH·OW, C·FH·FW) from x (N, C, H, W); row (n, oy, ox) holds the window
    * at (oy·stride - pad, ox·stride - pad), columns in (c, fy, fx) order, 0 outside the image.
@@ -121,6 +137,23 @@ export interface Kernels {
    * `out.reshape(N, OH, OW, -1).transpose(0, 3, 1, 2)` after the im2col product.
    */
   rowsToChannels(out: Floats, rows: Floats, bias: Floats | null, N: number, P: number, F: number): void;
+  /**
+   * The convolution's filter gradients straight from dout (N, FN, P) as the layer above gives it:
+   * dW (FN, K) = Σ_n dout_n (FN, P) · col_n (P, K) — the book's (colᵀ · dout)ᵀ without transposing
+   * dout to rows — and db (FN) = Σ over n and p of dout. col (N·P, K) is the forward's im2col.
+   */
+  convWeightGrad(
+    dW: Floats,
+    db: Floats,
+    dout: Floats,
+    col: Floats,
+    N: number,
+    P: number,
+    FN: number,
+    K: number,
+  ): void;
+  /** dcol (N·P, K) = dout_nᵀ (P, FN) · W (FN, K) for each image n of dout (N, FN, P): the book's dout · col_Wᵀ. */
+  convColGrad(dcol: Floats, dout: Floats, W: Floats, N: number, P: number, FN: number, K: number): void;
   /** rows (N·P, F) = x (N, F, P) per image transposed: the book's `dout.transpose(0,2,3,1).reshape(-1, FN)`. */
   channelsToRows(rows: Floats, x: Floats, N: number, P: number, F: number): void;
 }

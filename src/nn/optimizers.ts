@@ -178,8 +178,10 @@ export class Adam implements Optimizer {
   iter = 0;
   private readonly m: StateBuffers;
   private readonly v: StateBuffers;
+  private readonly backend: Backend;
   constructor(opts: OptimizerOptions) {
     this.lr = opts.lr;
+    this.backend = opts.backend;
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
     this.m = new StateBuffers(opts.backend);
@@ -192,13 +194,8 @@ export class Adam implements Optimizer {
     for (const key in grads) {
       const p = params[key];
       const g = grads[key];
-      const m = this.m.of(key, p);
-      const v = this.v.of(key, p);
-      for (let i = 0; i < p.length; i++) {
-        m[i] += (1 - beta1) * (g[i] - m[i]);
-        v[i] += (1 - beta2) * (g[i] * g[i] - v[i]);
-        p[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + 1e-7);
-      }
+      // m += (1-β1)(g - m); v += (1-β2)(g² - v); p -= lr_t·m / (√v + 1e-7): one kernel per parameter
+      this.backend.kernels.adam(p, g, this.m.of(key, p), this.v.of(key, p), p.length, lrT, beta1, beta2);
     }
   }
 }

@@ -5,10 +5,8 @@
  *   with strides and paddings, and a pooling layer with overlapping windows and padding;
  * - whole small SimpleConvNets (with batch norm, dropout, weight decay) gradient-checked like the MLPs;
  * - DeepConvNet's shapes and parameter count as the book builds it, and a sample of its gradients;
- * - the conv kernels in WebAssembly SIMD (float32) against the TypeScript references.
+ * (the WebAssembly conv kernels against the TypeScript references: conv-kernels.test.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   Convolution,
@@ -18,15 +16,10 @@ import {
   float64Backend,
   gradientCheck,
   numericalGradient,
-  tsKernels,
-  type ConvGeometry,
   type Matrix,
   type NetInput,
   type NetworkSpec,
 } from '../../src/nn';
-import { wasmBackendFromBytes } from '../../src/nn/kernels-wasm';
-
-const WASM = resolve(__dirname, '../../build/kernels.wasm');
 
 function randoms(n: number, rng: Rng, scale = 1): Float64Array {
   const a = new Float64Array(n);
@@ -378,75 +371,4 @@ describe("the book's networks", () => {
       net.freezeDropout(false);
     }
   });
-});
-
-describe('wasm-simd conv kernels (float32) against the TypeScript references', () => {
-  const present = existsSync(WASM);
-  it.skipIf(!present && process.env.CI !== 'true')(
-    present
-      ? 'im2col, col2im, maxPool, transposes'
-      : 'skipped: build/kernels.wasm absent (npm run build:wasm)',
-    () => {
-      const backend = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 64 << 20 });
-      const k = backend.kernels;
-      const rng = new Rng(8, 8);
-      for (const [N, C, H, W, F, stride, pad] of [
-        [2, 1, 28, 28, 5, 1, 0],
-        [3, 2, 7, 9, 3, 2, 1],
-        [1, 3, 8, 8, 4, 3, 2],
-        [2, 16, 14, 14, 3, 1, 2],
-      ]) {
-        const OH = Math.floor((H + 2 * pad - F) / stride) + 1;
-        const OW = Math.floor((W + 2 * pad - F) / stride) + 1;
-        const g: ConvGeometry = { N, C, H, W, FH: F, FW: F, stride, pad, OH, OW };
-        const xLen = N * C * H * W;
-        const colLen = N * OH * OW * C * F * F;
-        const x = backend.alloc.floats(xLen) as Float32Array;
-        x.set(randoms(xLen, rng));
-        const xr = Float32Array.from(x);
-        const col = backend.alloc.floats(colLen);
-        const colRef = new Float32Array(colLen);
-        k.im2col(col, x, g);
-        tsKernels.im2col(colRef, xr, g);
-        expect(col).toEqual(colRef);
-        col.set(randoms(colLen, rng));
-        const back = backend.alloc.floats(xLen);
-        const backRef = new Float32Array(xLen);
-        k.col2im(back, col, g);
-        tsKernels.col2im(backRef, Float32Array.from(col), g);
-        for (let i = 0; i < xLen; i++) expect(Math.abs(back[i] - backRef[i])).toBeLessThan(1e-5);
-        const outLen = N * C * OH * OW;
-        const out = backend.alloc.floats(outLen);
-        const arg = backend.alloc.ints(outLen);
-        const outRef = new Float32Array(outLen);
-        const argRef = new Int32Array(outLen);
-        k.maxPool(out, arg, x, g);
-        tsKernels.maxPool(outRef, argRef, xr, g);
-        expect(out).toEqual(outRef);
-        expect(arg).toEqual(argRef);
-        const dout = backend.alloc.floats(outLen);
-        dout.set(randoms(outLen, rng));
-        k.maxPoolBackward(back, dout, arg, xLen, outLen);
-        tsKernels.maxPoolBackward(backRef, Float32Array.from(dout), argRef, xLen, outLen);
-        expect(back).toEqual(backRef);
-        const P = OH * OW;
-        const rows = backend.alloc.floats(N * P * C);
-        rows.set(randoms(N * P * C, rng));
-        const bias = backend.alloc.floats(C);
-        bias.set(randoms(C, rng));
-        const ch = backend.alloc.floats(N * P * C);
-        const chRef = new Float32Array(N * P * C);
-        k.rowsToChannels(ch, rows, bias, N, P, C);
-        tsKernels.rowsToChannels(chRef, Float32Array.from(rows), Float32Array.from(bias), N, P, C);
-        expect(ch).toEqual(chRef);
-        const rows2 = backend.alloc.floats(N * P * C);
-        k.channelsToRows(rows2, ch, N, P, C);
-        const rows2Ref = new Float32Array(N * P * C);
-        tsKernels.channelsToRows(rows2Ref, chRef, N, P, C);
-        expect(rows2).toEqual(rows2Ref);
-        // Back to rows: the original rows plus the bias of their column.
-        for (let i = 0; i < rows2.length; i++) expect(rows2[i]).toBe(Math.fround(rows[i] + bias[i % C]));
-      }
-    },
-  );
 });

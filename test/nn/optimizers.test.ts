@@ -126,8 +126,8 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
     expectSeq(run('adam', { beta1: b1, beta2: b2 }), expected);
   });
 
-  for (const name of ['sgd', 'momentum'] as const) {
-    it(`${name} on the WASM backend (axpy kernel, state in its memory) matches the TypeScript update (float32)`, () => {
+  for (const name of ['sgd', 'momentum', 'adam'] as const) {
+    it(`${name} on the WASM backend (axpy or adam kernel, state in its memory) matches the TypeScript update (float32)`, () => {
       expect(existsSync(WASM), 'build/kernels.wasm is missing: run `npm run build:wasm`').toBe(true);
       const wasm = wasmBackendFromBytes(readFileSync(WASM), { reserveBytes: 1 << 20 });
       const lengths = { W1: 39_250, b1: 50, W2: 503 }; // not multiples of 4
@@ -152,7 +152,9 @@ describe("optimizers follow the book's update rules (lr 0.1)", () => {
       for (const [key, n] of Object.entries(lengths)) {
         let worst = 0;
         for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(pf[key][i] - ps[key][i]));
-        expect(worst, key).toBeLessThan(1e-6);
+        // Adam's kernel computes in float32 (the TypeScript update in float64, stored as float32):
+        // m / √v amplifies the rounding where g is near 0, still far below one step's 0.1
+        expect(worst, key).toBeLessThan(name === 'adam' ? 1e-5 : 1e-6);
         expect(pf[key][7]).not.toBe(Math.fround(Math.sin(7 + n))); // it did move
       }
     });

@@ -3,7 +3,7 @@
  *   forward:  col (N·OH·OW, C·FH·FW) = im2col(x)
  *             out (N·OH·OW, FN) = col · col_W + b, col_W = W.reshape(FN, -1).T
  *             out → (N, FN, OH, OW)
- *   backward: dout → (N·OH·OW, FN)
+ *   backward: dout (N, FN, OH·OW), read in place as the book's (N·OH·OW, FN) rows
  *             db = Σ_rows dout, dW (FN, C·FH·FW) = doutᵀ · col (the book's (col.T · dout).T)
  *             dcol = dout · col_Wᵀ, dx = col2im(dcol)
  * W (FN, C, FH, FW) is kept flat; as a matrix it is (FN, C·FH·FW), the book's `W.reshape(FN, -1)`.
@@ -119,24 +119,22 @@ export class Convolution implements Layer {
   /** dW, db from dout (N, FN·OH·OW); dx (N, C·H·W), 0 columns when computeDx is false. */
   backward(dout: Matrix): Matrix {
     const col = this.col;
-    const rows = this.rows;
-    if (col === null || rows === null) throw new Error(`${this.name}: backward before forward`);
+    if (col === null) throw new Error(`${this.name}: backward before forward`);
     const g = this.geom;
     const N = dout.rows;
     const { FN } = this.options;
     const K = this.Wmatrix.cols;
     const P = g.OH * g.OW;
     const { kernels, alloc } = this.backend;
-    // rows is free after forward: reuse it for dout as (N·P, FN).
-    kernels.channelsToRows(rows.data, dout.data, N, P, FN);
-    kernels.colSum(this.db, rows.data, N * P, FN);
-    // dW (FN, K) = doutᵀ (FN, N·P) · col (N·P, K)
-    kernels.gemmAT(this.dW, rows.data, col.data, N * P, FN, K);
+    // dout (N, FN, P) as it comes: dW (FN, K) = Σ_n dout_n · col_n, db = Σ dout (the book's
+    // dout.transpose(0,2,3,1).reshape(-1, FN) is read in place instead of written out)
+    kernels.convWeightGrad(this.dW, this.db, dout.data, col.data, N, P, FN, K);
     const { C, H, W } = this.input;
     const dx = (this.dx = ensureMatrix(this.dx, N, this.computeDx ? C * H * W : 0, alloc));
     if (this.computeDx) {
       const dcol = (this.dcol = ensureMatrix(this.dcol, N * P, K, alloc));
-      kernels.gemm(dcol.data, rows.data, this.W, null, N * P, FN, K);
+      // dcol (N·P, K) = dout as rows (N·P, FN) · W (FN, K)
+      kernels.convColGrad(dcol.data, dout.data, this.W, N, P, FN, K);
       kernels.col2im(dx.data, dcol.data, g);
     }
     return dx;

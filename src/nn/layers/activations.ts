@@ -50,9 +50,7 @@ export class Sigmoid implements Layer {
 
   forward(x: Matrix, _train = false): Matrix {
     const out = (this.out = ensureMatrix(this.out, x.rows, x.cols, this.backend.alloc));
-    const y = out.data;
-    const xd = x.data;
-    for (let i = 0, len = x.rows * x.cols; i < len; i++) y[i] = 1 / (1 + Math.exp(-xd[i]));
+    this.backend.kernels.sigmoid(out.data, x.data, x.rows * x.cols);
     return out;
   }
 
