@@ -3,6 +3,7 @@
  * panel's order, from the one hyperparameter list), each run's final and best accuracies and
  * losses, its speed and wall time, sorting, and the table as CSV (RFC 4180).
  */
+import Papa from 'papaparse';
 import { HYPERPARAMS } from '../../shared/hyperparam-list';
 import type { TrainConfig } from '../../shared/hyperparams';
 import type { EpochMetrics, RunSummary } from '../../shared/runs';
@@ -115,21 +116,15 @@ export function sortRows(rows: readonly CompareRow[], order: SortOrder): Compare
     .map((x) => x.row);
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The table as CSV: run, the differing hyperparameters (by config key), the measured columns. CRLF lines (RFC 4180). */
+/** The table as CSV (RFC 4180, by papaparse): run, the differing hyperparameters (by config key), the measured columns; CRLF lines. */
 export function compareCsv(rows: readonly CompareRow[], keys: readonly ConfigKey[]): string {
   const header = ['run', ...keys, ...METRIC_COLUMNS.map(snakeCase)];
   const lines = rows.map((r) => [
     r.name,
     ...keys.map((k) => formatValue(r.config[k])),
-    ...METRIC_COLUMNS.map((m) => r.metrics[m]),
+    ...METRIC_COLUMNS.map((m) => r.metrics[m] ?? ''),
   ]);
-  return `${[header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${Papa.unparse([header, ...lines], { newline: '\r\n' })}\r\n`;
 }
 
 function snakeCase(name: string): string {
