@@ -108,13 +108,13 @@ describe("importing the book's CNNs", () => {
     expect(await trainsFurther(run.id, 9797)).toBeLessThan(2);
   }, 240_000);
 
-  it('a CNN exported as JSON comes back with its own settings (stride 2, pad 1, pool 3, batch norm)', async () => {
+  it('a CNN exported as JSON comes back with its own settings (filter 4, stride 2, pad 2, pool 3, batch norm)', async () => {
     const trained = await lab.startRun({
       arch: 'simple-convnet',
       filters: 4,
-      filterSize: 3,
+      filterSize: 4,
       stride: 2,
-      pad: 1,
+      pad: 2,
       pool: 3,
       convHidden: 12,
       batchNorm: true,
@@ -129,9 +129,9 @@ describe("importing the book's CNNs", () => {
     const back = await lab.importWeights(preview.pendingId, { activation: 'relu', name: 'back' });
     expect(back.config).toMatchObject({
       filters: 4,
-      filterSize: 3,
+      filterSize: 4,
       stride: 2,
-      pad: 1,
+      pad: 2,
       pool: 3,
       convHidden: 12,
     });

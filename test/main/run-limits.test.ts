@@ -42,4 +42,17 @@ describe('LabService: runaway use', () => {
     expect(now).toBeLessThan(busy - 1); // the run's worker and its evaluator have ended
     expect(await lab.predict(run.id, pixels)).toEqual(first); // from the saved weights, the same answer
   });
+
+  it('a request that comes while an idle worker is being retired starts a new one instead of failing', async () => {
+    const run = await lab.startRun({ iterations: 20, evalEvery: 20 });
+    await log.waitFor('state', (e) => e.runId === run.id && e.state === 'finished');
+    const pixels = new Uint8Array(784).fill(128);
+    const first = await lab.predict(run.id, pixels);
+    for (let i = 0; i < 4; i++) {
+      // The idle timer (200 ms) was set as the last answer settled; a timer of the same length set
+      // after it fires just after it, while the worker it retired is still ending.
+      await sleep(200);
+      expect(await lab.predict(run.id, pixels)).toEqual(first);
+    }
+  });
 });

@@ -44,10 +44,14 @@ export class RunWorkers {
     entry.worker = worker;
     entry.retiring = false;
     worker.on('message', (msg: FromRunWorker) => this.onMessage(entry, msg));
-    worker.on('error', (error) =>
-      this.fail(entry, message('threadCrashed', { detail: toLabMessage(error) })),
-    );
+    // A worker retired while idle may end after the next request has started a new one: what it
+    // says then (an error, its exit) is not about the run, nor are the new worker's requests its own.
+    const superseded = () => entry.worker !== worker && entry.worker !== null;
+    worker.on('error', (error) => {
+      if (!superseded()) this.fail(entry, message('threadCrashed', { detail: toLabMessage(error) }));
+    });
     worker.on('exit', (code) => {
+      if (superseded()) return;
       entry.worker = null;
       rejectRequests(entry, message('workerGone'));
       if (!entry.retiring) this.fail(entry, message('threadExited', { code }));
@@ -109,7 +113,11 @@ export class RunWorkers {
     clearTimeout(this.idleTimers.get(entry));
     this.idleTimers.delete(entry);
     entry.retiring = true;
-    return entry.worker?.terminate() ?? Promise.resolve();
+    // Forgotten at once, not at its exit: a request that comes while it ends starts a new worker
+    // instead of going to the one being terminated (and failing with workerGone).
+    const worker = entry.worker;
+    entry.worker = null;
+    return worker?.terminate() ?? Promise.resolve();
   }
 
   /** Kills the run's worker as a crash would (a test hook). */
