@@ -24,7 +24,7 @@ const run = ['--lr', '0.003', '--iters', '40', '--eval-every', '40', '--seed', '
 
 describe('--out for a CNN run', () => {
   for (const ext of ['npz', 'pkl', 'json'] as const) {
-    const settings = ext === 'json' ? ['--stride', '3', '--pad', '2', '--pool', '5'] : [];
+    const settings = ext === 'json' ? ['--stride', '3', '--pad', '2', '--pool', '2'] : [];
     it(`train --arch simple-convnet --out w.${ext}: eval reads it back with the same count`, async () => {
       const out = path.join(tmp, `w.${ext}`);
       const r = await cli('train', [...small, ...settings, ...run, '--out', out]);
@@ -33,7 +33,7 @@ describe('--out for a CNN run', () => {
       const bytes = new Uint8Array(readFileSync(out));
       if (ext === 'pkl') expect([bytes[0], bytes[1]]).toEqual([0x80, 4]); // the book's pickle protocol
       const shapes = decodeWeights(bytes, out).tensors.map((t) => `${t.name} ${t.shape.join('x')}`);
-      const side = ext === 'json' ? 2 : 12; // (28 + 4 - 5) / 3 + 1 = 10, pooled by 5 to 2; else 24 / 2
+      const side = ext === 'json' ? 5 : 12; // (28 + 4 - 5) / 3 + 1 = 10, pooled by 2 to 5; else 24 / 2
       expect(shapes).toEqual([
         'W1 4x1x5x5',
         'b1 4',
