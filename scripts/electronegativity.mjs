@@ -1,6 +1,7 @@
 // `npm run lint:electron`: electronegativity (Doyensec's Electron security scanner) over src/.
 // Fails on any MEDIUM, HIGH or CRITICAL finding; a finding that only asks for a review is reviewed
 // in the code and marked there with `eng-disable <CHECK>` and the reason. LOW findings are listed.
+import Papa from 'papaparse';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,16 +27,17 @@ if (run.status !== 0) {
   console.error(`electronegativity did not run (exit ${run.status ?? run.signal}):\n${run.stderr}`);
   process.exit(1);
 }
-const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean);
+// issue, severity, confidence, filename, location, ... (quoted CSV whose sample column may hold
+// commas and line breaks: parsed by papaparse, not split by hand)
+const rows = Papa.parse(readFileSync(csv, 'utf8').trim(), { skipEmptyLines: true }).data.slice(1);
 rmSync(dir, { recursive: true, force: true });
-
-// issue, severity, confidence, filename, location, ... (quoted CSV; the first five have no commas)
-const findings = rows.map((row) => {
-  const [check, severity, confidence, file, location] = row
-    .split(',')
-    .map((cell) => cell.replace(/^"|"$/g, ''));
-  return { check, severity, confidence, file, location };
-});
+const findings = rows.map(([check, severity, confidence, file, location]) => ({
+  check,
+  severity,
+  confidence,
+  file,
+  location,
+}));
 const blocking = findings.filter((f) => f.severity !== 'LOW' && f.severity !== 'INFORMATIONAL');
 for (const f of findings)
   console.log(
