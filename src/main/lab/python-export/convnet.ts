@@ -9,9 +9,10 @@ import type { TFunction } from 'i18next';
 import { deepConvNetPlan, simpleConvNetPlan, type ConvPlan } from '../../../nn/index';
 import type { TrainConfig } from '../../../shared/hyperparams';
 import type { PythonArchitecture } from './architecture';
-import { PYTHON_ACTIVATIONS, PYTHON_LOSSES, PYTHON_WEIGHT_DECAYS } from './book-code';
+import { PYTHON_ACTIVATIONS, PYTHON_LOSSES } from './book-code';
 import { BOOK_DROPOUT, NOTEBOOK_CONV_LAYERS, SCRIPT_CONV_LAYERS } from './conv-layers';
 import { BATCH_NORMALIZATION, BATCH_NORM_FUNCTION, DROPOUT } from './mlp';
+import { pythonDecay, sharedMethods, weightGradient } from './network-methods';
 import { blocks, pyNumber } from './python-source';
 
 /** One step of the engine's plan. */
@@ -161,7 +162,7 @@ function scriptNetworkClass(arch: ConvArch, plan: ConvPlan, config: TrainConfig)
   const className = arch === 'deep-convnet' ? 'DeepConvNet' : 'SimpleConvNet';
   const bookFile = arch === 'deep-convnet' ? 'ch08 deep_convnet.py' : 'ch07 simple_convnet.py';
   const loss = PYTHON_LOSSES[config.loss];
-  const decay = config.weightDecayLambda > 0 ? PYTHON_WEIGHT_DECAYS[config.weightDecay] : null;
+  const decay = pythonDecay(config);
   const init = plan.forceHe ? 'he' : config.init;
   const layers = layerLines(plan);
   const weighted = layers.filter((x) => x.stage.kind === 'conv' || x.stage.kind === 'affine');
@@ -203,63 +204,9 @@ ${layers.map((x) => `        self.layers['${x.name}'] = ${x.code}`).join('\n')}
         self.last_layer = ${loss.layerClass}()
         self.last_loss = None
 
-    def predict(self, x, train_flg=False):
-        for layer in self.layers.values():
-            x = layer.forward(x, train_flg)
-        return x
-
-    def loss(self, x, t, train_flg=False):
-        y = self.predict(x, train_flg)
-${
-  decay
-    ? `        weight_decay = 0
-        for idx in range(1, ${weighted.length + 1}):
-            W = self.params['W' + str(idx)]
-            weight_decay += ${decay.penalty}
-        return self.last_layer.forward(y, t) + weight_decay`
-    : '        return self.last_layer.forward(y, t)'
-}
-
-    def count_correct(self, x, t, batch_size=100):
-        """How many of x the network classifies as t (inference mode, in batches)."""
-        correct = 0
-        for i in range(0, x.shape[0], batch_size):
-            y = self.predict(x[i:i + batch_size], train_flg=False)
-            correct += int(np.sum(np.argmax(y, axis=1) == t[i:i + batch_size]))
-        return correct
-
-    def accuracy(self, x, t):
-        return self.count_correct(x, t) / x.shape[0]
-
-    def data_loss(self, x, t, batch_size=100):
-        """The mean loss over x in inference mode, without the weight decay."""
-        total = 0.0
-        for i in range(0, x.shape[0], batch_size):
-            y = self.predict(x[i:i + batch_size], train_flg=False)
-            total += self.last_layer.forward(y, t[i:i + batch_size]) * len(y)
-        return total / x.shape[0]
-
-    def gradient(self, x, t):
-        """The gradients by backpropagation (book 5.7, 7.4); the loss of this forward pass is kept in last_loss."""
-        # forward
-        self.last_loss = self.loss(x, t, train_flg=True)
-
-        # backward
-        dout = 1
-        dout = self.last_layer.backward(dout)
-        layers = list(self.layers.values())
-        layers.reverse()
-        for layer in layers:
-            dout = layer.backward(dout)
-
-        grads = {}
+${sharedMethods({ decay, weightRange: `range(1, ${weighted.length + 1})`, batchSize: 100, sections: '5.7, 7.4' })}
         for idx, name in enumerate([${weightNames}], start=1):
-${
-  decay
-    ? `            W = self.params['W' + str(idx)]
-            grads['W' + str(idx)] = self.layers[name].dW + ${decay.gradient}`
-    : `            grads['W' + str(idx)] = self.layers[name].dW`
-}
+${weightGradient(decay, 'self.layers[name]')}
             grads['b' + str(idx)] = self.layers[name].db
 ${norms
   .map((x) => {

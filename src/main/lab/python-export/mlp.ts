@@ -5,7 +5,8 @@
  */
 import type { TrainConfig } from '../../../shared/hyperparams';
 import type { PythonArchitecture } from './architecture';
-import { PYTHON_ACTIVATIONS, PYTHON_INITS, PYTHON_LOSSES, PYTHON_WEIGHT_DECAYS } from './book-code';
+import { PYTHON_ACTIVATIONS, PYTHON_INITS, PYTHON_LOSSES } from './book-code';
+import { pythonDecay, sharedMethods, weightGradient } from './network-methods';
 import { blocks, lines, py, pyNumber } from './python-source';
 
 /** The layer sizes, input to output: 784-50-10. */
@@ -136,7 +137,7 @@ export const DROPOUT = `class Dropout:
 function scriptNetworkClass(config: TrainConfig): string {
   const activation = PYTHON_ACTIVATIONS[config.activation];
   const loss = PYTHON_LOSSES[config.loss];
-  const decay = config.weightDecayLambda > 0 ? PYTHON_WEIGHT_DECAYS[config.weightDecay] : null;
+  const decay = pythonDecay(config);
   const bn = config.batchNorm;
   const dropout = config.dropout > 0;
   return `class MultiLayerNet:
@@ -174,63 +175,9 @@ ${lines([
         self.last_layer = ${loss.layerClass}()
         self.last_loss = None
 
-    def predict(self, x, train_flg=False):
-        for layer in self.layers.values():
-            x = layer.forward(x, train_flg)
-        return x
-
-    def loss(self, x, t, train_flg=False):
-        y = self.predict(x, train_flg)
-${
-  decay
-    ? `        weight_decay = 0
+${sharedMethods({ decay, weightRange: 'range(1, self.hidden_layer_num + 2)', batchSize: 1000, sections: '5.7' })}
         for idx in range(1, self.hidden_layer_num + 2):
-            W = self.params['W' + str(idx)]
-            weight_decay += ${decay.penalty}
-        return self.last_layer.forward(y, t) + weight_decay`
-    : '        return self.last_layer.forward(y, t)'
-}
-
-    def count_correct(self, x, t, batch_size=1000):
-        """How many of x the network classifies as t (inference mode, in batches)."""
-        correct = 0
-        for i in range(0, x.shape[0], batch_size):
-            y = self.predict(x[i:i + batch_size], train_flg=False)
-            correct += int(np.sum(np.argmax(y, axis=1) == t[i:i + batch_size]))
-        return correct
-
-    def accuracy(self, x, t):
-        return self.count_correct(x, t) / x.shape[0]
-
-    def data_loss(self, x, t, batch_size=1000):
-        """The mean loss over x in inference mode, without the weight decay."""
-        total = 0.0
-        for i in range(0, x.shape[0], batch_size):
-            y = self.predict(x[i:i + batch_size], train_flg=False)
-            total += self.last_layer.forward(y, t[i:i + batch_size]) * len(y)
-        return total / x.shape[0]
-
-    def gradient(self, x, t):
-        """The gradients by backpropagation (book 5.7); the loss of this forward pass is kept in last_loss."""
-        # forward
-        self.last_loss = self.loss(x, t, train_flg=True)
-
-        # backward
-        dout = 1
-        dout = self.last_layer.backward(dout)
-        layers = list(self.layers.values())
-        layers.reverse()
-        for layer in layers:
-            dout = layer.backward(dout)
-
-        grads = {}
-        for idx in range(1, self.hidden_layer_num + 2):
-${
-  decay
-    ? `            W = self.params['W' + str(idx)]
-            grads['W' + str(idx)] = self.layers['Affine' + str(idx)].dW + ${decay.gradient}`
-    : `            grads['W' + str(idx)] = self.layers['Affine' + str(idx)].dW`
-}
+${weightGradient(decay, "self.layers['Affine' + str(idx)]")}
             grads['b' + str(idx)] = self.layers['Affine' + str(idx)].db
 ${
   bn
