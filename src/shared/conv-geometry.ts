@@ -56,3 +56,45 @@ export function convGeometryProblem(c: ConvSettings): LabMessage | null {
   const r = convShapes(c);
   return 'problem' in r ? r.problem : null;
 }
+
+/** One layer of DeepConvNet with the size of its output (book names: Conv1…Conv6, Pool1…Pool3). */
+export interface LayerSize {
+  name: string;
+  C: number;
+  H: number;
+  W: number;
+}
+
+/**
+ * The book's DeepConvNet (ch08 deep_convnet.py): six 3×3 convolutions of stride 1 with these
+ * filter counts and paddings, a 2×2 max-pool after each pair, then Affine → 50 → 10. Fixed: the
+ * panel shows its sizes, the engine's deepConvNetPlan builds the same (test/shared/conv-geometry.test.ts).
+ */
+export const DEEP_CONVNET_CONVS: readonly { FN: number; pad: number }[] = [
+  { FN: 16, pad: 1 },
+  { FN: 16, pad: 1 },
+  { FN: 32, pad: 1 },
+  { FN: 32, pad: 2 },
+  { FN: 64, pad: 1 },
+  { FN: 64, pad: 1 },
+];
+
+/** DeepConvNet's convolution and pooling outputs in forward order, and its first Affine's sizes. */
+export function deepConvNetShapes(side = IMAGE_SIDE): {
+  layers: LayerSize[];
+  affine: { D: number; M: number };
+} {
+  const layers: LayerSize[] = [];
+  let H = side;
+  let C = 1;
+  DEEP_CONVNET_CONVS.forEach(({ FN, pad }, i) => {
+    H = H + 2 * pad - 3 + 1;
+    C = FN;
+    layers.push({ name: `Conv${i + 1}`, C, H, W: H });
+    if (i % 2 === 1) {
+      H = Math.floor(H / 2);
+      layers.push({ name: `Pool${(i + 1) / 2}`, C, H, W: H });
+    }
+  });
+  return { layers, affine: { D: C * H * H, M: 50 } };
+}

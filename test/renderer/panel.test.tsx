@@ -68,6 +68,19 @@ describe('hyperparameter panel', () => {
     expect(train.disabled).toBe(false);
   });
 
+  it("shows DeepConvNet's fixed layer sizes below the architecture choice", () => {
+    renderApp(lab);
+    fireEvent.change(screen.getByLabelText('Architecture'), { target: { value: 'deep-convnet' } });
+    expect(screen.queryByLabelText('Filter size')).toBeNull();
+    expect(screen.getByTestId('conv-shapes').textContent).toBe(
+      'Layer sizes (channels × height × width): Conv1 16×28×28 → Conv2 16×28×28 → Pool1 16×14×14 → ' +
+        'Conv3 32×14×14 → Conv4 32×16×16 → Pool2 32×8×8 → Conv5 64×8×8 → Conv6 64×8×8 → Pool3 64×4×4 → ' +
+        'Affine 1024 → 50 → 10 (3×3 filters, stride 1)',
+    );
+    fireEvent.change(screen.getByLabelText('Architecture'), { target: { value: 'mlp' } });
+    expect(screen.queryByTestId('conv-shapes')).toBeNull();
+  });
+
   it('shows an inline message for an out-of-range learning rate and disables Train', () => {
     renderApp(lab);
     const train = screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement;

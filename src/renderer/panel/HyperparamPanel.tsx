@@ -36,6 +36,14 @@ export function HyperparamPanel() {
               <ConvShapeNote />
             </Fragment>
           );
+        // DeepConvNet has no size settings: its fixed sizes follow the architecture's choice.
+        if (param.key === 'arch' && param.kind === 'choice' && config.arch === 'deep-convnet')
+          return (
+            <Fragment key={param.key}>
+              <ChoiceControl param={param} />
+              <ConvShapeNote />
+            </Fragment>
+          );
         switch (param.kind) {
           case 'number':
             return <NumberControl key={param.key} param={param} />;

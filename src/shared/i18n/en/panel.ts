@@ -176,6 +176,7 @@ export const panelStrings = {
   convShape: {
     label: 'Layer sizes (channels × height × width)',
     shapes: 'Conv1 {{conv}} → Pool1 {{pool}} → Affine {{inputs}} → {{hidden}} → 10',
+    deep: '{{layers}} → Affine {{inputs}} → {{hidden}} → 10 (3×3 filters, stride 1)',
   },
 };
 

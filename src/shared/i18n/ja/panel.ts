@@ -170,5 +170,6 @@ export const panelStrings: PanelStrings = {
   convShape: {
     label: '各層のサイズ（チャンネル × 高さ × 幅）',
     shapes: 'Conv1 {{conv}} → Pool1 {{pool}} → Affine {{inputs}} → {{hidden}} → 10',
+    deep: '{{layers}} → Affine {{inputs}} → {{hidden}} → 10（フィルター 3×3、ストライド 1）',
   },
 };

@@ -151,5 +151,6 @@ export const panelStrings: PanelStrings = {
   convShape: {
     label: '층별 크기(채널 × 높이 × 너비)',
     shapes: 'Conv1 {{conv}} → Pool1 {{pool}} → Affine {{inputs}} → {{hidden}} → 10',
+    deep: '{{layers}} → Affine {{inputs}} → {{hidden}} → 10 (필터 3×3, 스트라이드 1)',
   },
 };
