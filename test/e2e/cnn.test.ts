@@ -231,6 +231,22 @@ describe.skipIf(skip !== null)('a SimpleConvNet in the app (issue 14)', () => {
     await expect.poll(async () => (await canvasPixels(pool0)).key, { timeout: 15_000 }).not.toBe(first.key);
     await app.screenshot('cnn-feature-maps');
 
+    // From the keyboard: a layer's tiles are one tab stop, arrows pick a channel, the readout says where its extremes are.
+    const tiles = page.getByLabel(fill(en.cnn.maps.keys, { name: 'Pool1' }), { exact: true });
+    await tiles.focus();
+    const readout = page.getByTestId('feature-map-readout');
+    const stats = (n: number) =>
+      new RegExp(
+        `^Pool1 channel ${n}: largest -?\\d+\\.\\d{4} at \\(\\d+, \\d+\\), smallest -?\\d+\\.\\d{4} at \\(\\d+, \\d+\\)$`,
+      );
+    await expect.poll(() => readout.innerText()).toMatch(stats(0));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => readout.innerText()).toMatch(stats(1));
+    expect(await tiles.getAttribute('aria-activedescendant')).toBe('cnn-map-Pool1-1');
+    await page.keyboard.press('End');
+    await expect.poll(() => readout.innerText()).toMatch(stats(FILTERS - 1));
+    expect(await readout.getAttribute('aria-live')).toBe('polite');
+
     // The drawing joins my test set, which the CNN evaluates.
     await page.getByRole('button', { name: fill(en.testSet.addAs, { digit: 7 }), exact: true }).click();
     await page.getByText(fill(en.testSet.added, { digit: 7, total: 1 }), { exact: true }).waitFor();

@@ -21,6 +21,9 @@ export const cnnStrings = {
         'What every convolution and pooling layer outputs for the drawn digit, one tile per channel; red positive, blue negative, each layer on its own scale.',
       layer: '{{name}}: {{C}} channels of {{H}}×{{W}}',
       channel: '{{name}} channel {{n}}',
+      channelStats:
+        '{{name}} channel {{n}}: largest {{max}} at ({{maxX}}, {{maxY}}), smallest {{min}} at ({{minX}}, {{minY}})',
+      keys: '{{name}} channels: arrow keys pick a channel',
       hover: '{{name}} channel {{n}}, ({{x}}, {{y}}): {{value}}',
       loading: 'Computing the feature maps…',
       error: 'Could not compute the feature maps: {{message}}',

@@ -23,6 +23,9 @@ export const cnnStrings: CnnStrings = {
         '描いた数字に対して各畳み込み層とプーリング層が出力するもの。チャンネルごとに 1 タイル、赤が正、青が負で、層ごとに独自のスケールです。',
       layer: '{{name}}：{{H}}×{{W}} のチャンネルが {{C}} 個',
       channel: '{{name}} チャンネル {{n}}',
+      channelStats:
+        '{{name}} チャンネル {{n}}：最大 {{max}}（{{maxX}}, {{maxY}}）、最小 {{min}}（{{minX}}, {{minY}}）',
+      keys: '{{name}} のチャンネル：矢印キーでチャンネルを選びます',
       hover: '{{name}} チャンネル {{n}}、({{x}}, {{y}})：{{value}}',
       loading: '特徴マップを計算しています…',
       error: '特徴マップを計算できませんでした：{{message}}',

@@ -22,6 +22,9 @@ export const cnnStrings: CnnStrings = {
         '그린 숫자에 대해 각 합성곱 계층과 풀링 계층이 출력하는 것. 채널마다 타일 하나, 빨강은 양수, 파랑은 음수이며 계층마다 자체 스케일을 씁니다.',
       layer: '{{name}}: {{H}}×{{W}} 채널 {{C}}개',
       channel: '{{name}} 채널 {{n}}',
+      channelStats:
+        '{{name}} 채널 {{n}}: 최댓값 {{max}} ({{maxX}}, {{maxY}}), 최솟값 {{min}} ({{minX}}, {{minY}})',
+      keys: '{{name}} 채널: 화살표 키로 채널을 고릅니다',
       hover: '{{name}} 채널 {{n}}, ({{x}}, {{y}}): {{value}}',
       loading: '특징 맵을 계산하는 중…',
       error: '특징 맵을 계산할 수 없습니다: {{message}}',
