@@ -10,7 +10,7 @@
  * Without Jupyter or NumPy the tests say "skipped: why" (on CI that is a failure).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +18,9 @@ import { LabService } from '../../src/main/lab/service';
 import { pythonExportFile, type PythonExportInput } from '../../src/main/lab/python-export/index';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../src/shared/hyperparams';
 import type { RunSummary } from '../../src/shared/runs';
-import { NBCONVERT, jupyterMissingReason, mnistDir, numpyMissingReason } from '../formats/helpers';
+import { jupyterMissingReason, mnistDir, numpyMissingReason } from '../formats/helpers';
 import { EventLog } from './lab-helpers';
+import { executeNotebook, expectThreePlots, parseNotebook, text } from './notebook-helpers';
 
 const noJupyter = jupyterMissingReason();
 if (noJupyter) console.log(noJupyter); // the reason starts with "skipped:"
@@ -43,20 +44,6 @@ const CONV_RUN: Partial<TrainConfig> = {
   evalEvery: 400,
   seed: 3,
 };
-
-interface NotebookOutput {
-  output_type: string;
-  text?: string | string[];
-  data?: Record<string, unknown>;
-}
-interface Notebook {
-  cells: { cell_type: 'markdown' | 'code'; source: string[]; outputs?: NotebookOutput[] }[];
-}
-
-const text = (value: string | string[] | undefined): string =>
-  Array.isArray(value) ? value.join('') : (value ?? '');
-const parseNotebook = (bytes: Uint8Array | string): Notebook =>
-  JSON.parse(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes)) as Notebook;
 
 describe('a SimpleConvNet run exported as a notebook and as a NumPy training script', () => {
   const lab = new LabService();
@@ -95,29 +82,7 @@ describe('a SimpleConvNet run exported as a notebook and as a NumPy training scr
       expect(forward).toContain("p1.reshape(len(p1), -1) @ network['W2'] + network['b2']  # (N, 50)");
       const file = path.join(dir, exported.fileName);
       writeFileSync(file, exported.bytes!);
-      const executed = path.join(dir, 'executed.ipynb');
-      const result = spawnSync(
-        NBCONVERT,
-        ['--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output', executed, file],
-        {
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            MNIST_DIR: mnistDir,
-            JUPYTER_PATH: '/usr/share/jupyter',
-            PYDEVD_DISABLE_FILE_VALIDATION: '1',
-          },
-          maxBuffer: 64 << 20,
-        },
-      );
-      expect(result.status, result.stderr).toBe(0);
-      const out = parseNotebook(readFileSync(executed, 'utf8'));
-      const outputs = out.cells.flatMap((c) => c.outputs ?? []);
-      expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
-      const printed = outputs
-        .filter((o) => o.output_type === 'stream')
-        .map((o) => text(o.text))
-        .join('');
+      const { notebook: out, printed } = executeNotebook(file, dir, mnistDir);
       // The weights in the book's shapes: conv W is (FN, C, FH, FW).
       expect(printed).toMatch(/W1 +\(10, 1, 5, 5\) float32/);
       expect(printed).toMatch(/W2 +\(1440, 50\) float32/);
@@ -130,17 +95,7 @@ describe('a SimpleConvNet run exported as a notebook and as a NumPy training scr
       expect(Math.abs(Number(correct) - reported)).toBeLessThanOrEqual(2);
       console.log(`CNN notebook: ${correct}/10000 right; the app reported ${reported}/10000`);
 
-      const plotCells = out.cells.filter(
-        (c) => c.cell_type === 'code' && text(c.source).includes('plt.show()'),
-      );
-      expect(plotCells).toHaveLength(3);
-      for (const cell of plotCells) {
-        const png = cell.outputs?.find((o) => o.data?.['image/png'])?.data?.['image/png'];
-        expect(typeof png, text(cell.source).split('\n')[0]).toBe('string');
-        const bytes = Buffer.from(String(png), 'base64');
-        expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-        expect(bytes.length).toBeGreaterThan(3_000);
-      }
+      const plotCells = expectThreePlots(out, 3000);
       // The filters drawn are the first convolution's: W1[:, 0], ten of them.
       expect(text(plotCells[2].source)).toContain("first_layer = network['W1'][:, 0]");
       expect(printed).not.toContain('Traceback');

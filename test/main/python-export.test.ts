@@ -20,8 +20,9 @@ import { DEFAULT_CONFIG, type TrainConfig } from '../../src/shared/hyperparams';
 import { DICTIONARIES } from '../../src/shared/i18n';
 import { LabError } from '../../src/shared/messages';
 import type { RunSummary } from '../../src/shared/runs';
-import { NBCONVERT, jupyterMissingReason, mnistDir, numpyMissingReason } from '../formats/helpers';
+import { jupyterMissingReason, mnistDir, numpyMissingReason } from '../formats/helpers';
 import { EventLog } from './lab-helpers';
+import { codeOf, executeNotebook, expectThreePlots, parseNotebook, proseOf } from './notebook-helpers';
 
 const noJupyter = jupyterMissingReason();
 if (noJupyter) console.log(noJupyter); // the reason starts with "skipped:"
@@ -29,31 +30,6 @@ const noNumpy = numpyMissingReason();
 
 /** The book's ch05 run (784-50-10, ReLU, SGD lr 0.1, batch 100 drawn at random), shortened. */
 const BOOK_RUN: Partial<TrainConfig> = { iterations: 1200, evalEvery: 600, seed: 3 };
-
-interface Notebook {
-  nbformat: number;
-  nbformat_minor: number;
-  metadata: { kernelspec: { name: string; language: string } };
-  cells: {
-    cell_type: 'markdown' | 'code';
-    source: string[];
-    outputs?: {
-      output_type: string;
-      name?: string;
-      text?: string | string[];
-      data?: Record<string, unknown>;
-      ename?: string;
-    }[];
-  }[];
-}
-
-const parseNotebook = (bytes: Uint8Array | string): Notebook =>
-  JSON.parse(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes)) as Notebook;
-const text = (value: string | string[] | undefined): string =>
-  Array.isArray(value) ? value.join('') : (value ?? '');
-const codeOf = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === 'code').map((c) => text(c.source));
-const proseOf = (nb: Notebook) =>
-  nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => text(c.source));
 
 describe('a run exported as a notebook and as a NumPy training script', () => {
   const lab = new LabService();
@@ -96,30 +72,7 @@ describe('a run exported as a notebook and as a NumPy training script', () => {
           gzipSync(readFileSync(path.join(mnistDir, name)), { level: 1 }),
         );
 
-      const executed = path.join(dir, 'executed.ipynb');
-      const result = spawnSync(
-        NBCONVERT,
-        ['--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', '--output', executed, file],
-        {
-          encoding: 'utf8',
-          // Debian's kernel spec (python3 -> /usr/bin/python3) before any user-installed one.
-          env: {
-            ...process.env,
-            MNIST_DIR: gzDir,
-            JUPYTER_PATH: '/usr/share/jupyter',
-            PYDEVD_DISABLE_FILE_VALIDATION: '1',
-          },
-          maxBuffer: 64 << 20,
-        },
-      );
-      expect(result.status, result.stderr).toBe(0);
-      const out = parseNotebook(readFileSync(executed, 'utf8'));
-      const outputs = out.cells.flatMap((c) => c.outputs ?? []);
-      expect(outputs.filter((o) => o.output_type === 'error')).toEqual([]);
-      const printed = outputs
-        .filter((o) => o.output_type === 'stream')
-        .map((o) => text(o.text))
-        .join('');
+      const { notebook: out, printed } = executeNotebook(file, dir, gzDir);
       expect(printed).toContain(`MNIST_DIR = ${gzDir}`);
       const line = /^test accuracy: (\d\.\d{4}) \((\d+)\/(\d+)\)$/m.exec(printed);
       expect(line, printed).not.toBeNull();
@@ -131,17 +84,7 @@ describe('a run exported as a notebook and as a NumPy training script', () => {
       console.log(`notebook: ${correct}/10000 right; the app reported ${reported}/10000`);
 
       // The three plotting cells each drew a PNG (curves, confusion matrix, first layer).
-      const plotCells = out.cells.filter(
-        (c) => c.cell_type === 'code' && text(c.source).includes('plt.show()'),
-      );
-      expect(plotCells).toHaveLength(3);
-      for (const cell of plotCells) {
-        const png = cell.outputs?.find((o) => o.data?.['image/png'])?.data?.['image/png'];
-        expect(typeof png, text(cell.source).split('\n')[0]).toBe('string');
-        const bytes = Buffer.from(String(png), 'base64');
-        expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-        expect(bytes.length).toBeGreaterThan(5_000);
-      }
+      expectThreePlots(out, 5000);
     },
     300_000,
   );
