@@ -11,11 +11,12 @@ import { argmax } from './argmax';
 import type { Backend } from './backend';
 import type { ArchName } from './convnet';
 import type { InitName } from './init';
-import { ACTIVATION_LAYERS, type ActivationName } from './layers/activations';
+import { ACTIVATION_LAYERS, Relu, type ActivationName } from './layers/activations';
 import type { Affine } from './layers/Affine';
 import type { Convolution } from './layers/Convolution';
 import { Dropout } from './layers/Dropout';
 import { IdentityWithLoss } from './layers/IdentityWithLoss';
+import { Pooling } from './layers/Pooling';
 import type { Layer, LossLayer } from './layers/layer';
 import { SoftmaxWithLoss } from './layers/SoftmaxWithLoss';
 import { SparseAffine } from './layers/SparseAffine';
@@ -134,6 +135,12 @@ export class Network {
   private denseBatch: Matrix | null = null;
   /** The layers whose outputs featureMaps() reports, with their image shapes. */
   private readonly mapLayers: Map<Layer, MapShape>;
+  /**
+   * foldedRelu[i]: layers[i] is a Relu feeding the max-pool layers[i + 1], which forward() and
+   * gradient() run as one step (Pooling's withRelu). Layer-by-layer callers (featureMaps,
+   * activations, the hidden-layer outputs, saliency) still see each layer's own output.
+   */
+  private readonly foldedRelu: boolean[];
 
   constructor(
     readonly spec: NetworkSpec,
@@ -167,6 +174,9 @@ export class Network {
     this.weighted = built.weighted;
     this.activationLayers = built.activationLayers;
     this.mapLayers = built.mapLayers;
+    this.foldedRelu = this.layers.map(
+      (layer, i) => i >= 1 && layer instanceof Relu && this.layers[i + 1] instanceof Pooling,
+    );
     this.sparseInputLayer = plan === null ? new SparseAffine('Affine1', this.affines[0], backend) : null;
     const LossLayerClass: (new (backend: Backend) => LossLayer) | undefined = LOSS_LAYERS[spec.loss];
     if (LossLayerClass === undefined) throw new Error(`unknown loss '${String(spec.loss)}'`);
@@ -241,7 +251,10 @@ export class Network {
       m.data = x.data;
       h = this.layers[0].forward(m, train);
     }
-    for (let i = 1; i < this.layers.length; i++) h = this.layers[i].forward(h, train);
+    for (let i = 1; i < this.layers.length; i++) {
+      if (this.foldedRelu[i]) h = (this.layers[++i] as Pooling).forward(h, train, true);
+      else h = this.layers[i].forward(h, train);
+    }
     return h;
   }
 
@@ -280,7 +293,11 @@ export class Network {
   gradient(x: NetInput, t: Targets, train = true): number {
     const loss = this.loss(x, t, train);
     let dout = this.lastLayer.backward();
-    for (let i = this.layers.length - 1; i >= 1; i--) dout = this.layers[i].backward(dout);
+    for (let i = this.layers.length - 1; i >= 1; i--) {
+      dout = this.layers[i].backward(dout);
+      // The pool's backward went through the ReLU folded into it.
+      if (this.foldedRelu[i - 1]) i--;
+    }
     if (this.lastInputSparse && this.sparseInputLayer !== null) this.sparseInputLayer.backward(dout);
     else this.layers[0].backward(dout);
     for (const w of this.weighted)

@@ -372,3 +372,49 @@ describe("the book's networks", () => {
     }
   });
 });
+
+describe('a ReLU feeding a max-pool runs as one step in forward() and gradient()', () => {
+  /** The loss and gradients through each layer's own forward and backward, nothing folded. */
+  function layerByLayer(net: ReturnType<typeof createNetwork>, x: NetInput, labels: Uint8Array) {
+    if (x.kind !== 'dense') throw new Error('dense only');
+    let h: Matrix = { rows: x.n, cols: net.spec.inputSize, data: x.data };
+    for (const layer of net.layers) h = layer.forward(h, true);
+    const loss = net.lastLayer.forward(h, labels) + net.decayPenalty();
+    let dout = net.lastLayer.backward();
+    for (let i = net.layers.length - 1; i >= 0; i--) dout = net.layers[i].backward(dout);
+    return { loss, grads: net.flatGrads().slice() };
+  }
+
+  const CASES: [string, Partial<NetworkSpec>][] = [
+    ['SimpleConvNet', {}],
+    ['SimpleConvNet, stride 2, pad 1, pool 3', { stride: 2, pad: 1, filterSize: 3, pool: 3 }],
+    [
+      'DeepConvNet (Relu → Conv and Relu → Pool pairs)',
+      { arch: 'deep-convnet', inputSize: 784, outputSize: 10, init: 'he' },
+    ],
+  ];
+  for (const [name, override] of CASES) {
+    it(`${name}: the same loss, gradients and outputs as the layers one by one`, () => {
+      const spec = { ...SMALL, ...override };
+      const net = createNetwork(spec, { backend: float64Backend, rng: new Rng(9) });
+      // Inputs centred on 0, so many windows have all-negative maxima (no gradient through them).
+      const { x, labels } = batch(5, 4, spec.inputSize);
+      const data = (x as { data: Float64Array }).data;
+      for (let i = 0; i < data.length; i++) data[i] -= 0.5;
+      for (let i = 0; i < labels.length; i++) labels[i] %= spec.outputSize;
+      // The same dropout masks in both passes (DeepConvNet has dropout).
+      net.gradient(x, labels);
+      net.freezeDropout(true);
+      const folded = net.gradient(x, labels);
+      const foldedGrads = net.flatGrads().slice();
+      const scores = net.forward(x, false).data.slice();
+      const apart = layerByLayer(net, x, labels);
+      expect(folded).toBe(apart.loss);
+      expect(foldedGrads).toEqual(apart.grads);
+      expect(foldedGrads.some((g) => g !== 0)).toBe(true);
+      let h: Matrix = { rows: 4, cols: spec.inputSize, data };
+      for (const layer of net.layers) h = layer.forward(h, false);
+      expect(scores).toEqual(h.data.slice(0, scores.length));
+    });
+  }
+});
