@@ -22,6 +22,8 @@ export interface HiddenMapResult {
   explainedVarianceRatio: [number, number];
   /** The drawn digit on the same axes, when one was given. */
   drawn: [number, number] | null;
+  /** (n, width) the mapped layer's outputs themselves (what the PCA, or a t-SNE, is taken of). */
+  features: Float32Array;
 }
 
 /**
@@ -60,5 +62,6 @@ export function hiddenMap(
     confidences,
     explainedVarianceRatio: [p.explainedVarianceRatio[0] ?? 0, p.explainedVarianceRatio[1] ?? 0],
     drawn: drawnPoint,
+    features: outputs[layer],
   };
 }

@@ -102,6 +102,15 @@ export * as toys from './toys';
 // Look deeper (saliency, hidden-layer map, histograms)
 export { InputGradient, type Saliency } from './saliency';
 export { pca, jacobiEigen, type PcaOptions, type PcaResult } from './pca';
+export {
+  affinities,
+  calibrateRow,
+  klDivergence,
+  tsne,
+  type TsneOptions,
+  type TsneProgress,
+  type TsneResult,
+} from './tsne';
 export { hiddenLayers, hiddenOutputs, type HiddenLayer, type HiddenOutputs } from './hidden-layers';
 export { hiddenMap, type HiddenMapResult } from './hidden-map';
 export { deadShare, histogram, layerHistograms, type Histogram, type LayerHistograms } from './histograms';

@@ -48,6 +48,11 @@ export interface HiddenMap {
   explainedVarianceRatio: [number, number];
   /** The drawn digit on the same axes, when pixels were given. */
   drawn: [number, number] | null;
+  /**
+   * (count, width) the mapped layer's outputs for each image, when asked for (`withFeatures`);
+   * otherwise null.
+   */
+  features: Float32Array | null;
   /** How long the evaluator took (forward pass of the images, PCA), ms. */
   computeMs: number;
 }

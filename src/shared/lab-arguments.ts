@@ -115,3 +115,14 @@ export const hiddenLayerSchema = z
   .min(0, 'must be a hidden layer number from 0')
   .max(99, 'must be a hidden layer number below 100')
   .describe('hidden layer');
+
+/**
+ * What else LabApi.hiddenMap returns: `withFeatures` adds the mapped layer's outputs for every image
+ * (count × width floats, e.g. 800 KB for 100 units), which an on-demand t-SNE needs and the live
+ * PCA redraws do not.
+ */
+export const hiddenMapOptionsSchema = z
+  .object({ withFeatures: z.boolean().optional() })
+  .strict()
+  .describe('hidden map options');
+export type HiddenMapOptions = z.infer<typeof hiddenMapOptionsSchema>;

@@ -29,7 +29,7 @@ import {
 import { sampleCountSchema, sampleStartSchema, splitSchema, startConfigSchema } from './lab-arguments';
 import { exportFormatSchema } from './weights-formats';
 import type { Explanation, HiddenMap } from './explain';
-import { classIndexSchema, hiddenLayerSchema } from './lab-arguments';
+import { classIndexSchema, hiddenLayerSchema, hiddenMapOptionsSchema } from './lab-arguments';
 import { gradientCheckOptionsSchema, type GradientCheckReport } from './gradient-check';
 import { classNamesSchema } from './class-names';
 
@@ -148,9 +148,10 @@ export const LAB_METHOD_TABLE = {
   /**
    * A hidden layer's outputs for the first 2,000 test images projected to 2-D by PCA (and the drawn
    * pixels on the same axes), by the run's evaluator; null when one is still being computed.
+   * `{ withFeatures: true }` adds the layer's outputs themselves (for the t-SNE view).
    */
   hiddenMap: call(
-    z.tuple([runIdSchema, hiddenLayerSchema, pixelsSchema.optional()]),
+    z.tuple([runIdSchema, hiddenLayerSchema, pixelsSchema.optional(), hiddenMapOptionsSchema.optional()]),
     result<HiddenMap | null>(),
   ),
   // Gradient check in the app (issue 13)

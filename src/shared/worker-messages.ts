@@ -55,7 +55,7 @@ export type ToRunWorker =
   // Look deeper (issue 13): the saliency of one drawing (LabApi.explain), answered by `explanation`.
   | { type: 'explain'; requestId: number; pixels: Uint8Array; classIndex: number | null }
   /** The hidden-layer map (LabApi.hiddenMap), computed by the evaluator on a snapshot; answered by `hidden-map`. */
-  | { type: 'hidden-map'; requestId: number; layer: number; pixels: Uint8Array | null };
+  | { type: 'hidden-map'; requestId: number; layer: number; pixels: Uint8Array | null; withFeatures: boolean };
 
 /** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
@@ -133,6 +133,8 @@ export type ToEvaluator =
       params: Float32Array<ArrayBuffer>;
       layer: number;
       pixels: Uint8Array | null;
+      /** Also hand back the layer's outputs (HiddenMap.features). */
+      withFeatures: boolean;
     };
 
 /** Messages from the evaluator back to its run worker. */

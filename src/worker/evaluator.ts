@@ -35,9 +35,9 @@ async function initialise(msg: Extract<ToEvaluator, { type: 'init' }>) {
       return scores;
     },
     // Look deeper (issue 13): the hidden-layer map and the histograms, on the snapshot just loaded.
-    map: (params: Float32Array, layer: number, pixels: Uint8Array | null) => {
+    map: (params: Float32Array, layer: number, pixels: Uint8Array | null, withFeatures: boolean) => {
       loadFlatParams(network, params);
-      return mapOf(network, splits.test, layer, pixels);
+      return mapOf(network, splits.test, layer, pixels, withFeatures);
     },
     histograms: () => histogramsOf(network, splits.test),
   };
@@ -56,12 +56,13 @@ port.on('message', (msg: ToEvaluator) => {
       if (!setup) throw new Error('evaluator used before init');
       const ready = await setup;
       if (job.type === 'hidden-map') {
-        const map = ready.map(job.params, job.layer, job.pixels);
+        const map = ready.map(job.params, job.layer, job.pixels, job.withFeatures);
         const transfer = [
           map.points.buffer,
           map.labels.buffer,
           map.predictions.buffer,
           map.confidences.buffer,
+          ...(map.features ? [map.features.buffer] : []),
         ];
         port.postMessage(
           { type: 'hidden-map', id: job.id, map } satisfies FromEvaluator,

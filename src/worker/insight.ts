@@ -8,12 +8,16 @@ import { LabError, message } from '../shared/messages';
 import type { SplitView } from '../shared/dataset';
 import { HIDDEN_MAP_IMAGES, HISTOGRAM_IMAGES, type EpochHistograms, type HiddenMap } from '../shared/explain';
 
-/** The map of hidden layer `layer` (and of the drawn `pixels`, if any), with how long it took. */
+/**
+ * The map of hidden layer `layer` (and of the drawn `pixels`, if any), with how long it took; the
+ * layer's outputs too when `withFeatures`.
+ */
 export function mapOf(
   network: Network,
   test: SplitView,
   layer: number,
   pixels: Uint8Array | null,
+  withFeatures = false,
 ): Omit<HiddenMap, 'iteration'> {
   const count = hiddenLayers(network).length;
   if (layer >= count) throw new LabError(message('hiddenLayerMissing', { layer, count }));
@@ -30,6 +34,7 @@ export function mapOf(
     confidences: m.confidences,
     explainedVarianceRatio: m.explainedVarianceRatio,
     drawn: m.drawn,
+    features: withFeatures ? m.features : null,
     computeMs: performance.now() - t0,
   };
 }

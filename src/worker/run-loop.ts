@@ -311,7 +311,7 @@ export class RunLoop {
         break;
       }
       case 'hidden-map':
-        this.requestMap(msg.requestId, msg.layer, msg.pixels);
+        this.requestMap(msg.requestId, msg.layer, msg.pixels, msg.withFeatures);
         break;
       case 'init':
         this.post({ type: 'error', message: rawMessage('This worker already owns a run.') });
@@ -325,7 +325,7 @@ export class RunLoop {
    * Look deeper: hands a snapshot to the evaluator for a hidden-layer map. While one is still being
    * computed, a new request is answered at once with null (skipped, not queued).
    */
-  private requestMap(requestId: number, layer: number, pixels: Uint8Array | null): void {
+  private requestMap(requestId: number, layer: number, pixels: Uint8Array | null, withFeatures: boolean): void {
     if (this.mapInFlight) {
       this.post({ type: 'hidden-map', requestId, map: null });
       return;
@@ -333,7 +333,7 @@ export class RunLoop {
     const id = this.nextEvalId++;
     this.mapInFlight = { id, requestId, iteration: this.trainer.iteration };
     const params = takeSnapshot(this.trainer.network);
-    const job: ToEvaluator = { type: 'hidden-map', id, params, layer, pixels };
+    const job: ToEvaluator = { type: 'hidden-map', id, params, layer, pixels, withFeatures };
     this.evaluator.postMessage(job, [params.buffer]);
   }
 
@@ -345,6 +345,7 @@ export class RunLoop {
     if (msg.type === 'hidden-map') {
       const map = { ...msg.map, iteration: job.iteration };
       const transfer = [map.points.buffer, map.labels.buffer, map.predictions.buffer, map.confidences.buffer];
+      if (map.features) transfer.push(map.features.buffer);
       this.post({ type: 'hidden-map', requestId: job.requestId, map }, transfer as ArrayBuffer[]);
     } else if (msg.type === 'error') {
       this.post({ type: 'error', requestId: job.requestId, message: msg.message });

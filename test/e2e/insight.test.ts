@@ -3,7 +3,9 @@
  * short run trains while the hidden-layer map is redrawn at its evaluation points; then a drawn
  * digit gets its saliency maps (the top guess, a class clicked in the bars, one chosen by keyboard),
  * the map shows an image under the mouse and opens it on a click, the drawing is its star, and the
- * weights view shows the histograms over training with the dead-ReLU share.
+ * weights view shows the histograms over training with the dead-ReLU share. On demand, a t-SNE of
+ * the same images runs in the page's Web Worker with a progress bar, shows its own scatter (hover
+ * and click as on the PCA map), and a second one is cancelled.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +37,37 @@ interface PageCanvas {
   getContext(kind: '2d'): {
     getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
   };
+}
+
+/** Where on the canvas (in its own pixels) a point is painted with no other paint within 6 pixels; null if none. */
+async function loneDot(image: Locator): Promise<{ x: number; y: number; painted: number } | null> {
+  return image.evaluate((el) => {
+    const c = el as unknown as PageCanvas;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const inked = (x: number, y: number) => {
+      const i = 4 * (y * c.width + x);
+      return d[i + 3] > 0 && d[i] + d[i + 1] + d[i + 2] < 700;
+    };
+    let painted = 0;
+    for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) if (inked(x, y)) painted++;
+    for (let y = 20; y < c.height - 20; y++)
+      for (let x = 20; x < c.width - 20; x++) {
+        if (!inked(x, y) || !inked(x + 1, y) || !inked(x, y + 1)) continue;
+        let others = 0;
+        for (let v = -8; v <= 8; v++)
+          for (let u = -8; u <= 8; u++)
+            if ((Math.abs(u) > 3 || Math.abs(v) > 3) && inked(x + u, y + v)) others++;
+        if (others === 0) return { x: x + 0.5, y: y + 0.5, painted };
+      }
+    return null;
+  });
+}
+
+/** The t-SNE progress bar's aria-valuenow, or -1 while there is none. */
+async function tsneIteration(page: Page, name: string): Promise<number> {
+  const bar = page.getByRole('progressbar', { name, exact: true });
+  if ((await bar.count()) === 0) return -1;
+  return Number((await bar.getAttribute('aria-valuenow')) ?? -1);
 }
 
 /** Pixels of a canvas that are clearly red (positive) and clearly blue (negative) on the diverging map. */
@@ -116,6 +149,83 @@ describe.skipIf(skip !== null)('look deeper: saliency, hidden-layer map, histogr
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
+  it('computes a t-SNE of the same images in a worker: the bar moves, the scatter appears, points open as on the PCA map', async () => {
+    const { page } = app;
+    const started = Date.now();
+    await page.getByRole('button', { name: 't-SNE', exact: true }).click();
+    const bar = page.getByRole('progressbar', { name: 't-SNE progress', exact: true });
+    await bar.waitFor({ timeout: 30_000 });
+    expect(await bar.getAttribute('aria-valuemin')).toBe('0');
+    expect(await bar.getAttribute('aria-valuemax')).toBe('500');
+    await expect
+      .poll(() => tsneIteration(page, 't-SNE progress'), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThan(0);
+    const first = await tsneIteration(page, 't-SNE progress');
+    await expect
+      .poll(() => tsneIteration(page, 't-SNE progress'), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThan(first);
+    await page.getByText(/^Iteration \d+ of 500$/).waitFor();
+    await app.screenshot('insight-tsne-running');
+    const canvas = page.getByRole('img', {
+      name: 't-SNE map of 2000 test images coloured by label',
+      exact: true,
+    });
+    await canvas.waitFor({ timeout: 180_000 });
+    console.log(
+      `t-SNE of 2000 points (Relu1, 50 units) in the page's worker: ${Date.now() - started} ms from the click to the map`,
+    );
+    await page
+      .getByText(/^t-SNE of 2000 test images at iteration 1500 \(perplexity 30, KL \d+\.\d\d\)/)
+      .waitFor();
+    await page.getByText(/^A drawing cannot be placed on a t-SNE map/).waitFor();
+    expect(await bar.count()).toBe(0);
+    expect(await page.getByText(/^PCA of 2000 test images/).count()).toBe(0);
+
+    // A painted point, alone on the canvas: hovering it shows its image's line, a click opens it.
+    await canvas.scrollIntoViewIfNeeded();
+    const dot = await loneDot(canvas);
+    expect(dot).not.toBeNull();
+    expect(dot!.painted).toBeGreaterThan(2000); // 2,000 dots of 3×3 pixels, some overlapping
+    const box = (await canvas.boundingBox())!;
+    const mx = box.x + (dot!.x * box.width) / 360;
+    const my = box.y + (dot!.y * box.height) / 360;
+    await page.mouse.move(mx, my, { steps: 3 });
+    const line = page.getByText(/^Test image \d+: a \d, read as \d \(\d+%\)$/).first();
+    await line.waitFor({ timeout: 10_000 });
+    const index = Number(/^Test image (\d+)/.exec((await line.textContent()) ?? '')?.[1]);
+    await page.mouse.click(mx, my);
+    await page.getByRole('figure', { name: `Test image ${index}`, exact: true }).waitFor();
+    await app.screenshot('insight-tsne');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Back to the live PCA map', exact: true }).click();
+    await page.getByRole('img', { name: 'Map of 2000 test images coloured by label', exact: true }).waitFor();
+    await page.getByText(/^PCA of 2000 test images at iteration 1500/).waitFor();
+  });
+
+  it('cancels a second t-SNE: the bar goes, the count stops, the PCA map stays', async () => {
+    const { page } = app;
+    const start = page.getByRole('button', { name: 't-SNE', exact: true });
+    await start.focus();
+    await page.keyboard.press('Enter'); // keyboard, this time
+    await expect
+      .poll(() => tsneIteration(page, 't-SNE progress'), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const status = page.getByRole('status').filter({ hasText: /^t-SNE cancelled at iteration/ });
+    await status.waitFor();
+    const said = (await status.textContent()) ?? '';
+    const at = Number(/iteration (\d+) of 500/.exec(said)?.[1]);
+    expect(at).toBeGreaterThan(5);
+    expect(at).toBeLessThan(500);
+    expect(await page.getByRole('progressbar', { name: 't-SNE progress' }).count()).toBe(0);
+    await page.waitForTimeout(1500);
+    expect(await status.textContent()).toBe(said);
+    expect(await page.getByRole('img', { name: /^t-SNE map/ }).count()).toBe(0);
+    await page.getByRole('img', { name: 'Map of 2000 test images coloured by label', exact: true }).waitFor();
+    await app.screenshot('insight-tsne-cancelled');
+  });
+
   it('explains a drawn 1: the top guess, a clicked bar, a bar chosen by keyboard; the drawing is a star on the map', async () => {
     const { page } = app;
     await drawOne(page, 'Drawing canvas');
@@ -185,6 +295,24 @@ describe.skipIf(skip !== null)('look deeper: saliency, hidden-layer map, histogr
     await page.getByText('3 の根拠 (選んだクラス)', { exact: true }).waitFor();
     await page.getByText('★ あなたの手書き', { exact: true }).waitFor();
     await app.screenshot('insight-ja');
+
+    // The t-SNE in Japanese: its progress, its map, and why the drawing is not on it.
+    await page.getByRole('button', { name: 't-SNE', exact: true }).click();
+    await expect
+      .poll(() => tsneIteration(page, 't-SNE の進み具合'), { timeout: 60_000, interval: 50 })
+      .toBeGreaterThan(0);
+    await page.getByText(/^イテレーション \d+ \/ 500$/).waitFor();
+    await page
+      .getByRole('img', { name: 'ラベルで色分けしたテスト画像 2000 枚の t-SNE マップ', exact: true })
+      .waitFor({ timeout: 180_000 });
+    await page
+      .getByText(/^テスト画像 2000 枚の t-SNE \(イテレーション 1500、パープレキシティ 30、KL \d+\.\d\d\)/)
+      .waitFor();
+    await page.getByText(/^あなたの手書きはこのマップにはありません/).waitFor();
+    expect(await page.getByText('★ あなたの手書き', { exact: true }).count()).toBe(0);
+    await app.screenshot('insight-tsne-ja');
+    await page.getByRole('button', { name: '最新の PCA マップに戻る', exact: true }).click();
+    await page.getByText('★ あなたの手書き', { exact: true }).waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 });

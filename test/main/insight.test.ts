@@ -66,6 +66,7 @@ describe('hidden-layer map and histograms', () => {
     expect(r1).toBeGreaterThan(r2);
     expect(r1 + r2).toBeLessThan(1);
     expect(map.computeMs).toBeGreaterThan(0);
+    expect(map.features).toBeNull(); // the live redraws do not carry the layer's outputs
 
     const all = new Uint8Array(HIDDEN_MAP_IMAGES * 784);
     for (let start = 0; start < HIDDEN_MAP_IMAGES; start += 100)
@@ -86,11 +87,31 @@ describe('hidden-layer map and histograms', () => {
     expect(Array.from(map.predictions)).toEqual(
       Array.from(evaluation.predictions.subarray(0, HIDDEN_MAP_IMAGES)),
     );
+
+    // Asked for, the layer's outputs themselves (for the t-SNE view): the engine's, image by image.
+    let full = null;
+    while (full === null) full = await lab.hiddenMap(runId, 1, undefined, { withFeatures: true });
+    expect(full.features).toBeInstanceOf(Float32Array);
+    expect(full.features!.length).toBe(HIDDEN_MAP_IMAGES * 30);
+    let worst = 0;
+    for (let k = 0; k < ours.features.length; k++)
+      worst = Math.max(worst, Math.abs(full.features![k] - ours.features[k]));
+    expect(worst).toBeLessThan(1e-4);
+    expect(Array.from(full.points)).toEqual(Array.from(map.points));
+    expect(full.drawn).toBeNull();
   }, 120_000);
 
   it('refuses a hidden layer the network does not have, and a malformed one', async () => {
     await expect(lab.hiddenMap(runId, 2)).rejects.toThrow('This network has no hidden layer 2: it has 2.');
     await expect(checkedLab(lab).hiddenMap(runId, -1)).rejects.toThrow(/Invalid hidden layer/);
+    const malformed = { withFeatures: 'yes' } as unknown as { withFeatures: boolean };
+    await expect(checkedLab(lab).hiddenMap(runId, 0, undefined, malformed)).rejects.toThrow(
+      /Invalid hidden map options/,
+    );
+    const unknownKey = { withFeatures: true, everything: true } as unknown as { withFeatures: boolean };
+    await expect(checkedLab(lab).hiddenMap(runId, 0, undefined, unknownKey)).rejects.toThrow(
+      /Invalid hidden map options/,
+    );
   });
 });
 

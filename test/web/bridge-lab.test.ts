@@ -99,6 +99,22 @@ describe('web bridge with a real LabService', () => {
     );
   });
 
+  it('hands the hidden-layer map over with the layer’s outputs only when asked for (the t-SNE view), and checks the option', async () => {
+    const run = (await client.listRuns()).find((r) => r.name === 'bridge test')!;
+    let plain = null;
+    while (plain === null) plain = await client.hiddenMap(run.id, 0);
+    expect(plain.features).toBeNull();
+    let full = null;
+    while (full === null) full = await client.hiddenMap(run.id, 0, undefined, { withFeatures: true });
+    expect(full.features).toBeInstanceOf(Float32Array);
+    expect(full.features!.length).toBe(full.labels.length * 16);
+    let direct = null;
+    while (direct === null) direct = await lab.hiddenMap(run.id, 0, undefined, { withFeatures: true });
+    expect(Array.from(full.features!)).toEqual(Array.from(direct.features!));
+    const bad = { withFeatures: 1 } as unknown as { withFeatures: boolean };
+    await expect(client.hiddenMap(run.id, 0, undefined, bad)).rejects.toThrow(/hidden map options/);
+  });
+
   it('rejects with the service’s readable message when arguments are out of range', async () => {
     await expect(client.startRun({ learningRate: -1 })).rejects.toThrow(/learningRate/);
     await expect(client.getWeights('no-such-run')).rejects.toThrow(Error);

@@ -20,6 +20,7 @@ import { convGeometryProblem } from '../../shared/conv-geometry';
 import type { FeatureMap } from '../../shared/feature-maps';
 import type { Classified } from '../../shared/worker-messages';
 import type { Explanation, HiddenMap } from '../../shared/explain';
+import type { HiddenMapOptions } from '../../shared/lab-arguments';
 import type { LoadedDataset } from './dataset';
 import { writeErrorReason } from './atomic-file';
 import { DatasetSource } from './dataset-source';
@@ -211,7 +212,12 @@ export class LabService implements LabHandlers {
    * Look deeper: hidden layer `layer`'s map of the first test images (and of the drawn `pixels`),
    * computed by the run's evaluator thread; null when one is still being computed (skipped).
    */
-  async hiddenMap(runId: string, layer: number, pixels?: Uint8Array): Promise<HiddenMap | null> {
+  async hiddenMap(
+    runId: string,
+    layer: number,
+    pixels?: Uint8Array,
+    options?: HiddenMapOptions,
+  ): Promise<HiddenMap | null> {
     await this.ready();
     const entry = this.registry.get(runId);
     return this.workers.request(entry, (requestId) => ({
@@ -219,6 +225,7 @@ export class LabService implements LabHandlers {
       requestId,
       layer,
       pixels: pixels ?? null,
+      withFeatures: options?.withFeatures === true,
     }));
   }
 

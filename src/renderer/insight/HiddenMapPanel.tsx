@@ -3,7 +3,8 @@
  * 2-D by PCA in the run's evaluator, as a scatter coloured by label; the drawn digit is the star.
  * It is asked again at every evaluation point while the run trains, so the classes can be watched
  * pulling apart. Hover (or the arrow keys) shows an image and its prediction; click (or Enter)
- * opens it beside the map.
+ * opens it beside the map. On demand, a t-SNE of the same images at the current iteration, in a Web
+ * Worker (useTsne.ts), shown on the same canvas with the same pointing until the user goes back.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,9 @@ import { context2d } from '../common/paint';
 import { percent } from '../common/prediction';
 import { localizeMessage } from '../i18n/messages';
 import { CLASS_COLOURS, frameFor, nearestPoint, paintScatter } from './scatter';
+import { TsneBar } from './TsneBar';
 import { useHiddenMap } from './useHiddenMap';
+import { useTsne, type TsneRunner } from './useTsne';
 import './insight.css';
 
 export interface HiddenMapPanelProps {
@@ -24,6 +27,8 @@ export interface HiddenMapPanelProps {
   pixels: Uint8Array | null;
   /** Changes at every evaluation point of the run (and its state): the map is asked again. */
   version: unknown;
+  /** Where the t-SNE runs (left out: its Web Worker). */
+  tsneRunner?: TsneRunner;
 }
 
 const SIZE = 360;
@@ -64,7 +69,7 @@ function PointText({ map, index }: { map: HiddenMap; index: number }) {
   );
 }
 
-export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelProps) {
+export function HiddenMapPanel({ lab, runId, pixels, version, tsneRunner }: HiddenMapPanelProps) {
   const { t } = useTranslation();
   const id = useId();
   const [layer, setLayer] = useState(0);
@@ -78,9 +83,15 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
     setHovered(-1);
     setOpened(-1);
   }
-  const { map, error, busy } = useHiddenMap(lab, runId, layer, pixels, version);
+  const live = useHiddenMap(lab, runId, layer, pixels, version);
+  const tsne = useTsne(lab, runId, layer, tsneRunner);
+  const { error, busy } = live;
+  // What the canvas shows: the t-SNE once there is one, else the live PCA map (with the drawing).
+  const placed = tsne.state.phase === 'done' ? tsne.state.map : null;
+  const map = placed ?? live.map;
+  const drawn = !placed && pixels ? (map?.drawn ?? null) : null;
   const canvas = useRef<HTMLCanvasElement>(null);
-  const frame = useMemo(() => (map ? frameFor(map.points, map.drawn, SIZE) : null), [map]);
+  const frame = useMemo(() => (map ? frameFor(map.points, drawn, SIZE) : null), [map, drawn]);
   const hoveredImage = useTestImage(lab, hovered);
   const openedImage = useTestImage(lab, opened);
   const count = map ? map.labels.length : 0;
@@ -88,8 +99,8 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
   useEffect(() => {
     const ctx = context2d(canvas.current);
     if (!ctx || !map || !frame) return;
-    paintScatter(ctx, frame, map.points, map.labels, pixels ? map.drawn : null, hovered);
-  }, [map, frame, hovered, pixels]);
+    paintScatter(ctx, frame, map.points, map.labels, drawn, hovered);
+  }, [map, frame, hovered, drawn]);
 
   const pointAt = (e: MouseEvent<HTMLCanvasElement>) => {
     if (!map || !frame) return -1;
@@ -129,16 +140,19 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
           {t('insight.map.error', { message: localizeMessage(error, t) })}
         </p>
       ) : null}
+      {live.map ? <TsneBar tsne={tsne} drawing={pixels !== null} /> : null}
       {map ? (
         <>
-          <p className="inspect-muted">
-            {t('insight.map.variance', {
-              count,
-              first: (map.explainedVarianceRatio[0] * 100).toFixed(1),
-              second: (map.explainedVarianceRatio[1] * 100).toFixed(1),
-              iteration: map.iteration,
-            })}
-          </p>
+          {placed ? null : (
+            <p className="inspect-muted">
+              {t('insight.map.variance', {
+                count,
+                first: (map.explainedVarianceRatio[0] * 100).toFixed(1),
+                second: (map.explainedVarianceRatio[1] * 100).toFixed(1),
+                iteration: map.iteration,
+              })}
+            </p>
+          )}
           <div className="insight-map-row">
             <canvas
               ref={canvas}
@@ -147,7 +161,7 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
               height={SIZE}
               tabIndex={0}
               role="img"
-              aria-label={t('insight.map.canvas', { count })}
+              aria-label={t(placed ? 'insight.tsne.canvas' : 'insight.map.canvas', { count })}
               aria-describedby={`${id}-keys`}
               onMouseMove={(e) => setHovered(pointAt(e))}
               onMouseLeave={() => setHovered(-1)}
@@ -165,7 +179,7 @@ export function HiddenMapPanel({ lab, runId, pixels, version }: HiddenMapPanelPr
                     {digit}
                   </li>
                 ))}
-                {pixels && map.drawn ? <li>★ {t('insight.map.drawn')}</li> : null}
+                {drawn ? <li>★ {t('insight.map.drawn')}</li> : null}
               </ul>
               <div className="insight-map-hover" aria-live="polite">
                 {hovered >= 0 ? (

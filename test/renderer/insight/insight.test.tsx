@@ -10,6 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HiddenMapPanel } from '../../../src/renderer/insight/HiddenMapPanel';
 import { HistogramsPanel, evenlySpaced } from '../../../src/renderer/insight/HistogramsPanel';
 import { frameFor, nearestPoint, toCanvas } from '../../../src/renderer/insight/scatter';
+import type { TsneRunner } from '../../../src/renderer/insight/useTsne';
+import type { TsneDone } from '../../../src/renderer/insight/tsne/client';
+import { tsne } from '../../../src/nn';
 import type { RunSummary } from '../../../src/shared/runs';
 import { createLab, trainToEnd, type LabService } from '../realLab';
 import { initInspectI18n } from '../common/setup';
@@ -80,6 +83,140 @@ describe('hidden-layer map', () => {
     expect(nearestPoint(points, f, x + 30, y)).toBe(-1);
     expect(toCanvas(f, 0, 0)).toEqual([10, 90]); // y grows upwards
   });
+});
+
+/**
+ * jsdom has no Worker: this runner does what ./tsne.worker.ts does (the engine's tsne, every
+ * iteration reported) on the test's own thread, a few iterations per macrotask so the page can
+ * render between them, and at most `limit` iterations to keep the test short. The real worker is
+ * run by the Chromium e2e test.
+ */
+function onThisThread(limit: number): { runner: TsneRunner; steps: () => number } {
+  let steps = 0;
+  const runner: TsneRunner = (job, onProgress) => {
+    let cancelled = false;
+    const iterations = Math.min(job.iterations, limit);
+    const gen = tsne(job.features, job.count, job.width, { ...job, iterations });
+    const finished = new Promise<TsneDone | null>((resolve, reject) => {
+      const tick = () => {
+        if (cancelled) return resolve(null);
+        try {
+          for (let k = 0; k < 2; k++) {
+            const step = gen.next();
+            steps++;
+            if (step.done) {
+              const { embedding, kl, perplexity } = step.value;
+              return resolve({
+                kind: 'done',
+                embedding: Float32Array.from(embedding),
+                kl,
+                iterations,
+                perplexity,
+              });
+            }
+            onProgress({ kind: 'progress', iteration: step.value.iteration, iterations, kl: step.value.kl });
+          }
+          setTimeout(tick, 5);
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      };
+      onProgress({ kind: 'progress', iteration: 0, iterations, kl: null });
+      setTimeout(tick, 0);
+    });
+    return { finished, cancel: () => (cancelled = true) };
+  };
+  return { runner, steps: () => steps };
+}
+
+describe('t-SNE of the hidden-layer map', () => {
+  const progressOf = () =>
+    Number(screen.getByRole('progressbar', { name: 't-SNE progress' }).getAttribute('aria-valuenow'));
+
+  it('runs on demand with a progress bar, shows the same images placed by t-SNE, says the drawing is not on it, and goes back', async () => {
+    const pixels = (await lab.sampleImages('test', 5, 1)).pixels.slice();
+    const { labels } = await lab.sampleImages('test', 0, 1);
+    const evaluation = await lab.evaluateRun(run.id);
+    const { runner } = onThisThread(40);
+    render(
+      <I18nextProvider i18n={initInspectI18n()}>
+        <HiddenMapPanel lab={lab} runId={run.id} pixels={pixels} version={1} tsneRunner={runner} />
+      </I18nextProvider>,
+    );
+    await screen.findByText(/^PCA of 2000 test images at iteration 100/);
+    expect(screen.getByText('★ your drawing')).toBeTruthy();
+    const start = screen.getByRole('button', { name: 't-SNE' });
+    expect(start.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(start);
+    const bar = await screen.findByRole('progressbar', { name: 't-SNE progress' });
+    expect(bar.getAttribute('aria-valuemin')).toBe('0');
+    expect(bar.getAttribute('aria-valuemax')).toBe('40');
+    await waitFor(() => expect(progressOf()).toBeGreaterThan(4));
+    const seen = progressOf();
+    expect(screen.getByText(`Iteration ${seen} of 40`)).toBeTruthy();
+    expect(bar.getAttribute('aria-valuetext')).toBe(`Iteration ${seen} of 40`);
+    await waitFor(() => expect(progressOf()).toBeGreaterThan(seen));
+
+    const canvas = await screen.findByRole('img', {
+      name: 't-SNE map of 2000 test images coloured by label',
+    });
+    expect(
+      screen.getByText(/^t-SNE of 2000 test images at iteration 100 \(perplexity 30, KL \d+\.\d\d\)/),
+    ).toBeTruthy();
+    expect(screen.getByText(/^Your drawing is not on this map: t-SNE places only the images/)).toBeTruthy();
+    expect(screen.queryByText('★ your drawing')).toBeNull();
+    expect(screen.queryByText(/^PCA of 2000/)).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    // The same images behind the points: stepping through them shows the same lines as the PCA map.
+    act(() => canvas.focus());
+    fireEvent.keyDown(canvas, { key: 'ArrowRight' });
+    const percent = Math.round(evaluation.confidences[0] * 100);
+    expect(
+      screen.getByText(`Test image 0: a ${labels[0]}, read as ${evaluation.predictions[0]} (${percent}%)`),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the live PCA map' }));
+    expect(screen.getByRole('img', { name: 'Map of 2000 test images coloured by label' })).toBeTruthy();
+    expect(screen.getByText(/^PCA of 2000 test images at iteration 100/)).toBeTruthy();
+    expect(screen.getByText('★ your drawing')).toBeTruthy();
+  }, 60_000);
+
+  it('stops when cancelled, and keeps the PCA map', async () => {
+    const { runner, steps } = onThisThread(400);
+    render(
+      <I18nextProvider i18n={initInspectI18n()}>
+        <HiddenMapPanel lab={lab} runId={run.id} pixels={null} version={1} tsneRunner={runner} />
+      </I18nextProvider>,
+    );
+    await screen.findByText(/^PCA of 2000 test images/);
+    fireEvent.click(screen.getByRole('button', { name: 't-SNE' }));
+    await screen.findByRole('progressbar', { name: 't-SNE progress' });
+    await waitFor(() => expect(progressOf()).toBeGreaterThan(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    const at = steps();
+    const line = screen.getByRole('status');
+    const shown = Number(/iteration (\d+) of 400/.exec(line.textContent ?? '')?.[1]);
+    expect(line.textContent).toBe(`t-SNE cancelled at iteration ${shown} of 400.`);
+    expect(shown).toBeGreaterThan(3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(steps()).toBe(at); // not one more iteration
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('img', { name: 'Map of 2000 test images coloured by label' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 't-SNE' })).toBeTruthy(); // and it can be started again
+  }, 60_000);
+
+  it('says plainly when the t-SNE cannot run (here: no Web Worker), in Japanese too', async () => {
+    render(
+      <I18nextProvider i18n={initInspectI18n('ja')}>
+        <HiddenMapPanel lab={lab} runId={run.id} pixels={null} version={1} />
+      </I18nextProvider>,
+    );
+    await screen.findByText(/^テスト画像 2000 枚の PCA/);
+    fireEvent.click(screen.getByRole('button', { name: 't-SNE' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^t-SNE に失敗しました: .*Worker/);
+    expect(screen.getByRole('img', { name: 'ラベルで色分けしたテスト画像 2000 枚のマップ' })).toBeTruthy();
+  }, 60_000);
 });
 
 describe('histograms over training', () => {

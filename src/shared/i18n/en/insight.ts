@@ -35,6 +35,25 @@ export const insightStrings = {
       close: 'Close',
       error: 'The map failed: {{message}}',
     },
+    tsne: {
+      start: 't-SNE',
+      about: 'Place the same images by t-SNE at this iteration (takes a few seconds, in the background).',
+      cancel: 'Cancel',
+      fetching: 'Fetching the layer’s outputs…',
+      progress: 't-SNE progress',
+      affinities: 'Finding each image’s neighbours…',
+      iteration: 'Iteration {{iteration}} of {{iterations}}',
+      cancelled: 't-SNE cancelled at iteration {{iteration}} of {{iterations}}.',
+      error: 't-SNE failed: {{message}}',
+      caption:
+        't-SNE of {{count}} test images at iteration {{iteration}} (perplexity {{perplexity}}, KL {{kl}}). It stays as it was while the run trains on; the PCA map is the live one.',
+      canvas: 't-SNE map of {{count}} test images coloured by label',
+      noDrawing:
+        'Your drawing is not on this map: t-SNE places only the images it was computed from and has no way to add a new one. The PCA map shows it.',
+      noNewPoints:
+        'A drawing cannot be placed on a t-SNE map: it places only the images it was computed from and has no way to add a new one.',
+      back: 'Back to the live PCA map',
+    },
     histograms: {
       title: 'Activations and weights over training',
       none: 'No histograms yet: they are taken at each evaluation point while a run trains.',

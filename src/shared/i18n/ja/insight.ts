@@ -37,6 +37,25 @@ export const insightStrings: InsightStrings = {
       close: '閉じる',
       error: 'マップの計算に失敗しました: {{message}}',
     },
+    tsne: {
+      start: 't-SNE',
+      about: '同じ画像をこのイテレーションの t-SNE で配置します (バックグラウンドで数秒かかります)。',
+      cancel: 'キャンセル',
+      fetching: '層の出力を取得中…',
+      progress: 't-SNE の進み具合',
+      affinities: '各画像の近傍を計算中…',
+      iteration: 'イテレーション {{iteration}} / {{iterations}}',
+      cancelled: 't-SNE をイテレーション {{iteration}} / {{iterations}} でキャンセルしました。',
+      error: 't-SNE に失敗しました: {{message}}',
+      caption:
+        'テスト画像 {{count}} 枚の t-SNE (イテレーション {{iteration}}、パープレキシティ {{perplexity}}、KL {{kl}})。学習が進んでもこのままです。最新の状態は PCA のマップで見られます。',
+      canvas: 'ラベルで色分けしたテスト画像 {{count}} 枚の t-SNE マップ',
+      noDrawing:
+        'あなたの手書きはこのマップにはありません: t-SNE は計算に使った画像しか配置できず、新しい点を加える方法がありません。PCA のマップには表示されます。',
+      noNewPoints:
+        '手書きの数字は t-SNE のマップには置けません: t-SNE は計算に使った画像しか配置できず、新しい点を加える方法がありません。',
+      back: '最新の PCA マップに戻る',
+    },
     histograms: {
       title: '学習中の活性化と重みの分布',
       none: 'まだヒストグラムがありません。学習中の各評価時点で記録されます。',

@@ -37,6 +37,25 @@ export const insightStrings: InsightStrings = {
       close: '닫기',
       error: '지도 계산에 실패했습니다: {{message}}',
     },
+    tsne: {
+      start: 't-SNE',
+      about: '같은 이미지를 이 반복 시점의 t-SNE로 배치합니다 (백그라운드에서 몇 초 걸립니다).',
+      cancel: '취소',
+      fetching: '층의 출력을 가져오는 중…',
+      progress: 't-SNE 진행 상황',
+      affinities: '각 이미지의 이웃을 찾는 중…',
+      iteration: '반복 {{iteration}} / {{iterations}}',
+      cancelled: 't-SNE를 반복 {{iteration}} / {{iterations}}에서 취소했습니다.',
+      error: 't-SNE에 실패했습니다: {{message}}',
+      caption:
+        '테스트 이미지 {{count}}장의 t-SNE (반복 {{iteration}}, 퍼플렉서티 {{perplexity}}, KL {{kl}}). 학습이 계속되어도 그대로이며, 최신 상태는 PCA 지도에서 볼 수 있습니다.',
+      canvas: '레이블별로 색칠한 테스트 이미지 {{count}}장의 t-SNE 지도',
+      noDrawing:
+        '직접 그린 숫자는 이 지도에 없습니다: t-SNE는 계산에 쓴 이미지만 배치할 수 있고 새 점을 더할 방법이 없습니다. PCA 지도에는 표시됩니다.',
+      noNewPoints:
+        '직접 그린 숫자는 t-SNE 지도에 놓을 수 없습니다: t-SNE는 계산에 쓴 이미지만 배치할 수 있고 새 점을 더할 방법이 없습니다.',
+      back: '최신 PCA 지도로 돌아가기',
+    },
     histograms: {
       title: '학습 중 활성화와 가중치의 분포',
       none: '아직 히스토그램이 없습니다. 학습 중 평가 시점마다 기록됩니다.',
