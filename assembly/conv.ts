@@ -166,14 +166,63 @@ function maxPool2(out: usize, arg: usize, x: usize, NC: i32, H: i32, W: i32, str
   }
 }
 
-/** dx (xLen) = 0, then dx[arg[i]] += dout[i]; indices outside 0..xLen-1 (padding: -1) are skipped. */
-export function maxPoolBackward(dx: usize, dout: usize, arg: usize, xLen: i32, outLen: i32): void {
+/**
+ * dx (N, C, H, W) = 0, then dx[arg[i]] += dout[i]; indices outside dx (padding: -1) are skipped.
+ * 2×2 windows of stride 2 that tile the image exactly (SimpleConvNet's, DeepConvNet's) write each
+ * window's four entries at once instead: dout where arg points, 0 at the other three.
+ */
+export function maxPoolBackward(dx: usize, dout: usize, arg: usize, N: i32, C: i32, H: i32, W: i32, FH: i32, FW: i32, stride: i32, pad: i32, OH: i32, OW: i32): void {
+  if (FH == 2 && FW == 2 && stride == 2 && pad == 0 && H == 2 * OH && W == 2 * OW) {
+    maxPoolBackward2(dx, dout, arg, N * C, W, OH, OW);
+    return;
+  }
+  const xLen = N * C * H * W;
+  const outLen = N * C * OH * OW;
   memory.fill(dx, 0, <usize>xLen << 2);
   for (let i = 0; i < outLen; i++) {
     const a = load<i32>(arg + (<usize>i << 2));
     if (<u32>a < <u32>xLen) {
       const p = dx + (<usize>a << 2);
       store<f32>(p, load<f32>(p) + load<f32>(dout + (<usize>i << 2)));
+    }
+  }
+}
+
+/** maxPoolBackward for 2×2 windows of stride 2 covering the W = 2·OW wide planes exactly. */
+function maxPoolBackward2(dx: usize, dout: usize, arg: usize, NC: i32, W: i32, OH: i32, OW: i32): void {
+  const w = <usize>W << 2;
+  let o: usize = 0;
+  for (let nc = 0; nc < NC; nc++) {
+    for (let oy = 0; oy < OH; oy++) {
+      let i = (nc * OH * 2 + oy * 2) * W;
+      let ox = 0;
+      for (; ox + 4 <= OW; ox += 4) {
+        const at = v128.load(arg + o);
+        const d = v128.load(dout + o);
+        const base = i32x4.add(i32x4.splat(i), i32x4(0, 2, 4, 6));
+        const a = v128.and(d, i32x4.eq(at, base));
+        const b = v128.and(d, i32x4.eq(at, i32x4.add(base, i32x4.splat(1))));
+        const c = v128.and(d, i32x4.eq(at, i32x4.add(base, i32x4.splat(W))));
+        const e = v128.and(d, i32x4.eq(at, i32x4.add(base, i32x4.splat(W + 1))));
+        const p = dx + (<usize>i << 2);
+        v128.store(p, v128.shuffle<f32>(a, b, 0, 4, 1, 5));
+        v128.store(p, v128.shuffle<f32>(a, b, 2, 6, 3, 7), 16);
+        v128.store(p + w, v128.shuffle<f32>(c, e, 0, 4, 1, 5));
+        v128.store(p + w, v128.shuffle<f32>(c, e, 2, 6, 3, 7), 16);
+        o += 16;
+        i += 8;
+      }
+      for (; ox < OW; ox++) {
+        const at = load<i32>(arg + o);
+        const d = load<f32>(dout + o);
+        const p = dx + (<usize>i << 2);
+        store<f32>(p, at == i ? d : 0);
+        store<f32>(p, at == i + 1 ? d : 0, 4);
+        store<f32>(p + w, at == i + W ? d : 0);
+        store<f32>(p + w, at == i + W + 1 ? d : 0, 4);
+        o += 4;
+        i += 2;
+      }
     }
   }
 }

@@ -206,7 +206,9 @@ function maxPool(out: Floats, arg: Int32Array, x: Floats, g: ConvGeometry): void
 }
 
 /** dx = 0, then each output's gradient goes to the input that was its maximum. */
-function maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, xLen: number, outLen: number): void {
+function maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, g: ConvGeometry): void {
+  const xLen = g.N * g.C * g.H * g.W;
+  const outLen = g.N * g.C * g.OH * g.OW;
   dx.fill(0, 0, xLen);
   for (let i = 0; i < outLen; i++) if (arg[i] >= 0) dx[arg[i]] += dout[i];
 }

@@ -78,7 +78,7 @@ export interface WasmExports {
   im2col(col: number, x: number, ...geometry: number[]): void;
   col2im(x: number, col: number, ...geometry: number[]): void;
   maxPool(out: number, arg: number, x: number, ...geometry: number[]): void;
-  maxPoolBackward(dx: number, dout: number, arg: number, xLen: number, outLen: number): void;
+  maxPoolBackward(dx: number, dout: number, arg: number, ...geometry: number[]): void;
   rowsToChannels(out: number, rows: number, bias: number, N: number, P: number, F: number): void;
   channelsToRows(rows: number, x: number, N: number, P: number, F: number): void;
 }

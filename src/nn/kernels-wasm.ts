@@ -235,14 +235,16 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
         ...args,
       );
     },
-    maxPoolBackward(dx, dout, arg, xLen, outLen) {
-      // The kernel skips any index outside dx, so a bad arg cannot write past it.
+    maxPoolBackward(dx, dout, arg, g) {
+      // The kernel skips any index outside dx (the 2×2 path writes only inside its windows), so a
+      // bad arg cannot write past it.
+      const args = geometryArgs(g);
+      const outLen = g.N * g.C * g.OH * g.OW;
       wasm.maxPoolBackward(
-        addr(dx, 'dx', xLen),
+        addr(dx, 'dx', g.N * g.C * g.H * g.W),
         addr(dout, 'dout', outLen),
         addr(arg, 'arg', outLen),
-        xLen,
-        outLen,
+        ...args,
       );
     },
     rowsToChannels(out, rows, bias, N, P, F) {

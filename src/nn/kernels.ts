@@ -130,8 +130,8 @@ export interface Kernels {
    * book's im2col pads), arg = the index into x of the first maximum in (fy, fx) order, -1 for padding.
    */
   maxPool(out: Floats, arg: Int32Array, x: Floats, g: ConvGeometry): void;
-  /** dx (xLen) = 0, then dx[arg[i]] += dout[i] for the outLen outputs (max-pool backward). */
-  maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, xLen: number, outLen: number): void;
+  /** dx (N, C, H, W) = 0, then dx[arg[i]] += dout[i] for the N·C·OH·OW outputs (max-pool backward). */
+  maxPoolBackward(dx: Floats, dout: Floats, arg: Int32Array, g: ConvGeometry): void;
   /**
    * out (N, F, P) = rows (N·P, F) per image transposed, plus bias (F) (may be null): the book's
    * `out.reshape(N, OH, OW, -1).transpose(0, 3, 1, 2)` after the im2col product.

@@ -74,8 +74,8 @@ for (const variant of variants)
           expect(arg).toEqual(argRef);
           const dout = backend.alloc.floats(outLen);
           dout.set(randoms(outLen, rng));
-          k.maxPoolBackward(back, dout, arg, xLen, outLen);
-          tsKernels.maxPoolBackward(backRef, Float32Array.from(dout), argRef, xLen, outLen);
+          k.maxPoolBackward(back, dout, arg, g);
+          tsKernels.maxPoolBackward(backRef, Float32Array.from(dout), argRef, g);
           expect(back).toEqual(backRef);
           const P = OH * OW;
           const rows = backend.alloc.floats(N * P * C);

@@ -88,7 +88,9 @@ export class Pooling implements Layer {
       d = this.gated = ensureMatrix(this.gated, dout.rows, dout.cols, this.backend.alloc);
       k.reluBackward(d.data, dout.data, out.data, outLen);
     }
-    k.maxPoolBackward(dx.data, d.data, this.arg, N * C * H * W, outLen);
+    const g = this.geom;
+    g.N = N;
+    k.maxPoolBackward(dx.data, d.data, this.arg, g);
     return dx;
   }
 }
