@@ -18,7 +18,7 @@ import type { DatasetInfo, Prediction, RunMetrics, RunSummary, WeightTensor } fr
 import { LabError, message } from '../../shared/messages';
 import { convGeometryProblem } from '../../shared/conv-geometry';
 import type { FeatureMap } from '../../shared/feature-maps';
-import type { Classified } from '../../shared/worker-messages';
+import type { Classified, ToRunWorker } from '../../shared/worker-messages';
 import type { Explanation, HiddenMap } from '../../shared/explain';
 import type { HiddenMapOptions } from '../../shared/lab-arguments';
 import type { LoadedDataset } from './dataset';
@@ -190,17 +190,19 @@ export class LabService implements LabHandlers {
     return this.registry.get(runId).metrics.snapshot();
   }
 
-  async predict(runId: string, pixels: Uint8Array): Promise<Prediction> {
+  /** One request to the run's worker, once the dataset is ready. */
+  private async ask<T>(runId: string, make: (requestId: number) => ToRunWorker): Promise<T> {
     await this.ready();
-    const entry = this.registry.get(runId);
-    return this.workers.request(entry, (requestId) => ({ type: 'predict', requestId, pixels }));
+    return this.workers.request<T>(this.registry.get(runId), make);
+  }
+
+  async predict(runId: string, pixels: Uint8Array): Promise<Prediction> {
+    return this.ask(runId, (requestId) => ({ type: 'predict', requestId, pixels }));
   }
 
   /** Look deeper: the saliency of one drawing for `classIndex` (left out: the top class), by the run's worker. */
   async explain(runId: string, pixels: Uint8Array, classIndex?: number): Promise<Explanation> {
-    await this.ready();
-    const entry = this.registry.get(runId);
-    return this.workers.request(entry, (requestId) => ({
+    return this.ask(runId, (requestId) => ({
       type: 'explain',
       requestId,
       pixels,
@@ -218,9 +220,7 @@ export class LabService implements LabHandlers {
     pixels?: Uint8Array,
     options?: HiddenMapOptions,
   ): Promise<HiddenMap | null> {
-    await this.ready();
-    const entry = this.registry.get(runId);
-    return this.workers.request(entry, (requestId) => ({
+    return this.ask(runId, (requestId) => ({
       type: 'hidden-map',
       requestId,
       layer,
@@ -273,16 +273,15 @@ export class LabService implements LabHandlers {
 
   async featureMaps(runId: string, pixels: Uint8Array): Promise<FeatureMap[]> {
     await this.ready();
-    const entry = this.registry.get(runId);
-    if (entry.summary.config.arch === 'mlp') return []; // no convolution or pooling layers
-    return this.workers.request(entry, (requestId) => ({ type: 'feature-maps', requestId, pixels }));
+    if (this.registry.get(runId).summary.config.arch === 'mlp') return []; // no convolution or pooling layers
+    return this.ask(runId, (requestId) => ({ type: 'feature-maps', requestId, pixels }));
   }
 
   async initialWeights(runId: string): Promise<WeightTensor[] | null> {
     await this.ready();
-    const entry = this.registry.get(runId);
-    if (entry.summary.source === 'imported') return null; // its weights came from a file, not its seed
-    return this.workers.request(entry, (requestId) => ({ type: 'get-initial-weights', requestId }));
+    // An imported run's weights came from a file, not from its seed.
+    if (this.registry.get(runId).summary.source === 'imported') return null;
+    return this.ask(runId, (requestId) => ({ type: 'get-initial-weights', requestId }));
   }
 
   // --- weights files -------------------------------------------------------------------------
