@@ -7,28 +7,7 @@
  * itself. Run alone: npx tsx bench/tsne.ts
  */
 import { LabService } from '../src/main/lab/service';
-import { tsne } from '../src/nn';
-
-/** Share of points whose nearest other point (squared distance over `d` coordinates) has the same label. */
-function neighbourAgreement(x: ArrayLike<number>, d: number, labels: Uint8Array): number {
-  const n = labels.length;
-  let agree = 0;
-  for (let i = 0; i < n; i++) {
-    let best = -1;
-    let bestD = Infinity;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      let s = 0;
-      for (let k = 0; k < d; k++) s += (x[i * d + k] - x[j * d + k]) ** 2;
-      if (s < bestD) {
-        bestD = s;
-        best = j;
-      }
-    }
-    if (labels[best] === labels[i]) agree++;
-  }
-  return agree / n;
-}
+import { nearestNeighbourAgreement, tsne } from '../src/nn';
 
 const lab = new LabService({ warn: () => {} });
 try {
@@ -68,9 +47,9 @@ try {
   );
   console.log(`  final KL(P || Q) = ${result.kl.toFixed(3)}`);
   console.log(
-    `  nearest neighbour has the same label: t-SNE ${(neighbourAgreement(result.embedding, 2, map.labels) * 100).toFixed(1)}%,` +
-      ` PCA 2-D ${(neighbourAgreement(map.points, 2, map.labels) * 100).toFixed(1)}%,` +
-      ` the layer itself (${width}-D) ${(neighbourAgreement(features, width, map.labels) * 100).toFixed(1)}%`,
+    `  nearest neighbour has the same label: t-SNE ${(nearestNeighbourAgreement(result.embedding, 2, map.labels) * 100).toFixed(1)}%,` +
+      ` PCA 2-D ${(nearestNeighbourAgreement(map.points, 2, map.labels) * 100).toFixed(1)}%,` +
+      ` the layer itself (${width}-D) ${(nearestNeighbourAgreement(features, width, map.labels) * 100).toFixed(1)}%`,
   );
 } finally {
   await lab.close();

@@ -106,6 +106,7 @@ export {
   affinities,
   calibrateRow,
   klDivergence,
+  nearestNeighbourAgreement,
   tsne,
   type TsneOptions,
   type TsneProgress,

@@ -294,3 +294,27 @@ export function klDivergence(P: Float64Array, Y: ArrayLike<number>, n: number): 
     }
   return kl;
 }
+
+/**
+ * Share of the n points (rows of `d` coordinates) whose nearest other point, by squared distance,
+ * has the same label: how well a map keeps the classes apart (1 where every neighbour agrees).
+ */
+export function nearestNeighbourAgreement(x: ArrayLike<number>, d: number, labels: Uint8Array): number {
+  const n = labels.length;
+  let agree = 0;
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += (x[i * d + k] - x[j * d + k]) ** 2;
+      if (s < bestD) {
+        bestD = s;
+        best = j;
+      }
+    }
+    if (labels[best] === labels[i]) agree++;
+  }
+  return agree / n;
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, affinities, calibrateRow, klDivergence, tsne, type TsneResult } from '../../src/nn';
+import {
+  Rng,
+  affinities,
+  calibrateRow,
+  klDivergence,
+  nearestNeighbourAgreement,
+  tsne,
+  type TsneResult,
+} from '../../src/nn';
 
 /** `perCluster` points around each of `clusters` centres in `d` dimensions: centres 10 apart, spread 1. */
 function gaussianClusters(clusters: number, perCluster: number, d: number, seed: number) {
@@ -27,32 +35,12 @@ function runToEnd(gen: Generator<unknown, TsneResult>): { result: TsneResult; kl
   }
 }
 
-/** Share of points whose nearest other point in the 2-D map has the same label. */
-function nearestNeighbourAgreement(y: Float64Array, labels: Uint8Array): number {
-  const n = labels.length;
-  let agree = 0;
-  for (let i = 0; i < n; i++) {
-    let best = -1;
-    let bestD = Infinity;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const d = (y[2 * i] - y[2 * j]) ** 2 + (y[2 * i + 1] - y[2 * j + 1]) ** 2;
-      if (d < bestD) {
-        bestD = d;
-        best = j;
-      }
-    }
-    if (labels[best] === labels[i]) agree++;
-  }
-  return agree / n;
-}
-
 describe('t-SNE', () => {
   it('keeps well-separated Gaussian clusters in 10-D apart in 2-D', () => {
     const { x, labels, n } = gaussianClusters(4, 40, 10, 1);
     const { result } = runToEnd(tsne(x, n, 10, { perplexity: 15, iterations: 300, seed: 3 }));
     expect(result.embedding.every(Number.isFinite)).toBe(true);
-    expect(nearestNeighbourAgreement(result.embedding, labels)).toBeGreaterThan(0.95);
+    expect(nearestNeighbourAgreement(result.embedding, 2, labels)).toBeGreaterThan(0.95);
     // Each cluster's spread in the map is much smaller than the distance between cluster centres.
     const centre = (c: number) => {
       let sx = 0;
@@ -165,7 +153,7 @@ describe('t-SNE', () => {
     const { x, labels, n } = gaussianClusters(3, 10, 80, 8);
     const { result } = runToEnd(tsne(x, n, 80, { iterations: 200 }));
     expect(result.perplexity).toBeCloseTo((n - 1) / 3, 12);
-    expect(nearestNeighbourAgreement(result.embedding, labels)).toBeGreaterThan(0.95);
+    expect(nearestNeighbourAgreement(result.embedding, 2, labels)).toBeGreaterThan(0.95);
     expect(() => tsne(x, 3, 80).next()).toThrow(/at least 4 points/);
   });
 });
