@@ -33,12 +33,33 @@ export function createGather(
       if (shared !== null) return shared;
     }
     const copy = mem.copyImages(images);
-    if (copy === null) return stagedInPlace(images);
+    if (copy === null) return inPlace(images);
     return stagedWith(
       copy,
       (out, indices, n) => gatherRows(out, copy, indices, n),
       (length) => mem.ints(length),
     );
+  }
+
+  /**
+   * Images [start, start + n) of an index outside our memory copied into it as they are (two
+   * native copies, 3 bytes a non-zero, rather than a gathered batch's 8), row starts counted from
+   * the run's first non-zero: the pixel rows spmmPixels reads. Valid until the next call.
+   */
+  function copyRun(images: SparseImages, start: number, n: number): PixelRows {
+    checkRun(start, n, images.rowPtr.length - 1);
+    const e0 = images.rowPtr[start];
+    const nnz = images.rowPtr[start + n] - e0;
+    const run = runOf(n, nnz, images.colIdx.byteOffset + 2 * e0, images.values.byteOffset + e0);
+    run.colIdx.set(images.colIdx.subarray(e0, e0 + nnz));
+    run.values.set(images.values.subarray(e0, e0 + nnz));
+    for (let i = 0; i <= n; i++) run.rowPtr[i] = images.rowPtr[start + i] - e0;
+    return run;
+  }
+
+  /** Gathered where it is by the TypeScript kernel (it fits nowhere here); its runs are copied in for spmmPixels. */
+  function inPlace(images: SparseImages): StagedImages {
+    return { ...stagedInPlace(images), pixelRows: (start, n) => copyRun(images, start, n) };
   }
 
   /**
@@ -58,22 +79,6 @@ export function createGather(
     let slot: { rowPtr: Int32Array; colIdx: Int32Array; values: Float32Array; picks: Int32Array } | null =
       null;
     let fallback: StagedImages | null = null;
-
-    /**
-     * Images [start, start + n) of the shared index copied into our memory as they are (two native
-     * copies, 3 bytes a non-zero, rather than a gathered batch's 8 copied out of the slot), row
-     * starts counted from the run's first non-zero.
-     */
-    function copyRun(start: number, n: number): PixelRows {
-      checkRun(start, n, count);
-      const e0 = images.rowPtr[start];
-      const nnz = images.rowPtr[start + n] - e0;
-      const run = runOf(n, nnz, images.colIdx.byteOffset + 2 * e0, images.values.byteOffset + e0);
-      run.colIdx.set(images.colIdx.subarray(e0, e0 + nnz));
-      run.values.set(images.values.subarray(e0, e0 + nnz));
-      for (let i = 0; i <= n; i++) run.rowPtr[i] = images.rowPtr[start + i] - e0;
-      return run;
-    }
 
     /** This worker's slot for batches of up to `rows` images and `nnz` non-zeros (null: no room left). */
     function claim(rows: number, nnz: number) {
@@ -111,7 +116,7 @@ export function createGather(
             const copy = mem.copyImages(images);
             fallback =
               copy === null
-                ? stagedInPlace(images)
+                ? inPlace(images)
                 : stagedWith(
                     copy,
                     (o, i, k) => gatherRows(o, copy, i, k),
@@ -156,7 +161,7 @@ export function createGather(
         if (n + 1 > out.rowPtr.length) {
           throw new Error(`wasm-simd kernels: gathering ${n} images into room for ${out.rowPtr.length - 1}`);
         }
-        const run = copyRun(start, n);
+        const run = copyRun(images, start, n);
         const nnz = run.rowPtr[n];
         if (nnz > out.colIdx.length || nnz > out.values.length) {
           throw new Error(
@@ -178,7 +183,7 @@ export function createGather(
       },
       pixelRows(start, n) {
         if (fallback !== null) return fallback.pixelRows(start, n);
-        return copyRun(start, n);
+        return copyRun(images, start, n);
       },
     };
   }
@@ -201,8 +206,9 @@ export function createGather(
    */
   function runOf(n: number, nnz: number, colIdxAt: number, valuesAt: number): PixelRows {
     if (runRoom.rows < n || runRoom.nnz < nnz) {
-      const rows = Math.max(n, runRoom.rows);
-      const room = Math.max(nnz, runRoom.nnz);
+      // doubling (never freed: a bump allocator), so that a split's batches grow it a few times at most
+      const rows = Math.max(n, 2 * runRoom.rows);
+      const room = Math.max(Math.ceil(1.25 * nnz), 2 * runRoom.nnz);
       const identity = new Int32Array(mem.buffer, mem.reserve(4 * rows), rows);
       for (let i = 0; i < rows; i++) identity[i] = i;
       runRoom = {
