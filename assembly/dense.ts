@@ -81,6 +81,41 @@ export function sigmoid(y: usize, x: usize, len: i32): void {
   if (full < (<usize>len << 2)) storeLanes(y + full, sigmoid4(v128.load(x + full)), len & 3);
 }
 
+/**
+ * Per row i of x (n,m): best[i] = arg-max (first maximum: a later value must be greater, so NaN
+ * never wins after index 0, as in the JS arg-max) and sums[i] = Σ_j exp(x[i,j] - max), 4 lanes at
+ * a time; the last vector's dead lanes (past m, read from the next row or the padding) count 0.
+ */
+export function expSumRows(sums: usize, best: usize, x: usize, n: i32, m: i32): void {
+  const rowBytes = <usize>m << 2;
+  const full = <usize>(m >> 2) << 4;
+  const live = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(m & 3)); // lanes of the last partial vector
+  for (let i = 0; i < n; i++) {
+    const r = x + <usize>i * rowBytes;
+    let b = 0;
+    let max: f32 = m > 0 ? load<f32>(r) : 0;
+    for (let j = 1; j < m; j++) {
+      const v = load<f32>(r + (<usize>j << 2));
+      if (v > max) {
+        max = v;
+        b = j;
+      }
+    }
+    const vmax = f32x4.splat(max);
+    let s = f32x4.splat(0);
+    for (let p: usize = 0; p < full; p += 16) {
+      const d = f32x4.sub(v128.load(r + p), vmax);
+      s = f32x4.add(s, v128.bitselect(exp4(d), d, f32x4.eq(d, d))); // a NaN lane stays NaN
+    }
+    if (full < rowBytes) {
+      const d = f32x4.sub(v128.load(r + full), vmax);
+      s = f32x4.add(s, v128.and(v128.bitselect(exp4(d), d, f32x4.eq(d, d)), live));
+    }
+    store<i32>(best + (<usize>i << 2), m > 0 ? b : -1);
+    store<f32>(sums + (<usize>i << 2), f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3));
+  }
+}
+
 /** The Adam step over len entries, in place (see kernels.ts): m, v, then p -= lrT·m / (√v + 1e-7). */
 export function adam(p: usize, g: usize, m: usize, v: usize, len: i32, lrT: f32, beta1: f32, beta2: f32): void {
   const a1: f32 = 1 - beta1;

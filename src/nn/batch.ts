@@ -54,8 +54,6 @@ export class BatchBuilder {
   /** One resampled image (D), for augmentation. */
   private readonly scratch: Float32Array;
   private readonly side: number;
-  /** Image indices start .. start + n - 1 for fillRange. */
-  private range = new Int32Array(0);
 
   /** Buffers from `backend`: the batches are the input of a network on that backend. */
   constructor(
@@ -124,16 +122,13 @@ export class BatchBuilder {
 
   /**
    * Images [start, start + n) of split, unperturbed, as a sparse batch (evaluation walks a split in
-   * order). Their non-zeros are one contiguous run of the split's index, so colIdx is converted in
-   * one native typed-array copy (Uint16 → Int32), and values in one copy (uint8 → float) and one
-   * pass of v / 255 (the same float as PIXEL_SCALE[v]).
+   * order): their non-zeros are one contiguous run of the split's index, which the staged index's
+   * gatherRange takes as such.
    */
   fillRange(split: DataSplit, start: number, n: number): NetInput {
-    // The same gather as training's batches (a kernel over the split's staged index).
-    if (this.range.length < n) this.range = new Int32Array(this.capacity);
-    for (let i = 0; i < n; i++) this.range[i] = start + i;
     this.labels.set(split.labels.subarray(start, start + n));
-    return this.fillSparse(split, this.range, n);
+    this.backend.alloc.stage(split).gatherRange(this.csr, start, n);
+    return this.sparseInput;
   }
 
   /**

@@ -6,7 +6,8 @@
  * one after the other in memory, which is several times faster in JavaScript and gives the same sums.
  * Works on Float32Array and Float64Array alike (float64 is what the gradient checks use).
  */
-import type { ConvGeometry, CsrBatch, Floats, Kernels, SparseImages } from './kernels';
+import { argmax } from './argmax';
+import type { ConvGeometry, CsrBatch, Floats, Kernels, PixelRows, SparseImages } from './kernels';
 
 /** out (n,m) = a (n,k) · b (k,m) + bias (m). Like `np.dot(x, W) + b` in Affine.forward. */
 function gemm(out: Floats, a: Floats, b: Floats, bias: Floats | null, n: number, k: number, m: number): void {
@@ -68,6 +69,21 @@ function spmm(out: Floats, x: CsrBatch, b: Floats, bias: Floats | null, _k: numb
   }
 }
 
+/** out (n,m) = (X / 255) · b + bias, X uint8 pixels: spmm with each value looked up as PIXEL_SCALE[v]. */
+function spmmPixels(out: Floats, x: PixelRows, b: Floats, bias: Floats | null, _k: number, m: number): void {
+  const { n, rowPtr, colIdx, values } = x;
+  const scale = PIXEL_SCALE;
+  for (let i = 0; i < n; i++) {
+    const oi = i * m;
+    for (let j = 0; j < m; j++) out[oi + j] = bias === null ? 0 : bias[j];
+    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+      const v = scale[values[e]];
+      const bp = colIdx[e] * m; // row colIdx[e] of b
+      for (let j = 0; j < m; j++) out[oi + j] += v * b[bp + j];
+    }
+  }
+}
+
 /** out (k,m) = Xᵀ · g, X sparse (n,k), g (n,m): dW of the first layer; zero pixels add nothing. */
 function spmmAT(out: Floats, x: CsrBatch, g: Floats, k: number, m: number): void {
   const { n, rowPtr, colIdx, values } = x;
@@ -123,6 +139,19 @@ function relu(y: Floats, x: Floats, len: number): void {
 /** y = 1 / (1 + exp(-x)): the book's sigmoid(x). */
 function sigmoid(y: Floats, x: Floats, len: number): void {
   for (let i = 0; i < len; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+}
+
+/** best[i] = argmax of row i of x (n,m), sums[i] = Σ_j exp(x[i,j] - max): the book's softmax denominator. */
+function expSumRows(sums: Floats, best: Int32Array, x: Floats, n: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    const b = argmax(x, o, m);
+    const max = x[o + b];
+    let sum = 0;
+    for (let j = 0; j < m; j++) sum += Math.exp(x[o + j] - max);
+    best[i] = b;
+    sums[i] = sum;
+  }
 }
 
 function reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void {
@@ -331,12 +360,14 @@ export const tsKernels: Kernels = {
   gemmAT,
   gemmBT,
   spmm,
+  spmmPixels,
   spmmAT,
   colSum,
   axpy,
   relu,
   reluBackward,
   sigmoid,
+  expSumRows,
   adam,
   convWeightGrad,
   convColGrad,

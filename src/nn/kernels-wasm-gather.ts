@@ -3,9 +3,9 @@
  * lies when that is a shared memory, see gatherInPlace; else copied into the kernels' memory), and
  * the `gatherRows` kernel with the checks that keep its writes inside their buffers.
  */
-import { stagedInPlace, type StagedImages } from './backend';
+import { checkRun, stagedInPlace, stagedWith, type StagedImages } from './backend';
 import type { KernelMemory } from './kernel-memory';
-import type { CsrBatch, SharedMemoryLike, SparseImages } from './kernels';
+import type { CsrBatch, PixelRows, SharedMemoryLike, SparseImages } from './kernels';
 import { instantiate, type KernelModule, type WasmExports } from './kernels-wasm-module';
 
 /** The gather kernel and the staging of splits, over the backend's memory `mem` and instance `wasm`. */
@@ -33,8 +33,33 @@ export function createGather(
       if (shared !== null) return shared;
     }
     const copy = mem.copyImages(images);
-    if (copy === null) return stagedInPlace(images);
-    return { images: copy, gather: (out, indices, n) => gatherRows(out, copy, indices, n) };
+    if (copy === null) return inPlace(images);
+    return stagedWith(
+      copy,
+      (out, indices, n) => gatherRows(out, copy, indices, n),
+      (length) => mem.ints(length),
+    );
+  }
+
+  /**
+   * Images [start, start + n) of an index outside our memory copied into it as they are (two
+   * native copies, 3 bytes a non-zero, rather than a gathered batch's 8), row starts counted from
+   * the run's first non-zero: the pixel rows spmmPixels reads. Valid until the next call.
+   */
+  function copyRun(images: SparseImages, start: number, n: number): PixelRows {
+    checkRun(start, n, images.rowPtr.length - 1);
+    const e0 = images.rowPtr[start];
+    const nnz = images.rowPtr[start + n] - e0;
+    const run = runOf(n, nnz, images.colIdx.byteOffset + 2 * e0, images.values.byteOffset + e0);
+    run.colIdx.set(images.colIdx.subarray(e0, e0 + nnz));
+    run.values.set(images.values.subarray(e0, e0 + nnz));
+    for (let i = 0; i <= n; i++) run.rowPtr[i] = images.rowPtr[start + i] - e0;
+    return run;
+  }
+
+  /** Gathered where it is by the TypeScript kernel (it fits nowhere here); its runs are copied in for spmmPixels. */
+  function inPlace(images: SparseImages): StagedImages {
+    return { ...stagedInPlace(images), pixelRows: (start, n) => copyRun(images, start, n) };
   }
 
   /**
@@ -91,11 +116,12 @@ export function createGather(
             const copy = mem.copyImages(images);
             fallback =
               copy === null
-                ? stagedInPlace(images)
-                : {
-                    images: copy,
-                    gather: (o, i, k) => gatherRows(o, copy, i, k),
-                  };
+                ? inPlace(images)
+                : stagedWith(
+                    copy,
+                    (o, i, k) => gatherRows(o, copy, i, k),
+                    (length) => mem.ints(length),
+                  );
             return fallback.gather(out, indices, n);
           }
         }
@@ -130,6 +156,75 @@ export function createGather(
         out.values.set(slot.values.subarray(0, nnz));
         out.n = n;
       },
+      gatherRange(out, start, n) {
+        if (fallback !== null) return fallback.gatherRange(out, start, n);
+        if (n + 1 > out.rowPtr.length) {
+          throw new Error(`wasm-simd kernels: gathering ${n} images into room for ${out.rowPtr.length - 1}`);
+        }
+        const run = copyRun(images, start, n);
+        const nnz = run.rowPtr[n];
+        if (nnz > out.colIdx.length || nnz > out.values.length) {
+          throw new Error(
+            `wasm-simd kernels: the batch has ${nnz} non-zeros, out has room for ${Math.min(out.colIdx.length, out.values.length)}`,
+          );
+        }
+        // The run, copied here, gathered by the kernel straight into out (no slot, no second copy).
+        wasm.gatherRows(
+          addr(out.rowPtr, 'out.rowPtr', n + 1),
+          addr(out.colIdx, 'out.colIdx', nnz),
+          addr(out.values, 'out.values', nnz),
+          run.rowPtr.byteOffset,
+          run.colIdx.byteOffset,
+          run.values.byteOffset,
+          runRoom.identity.byteOffset,
+          n,
+        );
+        out.n = n;
+      },
+      pixelRows(start, n) {
+        if (fallback !== null) return fallback.pixelRows(start, n);
+        return copyRun(images, start, n);
+      },
+    };
+  }
+
+  // Room in our memory for one run of a shared index (gatherRange), grown on demand.
+  let runRoom: {
+    rows: number;
+    nnz: number;
+    rowPtr: number;
+    colIdx: number;
+    values: number;
+    identity: Int32Array;
+  } = { rows: -1, nnz: -1, rowPtr: 0, colIdx: 0, values: 0, identity: new Int32Array(0) };
+
+  /**
+   * Views in our memory for a run of n images and nnz non-zeros whose colIdx and values start at
+   * the given byte offsets of the shared memory. Each view starts at the same offset modulo 8 as
+   * its source: V8 copies between shared buffers a word at a time only when both ends are so
+   * aligned, and byte by byte (about 6 times slower) otherwise.
+   */
+  function runOf(n: number, nnz: number, colIdxAt: number, valuesAt: number): PixelRows {
+    if (runRoom.rows < n || runRoom.nnz < nnz) {
+      // doubling (never freed: a bump allocator), so that a split's batches grow it a few times at most
+      const rows = Math.max(n, 2 * runRoom.rows);
+      const room = Math.max(Math.ceil(1.25 * nnz), 2 * runRoom.nnz);
+      const identity = new Int32Array(mem.buffer, mem.reserve(4 * rows), rows);
+      for (let i = 0; i < rows; i++) identity[i] = i;
+      runRoom = {
+        rows,
+        nnz: room,
+        rowPtr: mem.reserve(4 * (rows + 1)),
+        colIdx: mem.reserve(2 * room + 8),
+        values: mem.reserve(room + 8),
+        identity,
+      };
+    }
+    return {
+      n,
+      rowPtr: new Int32Array(mem.buffer, runRoom.rowPtr, n + 1),
+      colIdx: new Uint16Array(mem.buffer, runRoom.colIdx + (colIdxAt % 8), nnz),
+      values: new Uint8Array(mem.buffer, runRoom.values + (valuesAt % 8), nnz),
     };
   }
 

@@ -23,9 +23,13 @@ export type SpmmRows = (
   last: number,
 ) => void;
 
+/** spmmPixelsRows1..7: SpmmRows over uint16 columns and uint8 values, with the address of the 256 floats v / 255. */
+export type SpmmPixelsRows = (...args: [...Parameters<SpmmRows>, scale: number]) => void;
+
 /** The raw exports of kernels.wasm: addresses are byte offsets into the memory, sizes are counts. */
 export interface WasmExports {
   [strip: `spmmRows${number}`]: SpmmRows; // spmmRows1 .. spmmRows7
+  [strip: `spmmPixelsRows${number}`]: SpmmPixelsRows; // 1 .. 7: uint16 columns, uint8 values
   gemm(out: number, a: number, b: number, bias: number, n: number, k: number, m: number): void;
   gemmAT(out: number, a: number, g: number, n: number, k: number, m: number): void;
   gemmBT(out: number, g: number, b: number, n: number, k: number, m: number, bT: number): void;
@@ -54,6 +58,7 @@ export interface WasmExports {
   relu(y: number, x: number, len: number): void;
   reluBackward(dx: number, dout: number, y: number, len: number): void;
   sigmoid(y: number, x: number, len: number): void;
+  expSumRows(sums: number, best: number, x: number, n: number, m: number): void;
   convWeightGrad(
     dW: number,
     db: number,

@@ -11,7 +11,8 @@
  */
 import { stagingOnce, type Backend } from './backend';
 import { KernelMemory } from './kernel-memory';
-import type { ConvGeometry, CsrBatch, Kernels } from './kernels';
+import type { ConvGeometry, CsrBatch, Kernels, PixelRows } from './kernels';
+import { PIXEL_SCALE } from './kernels-ts';
 import { createGather } from './kernels-wasm-gather';
 import {
   compileKernels,
@@ -76,7 +77,16 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
   const memory = fixedMemory(pages);
   const wasm = instantiate(module, memory);
   const rows: SpmmRows[] = [];
-  for (let w = 1; w <= 7; w++) rows[w] = wasm[`spmmRows${w}`];
+  const pixelRows: SpmmRows[] = [];
+  const mem = new KernelMemory(memory.buffer);
+  // v / 255 for v = 0..255 (PIXEL_SCALE), which spmmPixels looks each uint8 value up in.
+  const scale = mem.floats(256);
+  scale.set(PIXEL_SCALE);
+  for (let w = 1; w <= 7; w++) {
+    rows[w] = wasm[`spmmRows${w}`];
+    const strip = wasm[`spmmPixelsRows${w}`];
+    pixelRows[w] = (...args) => strip(...args, scale.byteOffset);
+  }
   const stripsOf = new Map<number, [number, number, number][]>();
 
   /** out (n,m) = X · b + bias with X in CSR at the given addresses: one export call per column strip. */
@@ -89,12 +99,12 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     b: number,
     bias: number,
     m: number,
+    strip: SpmmRows[] = rows,
   ): void {
     let strips = stripsOf.get(m);
     if (strips === undefined) stripsOf.set(m, (strips = spmmStrips(m)));
-    for (const [w, j, last] of strips) rows[w](out, rp, ci, vs, n, b, bias, m, j, last);
+    for (const [w, j, last] of strips) strip[w](out, rp, ci, vs, n, b, bias, m, j, last);
   }
-  const mem = new KernelMemory(memory.buffer);
   const addr = mem.addressOf.bind(mem);
 
   /** Checks a CSR batch; returns [rowPtr, colIdx, values] addresses. */
@@ -105,6 +115,27 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     const rp = addr(x.rowPtr, 'x.rowPtr', n + 1);
     const nnz = x.rowPtr[n];
     return [rp, addr(x.colIdx, 'x.colIdx', nnz), addr(x.values, 'x.values', nnz)];
+  }
+
+  /** Checks pixel rows (in this memory, long enough); returns [rowPtr, colIdx, values] addresses. */
+  function pixels(x: PixelRows): [number, number, number] {
+    const n = x.n;
+    if (!(n >= 0 && n + 1 <= x.rowPtr.length))
+      throw new Error(`wasm-simd kernels: pixel rows have n=${n} rows but room for ${x.rowPtr.length - 1}`);
+    const rp = addr(x.rowPtr, 'x.rowPtr', n + 1);
+    const nnz = x.rowPtr[n];
+    for (const [arr, name] of [
+      [x.colIdx, 'x.colIdx'],
+      [x.values, 'x.values'],
+    ] as const) {
+      if (arr.buffer !== mem.buffer)
+        throw new Error(
+          `wasm-simd kernels: ${name} is not in kernel memory; take it from the backend's alloc.stage`,
+        );
+      if (!(arr.length >= nnz && x.rowPtr[0] === 0))
+        throw new Error(`wasm-simd kernels: ${name} has ${arr.length} elements, needs ${nnz}`);
+    }
+    return [rp, x.colIdx.byteOffset, x.values.byteOffset];
   }
 
   // Scratch for spmmAT (the batch transposed to columns) and gemmBT (b transposed), grown on demand.
@@ -150,6 +181,20 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
         addr(b, 'b', k * m),
         bias === null ? 0 : addr(bias, 'bias', m),
         m,
+      );
+    },
+    spmmPixels(out, x, b, bias, k, m) {
+      const [rp, ci, vs] = pixels(x);
+      spmmAt(
+        addr(out, 'out', x.n * m),
+        rp,
+        ci,
+        vs,
+        x.n,
+        addr(b, 'b', k * m),
+        bias === null ? 0 : addr(bias, 'bias', m),
+        m,
+        pixelRows,
       );
     },
     spmmAT(out, x, g, k, m) {
@@ -211,6 +256,11 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
     },
     sigmoid(y, x, len) {
       wasm.sigmoid(addr(y, 'y', len), addr(x, 'x', len), len);
+    },
+    expSumRows(sums, best, x, n, m) {
+      if (!(Number.isInteger(n) && n >= 0 && Number.isInteger(m) && m >= 0))
+        throw new Error(`wasm-simd kernels: expSumRows of ${n} rows of ${m}`);
+      wasm.expSumRows(addr(sums, 'sums', n), addr(best, 'best', n), addr(x, 'x', n * m), n, m);
     },
     reluBackward(dx, dout, y, len) {
       wasm.reluBackward(addr(dx, 'dx', len), addr(dout, 'dout', len), addr(y, 'y', len), len);

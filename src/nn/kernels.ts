@@ -52,6 +52,21 @@ export interface SparseImages {
   memory?: SharedMemoryLike;
 }
 
+/**
+ * Rows [0, n) taken from a split's index as it holds them (StagedImages.pixelRows): row i's
+ * non-zeros are entries rowPtr[i] .. rowPtr[i+1]-1 (rowPtr[0] = 0), at pixels colIdx[...] with
+ * uint8 values values[...], which stand for values / 255. Evaluation's batches, not gathered.
+ */
+export interface PixelRows {
+  n: number;
+  /** (n + 1) */
+  rowPtr: Int32Array;
+  /** (nnz) */
+  colIdx: Uint16Array;
+  /** (nnz) */
+  values: Uint8Array;
+}
+
 /** A shared WebAssembly.Memory (the engine's tsconfig has no WebAssembly value types). */
 export interface SharedMemoryLike {
   readonly buffer: ArrayBufferLike;
@@ -92,6 +107,11 @@ export interface Kernels {
   gemmBT(out: Floats, g: Floats, b: Floats, n: number, k: number, m: number): void;
   /** out (x.n, m) = X (x.n, k) · b (k,m) + bias (m), X sparse. */
   spmm(out: Floats, x: CsrBatch, b: Floats, bias: Floats | null, k: number, m: number): void;
+  /**
+   * out (x.n, m) = (X / 255) (x.n, k) · b (k,m) + bias (m), X the uint8 pixels of a split's index:
+   * the same floats as spmm of the batch gatherRows makes of those images, without making it.
+   */
+  spmmPixels(out: Floats, x: PixelRows, b: Floats, bias: Floats | null, k: number, m: number): void;
   /** out (k,m) = Xᵀ · g, X sparse (x.n, k), g (x.n, m). The first layer's dW, skipping zero pixels. */
   spmmAT(out: Floats, x: CsrBatch, g: Floats, k: number, m: number): void;
   /** out (m) = column sums of g (n,m). The bias gradient db. */
@@ -118,6 +138,13 @@ export interface Kernels {
   reluBackward(dx: Floats, dout: Floats, y: Floats, len: number): void;
   /** y (len) = 1 / (1 + exp(-x)) element-wise (Sigmoid forward, book §3.2.4). */
   sigmoid(y: Floats, x: Floats, len: number): void;
+  /**
+   * For each row i of x (n,m): best[i] = its arg-max (the first maximum, like np.argmax) and
+   * sums[i] = Σ_j exp(x[i,j] - x[i,best]), the softmax's denominator taken after subtracting the
+   * maximum (book §3.5.2), so that -log softmax(x)[t] = log sums[i] - (x[i,t] - x[i,best]).
+   * Scoring logits without writing the probabilities. A NaN in a row makes its sum NaN.
+   */
+  expSumRows(sums: Floats, best: Int32Array, x: Floats, n: number, m: number): void;
   /**
    * The book's im2col: col (N·OH·OW, C·FH·FW) from x (N, C, H, W); row (n, oy, ox) holds the window
    * at (oy·stride - pad, ox·stride - pad), columns in (c, fy, fx) order, 0 outside the image.

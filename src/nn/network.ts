@@ -25,6 +25,7 @@ import type { ParamMap } from './optimizers';
 import { layoutOf, paramLayout, type ParamLayout } from './param-layout';
 import { registryNames } from './registry';
 import type { Rng } from './rng';
+import type { PixelRows } from './kernels';
 import type { CsrBatch, Floats, Matrix, NetInput, Targets } from './tensor';
 import { ensureMatrix, isLabels } from './tensor';
 import { addDecayGradient, decayPenalty, type WeightDecayName } from './weight-decay';
@@ -255,6 +256,20 @@ export class Network {
       if (this.foldedRelu[i]) h = (this.layers[++i] as Pooling).forward(h, train, true);
       else h = this.layers[i].forward(h, train);
     }
+    return h;
+  }
+
+  /**
+   * Scores in inference mode for rows taken straight from a split's index (StagedImages.pixelRows):
+   * the same as `forward` of the batch gathered from them, for an MLP (sparseInputLayer); what
+   * evaluation runs. No backward follows it.
+   */
+  forwardPixels(x: PixelRows): Matrix {
+    if (this.sparseInputLayer === null)
+      throw new Error(`forwardPixels: a ${this.arch} has no sparse first layer`);
+    this.lastInputSparse = true;
+    let h = this.sparseInputLayer.forwardPixels(x);
+    for (let i = 1; i < this.layers.length; i++) h = this.layers[i].forward(h, false);
     return h;
   }
 

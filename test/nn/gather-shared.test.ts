@@ -91,6 +91,40 @@ describe('the shared index, gathered where it is', () => {
     }
   });
 
+  it('takes runs of images (evaluation) from the shared index: gatherRange and pixelRows agree with gather, at every alignment', () => {
+    const backend = wasmBackendFromBytes(wasmBytes);
+    const staged = backend.alloc.stage(split);
+    const out = backend.alloc.csr(100, 100 * 784);
+    const claimedBefore = header()[0];
+    // starts whose first non-zero falls on each offset modulo 8 of the shared arrays
+    const starts = new Map<number, number>();
+    for (let s = 0; s < split.count - 100 && starts.size < 8; s++) {
+      const at = split.rowPtr[s] % 8;
+      if (!starts.has(at)) starts.set(at, s);
+    }
+    expect(starts.size).toBe(8);
+    for (const [n, start] of [...starts.values()].map((s, i) => [[1, 7, 64, 100][i % 4], s])) {
+      const indices = Int32Array.from({ length: n }, (_, i) => start + i);
+      const want = gatherOn(tsBackend, indices);
+      staged.gatherRange(out, start, n);
+      const nnz = out.rowPtr[n];
+      expect({
+        n: out.n,
+        rowPtr: Array.from(out.rowPtr.subarray(0, n + 1)),
+        colIdx: Array.from(out.colIdx.subarray(0, nnz)),
+        values: Array.from(out.values.subarray(0, nnz)),
+      }).toEqual(want);
+      const px = staged.pixelRows(start, n);
+      expect(px.colIdx.buffer, 'pixel rows are copied into the kernel memory').not.toBe(split.memory.buffer);
+      const e0 = split.rowPtr[start];
+      expect(Array.from(px.rowPtr.subarray(0, n + 1))).toEqual(want.rowPtr);
+      expect(Array.from(px.colIdx)).toEqual(Array.from(split.colIdx.subarray(e0, e0 + nnz)));
+      expect(Array.from(px.values)).toEqual(Array.from(split.values.subarray(e0, e0 + nnz)));
+    }
+    expect(header()[0], 'runs need no slot of the gather area').toBe(claimedBefore);
+    expect(() => staged.pixelRows(split.count - 1, 2)).toThrow(/not within/);
+  });
+
   it('refuses an index outside the split before the kernel writes into the shared memory', () => {
     const backend = wasmBackendFromBytes(wasmBytes);
     const out = backend.alloc.csr(2, 2 * 784);

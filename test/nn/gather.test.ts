@@ -173,5 +173,17 @@ describe('wasm-simd gatherRows', () => {
       values: Array.from(input.csr.values.subarray(0, nnz)),
     }).toEqual(gather(tsBackend, whole, indices));
     expect(Array.from(builder.labels.subarray(0, 100))).toEqual(Array.from(indices, (i) => whole.labels[i]));
+    // Evaluation's pixel rows of such a split are copied into kernel memory, where spmmPixels reads them.
+    const staged = small.alloc.stage(whole);
+    const rows = staged.pixelRows(59_000, 100);
+    const e0 = whole.rowPtr[59_000];
+    expect(rows.colIdx.buffer).not.toBe(whole.colIdx.buffer);
+    expect(Array.from(rows.colIdx)).toEqual(Array.from(whole.colIdx.subarray(e0, e0 + rows.rowPtr[100])));
+    const W = small.alloc.floats(784 * 10).fill(0.5);
+    const out = small.alloc.floats(100 * 10);
+    small.kernels.spmmPixels(out, rows, W, null, 784, 10);
+    const ref = new Float32Array(100 * 10);
+    tsBackend.kernels.spmmPixels(ref, staged.pixelRows(59_000, 100), W, null, 784, 10);
+    for (let i = 0; i < ref.length; i++) expect(out[i]).toBeCloseTo(ref[i], 3);
   });
 });

@@ -151,6 +151,54 @@ describe('tsKernels (float64) against naive loops', () => {
   }
 });
 
+describe('tsKernels: scoring rows and pixel rows', () => {
+  it('expSumRows: arg-max is np.argmax (first maximum), the sum Σ exp(x - max) written out', () => {
+    const x = Float64Array.from([1, 3, 3, -2, 0.5, 0, 0, 0]);
+    const sums = new Float64Array(2);
+    const best = new Int32Array(2);
+    tsKernels.expSumRows(sums, best, x, 2, 4);
+    expect(Array.from(best)).toEqual([1, 0]);
+    expect(sums[0]).toBeCloseTo(Math.exp(-2) + 1 + 1 + Math.exp(-5), 14);
+    expect(sums[1]).toBeCloseTo(1 + Math.exp(-0.5) * 3, 14);
+  });
+
+  it('spmmPixels: exactly spmm of the batch gatherRows makes of the same images', () => {
+    const rand = rng(5);
+    const count = 20;
+    const k = 50;
+    const rowPtr = new Int32Array(count + 1);
+    const cols: number[] = [];
+    const vals: number[] = [];
+    for (let i = 0; i < count; i++) {
+      for (let p = 0; p < k; p++) {
+        if (rand() < 0.3) {
+          cols.push(p);
+          vals.push(Math.floor(rand() * 256));
+        }
+      }
+      rowPtr[i + 1] = cols.length;
+    }
+    const staged = tsBackend.alloc.stage({
+      rowPtr,
+      colIdx: Uint16Array.from(cols),
+      values: Uint8Array.from(vals),
+    });
+    const m = 7;
+    const b = fill(new Float32Array(k * m), rand);
+    const bias = fill(new Float32Array(m), rand);
+    const x = staged.pixelRows(4, 11);
+    expect(x.rowPtr[0]).toBe(0);
+    const out = new Float32Array(11 * m);
+    tsKernels.spmmPixels(out, x, b, bias, k, m);
+    const batch = tsBackend.alloc.csr(11, 11 * k);
+    staged.gatherRange(batch, 4, 11);
+    const viaBatch = new Float32Array(11 * m);
+    tsKernels.spmm(viaBatch, batch, b, bias, k, m);
+    expect(Array.from(out)).toEqual(Array.from(viaBatch));
+    expect(() => staged.pixelRows(15, 6)).toThrow(/not within/);
+  });
+});
+
 for (const variant of VARIANTS)
   describe(`wasm-simd kernels, ${variant} build (float32) against tsKernels`, () => {
     let wasm: Kernels;
@@ -305,6 +353,82 @@ for (const variant of VARIANTS)
           else expect(Math.abs(y[i] - yRef[i])).toBeLessThanOrEqual(1e-6 * Math.max(yRef[i], 1e-30) + 1e-30);
         }
         expect(Array.from(y.subarray(len)), 'wrote past the end of y').toEqual([7, 7, 7, 7]);
+      }
+    });
+
+    it('expSumRows: arg-max as tsKernels (first maximum), sums within 1e-6 relative of Σ exp(x - max) in float64, NaN rows NaN', () => {
+      for (const [n, m] of [
+        [1, 1],
+        [3, 3],
+        [5, 4],
+        [7, 10],
+        [9, 13],
+        [64, 10],
+      ]) {
+        const x = fill(alloc.floats(n * m), rand) as Float32Array;
+        for (let i = 0; i < n * m; i++) x[i] *= 40; // -40..40: terms from 1 down to about e^-80
+        if (n >= 5 && m >= 3) {
+          x[m + 2] = x[m]; // a tie: the first maximum wins
+          x[m] = x[m + 2] = 1000;
+          x[2 * m + 1] = NaN; // a NaN row
+          x[3 * m + m - 1] = -Infinity;
+        }
+        const sums = alloc.floats(n + 4).fill(7);
+        const best = alloc.ints(n + 4).fill(7);
+        const sumsRef = new Float64Array(n);
+        const bestRef = new Int32Array(n);
+        wasm.expSumRows(sums, best, x, n, m);
+        tsKernels.expSumRows(sumsRef, bestRef, x, n, m);
+        expect(Array.from(best.subarray(0, n))).toEqual(Array.from(bestRef));
+        for (let i = 0; i < n; i++) {
+          if (Number.isNaN(sumsRef[i])) expect(sums[i]).toBeNaN();
+          else expect(Math.abs(sums[i] - sumsRef[i])).toBeLessThanOrEqual(1e-6 * sumsRef[i]);
+        }
+        expect(Array.from(sums.subarray(n)), 'wrote past the end of sums').toEqual([7, 7, 7, 7]);
+        expect(Array.from(best.subarray(n)), 'wrote past the end of best').toEqual([7, 7, 7, 7]);
+      }
+    });
+
+    it('spmmPixels: the same floats as spmm of the batch gatherRows makes of those images, and within 1e-5 of tsKernels', () => {
+      // a small index of uint8 pixels, staged by the backend (a copy in kernel memory)
+      const count = 37;
+      const k = 784;
+      const rowPtr = new Int32Array(count + 1);
+      const cols: number[] = [];
+      const vals: number[] = [];
+      for (let i = 0; i < count; i++) {
+        for (let p = 0; p < k; p++) {
+          if (rand() < 0.2) {
+            cols.push(p);
+            vals.push(1 + Math.floor(rand() * 255));
+          }
+        }
+        rowPtr[i + 1] = cols.length;
+      }
+      const staged = alloc.stage({ rowPtr, colIdx: Uint16Array.from(cols), values: Uint8Array.from(vals) });
+      for (const [start, n, m] of [
+        [0, 1, 1],
+        [3, 7, 10],
+        [5, 32, 50],
+        [1, 36, 100],
+      ]) {
+        const b = fill(alloc.floats(k * m), rand) as Float32Array;
+        const bias = fill(alloc.floats(m), rand) as Float32Array;
+        const x = staged.pixelRows(start, n);
+        const out = alloc.floats(n * m + 4).fill(NaN);
+        wasm.spmmPixels(out, x, b, bias, k, m);
+        const batch = alloc.csr(n, n * k);
+        staged.gatherRange(batch, start, n);
+        const viaBatch = alloc.floats(n * m);
+        wasm.spmm(viaBatch, batch, b, bias, k, m);
+        expect(Array.from(out.subarray(0, n * m))).toEqual(Array.from(viaBatch));
+        expect(
+          out.subarray(n * m).every((v) => Number.isNaN(v)),
+          'wrote past the end of out',
+        ).toBe(true);
+        const ref = new Float32Array(n * m);
+        tsKernels.spmmPixels(ref, x, b, bias, k, m);
+        expect(relErr(out, ref, n * m)).toBeLessThan(1e-5);
       }
     });
 

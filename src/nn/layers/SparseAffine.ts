@@ -6,6 +6,7 @@
  *   backward: dW (D, M) = Xᵀ · dout,  db (M) = Σ_rows dout
  */
 import type { Backend } from '../backend';
+import type { PixelRows } from '../kernels';
 import type { CsrBatch, Floats, Matrix } from '../tensor';
 import { ensureMatrix } from '../tensor';
 import type { AffineParams } from './Affine';
@@ -36,6 +37,18 @@ export class SparseAffine {
     this.x = x;
     const out = (this.out = ensureMatrix(this.out, x.n, M, this.backend.alloc));
     this.backend.kernels.spmm(out.data, x, this.W.data, this.b, D, M);
+    return out;
+  }
+
+  /**
+   * The same out for pixel rows straight from a split's index (evaluation: no batch gathered).
+   * Inference only: there is no CSR batch to take dW from, so backward must follow a `forward`.
+   */
+  forwardPixels(x: PixelRows): Matrix {
+    const { rows: D, cols: M } = this.W;
+    this.x = null;
+    const out = (this.out = ensureMatrix(this.out, x.n, M, this.backend.alloc));
+    this.backend.kernels.spmmPixels(out.data, x, this.W.data, this.b, D, M);
     return out;
   }
 
