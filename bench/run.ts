@@ -25,7 +25,7 @@ import { viewSplit } from '../src/shared/dataset';
 import { serviceRun } from './service-run';
 import { convnetJob, convnetLines, deepConvnetJob, deepConvnetLine } from './convnet';
 import { explainBench } from './explain';
-import { inference, inferenceLines, numpyInference } from './inference';
+import { inference, inferenceLines, inferenceTwoThreads, numpyInference } from './inference';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -133,7 +133,8 @@ function longTasks(): string {
 }
 
 const our = ours();
-const inf = inference(data.test, wasmBytes);
+const inf = await inference(data.test, wasmBytes);
+const inf2 = await inferenceTwoThreads(shared, resolve(root, 'build/kernels.wasm'));
 const gc = gradcheck();
 const np = numpy();
 const np32 = numpy('float32');
@@ -174,7 +175,7 @@ else {
     `  numpy (float32, same math):           ${s2(np32.seconds)}  ours in-process/numpy float32: ${r32} (aim <= 0.5)   ${pct(np32.finalTestAccuracy)}`,
   );
 }
-for (const line of inferenceLines(inf, npInf, npInf1)) console.log(line);
+for (const line of inferenceLines(inf, inf2, npInf, npInf1)) console.log(line);
 console.log(
   `gradient check (book ch05, 3 images, float64): ${gc.ms.toFixed(0)} ms, max mean |diff| ${gc.maxMeanAbsDiff.toExponential(2)}`,
 );
@@ -194,6 +195,7 @@ console.log(
     numpy: np,
     numpyFloat32: np32,
     inference: inf,
+    inferenceTwoThreads: inf2,
     numpyInference: npInf,
     numpyInferenceOneThread: npInf1,
     gradcheck: gc,

@@ -1,19 +1,20 @@
 /**
  * `npm run eval -- --weights FILE [--activation sigmoid]`: the test-set accuracy of saved weights
- * (our JSON, the book's pickle, .npz), computed in this process with the engine.
+ * (our JSON, the book's pickle, .npz), computed with the engine on two threads (this one and an
+ * evaluator thread, half the test images each: TwoThreadEvaluator).
  * Last line: `test accuracy: 0.9352 (9352/10000)`. Exit codes: 0 ok, 1 a bad file, 2 a wrong flag.
  */
 import { parseArgs } from 'node:util';
 import { loadMnist } from '../main/lab/dataset';
-import { Rng, bookSpec, createNetwork, evaluateNetwork, tsBackend } from '../nn/index';
-import { ACTIVATIONS } from '../shared/hyperparams';
-import type { Activation } from '../shared/hyperparams';
-import { viewSplit } from '../shared/dataset';
+import type { Evaluation } from '../nn/index';
+import { ACTIVATIONS, DEFAULT_CONFIG } from '../shared/hyperparams';
+import type { Activation, TrainConfig } from '../shared/hyperparams';
+import type { SharedDataset } from '../shared/dataset';
 import { recordedConv, suggestActivation } from '../main/lab/weights-import';
 import { architectureOf } from './architecture';
 import { convArchitectureOf } from '../main/lab/architecture';
 import { UsageError } from './flags';
-import { loadBackend } from '../worker/engine';
+import { TwoThreadEvaluator } from '../main/lab/two-thread-evaluation';
 import { defaultWasmPath } from '../main/lab/service-options';
 import { readWeights } from './weights-io';
 
@@ -55,12 +56,11 @@ async function main(argv: string[]): Promise<number> {
   if (sizes[0] !== d) throw new Error(`W1 takes ${sizes[0]} inputs but the images have ${d} pixels.`);
   if (sizes[sizes.length - 1] !== 10)
     throw new Error(`The last layer has ${sizes[sizes.length - 1]} outputs; MNIST needs 10.`);
-  const network = createNetwork(
-    bookSpec({ inputSize: d, hidden: sizes.slice(1, -1), activation, batchNorm }),
-    { backend: tsBackend, rng: new Rng(1) },
+  const r = await evaluateOnTwoThreads(
+    { ...DEFAULT_CONFIG, hidden: sizes.slice(1, -1), activation, batchNorm, dropout: 0 },
+    shared,
+    tensors,
   );
-  network.setTensors(tensors);
-  const r = evaluateNetwork(network, viewSplit(shared.test, d));
   console.log(`network ${sizes.join('-')} (${activation}) from ${args.weights}`);
   console.log(`test accuracy: ${r.accuracy.toFixed(4)} (${r.correct}/${r.count})`);
   return 0;
@@ -73,9 +73,9 @@ async function evalConvNet(
   conv: NonNullable<ReturnType<typeof convArchitectureOf>>,
 ): Promise<number> {
   const { shared } = loadMnist(args.dataset);
-  const d = shared.rows * shared.cols;
-  const network = createNetwork(
-    bookSpec({
+  const r = await evaluateOnTwoThreads(
+    {
+      ...DEFAULT_CONFIG,
       arch: conv.arch,
       filters: conv.filters,
       filterSize: conv.filterSize,
@@ -84,18 +84,33 @@ async function evalConvNet(
       pool: conv.pool,
       convHidden: conv.convHidden,
       batchNorm: conv.batchNorm,
-      inputSize: d,
-      hidden: [conv.convHidden],
-    }),
-    // The workers' kernels (WebAssembly when built): DeepConvNet takes minutes on the TypeScript ones.
-    { backend: await loadBackend(defaultWasmPath()), rng: new Rng(1) },
+      dropout: 0,
+    },
+    shared,
+    tensors,
   );
-  network.setTensors(tensors);
-  const r = evaluateNetwork(network, viewSplit(shared.test, d));
   const shape = tensors.map((t) => t.shape.join('x')).join(' ');
   console.log(`network ${conv.arch} (${shape}) from ${args.weights}`);
   console.log(`test accuracy: ${r.accuracy.toFixed(4)} (${r.correct}/${r.count})`);
   return 0;
+}
+
+/**
+ * The test set's score of `tensors` in the network `config` builds, on two threads, with the
+ * workers' kernels (WebAssembly when built: DeepConvNet takes minutes on the TypeScript ones).
+ */
+async function evaluateOnTwoThreads(
+  config: TrainConfig,
+  dataset: SharedDataset,
+  tensors: ReturnType<typeof readWeights>['tensors'],
+): Promise<Evaluation> {
+  const evaluator = await TwoThreadEvaluator.create(config, dataset, defaultWasmPath());
+  try {
+    evaluator.network.setTensors(tensors);
+    return await evaluator.evaluate('test');
+  } finally {
+    await evaluator.close();
+  }
 }
 
 main(process.argv.slice(2)).then(

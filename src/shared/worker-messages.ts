@@ -55,7 +55,13 @@ export type ToRunWorker =
   // Look deeper (issue 13): the saliency of one drawing (LabApi.explain), answered by `explanation`.
   | { type: 'explain'; requestId: number; pixels: Uint8Array; classIndex: number | null }
   /** The hidden-layer map (LabApi.hiddenMap), computed by the evaluator on a snapshot; answered by `hidden-map`. */
-  | { type: 'hidden-map'; requestId: number; layer: number; pixels: Uint8Array | null; withFeatures: boolean };
+  | {
+      type: 'hidden-map';
+      requestId: number;
+      layer: number;
+      pixels: Uint8Array | null;
+      withFeatures: boolean;
+    };
 
 /** The states a run worker reports; the service adds 'starting', 'failed' and the rest. */
 export type WorkerState = 'training' | 'paused' | 'finished' | 'stopped' | 'diverged';
@@ -126,6 +132,15 @@ export type ToEvaluator =
       /** Look deeper (issue 13): also take the activation and weight histograms. */
       histograms?: boolean;
     }
+  /** Score `params` on images [start, end) of `split` (one thread's share of a two-thread evaluation). */
+  | {
+      type: 'evaluate-range';
+      id: number;
+      params: Float32Array<ArrayBuffer>;
+      split: EvalSplitName;
+      start: number;
+      end: number;
+    }
   // Look deeper (issue 13): a hidden-layer map of `params` (a snapshot) for layer `layer`.
   | {
       type: 'hidden-map';
@@ -149,4 +164,6 @@ export type FromEvaluator =
       histograms?: EpochHistograms;
     }
   | { type: 'hidden-map'; id: number; map: Omit<HiddenMap, 'iteration'> }
+  /** The score of an evaluate-range job. */
+  | { type: 'range-result'; id: number; score: SplitScore }
   | { type: 'error'; id: number; message: LabMessage };

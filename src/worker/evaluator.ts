@@ -8,6 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toLabMessage } from '../shared/messages';
 import type { EvalSplitName, FromEvaluator, SplitScore, ToEvaluator } from '../shared/worker-messages';
+import { evaluateNetwork } from '../nn/index';
 import { createEvalNetwork, evaluateSplit, loadBackend, loadFlatParams, makeSplits } from './engine';
 import { histogramsOf, mapOf } from './insight';
 
@@ -34,6 +35,10 @@ async function initialise(msg: Extract<ToEvaluator, { type: 'init' }>) {
       }
       return scores;
     },
+    range(params: Float32Array, name: EvalSplitName, start: number, end: number): SplitScore {
+      loadFlatParams(network, params);
+      return evaluateNetwork(network, splits[name], { start, end });
+    },
     // Look deeper (issue 13): the hidden-layer map and the histograms, on the snapshot just loaded.
     map: (params: Float32Array, layer: number, pixels: Uint8Array | null, withFeatures: boolean) => {
       loadFlatParams(network, params);
@@ -55,6 +60,11 @@ port.on('message', (msg: ToEvaluator) => {
     try {
       if (!setup) throw new Error('evaluator used before init');
       const ready = await setup;
+      if (job.type === 'evaluate-range') {
+        const score = ready.range(job.params, job.split, job.start, job.end);
+        port.postMessage({ type: 'range-result', id: job.id, score } satisfies FromEvaluator);
+        return;
+      }
       if (job.type === 'hidden-map') {
         const map = ready.map(job.params, job.layer, job.pixels, job.withFeatures);
         const transfer = [

@@ -143,7 +143,8 @@ export class RunLoop {
 
   /** An evaluation point's scores are back: posts its metrics with the snapshot they were measured on. */
   private onEvaluation(msg: FromEvaluator): void {
-    if (this.onMap(msg) || msg.type === 'hidden-map') return; // a map's answer, or a stray one
+    // a map's answer, or a stray one (a run never asks for a range)
+    if (this.onMap(msg) || msg.type === 'hidden-map' || msg.type === 'range-result') return;
     const pending = this.pendingEvals.get(msg.id);
     this.pendingEvals.delete(msg.id);
     if (msg.type === 'error' || !pending) {
@@ -325,7 +326,12 @@ export class RunLoop {
    * Look deeper: hands a snapshot to the evaluator for a hidden-layer map. While one is still being
    * computed, a new request is answered at once with null (skipped, not queued).
    */
-  private requestMap(requestId: number, layer: number, pixels: Uint8Array | null, withFeatures: boolean): void {
+  private requestMap(
+    requestId: number,
+    layer: number,
+    pixels: Uint8Array | null,
+    withFeatures: boolean,
+  ): void {
     if (this.mapInFlight) {
       this.post({ type: 'hidden-map', requestId, map: null });
       return;
