@@ -11,7 +11,7 @@
  */
 import { stagingOnce, type Backend } from './backend';
 import { KernelMemory } from './kernel-memory';
-import type { ConvGeometry, CsrBatch, Kernels, PixelRows } from './kernels';
+import type { ConvGeometry, CsrBatch, Floats, Kernels, PixelRows } from './kernels';
 import { PIXEL_SCALE } from './kernels-ts';
 import { createGather } from './kernels-wasm-gather';
 import {
@@ -90,6 +90,21 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
   const stripsOf = new Map<number, [number, number, number][]>();
 
   /** out (n,m) = X · b + bias with X in CSR at the given addresses: one export call per column strip. */
+  /** out (n, m) = the sparse rows [rowPtr, colIdx, values] · b (k, m) + bias, every buffer checked. */
+  function spmmChecked(
+    out: Floats,
+    [rp, ci, vs]: [number, number, number],
+    n: number,
+    b: Floats,
+    bias: Floats | null,
+    k: number,
+    m: number,
+    strip?: SpmmRows[],
+  ): void {
+    const o = addr(out, 'out', n * m);
+    spmmAt(o, rp, ci, vs, n, addr(b, 'b', k * m), bias === null ? 0 : addr(bias, 'bias', m), m, strip);
+  }
+
   function spmmAt(
     out: number,
     rp: number,
@@ -171,31 +186,10 @@ export function createWasmBackend(module: KernelModule, options: WasmKernelOptio
       wasm.gemmBT(o, pg, pb, n, k, m, scratchOf(k * m * 4));
     },
     spmm(out, x, b, bias, k, m) {
-      const [rp, ci, vs] = csr(x);
-      spmmAt(
-        addr(out, 'out', x.n * m),
-        rp,
-        ci,
-        vs,
-        x.n,
-        addr(b, 'b', k * m),
-        bias === null ? 0 : addr(bias, 'bias', m),
-        m,
-      );
+      spmmChecked(out, csr(x), x.n, b, bias, k, m);
     },
     spmmPixels(out, x, b, bias, k, m) {
-      const [rp, ci, vs] = pixels(x);
-      spmmAt(
-        addr(out, 'out', x.n * m),
-        rp,
-        ci,
-        vs,
-        x.n,
-        addr(b, 'b', k * m),
-        bias === null ? 0 : addr(bias, 'bias', m),
-        m,
-        pixelRows,
-      );
+      spmmChecked(out, pixels(x), x.n, b, bias, k, m, pixelRows);
     },
     spmmAT(out, x, g, k, m) {
       const [rp, ci, vs] = csr(x);
